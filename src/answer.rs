@@ -1,0 +1,67 @@
+//! What the professional answered to one question. These values are what the journal holds,
+//! so their serialised form (Dutch keys) is part of the session file format.
+
+use serde::{Deserialize, Serialize};
+
+/// The answer to one question of the walk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "soort", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum Answer {
+    /// An option of a decision or a wait, with an optional reason.
+    Keuze {
+        optie: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        toelichting: Option<String>,
+    },
+    /// The status of every action of a box, with an optional note.
+    Checklist {
+        acties: Vec<Mark>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        notitie: Option<String>,
+    },
+    /// The provider(s) referred to, with an optional note.
+    Verwijzing {
+        aanbieders: Vec<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        notitie: Option<String>,
+    },
+}
+
+/// The status of one action of a checklist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mark {
+    pub id: String,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Gedaan,
+    NietGedaan,
+    Nvt,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Gedaan => "gedaan",
+            Status::NietGedaan => "niet gedaan",
+            Status::Nvt => "n.v.t.",
+        }
+    }
+}
+
+impl Answer {
+    /// The free text that goes with the answer, if any.
+    pub fn note(&self) -> Option<&str> {
+        match self {
+            Answer::Keuze { toelichting, .. } => toelichting.as_deref(),
+            Answer::Checklist { notitie, .. } | Answer::Verwijzing { notitie, .. } => {
+                notitie.as_deref()
+            }
+        }
+        .filter(|s| !s.trim().is_empty())
+    }
+}

@@ -1,0 +1,46 @@
+//! `zorgpad controleer`: validate a flow (and its sub-flows) and report every finding.
+
+use crate::config::Check;
+use crate::error::{Error, Exit, Result};
+use crate::finding::count;
+use crate::flow_set::FlowSet;
+use crate::validator::validate;
+
+pub fn run(config: &Check) -> Result<Exit> {
+    let set = FlowSet::load(config.flow.as_deref())?;
+    let findings = validate(&set);
+    for f in &findings {
+        println!("{f}");
+    }
+    let errors = findings.iter().filter(|f| f.is_error()).count();
+    let warnings = findings.len() - errors;
+    let files: Vec<&str> = set.flows.iter().map(|f| f.file.as_str()).collect();
+    if errors > 0 {
+        if !findings.is_empty() {
+            println!();
+        }
+        return Err(Error::findings(format!(
+            "{} en {} in {}.",
+            count(errors, "fout", "fouten"),
+            count(warnings, "waarschuwing", "waarschuwingen"),
+            files.join(", ")
+        ))
+        .hint("Los de fouten op en controleer opnieuw. De opbouw van een flowbestand staat in flows/README.md."));
+    }
+    for flow in &set.flows {
+        println!(
+            "In orde: {} — {} (versie {}), {} knopen.",
+            flow.file,
+            flow.naam,
+            flow.versie,
+            flow.nodes.len()
+        );
+    }
+    if warnings > 0 {
+        println!(
+            "{} (geen fouten).",
+            count(warnings, "waarschuwing", "waarschuwingen")
+        );
+    }
+    Ok(Exit::Ok)
+}

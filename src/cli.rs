@@ -1,0 +1,205 @@
+//! The command line's syntax, and only its syntax (clap derive). What the arguments mean is
+//! resolved in [`crate::config`]. Help texts and clap's own messages are Dutch: clap's errors
+//! are caught here and said again in Dutch.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{ArgAction, Parser, Subcommand};
+
+const TEMPLATE: &str = "\
+{before-help}{name} {version} — {about}
+
+Gebruik: {usage}
+
+{all-args}{after-help}";
+
+const SUB_TEMPLATE: &str = "\
+{before-help}{about}
+
+Gebruik: {usage}
+
+{all-args}{after-help}";
+
+const AFTER: &str = "\
+Meer uitleg: README.md, flows/README.md. Afsluitcodes: 0 in orde, 1 bevindingen,
+2 verkeerd gebruik of onleesbare invoer, 130 afgebroken.";
+
+/// zorgpad: psychosociale zorg in de geboortezorg, stap voor stap.
+#[derive(Debug, Parser)]
+#[command(
+    name = "zorgpad",
+    version,
+    about = "beslisondersteuning voor de Blauwdruk Psychosociale zorg en samenwerking met Veilig Thuis",
+    help_template = TEMPLATE,
+    after_help = AFTER,
+    override_usage = "zorgpad <OPDRACHT> [OPTIES]",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    subcommand_help_heading = "Opdrachten",
+    next_help_heading = "Opties"
+)]
+pub struct Args {
+    #[arg(short = 'h', long = "help", action = ArgAction::Help, global = true, help = "Toon deze hulp")]
+    help: Option<bool>,
+
+    #[arg(short = 'V', long = "versie", visible_alias = "version", action = ArgAction::Version, help = "Toon de versie")]
+    version: Option<bool>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Doorloop de blauwdruk stap voor stap (een begeleide sessie)
+    #[command(
+        help_template = SUB_TEMPLATE,
+        override_usage = "zorgpad start [--flow BESTAND] [--antwoorden BESTAND] [--uitleg] [--export BESTAND]",
+        next_help_heading = "Opties"
+    )]
+    Start(StartArgs),
+
+    /// Controleer een flowbestand op fouten (alias: check)
+    #[command(
+        alias = "check",
+        help_template = SUB_TEMPLATE,
+        override_usage = "zorgpad controleer [--flow BESTAND]",
+        next_help_heading = "Opties"
+    )]
+    Controleer(CheckArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StartArgs {
+    /// Flowbestand (YAML) in plaats van de ingebouwde blauwdruk; sub-flows worden ernaast gezocht
+    #[arg(long, value_name = "BESTAND")]
+    pub flow: Option<PathBuf>,
+
+    /// Antwoordenbestand (YAML): doorloop de sessie zonder terminal, met deze antwoorden
+    #[arg(long, value_name = "BESTAND")]
+    pub antwoorden: Option<PathBuf>,
+
+    /// Toon bij elke stap de uitleg (voor demonstratie en scholing)
+    #[arg(long)]
+    pub uitleg: bool,
+
+    /// Schrijf de samenvatting ook naar dit bestand: .md (Markdown) of .json
+    #[arg(long, value_name = "BESTAND")]
+    pub export: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Flowbestand (YAML) om te controleren; zonder deze optie de ingebouwde flows
+    #[arg(long, value_name = "BESTAND")]
+    pub flow: Option<PathBuf>,
+}
+
+/// What happened when the arguments did not parse: help, the version, or a usage error.
+pub struct Usage {
+    text: String,
+    code: u8,
+}
+
+impl Usage {
+    /// Print the text where it belongs and give the exit code.
+    pub fn exit(self) -> ExitCode {
+        if self.code == 0 {
+            print!("{}", self.text);
+        } else {
+            eprint!("{}", self.text);
+        }
+        ExitCode::from(self.code)
+    }
+}
+
+impl Args {
+    /// Parse `std::env::args`, with every message in Dutch.
+    pub fn parse_dutch() -> Result<Args, Usage> {
+        Args::try_parse().map_err(translate)
+    }
+
+    /// Parse the given arguments (for tests).
+    pub fn parse_from_dutch<I, T>(args: I) -> Result<Args, Usage>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        Args::try_parse_from(args).map_err(translate)
+    }
+}
+
+fn context(error: &clap::Error, kind: ContextKind) -> Option<String> {
+    match error.get(kind)? {
+        ContextValue::String(s) => Some(s.clone()),
+        ContextValue::Strings(v) => Some(v.join(", ")),
+        ContextValue::StyledStr(s) => Some(s.to_string()),
+        ContextValue::StyledStrs(v) => Some(
+            v.iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        _ => None,
+    }
+}
+
+fn translate(error: clap::Error) -> Usage {
+    let invalid = context(&error, ContextKind::InvalidArg);
+    let value = context(&error, ContextKind::InvalidValue);
+    let message = match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            return Usage {
+                text: error.render().to_string(),
+                code: 0,
+            }
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
+            return Usage {
+                text: "zorgpad: fout: geef een opdracht, bijvoorbeeld 'zorgpad start'.\n  Alle opdrachten en opties: 'zorgpad --help'.\n".to_string(),
+                code: 2,
+            }
+        }
+        ErrorKind::InvalidSubcommand => {
+            let mut m = format!(
+                "onbekende opdracht '{}'",
+                context(&error, ContextKind::InvalidSubcommand).unwrap_or_default()
+            );
+            if let Some(s) = context(&error, ContextKind::SuggestedSubcommand) {
+                m.push_str(&format!("; bedoelt u '{s}'?"));
+            }
+            m
+        }
+        ErrorKind::UnknownArgument => {
+            let mut m = format!("onbekende optie '{}'", invalid.unwrap_or_default());
+            if let Some(s) = context(&error, ContextKind::SuggestedArg) {
+                m.push_str(&format!("; bedoelt u '{s}'?"));
+            }
+            m
+        }
+        ErrorKind::MissingRequiredArgument => format!("er ontbreekt een verplicht argument: {}", invalid.unwrap_or_default()),
+        ErrorKind::InvalidValue if value.as_deref() == Some("") => {
+            format!("de optie '{}' heeft een waarde nodig", invalid.unwrap_or_default())
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => format!(
+            "ongeldige waarde '{}' voor '{}'",
+            value.unwrap_or_default(),
+            invalid.unwrap_or_default()
+        ),
+        ErrorKind::ArgumentConflict => format!("'{}' gaat niet samen met een andere gegeven optie", invalid.unwrap_or_default()),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
+            format!("verkeerd aantal waarden voor '{}'", invalid.unwrap_or_default())
+        }
+        ErrorKind::InvalidUtf8 => "een argument is geen geldige tekst (UTF-8)".to_string(),
+        _ => "de opdracht is niet goed gegeven".to_string(),
+    };
+    Usage {
+        text: format!(
+            "zorgpad: fout: {message}.\n  Zie 'zorgpad --help' voor de opdrachten en hun opties.\n"
+        ),
+        code: 2,
+    }
+}

@@ -1,0 +1,62 @@
+//! The time of every answer. Real sessions use the system clock; tests and training
+//! demonstrations can fix it with `ZORGPAD_NU` (an RFC 3339 time, e.g. 2026-11-22T09:00:00Z),
+//! after which every reading moves one minute on, so that output is reproducible.
+
+use std::cell::Cell;
+
+use jiff::{tz::TimeZone, Timestamp, ToSpan};
+
+use crate::error::{Error, Result};
+
+#[derive(Debug)]
+pub struct Clock {
+    fixed: Option<Cell<Timestamp>>,
+    zone: TimeZone,
+}
+
+impl Clock {
+    /// The system clock, or the fixed clock of `ZORGPAD_NU` when it is set.
+    pub fn from_env() -> Result<Clock> {
+        let zone = TimeZone::try_system().unwrap_or(TimeZone::UTC);
+        match std::env::var("ZORGPAD_NU") {
+            Ok(text) if !text.trim().is_empty() => {
+                let at: Timestamp = text.trim().parse().map_err(|_| {
+                    Error::input(format!("ZORGPAD_NU='{text}' is geen geldig tijdstip"))
+                        .hint("Gebruik de vorm 2026-11-22T09:00:00Z, of laat ZORGPAD_NU weg.")
+                })?;
+                Ok(Clock {
+                    fixed: Some(Cell::new(at)),
+                    zone,
+                })
+            }
+            _ => Ok(Clock { fixed: None, zone }),
+        }
+    }
+
+    pub fn now(&self) -> Timestamp {
+        match &self.fixed {
+            Some(cell) => {
+                let at = cell.get();
+                cell.set(at.checked_add(1.minute()).unwrap_or(at));
+                at
+            }
+            None => Timestamp::now(),
+        }
+    }
+
+    pub fn zone(&self) -> &TimeZone {
+        &self.zone
+    }
+}
+
+/// "22-11-2026 09:14", in the given zone.
+pub fn date_time(at: Timestamp, zone: &TimeZone) -> String {
+    at.to_zoned(zone.clone())
+        .strftime("%d-%m-%Y %H:%M")
+        .to_string()
+}
+
+/// "09:14", in the given zone.
+pub fn time(at: Timestamp, zone: &TimeZone) -> String {
+    at.to_zoned(zone.clone()).strftime("%H:%M").to_string()
+}

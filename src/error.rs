@@ -1,0 +1,156 @@
+//! Errors for people. Every failure zorgpad reports says, in Dutch, what went wrong, where
+//! (file, line) and what to do about it, and maps to one of the documented exit codes.
+
+use std::fmt;
+use std::io;
+use std::path::Path;
+
+/// The documented exit codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// 0: all went well.
+    Ok,
+    /// 1: findings, or validation failed.
+    Findings,
+    /// 2: usage or input error.
+    Input,
+    /// 130: cancelled by the user.
+    Cancelled,
+}
+
+impl From<Exit> for std::process::ExitCode {
+    fn from(exit: Exit) -> Self {
+        std::process::ExitCode::from(match exit {
+            Exit::Ok => 0,
+            Exit::Findings => 1,
+            Exit::Input => 2,
+            Exit::Cancelled => 130,
+        })
+    }
+}
+
+/// A failure with a message, an optional hint, and its exit code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    pub exit: Exit,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// A usage or input error (exit 2).
+    pub fn input(message: impl Into<String>) -> Self {
+        Error {
+            exit: Exit::Input,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// Findings or a failed validation (exit 1).
+    pub fn findings(message: impl Into<String>) -> Self {
+        Error {
+            exit: Exit::Findings,
+            ..Error::input(message)
+        }
+    }
+
+    /// The user stopped (exit 130).
+    pub fn cancelled(message: impl Into<String>) -> Self {
+        Error {
+            exit: Exit::Cancelled,
+            ..Error::input(message)
+        }
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// A file that could not be read.
+    pub fn read(what: &str, path: &Path, error: &io::Error) -> Self {
+        let reason = match error.kind() {
+            io::ErrorKind::NotFound => "het bestand bestaat niet".to_string(),
+            io::ErrorKind::PermissionDenied => "geen toestemming om het te lezen".to_string(),
+            io::ErrorKind::IsADirectory => "dit is een map, geen bestand".to_string(),
+            io::ErrorKind::InvalidData => {
+                "het is geen tekstbestand (UTF-8); is het een binair bestand?".to_string()
+            }
+            _ => describe_io(error),
+        };
+        Error::input(format!(
+            "kan {what} '{}' niet lezen: {reason}",
+            path.display()
+        ))
+    }
+
+    /// A file that could not be written.
+    pub fn write(what: &str, path: &Path, error: &io::Error) -> Self {
+        let reason = match error.kind() {
+            io::ErrorKind::NotFound => "de map bestaat niet".to_string(),
+            io::ErrorKind::PermissionDenied => "geen toestemming om daar te schrijven".to_string(),
+            _ => describe_io(error),
+        };
+        Error::input(format!(
+            "kan {what} '{}' niet schrijven: {reason}",
+            path.display()
+        ))
+        .hint("Kies een andere plaats, of controleer of de map bestaat en schrijfbaar is.")
+    }
+
+    pub fn exit_code(&self) -> Exit {
+        self.exit
+    }
+
+    /// The text printed on standard error.
+    pub fn render(&self) -> String {
+        let mut text = if self.exit == Exit::Cancelled {
+            format!("zorgpad: {}", self.message)
+        } else {
+            format!("zorgpad: fout: {}", self.message)
+        };
+        if let Some(hint) = &self.hint {
+            for line in hint.lines() {
+                text.push_str("\n  ");
+                text.push_str(line);
+            }
+        }
+        text
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Read a text file, telling binary files apart from unreadable ones.
+pub fn read_text(what: &str, path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::read(what, path, &e))?;
+    if bytes.contains(&0) {
+        return Err(Error::input(format!(
+            "'{}' is geen tekstbestand: het bevat binaire gegevens",
+            path.display()
+        ))
+        .hint(format!("Geef een YAML-bestand als {what}.")));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        Error::input(format!(
+            "'{}' is geen geldig tekstbestand (UTF-8): onleesbaar teken na {} bytes",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+        .hint("Sla het bestand op als UTF-8 tekst.")
+    })
+}
+
+fn describe_io(error: &io::Error) -> String {
+    // The OS text is English; keep it, behind a Dutch lead, as a last resort.
+    format!("systeemfout ({error})")
+}

@@ -1,0 +1,74 @@
+//! The journal: every answer and every change of an answer, in order, with its time.
+//!
+//! Nothing is ever erased: going back adds a `terug` event, and the walk is the replay of the
+//! answers that are still in force. The summary is derived from the journal, so replaying a
+//! journal always yields the same summary.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::answer::Answer;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "gebeurtenis", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum Event {
+    /// The walk started.
+    Start { tijd: Timestamp },
+    /// An answer to the question with this key.
+    Antwoord {
+        tijd: Timestamp,
+        vraag: String,
+        antwoord: Answer,
+    },
+    /// The last answer in force (to the question with this key) was taken back to change it.
+    Terug { tijd: Timestamp, vraag: String },
+}
+
+impl Event {
+    pub fn time(&self) -> Timestamp {
+        match self {
+            Event::Start { tijd } | Event::Antwoord { tijd, .. } | Event::Terug { tijd, .. } => {
+                *tijd
+            }
+        }
+    }
+}
+
+/// The start time and the answers in force, after applying every `terug`.
+pub fn in_force(events: &[Event]) -> (Option<Timestamp>, Vec<(Answer, Timestamp)>) {
+    let mut start = None;
+    let mut answers = Vec::new();
+    for event in events {
+        match event {
+            Event::Start { tijd } => start = start.or(Some(*tijd)),
+            Event::Antwoord { tijd, antwoord, .. } => answers.push((antwoord.clone(), *tijd)),
+            Event::Terug { .. } => {
+                answers.pop();
+            }
+        }
+    }
+    (start, answers)
+}
+
+/// Each answer that was taken back: (its question key, the answer, when it was given, when it
+/// was taken back).
+pub fn withdrawn(events: &[Event]) -> Vec<(String, Answer, Timestamp, Timestamp)> {
+    let mut stack: Vec<(String, Answer, Timestamp)> = Vec::new();
+    let mut out = Vec::new();
+    for event in events {
+        match event {
+            Event::Antwoord {
+                tijd,
+                vraag,
+                antwoord,
+            } => stack.push((vraag.clone(), antwoord.clone(), *tijd)),
+            Event::Terug { tijd, .. } => {
+                if let Some((key, answer, given)) = stack.pop() {
+                    out.push((key, answer, given, *tijd));
+                }
+            }
+            Event::Start { .. } => {}
+        }
+    }
+    out
+}

@@ -1,0 +1,42 @@
+//! zorgpad: a decision aid that walks the *Blauwdruk Psychosociale zorg en samenwerking met
+//! Veilig Thuis* with a professional in maternity care.
+//!
+//! The pieces, from the file to the screen:
+//! - [`yaml`] reads every YAML file (one module, so the deprecated serde_yaml is a one-line swap);
+//! - [`flow`] and [`flow_set`] hold the flowchart as a state machine; [`validator`] checks it;
+//! - [`walk`], [`session`] and [`journal`] are the engine: questions out, answers in, nothing printed;
+//! - [`prompter`] is the seam to whoever answers: [`terminal`] (inquire) or [`script`] (a file);
+//! - [`summary`] derives what was decided from the journal; [`report`] renders it.
+
+pub mod answer;
+mod check;
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod error;
+pub mod finding;
+pub mod flow;
+pub mod flow_set;
+pub mod journal;
+pub mod private_file;
+pub mod prompter;
+pub mod report;
+pub mod script;
+pub mod session;
+mod start;
+pub mod summary;
+pub mod terminal;
+pub mod validator;
+pub mod walk;
+pub mod yaml;
+
+pub use cli::Args;
+pub use error::{Error, Exit};
+
+/// Run one command.
+pub fn run(args: Args) -> Result<Exit, Error> {
+    match config::Config::resolve(args)? {
+        config::Config::Start(c) => start::run(&c),
+        config::Config::Check(c) => check::run(&c),
+    }
+}

@@ -1,0 +1,41 @@
+//! Writing files that hold client data: created with mode 0600, written to a temporary file in
+//! the same directory, flushed to disk and renamed into place, so that a crash or a full disk
+//! never leaves a half-written file under the real name.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+pub fn write(what: &str, path: &Path, contents: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    // tempfile creates the file with mode 0600 and a name that cannot collide.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".zorgpad-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| Error::write(what, path, &e))?;
+    tmp.write_all(contents)
+        .map_err(|e| Error::write(what, path, &e))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| Error::write(what, path, &e))?;
+    tmp.persist(path)
+        .map_err(|e| Error::write(what, path, &e.error))?;
+    restrict(path).map_err(|e| Error::write(what, path, &e))?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn restrict(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+}
+
+#[cfg(not(unix))]
+fn restrict(_path: &Path) -> std::io::Result<()> {
+    Ok(())
+}

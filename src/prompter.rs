@@ -1,0 +1,41 @@
+//! The seam between the engine and whoever answers: a person at a terminal
+//! ([`crate::terminal::Terminal`]) or an answers file ([`crate::script::Script`]).
+//! The engine hands out questions; a prompter turns each into an answer or a step back.
+
+use crate::answer::Answer;
+use crate::error::Result;
+use crate::flow::Body;
+use crate::walk::Question;
+
+/// What a prompter gives back for one question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply {
+    Answer(Answer),
+    /// Return to the previous question to change its answer.
+    Back,
+}
+
+pub trait Prompter {
+    /// Ask one question. Errors end the session (cancelled, or a script that does not fit).
+    fn ask(&mut self, question: &Question<'_>) -> Result<Reply>;
+}
+
+/// The question as a person reads it: the decision's question, or the box title.
+pub fn question_text(question: &Question<'_>) -> String {
+    match &question.node.body {
+        Body::Decision { question: q, .. }
+        | Body::Wait { question: q, .. }
+        | Body::Referral { question: q, .. } => q.clone(),
+        _ => question.node.titel.clone(),
+    }
+}
+
+/// "vraag 4 (D2, stap 2)" — how messages refer to a question.
+pub fn question_ref(question: &Question<'_>) -> String {
+    let mut s = format!("vraag {} ({}", question.number, question.key);
+    if let Some(stap) = question.stap {
+        s.push_str(&format!(", stap {stap}"));
+    }
+    s.push(')');
+    s
+}

@@ -1,0 +1,314 @@
+//! Renderings of a [`Summary`]: a table for the terminal, Markdown and JSON for the client's
+//! file. Output is deterministic: a fixed width when it does not go to a terminal or when
+//! `NO_COLOR` is set, so that tests and exports can be compared line by line.
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{ContentArrangement, Table};
+use jiff::tz::TimeZone;
+
+use crate::answer::Status;
+use crate::clock;
+use crate::summary::Summary;
+
+/// The table width used whenever output must be reproducible.
+pub const FIXED_WIDTH: u16 = 100;
+
+/// How the terminal table is laid out.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    /// `None`: follow the terminal's width.
+    pub width: Option<u16>,
+}
+
+fn table(layout: Layout, header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED);
+    t.set_content_arrangement(ContentArrangement::Dynamic);
+    match layout.width {
+        Some(w) => {
+            t.force_no_tty();
+            t.set_width(w);
+        }
+        None => {
+            if t.width().is_none() {
+                t.set_width(FIXED_WIDTH);
+            }
+        }
+    }
+    t.set_header(header.to_vec());
+    t
+}
+
+fn stap(s: Option<u8>) -> String {
+    s.map_or_else(|| "—".to_string(), |s| s.to_string())
+}
+
+fn status_mark(s: Status) -> &'static str {
+    match s {
+        Status::Gedaan => "[x]",
+        Status::NietGedaan => "[ ]",
+        Status::Nvt => "[-]",
+    }
+}
+
+fn header_lines(s: &Summary, zone: &TimeZone) -> Vec<String> {
+    let mut lines = vec![format!("Flow: {} (versie {})", s.flow.naam, s.flow.versie)];
+    if let Some(at) = s.gestart {
+        let mut l = format!("Gestart: {}", clock::date_time(at, zone));
+        if let Some(up) = s.bijgewerkt {
+            l.push_str(&format!(" · bijgewerkt: {}", clock::date_time(up, zone)));
+        }
+        lines.push(l);
+    }
+    if s.afgerond {
+        lines.push(format!(
+            "Uitkomst: {}",
+            s.uitkomst.as_deref().unwrap_or("—")
+        ));
+    } else {
+        lines.push(format!(
+            "Status: nog niet afgerond — volgende vraag: {}",
+            s.huidige_vraag.as_deref().unwrap_or("—")
+        ));
+    }
+    lines
+}
+
+/// The summary as tables for the terminal.
+pub fn text(s: &Summary, zone: &TimeZone, layout: Layout) -> String {
+    let mut out = String::new();
+    out.push_str("SAMENVATTING\n");
+    for l in header_lines(s, zone) {
+        out.push_str(&l);
+        out.push('\n');
+    }
+
+    out.push_str("\nRoute\n");
+    let mut t = table(layout, &["Stap", "Rol", "Vraag", "Antwoord", "Tijd"]);
+    for r in &s.route {
+        let mut vraag = r.vraag.clone();
+        if let Some(b) = &r.blauwdruk {
+            vraag = format!("{b}: {vraag}");
+        }
+        if let Some(within) = &r.binnen {
+            vraag = format!("{vraag} ({within})");
+        }
+        let mut antwoord = r.antwoord.clone();
+        if let Some(t) = &r.toelichting {
+            antwoord.push_str(&format!("\nToelichting: {t}"));
+        }
+        t.add_row(vec![
+            stap(r.stap),
+            r.rol.clone().unwrap_or_else(|| "—".into()),
+            vraag,
+            antwoord,
+            clock::date_time(r.tijd, zone),
+        ]);
+    }
+    out.push_str(&t.to_string());
+    out.push('\n');
+
+    if !s.checklists.is_empty() {
+        out.push_str("\nChecklists\n");
+        let mut t = table(layout, &["Stap", "Box", "Actie", "Status"]);
+        for c in &s.checklists {
+            for (i, a) in c.acties.iter().enumerate() {
+                let box_ = if i == 0 {
+                    format!("{}: {}", c.knoop, c.titel)
+                } else {
+                    String::new()
+                };
+                let mut actie = a.tekst.clone();
+                if let Some(r) = &a.rol {
+                    actie.push_str(&format!(" [{r}]"));
+                }
+                t.add_row(vec![
+                    if i == 0 { stap(c.stap) } else { String::new() },
+                    box_,
+                    actie,
+                    format!("{} {}", status_mark(a.status), a.status.label()),
+                ]);
+            }
+            if let Some(n) = &c.notitie {
+                t.add_row(vec![
+                    String::new(),
+                    String::new(),
+                    format!("Notitie: {n}"),
+                    String::new(),
+                ]);
+            }
+        }
+        out.push_str(&t.to_string());
+        out.push('\n');
+    }
+
+    if !s.verwijzingen.is_empty() {
+        out.push_str("\nVerwijzingen\n");
+        let mut t = table(layout, &["Box", "Verwijzing", "Categorie", "Naar"]);
+        for v in &s.verwijzingen {
+            t.add_row(vec![
+                v.knoop.clone(),
+                v.titel.clone(),
+                v.categorie.clone(),
+                v.aanbieders.join("\n"),
+            ]);
+        }
+        out.push_str(&t.to_string());
+        out.push('\n');
+    }
+
+    out.push_str("\nOpenstaande acties per rol\n");
+    if s.open_acties.is_empty() {
+        out.push_str("Geen openstaande acties.\n");
+    } else {
+        let mut t = table(layout, &["Rol", "Actie"]);
+        for (role, actions) in &s.open_acties {
+            for (i, a) in actions.iter().enumerate() {
+                t.add_row(vec![
+                    if i == 0 { role.clone() } else { String::new() },
+                    a.clone(),
+                ]);
+            }
+        }
+        out.push_str(&t.to_string());
+        out.push('\n');
+    }
+
+    if !s.gewijzigd.is_empty() {
+        out.push_str("\nGewijzigde antwoorden (via terug)\n");
+        let mut t = table(
+            layout,
+            &["Vraag", "Eerder antwoord", "Gegeven", "Teruggenomen"],
+        );
+        for c in &s.gewijzigd {
+            t.add_row(vec![
+                c.vraag.clone(),
+                c.eerder_antwoord.clone(),
+                clock::date_time(c.gegeven, zone),
+                clock::date_time(c.teruggenomen, zone),
+            ]);
+        }
+        out.push_str(&t.to_string());
+        out.push('\n');
+    }
+    out.push('\n');
+    out.push_str(s.disclaimer);
+    out.push('\n');
+    out
+}
+
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', "<br>")
+}
+
+/// The summary as Markdown, for the client's file.
+pub fn markdown(s: &Summary, zone: &TimeZone) -> String {
+    let mut out = String::from("# Samenvatting zorgpad\n\n");
+    for l in header_lines(s, zone) {
+        out.push_str(&format!("- {l}\n"));
+    }
+    if let Some(bron) = &s.flow.bron {
+        out.push_str(&format!("- Bron: {}\n", bron.trim()));
+    }
+    out.push_str("\n## Route\n\n| Stap | Rol | Vraag | Antwoord | Toelichting | Tijd |\n|---|---|---|---|---|---|\n");
+    for r in &s.route {
+        let mut vraag = r.vraag.clone();
+        if let Some(b) = &r.blauwdruk {
+            vraag = format!("{b}: {vraag}");
+        }
+        if let Some(within) = &r.binnen {
+            vraag = format!("{vraag} ({within})");
+        }
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} |\n",
+            stap(r.stap),
+            cell(r.rol.as_deref().unwrap_or("—")),
+            cell(&vraag),
+            cell(&r.antwoord),
+            cell(r.toelichting.as_deref().unwrap_or("")),
+            clock::date_time(r.tijd, zone)
+        ));
+    }
+    if !s.checklists.is_empty() {
+        out.push_str("\n## Checklists\n");
+        for c in &s.checklists {
+            out.push_str(&format!("\n### {}: {}", c.knoop, c.titel));
+            let mut meta = Vec::new();
+            if let Some(st) = c.stap {
+                meta.push(format!("stap {st}"));
+            }
+            if let Some(r) = &c.rol {
+                meta.push(r.clone());
+            }
+            if !meta.is_empty() {
+                out.push_str(&format!(" ({})", meta.join(", ")));
+            }
+            out.push_str("\n\n");
+            for a in &c.acties {
+                let role = a
+                    .rol
+                    .as_ref()
+                    .map(|r| format!(" [{r}]"))
+                    .unwrap_or_default();
+                out.push_str(&format!(
+                    "- {} {}{} — {}\n",
+                    status_mark(a.status),
+                    a.tekst,
+                    role,
+                    a.status.label()
+                ));
+            }
+            if let Some(n) = &c.notitie {
+                out.push_str(&format!("\nNotitie: {n}\n"));
+            }
+        }
+    }
+    if !s.verwijzingen.is_empty() {
+        out.push_str("\n## Verwijzingen\n\n");
+        for v in &s.verwijzingen {
+            out.push_str(&format!(
+                "- {} ({}, categorie {}): {}\n",
+                v.titel,
+                v.knoop,
+                v.categorie,
+                v.aanbieders.join("; ")
+            ));
+            if let Some(n) = &v.notitie {
+                out.push_str(&format!("  Notitie: {n}\n"));
+            }
+        }
+    }
+    out.push_str("\n## Openstaande acties per rol\n\n");
+    if s.open_acties.is_empty() {
+        out.push_str("Geen openstaande acties.\n");
+    }
+    for (role, actions) in &s.open_acties {
+        out.push_str(&format!("### {role}\n\n"));
+        for a in actions {
+            out.push_str(&format!("- [ ] {a}\n"));
+        }
+        out.push('\n');
+    }
+    if !s.gewijzigd.is_empty() {
+        out.push_str("\n## Gewijzigde antwoorden\n\n");
+        for c in &s.gewijzigd {
+            out.push_str(&format!(
+                "- {}: eerder '{}' ({}), teruggenomen {}\n",
+                c.vraag,
+                c.eerder_antwoord,
+                clock::date_time(c.gegeven, zone),
+                clock::date_time(c.teruggenomen, zone)
+            ));
+        }
+    }
+    out.push_str(&format!("\n---\n\n_{}_\n", s.disclaimer));
+    out
+}
+
+/// The summary as JSON (schema in README.md).
+pub fn json(s: &Summary) -> String {
+    let mut text =
+        serde_json::to_string_pretty(s).unwrap_or_else(|e| format!("{{\"fout\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}

@@ -1,0 +1,383 @@
+//! Scripted answers (`zorgpad start --antwoorden FILE`): the same engine, no terminal.
+//!
+//! The file is a YAML list, one entry per question, in order. Entries are forgiving in the way
+//! people type (an option by id or label, any case, a unique prefix is enough) and strict in
+//! what they accept: an entry that does not fit stops the run and names the question, the
+//! entry and the valid choices, because a replay that silently guesses is worse than none.
+
+use std::path::Path;
+
+use crate::answer::{Answer, Mark, Status};
+use crate::error::{read_text, Error, Result};
+use crate::flow::{Action, Body, Choice};
+use crate::prompter::{question_ref, question_text, Prompter, Reply};
+use crate::walk::Question;
+use crate::yaml::{self, Value};
+
+/// The reserved entry that means "go back one question".
+pub const BACK: &str = "terug";
+
+pub struct Script {
+    file: String,
+    entries: Vec<Value>,
+    lines: Vec<Option<usize>>,
+    next: usize,
+}
+
+impl Script {
+    pub fn load(path: &Path) -> Result<Script> {
+        let file = path.display().to_string();
+        let text = read_text("het antwoordenbestand", path)?;
+        let value: Value = yaml::parse(&text).map_err(|e| {
+            Error::input(format!("{}: {}", e.place(&file), e.message)).hint(FORMAT_HINT)
+        })?;
+        let Value::Sequence(entries) = value else {
+            return Err(Error::input(format!(
+                "{file}: het antwoordenbestand moet een lijst zijn, met één antwoord per vraag"
+            ))
+            .hint(FORMAT_HINT));
+        };
+        let lines = entry_lines(&text, entries.len());
+        Ok(Script {
+            file,
+            entries,
+            lines,
+            next: 0,
+        })
+    }
+
+    /// Entries not used by the walk (after its end).
+    pub fn unused(&self) -> usize {
+        self.entries.len().saturating_sub(self.next)
+    }
+
+    /// The error for entries left over after the end.
+    pub fn leftover_error(&self) -> Error {
+        Error::input(format!(
+            "{}: de flow is afgerond na {} antwoorden, maar het bestand bevat er {} ({} niet gebruikt, vanaf {})",
+            self.file,
+            self.next,
+            self.entries.len(),
+            self.unused(),
+            self.place(self.next)
+        ))
+        .hint("Haal de overtollige antwoorden weg; misschien leidde een eerder antwoord naar een korter pad dan bedoeld.")
+    }
+
+    fn place(&self, i: usize) -> String {
+        match self.lines.get(i).copied().flatten() {
+            Some(line) => format!("antwoord {} (regel {line})", i + 1),
+            None => format!("antwoord {}", i + 1),
+        }
+    }
+
+    fn mismatch(&self, i: usize, question: &Question<'_>, problem: &str, valid: String) -> Error {
+        Error::input(format!(
+            "{}: {} past niet bij {}: {}\n  vraag: {}\n  antwoord: {}",
+            self.file,
+            self.place(i),
+            question_ref(question),
+            problem,
+            question_text(question),
+            yaml::to_text(&self.entries[i]).replace('\n', " ")
+        ))
+        .hint(valid)
+    }
+}
+
+const FORMAT_HINT: &str =
+    "De vorm van een antwoordenbestand staat in README.md (onder 'Antwoordenbestand').";
+
+impl Prompter for Script {
+    fn ask(&mut self, question: &Question<'_>) -> Result<Reply> {
+        let i = self.next;
+        let Some(entry) = self.entries.get(i) else {
+            return Err(Error::input(format!(
+                "{}: de antwoorden zijn op na {} antwoorden; de flow is nog niet afgerond",
+                self.file,
+                self.entries.len()
+            ))
+            .hint(format!(
+                "De volgende vraag is {}: {}\n{}",
+                question_ref(question),
+                question_text(question),
+                valid_for(question)
+            )));
+        };
+        self.next += 1;
+        if entry
+            .as_str()
+            .is_some_and(|s| s.trim().eq_ignore_ascii_case(BACK))
+        {
+            return Ok(Reply::Back);
+        }
+        let answer = match &question.node.body {
+            Body::Decision { options, .. } | Body::Wait { options, .. } => {
+                self.choice(i, question, options, entry)
+            }
+            Body::Action { items, .. } => self.checklist(i, question, items, entry),
+            Body::Referral { .. } => self.referral(i, question, entry),
+            _ => Err(Error::input(format!(
+                "{}: vraag zonder antwoordvorm",
+                question.key
+            ))),
+        }?;
+        Ok(Reply::Answer(answer))
+    }
+}
+
+impl Script {
+    fn choice(
+        &self,
+        i: usize,
+        question: &Question<'_>,
+        options: &[Choice],
+        entry: &Value,
+    ) -> Result<Answer> {
+        let (choice, toelichting) = match entry {
+            Value::Mapping(map) => {
+                check_keys(map, &["keuze", "toelichting"])
+                    .map_err(|p| self.mismatch(i, question, &p, valid_for(question)))?;
+                let choice = map.get("keuze").and_then(scalar).ok_or_else(|| {
+                    self.mismatch(
+                        i,
+                        question,
+                        "'keuze:' ontbreekt of is geen tekst",
+                        valid_for(question),
+                    )
+                })?;
+                (choice, map.get("toelichting").and_then(scalar))
+            }
+            other => (
+                scalar(other).ok_or_else(|| {
+                    self.mismatch(i, question, "een keuze is één tekst", valid_for(question))
+                })?,
+                None,
+            ),
+        };
+        let pairs: Vec<(&str, &str)> = options
+            .iter()
+            .map(|o| (o.id.as_str(), o.label.as_str()))
+            .collect();
+        let index = resolve(&choice, &pairs)
+            .map_err(|p| self.mismatch(i, question, &p, valid_for(question)))?;
+        Ok(Answer::Keuze {
+            optie: options[index].id.clone(),
+            toelichting,
+        })
+    }
+
+    fn checklist(
+        &self,
+        i: usize,
+        question: &Question<'_>,
+        items: &[Action],
+        entry: &Value,
+    ) -> Result<Answer> {
+        let pairs: Vec<(&str, &str)> = items
+            .iter()
+            .map(|a| (a.id.as_str(), a.tekst.as_str()))
+            .collect();
+        let fail = |p: &str| self.mismatch(i, question, p, valid_for(question));
+        let pick = |v: &Value| -> std::result::Result<Vec<usize>, String> {
+            match v {
+                Value::Null => Ok(Vec::new()),
+                Value::Sequence(list) => list
+                    .iter()
+                    .map(|item| {
+                        let text = scalar(item)
+                            .ok_or_else(|| "elke actie in de lijst is één tekst".to_string())?;
+                        resolve(&text, &pairs)
+                    })
+                    .collect(),
+                other => {
+                    let text = scalar(other).ok_or_else(|| {
+                        "verwacht 'alles', 'niets' of een lijst van acties".to_string()
+                    })?;
+                    match text.trim().to_lowercase().as_str() {
+                        "alles" => Ok((0..items.len()).collect()),
+                        "niets" | "geen" => Ok(Vec::new()),
+                        _ => resolve(&text, &pairs).map(|k| vec![k]),
+                    }
+                }
+            }
+        };
+        let (done, nvt, notitie) = match entry {
+            Value::Mapping(map) => {
+                check_keys(map, &["gedaan", "nvt", "notitie"]).map_err(|p| fail(&p))?;
+                let done = map
+                    .get("gedaan")
+                    .map(pick)
+                    .transpose()
+                    .map_err(|p| fail(&p))?
+                    .unwrap_or_default();
+                let nvt = map
+                    .get("nvt")
+                    .map(pick)
+                    .transpose()
+                    .map_err(|p| fail(&p))?
+                    .unwrap_or_default();
+                (done, nvt, map.get("notitie").and_then(scalar))
+            }
+            other => (pick(other).map_err(|p| fail(&p))?, Vec::new(), None),
+        };
+        if let Some(both) = done.iter().find(|k| nvt.contains(k)) {
+            return Err(fail(&format!(
+                "de actie '{}' staat zowel bij 'gedaan' als bij 'nvt'",
+                items[*both].id
+            )));
+        }
+        let acties = items
+            .iter()
+            .enumerate()
+            .map(|(k, item)| Mark {
+                id: item.id.clone(),
+                status: if done.contains(&k) {
+                    Status::Gedaan
+                } else if nvt.contains(&k) {
+                    Status::Nvt
+                } else {
+                    Status::NietGedaan
+                },
+            })
+            .collect();
+        Ok(Answer::Checklist { acties, notitie })
+    }
+
+    fn referral(&self, i: usize, question: &Question<'_>, entry: &Value) -> Result<Answer> {
+        let fail = |p: &str| self.mismatch(i, question, p, valid_for(question));
+        let names = |v: &Value| -> std::result::Result<Vec<String>, String> {
+            match v {
+                Value::Sequence(list) => list
+                    .iter()
+                    .map(|x| scalar(x).ok_or_else(|| "elke naam is één tekst".to_string()))
+                    .collect(),
+                other => scalar(other)
+                    .map(|s| vec![s])
+                    .ok_or_else(|| "verwacht een naam of een lijst van namen".to_string()),
+            }
+        };
+        let (aanbieders, notitie) = match entry {
+            Value::Mapping(map) => {
+                check_keys(map, &["aanbieders", "notitie"]).map_err(|p| fail(&p))?;
+                let list = map
+                    .get("aanbieders")
+                    .ok_or_else(|| fail("'aanbieders:' ontbreekt"))?;
+                (
+                    names(list).map_err(|p| fail(&p))?,
+                    map.get("notitie").and_then(scalar),
+                )
+            }
+            other => (names(other).map_err(|p| fail(&p))?, None),
+        };
+        if aanbieders.iter().all(|a| a.trim().is_empty()) {
+            return Err(fail("er is geen hulpverlener of organisatie ingevuld"));
+        }
+        Ok(Answer::Verwijzing {
+            aanbieders,
+            notitie,
+        })
+    }
+}
+
+/// What the file may say for this question.
+pub fn valid_for(question: &Question<'_>) -> String {
+    let list = |pairs: Vec<(&str, &str)>| {
+        pairs
+            .iter()
+            .map(|(id, label)| format!("  - {id}  ({label})"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    match &question.node.body {
+        Body::Decision { options, .. } | Body::Wait { options, .. } => format!(
+            "Geldige keuzes (id of label; een uniek begin is genoeg), of '{BACK}':\n{}",
+            list(options.iter().map(|o| (o.id.as_str(), o.label.as_str())).collect())
+        ),
+        Body::Action { items, .. } => format!(
+            "Geldig: 'alles', 'niets', of een lijst van gedane acties (of {{gedaan: [...], nvt: [...], notitie: ...}}):\n{}",
+            list(items.iter().map(|a| (a.id.as_str(), a.tekst.as_str())).collect())
+        ),
+        Body::Referral { category, .. } => format!(
+            "Geldig: de naam van een hulpverlener of organisatie (categorie '{category}'), of een lijst van namen."
+        ),
+        _ => String::new(),
+    }
+}
+
+/// Find an option by id or label: exact (any case) first, then a unique prefix.
+fn resolve(text: &str, pairs: &[(&str, &str)]) -> std::result::Result<usize, String> {
+    let wanted = text.trim().to_lowercase();
+    if wanted.is_empty() {
+        return Err("het antwoord is leeg".to_string());
+    }
+    if let Some(k) = pairs
+        .iter()
+        .position(|(id, label)| id.to_lowercase() == wanted || label.to_lowercase() == wanted)
+    {
+        return Ok(k);
+    }
+    let hits: Vec<usize> = pairs
+        .iter()
+        .enumerate()
+        .filter(|(_, (id, label))| {
+            id.to_lowercase().starts_with(&wanted) || label.to_lowercase().starts_with(&wanted)
+        })
+        .map(|(k, _)| k)
+        .collect();
+    match hits.as_slice() {
+        [k] => Ok(*k),
+        [] => Err(format!("'{}' is geen van de mogelijkheden", text.trim())),
+        many => Err(format!(
+            "'{}' is niet eenduidig: het past bij {}",
+            text.trim(),
+            many.iter()
+                .map(|k| format!("'{}'", pairs[*k].0))
+                .collect::<Vec<_>>()
+                .join(" en ")
+        )),
+    }
+}
+
+fn scalar(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Bool(true) => Some("ja".to_string()),
+        Value::Bool(false) => Some("nee".to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn check_keys(map: &yaml::Mapping, allowed: &[&str]) -> std::result::Result<(), String> {
+    for key in map.keys() {
+        let name = scalar(key).unwrap_or_default();
+        if !allowed.contains(&name.as_str()) {
+            return Err(format!(
+                "onbekend veld '{name}'; toegestaan zijn: {}",
+                allowed
+                    .iter()
+                    .map(|a| format!("'{a}'"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The line of each top-level list entry (`- ` at the start of a line), when the file is
+/// written in the usual block style; otherwise no lines are given.
+fn entry_lines(text: &str, count: usize) -> Vec<Option<usize>> {
+    let lines: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("- ") || *l == "-")
+        .map(|(i, _)| i + 1)
+        .collect();
+    if lines.len() == count {
+        lines.into_iter().map(Some).collect()
+    } else {
+        vec![None; count]
+    }
+}

@@ -1,0 +1,92 @@
+//! A session: a walk plus its journal. This is the object the front ends drive: ask it for the
+//! question, give it an answer or a "back", and it keeps the journal and the walk in step.
+
+use jiff::Timestamp;
+
+use crate::answer::Answer;
+use crate::flow_set::FlowSet;
+use crate::journal::{self, Event};
+use crate::walk::{Question, Walk, WalkError};
+
+#[derive(Debug, Clone)]
+pub struct Session<'f> {
+    set: &'f FlowSet,
+    events: Vec<Event>,
+    walk: Walk<'f>,
+}
+
+impl<'f> Session<'f> {
+    pub fn new(set: &'f FlowSet, at: Timestamp) -> Result<Session<'f>, WalkError> {
+        Ok(Session {
+            set,
+            events: vec![Event::Start { tijd: at }],
+            walk: Walk::start(set, at)?,
+        })
+    }
+
+    /// A session rebuilt from its journal.
+    pub fn from_journal(set: &'f FlowSet, events: Vec<Event>) -> Result<Session<'f>, WalkError> {
+        let (start, answers) = journal::in_force(&events);
+        let start = start
+            .or_else(|| events.first().map(Event::time))
+            .unwrap_or_else(Timestamp::now);
+        let walk = Walk::replay(set, start, &answers)?;
+        Ok(Session { set, events, walk })
+    }
+
+    pub fn question(&self) -> Option<Question<'f>> {
+        self.walk.question()
+    }
+
+    pub fn walk(&self) -> &Walk<'f> {
+        &self.walk
+    }
+
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    pub fn flows(&self) -> &'f FlowSet {
+        self.set
+    }
+
+    /// Answer the current question. On a mismatch nothing changes.
+    pub fn answer(&mut self, answer: Answer, at: Timestamp) -> Result<(), WalkError> {
+        let key = self.walk.question().ok_or(WalkError::Finished)?.key;
+        let mut walk = self.walk.clone();
+        walk.answer(answer, at)?;
+        // Keep the normalised answer (every action marked) in the journal.
+        let recorded = walk
+            .steps()
+            .iter()
+            .rev()
+            .find_map(|s| s.answer.clone())
+            .ok_or_else(|| WalkError::Broken("antwoord niet vastgelegd".to_string()))?;
+        self.events.push(Event::Antwoord {
+            tijd: at,
+            vraag: key,
+            antwoord: recorded,
+        });
+        self.walk = walk;
+        Ok(())
+    }
+
+    /// Take back the last answer in force, so that its question is asked again. Returns false
+    /// at the first question (there is nothing to go back to).
+    pub fn back(&mut self, at: Timestamp) -> Result<bool, WalkError> {
+        let (start, mut answers) = journal::in_force(&self.events);
+        if answers.is_empty() {
+            return Ok(false);
+        }
+        answers.pop();
+        let start = start.unwrap_or(at);
+        let walk = Walk::replay(self.set, start, &answers)?;
+        let key = walk.question().map(|q| q.key).unwrap_or_default();
+        self.events.push(Event::Terug {
+            tijd: at,
+            vraag: key,
+        });
+        self.walk = walk;
+        Ok(true)
+    }
+}

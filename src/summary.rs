@@ -1,0 +1,305 @@
+//! The summary of a session: what was decided, what was done, what is still open.
+//!
+//! It is derived from the journal (through the walk it replays), never stored beside it, so
+//! the same journal always gives the same summary. Rendering lives elsewhere
+//! ([`crate::report`]); this module only collects the facts.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::answer::{Answer, Status};
+use crate::flow::{Body, Node};
+use crate::journal;
+use crate::session::Session;
+use crate::walk::Step;
+
+/// The version of the JSON export's schema; documented in README.md.
+pub const SCHEMA: &str = "zorgpad.samenvatting/1";
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub schema: &'static str,
+    pub flow: FlowInfo,
+    pub gestart: Option<Timestamp>,
+    pub bijgewerkt: Option<Timestamp>,
+    pub afgerond: bool,
+    /// The outcome of the end reached, once the flow is done.
+    pub uitkomst: Option<String>,
+    /// Where the session stands when it is not done.
+    pub huidige_vraag: Option<String>,
+    pub route: Vec<RouteRow>,
+    pub checklists: Vec<Checklist>,
+    pub verwijzingen: Vec<Referral>,
+    /// Per role label: actions not done, in route order.
+    pub open_acties: BTreeMap<String, Vec<String>>,
+    pub gewijzigd: Vec<Change>,
+    pub disclaimer: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FlowInfo {
+    pub naam: String,
+    pub versie: String,
+    pub bron: Option<String>,
+}
+
+/// One line of the route: a node passed, with the answer given there.
+#[derive(Debug, Clone, Serialize)]
+pub struct RouteRow {
+    pub knoop: String,
+    pub blauwdruk: Option<String>,
+    pub stap: Option<u8>,
+    pub rol: Option<String>,
+    /// The sub-flow this step sits in (its call's title), if any.
+    pub binnen: Option<String>,
+    pub soort: &'static str,
+    pub vraag: String,
+    pub antwoord: String,
+    pub toelichting: Option<String>,
+    pub tijd: Timestamp,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Checklist {
+    pub knoop: String,
+    pub titel: String,
+    pub stap: Option<u8>,
+    pub rol: Option<String>,
+    pub acties: Vec<ChecklistItem>,
+    pub notitie: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChecklistItem {
+    pub id: String,
+    pub tekst: String,
+    pub rol: Option<String>,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Referral {
+    pub knoop: String,
+    pub titel: String,
+    pub categorie: String,
+    pub rol: Option<String>,
+    pub aanbieders: Vec<String>,
+    pub notitie: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Change {
+    pub vraag: String,
+    pub eerder_antwoord: String,
+    pub gegeven: Timestamp,
+    pub teruggenomen: Timestamp,
+}
+
+pub const DISCLAIMER: &str =
+    "zorgpad ondersteunt de professional en vervangt het professionele oordeel niet: de zorgverlener beslist en is verantwoordelijk.";
+
+impl Summary {
+    pub fn of(session: &Session<'_>) -> Summary {
+        let walk = session.walk();
+        let main = walk.main();
+        let steps = walk.steps();
+        let mut route = Vec::new();
+        let mut checklists = Vec::new();
+        let mut verwijzingen = Vec::new();
+        let mut open_acties: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for step in steps {
+            route.push(row(step));
+            match (&step.node.body, &step.answer) {
+                (Body::Action { items, .. }, Some(Answer::Checklist { acties, notitie })) => {
+                    let role = step.role.as_ref().map(|r| r.label.clone());
+                    let list: Vec<ChecklistItem> = items
+                        .iter()
+                        .map(|item| ChecklistItem {
+                            id: item.id.clone(),
+                            tekst: item.tekst.clone(),
+                            rol: item
+                                .rol
+                                .as_ref()
+                                .map(|r| step.flow.role_label(r).to_string()),
+                            status: acties
+                                .iter()
+                                .find(|m| m.id == item.id)
+                                .map_or(Status::NietGedaan, |m| m.status),
+                        })
+                        .collect();
+                    for item in &list {
+                        if item.status == Status::NietGedaan {
+                            let who = item
+                                .rol
+                                .clone()
+                                .or_else(|| role.clone())
+                                .unwrap_or_else(|| "Zonder rol".to_string());
+                            open_acties.entry(who).or_default().push(format!(
+                                "{} ({})",
+                                item.tekst,
+                                where_(step)
+                            ));
+                        }
+                    }
+                    checklists.push(Checklist {
+                        knoop: step.node.id.clone(),
+                        titel: step.node.titel.clone(),
+                        stap: step.stap,
+                        rol: role,
+                        acties: list,
+                        notitie: notitie.clone(),
+                    });
+                }
+                (
+                    Body::Referral { category, .. },
+                    Some(Answer::Verwijzing {
+                        aanbieders,
+                        notitie,
+                    }),
+                ) => {
+                    verwijzingen.push(Referral {
+                        knoop: step.node.id.clone(),
+                        titel: step.node.titel.clone(),
+                        categorie: category.clone(),
+                        rol: step.role.as_ref().map(|r| r.label.clone()),
+                        aanbieders: aanbieders.clone(),
+                        notitie: notitie.clone(),
+                    });
+                }
+                _ => {}
+            }
+        }
+        let question = walk.question();
+        if let Some(q) = &question {
+            // What the session waits for is open for whoever has to answer it.
+            let who = q
+                .role
+                .as_ref()
+                .map_or_else(|| "Zonder rol".to_string(), |r| r.label.clone());
+            open_acties.entry(who).or_default().push(format!(
+                "{} (volgende stap, {})",
+                crate::prompter::question_text(q),
+                q.key
+            ));
+        }
+        let events = session.events();
+        let gewijzigd = journal::withdrawn(events)
+            .into_iter()
+            .map(|(key, answer, given, taken)| Change {
+                eerder_antwoord: describe_for_key(session, &key, &answer),
+                vraag: key,
+                gegeven: given,
+                teruggenomen: taken,
+            })
+            .collect();
+        Summary {
+            schema: SCHEMA,
+            flow: FlowInfo {
+                naam: main.naam.clone(),
+                versie: main.versie.clone(),
+                bron: main.bron.clone(),
+            },
+            gestart: events.first().map(journal::Event::time),
+            bijgewerkt: events.last().map(journal::Event::time),
+            afgerond: walk.is_finished(),
+            uitkomst: walk.outcome().and_then(|n| match &n.body {
+                Body::End { outcome } => Some(outcome.trim().to_string()),
+                _ => None,
+            }),
+            huidige_vraag: question
+                .map(|q| format!("{} — {}", q.key, crate::prompter::question_text(&q))),
+            route,
+            checklists,
+            verwijzingen,
+            open_acties,
+            gewijzigd,
+            disclaimer: DISCLAIMER,
+        }
+    }
+}
+
+/// Where an action stands: its box, and the box that called the sub-flow it is in.
+fn where_(step: &Step<'_>) -> String {
+    let here = match &step.node.blauwdruk {
+        Some(b) => format!("{b}, {}", step.node.titel),
+        None => step.node.titel.clone(),
+    };
+    match step.calls.last() {
+        Some(call) => match &call.blauwdruk {
+            Some(b) => format!("{here}, vanuit {b}"),
+            None => format!("{here}, vanuit {}", call.titel),
+        },
+        None => here,
+    }
+}
+
+fn row(step: &Step<'_>) -> RouteRow {
+    let node = step.node;
+    let (vraag, antwoord) = match (&node.body, &step.answer) {
+        (Body::Decision { question, .. } | Body::Wait { question, .. }, Some(answer)) => {
+            (question.clone(), describe(node, answer))
+        }
+        (Body::Action { .. }, Some(answer)) => (node.titel.clone(), describe(node, answer)),
+        (Body::Referral { question, .. }, Some(answer)) => {
+            (question.clone(), describe(node, answer))
+        }
+        (Body::End { outcome }, _) => (node.titel.clone(), outcome.trim().to_string()),
+        (Body::Subflow { .. }, _) => (node.titel.clone(), "sub-flow gestart".to_string()),
+        _ => (node.titel.clone(), "—".to_string()),
+    };
+    RouteRow {
+        knoop: node.id.clone(),
+        blauwdruk: node.blauwdruk.clone(),
+        stap: step.stap,
+        rol: step.role.as_ref().map(|r| r.label.clone()),
+        binnen: step.calls.last().map(|c| c.titel.clone()),
+        soort: node.body.kind().dutch(),
+        vraag,
+        antwoord,
+        toelichting: step
+            .answer
+            .as_ref()
+            .and_then(|a| a.note())
+            .map(str::to_string),
+        tijd: step.at,
+    }
+}
+
+/// An answer in words: the option's label, the count of actions done, the providers.
+pub fn describe(node: &Node, answer: &Answer) -> String {
+    match (&node.body, answer) {
+        (
+            Body::Decision { options, .. } | Body::Wait { options, .. },
+            Answer::Keuze { optie, .. },
+        ) => options
+            .iter()
+            .find(|o| &o.id == optie)
+            .map_or_else(|| optie.clone(), |o| o.label.clone()),
+        (_, Answer::Checklist { acties, .. }) => {
+            let count = |s: Status| acties.iter().filter(|m| m.status == s).count();
+            let mut parts = vec![format!(
+                "{} van {} gedaan",
+                count(Status::Gedaan),
+                acties.len()
+            )];
+            if count(Status::Nvt) > 0 {
+                parts.push(format!("{} n.v.t.", count(Status::Nvt)));
+            }
+            if count(Status::NietGedaan) > 0 {
+                parts.push(format!("{} open", count(Status::NietGedaan)));
+            }
+            parts.join(", ")
+        }
+        (_, Answer::Verwijzing { aanbieders, .. }) => aanbieders.join("; "),
+        (_, Answer::Keuze { optie, .. }) => optie.clone(),
+    }
+}
+
+fn describe_for_key(session: &Session<'_>, key: &str, answer: &Answer) -> String {
+    match crate::walk::node_for_key(session.flows(), key) {
+        Some(node) => describe(node, answer),
+        None => "(antwoord op een vraag die niet meer in de flow staat)".to_string(),
+    }
+}

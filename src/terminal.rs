@@ -1,0 +1,416 @@
+//! The guided session in a terminal, with inquire. The only module that talks to a person.
+//!
+//! Every word on screen is Dutch, including the help lines and the markers that inquire would
+//! print in English. At every prompt the user can ask for the explanation of the step (the
+//! "? Uitleg" choice, or typing `?` in a text field) and go back one question (Esc, or the
+//! "← Terug" choice). Ctrl-C stops the session with exit code 130.
+
+use std::fmt;
+use std::io::Write;
+
+use inquire::ui::{ErrorMessageRenderConfig, RenderConfig, Styled};
+use inquire::{InquireError, MultiSelect, Select, Text};
+
+use crate::answer::{Answer, Mark, Status};
+use crate::error::{Error, Result};
+use crate::flow::{Action, Body, Choice, Kind};
+use crate::prompter::{question_text, Prompter, Reply};
+use crate::walk::{Question, Step};
+
+pub struct Terminal {
+    /// Show every step's explanation without being asked (`--uitleg`).
+    explain_always: bool,
+    color: bool,
+}
+
+/// What one inquire prompt gave: a value, a request for the explanation, or Esc.
+enum Got<T> {
+    Value(T),
+    Explain,
+    Escape,
+}
+
+#[derive(Clone)]
+enum Item {
+    Option(usize, String),
+    Explain,
+    Back,
+}
+
+impl fmt::Display for Item {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Item::Option(_, label) => f.write_str(label),
+            Item::Explain => f.write_str("? Uitleg bij deze stap"),
+            Item::Back => f.write_str("← Terug naar de vorige vraag"),
+        }
+    }
+}
+
+const HELP_SELECT: &str =
+    "↑↓ kiezen · Enter bevestigen · typ om te zoeken · Esc terug · Ctrl-C stoppen";
+const HELP_MULTI: &str =
+    "↑↓ bewegen · spatie aan/uit · → alles · ← niets · Enter bevestigen · Esc terug";
+const HELP_TEXT: &str = "Enter om over te slaan · ? voor uitleg · Esc terug · Ctrl-C stoppen";
+const HELP_REQUIRED: &str =
+    "typ de naam en Enter · meerdere namen scheiden met ; · ? voor uitleg · Esc terug";
+
+impl Terminal {
+    pub fn new(explain_always: bool, color: bool) -> Terminal {
+        let mut config = if color {
+            RenderConfig::default_colored()
+        } else {
+            RenderConfig::empty()
+        };
+        config.canceled_prompt_indicator = Styled::new("<terug>");
+        config.error_message = ErrorMessageRenderConfig {
+            default_message: "Ongeldige invoer.",
+            ..config.error_message
+        };
+        inquire::set_global_render_config(config);
+        Terminal {
+            explain_always,
+            color,
+        }
+    }
+
+    fn say(&self, text: &str) {
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(err, "{text}");
+    }
+
+    fn bold(&self, text: &str) -> String {
+        if self.color {
+            format!("\x1b[1m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn header(&self, question: &Question<'_>) {
+        for step in &question.passed {
+            self.passed(step);
+        }
+        let mut head = String::new();
+        if let Some(stap) = question.stap {
+            head.push_str(&format!("Stap {stap}"));
+        }
+        if let Some(role) = &question.role {
+            if !head.is_empty() {
+                head.push_str(" — ");
+            }
+            head.push_str(&role.label);
+        }
+        if let Some(call) = question.calls.last() {
+            head.push_str(&format!(" · {}", call.titel));
+        }
+        self.say("");
+        if !head.is_empty() {
+            self.say(&self.bold(&format!("── {head} ──")));
+        }
+        self.say(&self.bold(&question.node.titel));
+        if let Some(tekst) = &question.node.tekst {
+            self.say(tekst.trim_end());
+        }
+        for n in &question.node.voetnoten {
+            if let Some(note) = question.flow.voetnoten.get(n) {
+                self.say(&format!("\n[{n}] {}", note.trim_end()));
+            }
+        }
+        if self.explain_always {
+            self.explain(question);
+        }
+    }
+
+    fn passed(&self, step: &Step<'_>) {
+        match &step.node.body {
+            Body::End { outcome } if !step.calls.is_empty() => {
+                self.say(&format!("✓ {}", outcome.trim_end()))
+            }
+            Body::End { .. } => {}
+            _ => {
+                self.say("");
+                self.say(&self.bold(&format!("▸ {}", step.node.titel)));
+                if let Some(tekst) = &step.node.tekst {
+                    self.say(tekst.trim_end());
+                }
+                if self.explain_always {
+                    if let Some(uitleg) = &step.node.uitleg {
+                        self.say(&format!("Uitleg: {}", uitleg.trim_end()));
+                    }
+                }
+            }
+        }
+    }
+
+    fn explain(&self, question: &Question<'_>) {
+        match &question.node.uitleg {
+            Some(uitleg) => self.say(&format!("\nUitleg: {}\n", uitleg.trim_end())),
+            None => self.say("\n(Bij deze stap staat geen uitleg in de flow.)\n"),
+        }
+    }
+
+    fn first_question(&self) {
+        self.say("Dit is de eerste vraag; er is geen vorige vraag om naar terug te gaan.");
+    }
+
+    fn select(&self, message: &str, labels: &[String], can_go_back: bool) -> Result<Got<usize>> {
+        let mut items: Vec<Item> = labels
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(|(i, l)| Item::Option(i, l))
+            .collect();
+        items.push(Item::Explain);
+        if can_go_back {
+            items.push(Item::Back);
+        }
+        let got = Select::new(message, items)
+            .with_help_message(HELP_SELECT)
+            .with_page_size(12)
+            .prompt();
+        match got {
+            Ok(Item::Option(i, _)) => Ok(Got::Value(i)),
+            Ok(Item::Explain) => Ok(Got::Explain),
+            Ok(Item::Back) => Ok(Got::Escape),
+            Err(e) => escape_or(e),
+        }
+    }
+
+    /// A multi-select. The value is the ticked options and whether "? Uitleg" was ticked too,
+    /// so that the caller can show the explanation and ask again with the ticks kept.
+    fn multi(
+        &self,
+        message: &str,
+        labels: &[String],
+        defaults: &[usize],
+    ) -> Result<Got<(Vec<usize>, bool)>> {
+        let mut items: Vec<Item> = labels
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(|(i, l)| Item::Option(i, l))
+            .collect();
+        items.push(Item::Explain);
+        let got = MultiSelect::new(message, items)
+            .with_help_message(HELP_MULTI)
+            .with_default(defaults)
+            .with_page_size(12)
+            .with_formatter(&|chosen| {
+                let n = chosen
+                    .iter()
+                    .filter(|o| matches!(o.value, Item::Option(..)))
+                    .count();
+                format!("{n} aangevinkt")
+            })
+            .prompt();
+        match got {
+            Ok(chosen) => {
+                let picked = chosen
+                    .iter()
+                    .filter_map(|i| match i {
+                        Item::Option(k, _) => Some(*k),
+                        _ => None,
+                    })
+                    .collect();
+                let explain = chosen.iter().any(|i| matches!(i, Item::Explain));
+                Ok(Got::Value((picked, explain)))
+            }
+            Err(e) => escape_or(e),
+        }
+    }
+
+    fn text(&self, message: &str, help: &str, required: bool) -> Result<Got<String>> {
+        let mut prompt = Text::new(message).with_help_message(help);
+        if required {
+            prompt = prompt.with_validator(|s: &str| {
+                Ok(if s.trim().is_empty() {
+                    inquire::validator::Validation::Invalid(
+                        "Vul iets in, of typ ? voor uitleg.".into(),
+                    )
+                } else {
+                    inquire::validator::Validation::Valid
+                })
+            });
+        }
+        match prompt.prompt() {
+            Ok(s) if s.trim() == "?" => Ok(Got::Explain),
+            Ok(s) => Ok(Got::Value(s.trim().to_string())),
+            Err(e) => escape_or(e),
+        }
+    }
+
+    fn ask_choice(&self, question: &Question<'_>, options: &[Choice]) -> Result<Reply> {
+        let labels: Vec<String> = options
+            .iter()
+            .map(|o| match &o.toelichting {
+                Some(t) => format!("{} — {}", o.label, t.trim()),
+                None => o.label.clone(),
+            })
+            .collect();
+        let message = question_text(question);
+        loop {
+            let index = match self.select(&message, &labels, question.can_go_back)? {
+                Got::Value(i) => i,
+                Got::Explain => {
+                    self.explain(question);
+                    continue;
+                }
+                Got::Escape if question.can_go_back => return Ok(Reply::Back),
+                Got::Escape => {
+                    self.first_question();
+                    continue;
+                }
+            };
+            loop {
+                match self.text("Toelichting bij deze keuze (optioneel):", HELP_TEXT, false)? {
+                    Got::Value(t) => {
+                        return Ok(Reply::Answer(Answer::Keuze {
+                            optie: options[index].id.clone(),
+                            toelichting: Some(t).filter(|t| !t.is_empty()),
+                        }))
+                    }
+                    Got::Explain => self.explain(question),
+                    Got::Escape => break,
+                }
+            }
+        }
+    }
+
+    fn ask_checklist(&self, question: &Question<'_>, items: &[Action]) -> Result<Reply> {
+        let labels: Vec<String> = items
+            .iter()
+            .map(|a| match &a.rol {
+                Some(r) if Some(r) != question.role.as_ref().map(|x| &x.id) => {
+                    format!("{} [{}]", a.tekst, question.flow.role_label(r))
+                }
+                _ => a.tekst.clone(),
+            })
+            .collect();
+        let mut done: Vec<usize> = Vec::new();
+        'done: loop {
+            match self.multi("Welke acties zijn gedaan?", &labels, &done)? {
+                Got::Value((picked, explain)) => {
+                    done = picked;
+                    if explain {
+                        self.explain(question);
+                        continue 'done;
+                    }
+                }
+                Got::Explain => continue 'done,
+                Got::Escape if question.can_go_back => return Ok(Reply::Back),
+                Got::Escape => {
+                    self.first_question();
+                    continue 'done;
+                }
+            }
+            let rest: Vec<usize> = (0..items.len()).filter(|k| !done.contains(k)).collect();
+            let mut nvt: Vec<usize> = Vec::new();
+            'nvt: loop {
+                if !rest.is_empty() {
+                    let rest_labels: Vec<String> =
+                        rest.iter().map(|k| labels[*k].clone()).collect();
+                    let defaults: Vec<usize> = rest
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, k)| nvt.contains(k))
+                        .map(|(i, _)| i)
+                        .collect();
+                    match self.multi(
+                        "Welke van de overige acties zijn niet van toepassing (n.v.t.)? De rest blijft open.",
+                        &rest_labels,
+                        &defaults,
+                    )? {
+                        Got::Value((picked, explain)) => {
+                            nvt = picked.iter().map(|i| rest[*i]).collect();
+                            if explain {
+                                self.explain(question);
+                                continue 'nvt;
+                            }
+                        }
+                        Got::Explain => continue 'nvt,
+                        Got::Escape => continue 'done,
+                    }
+                }
+                loop {
+                    match self.text("Notitie bij deze stap (optioneel):", HELP_TEXT, false)? {
+                        Got::Value(note) => {
+                            let acties = items
+                                .iter()
+                                .enumerate()
+                                .map(|(k, a)| Mark {
+                                    id: a.id.clone(),
+                                    status: if done.contains(&k) {
+                                        Status::Gedaan
+                                    } else if nvt.contains(&k) {
+                                        Status::Nvt
+                                    } else {
+                                        Status::NietGedaan
+                                    },
+                                })
+                                .collect();
+                            return Ok(Reply::Answer(Answer::Checklist {
+                                acties,
+                                notitie: Some(note).filter(|n| !n.is_empty()),
+                            }));
+                        }
+                        Got::Explain => self.explain(question),
+                        Got::Escape if rest.is_empty() => continue 'done,
+                        Got::Escape => continue 'nvt,
+                    }
+                }
+            }
+        }
+    }
+
+    fn ask_referral(&self, question: &Question<'_>, category: &str) -> Result<Reply> {
+        let message = format!("{} (Sociale Kaart: {category})", question_text(question));
+        loop {
+            match self.text(&message, HELP_REQUIRED, true)? {
+                Got::Value(names) => {
+                    let aanbieders = names
+                        .split(';')
+                        .map(|s| s.trim().to_string())
+                        .filter(|s| !s.is_empty())
+                        .collect();
+                    return Ok(Reply::Answer(Answer::Verwijzing {
+                        aanbieders,
+                        notitie: None,
+                    }));
+                }
+                Got::Explain => self.explain(question),
+                Got::Escape if question.can_go_back => return Ok(Reply::Back),
+                Got::Escape => self.first_question(),
+            }
+        }
+    }
+}
+
+fn escape_or<T>(error: InquireError) -> Result<Got<T>> {
+    match error {
+        InquireError::OperationCanceled => Ok(Got::Escape),
+        InquireError::OperationInterrupted => Err(Error::cancelled("gestopt met Ctrl-C.")),
+        InquireError::NotTTY => Err(Error::input("er is geen terminal om vragen in te stellen")
+            .hint("Gebruik 'zorgpad start --antwoorden BESTAND' om een sessie zonder terminal te doorlopen.")),
+        InquireError::IO(e) => Err(Error::input(format!("de terminal gaf een fout: {e}"))),
+        other => Err(Error::input(format!("de vraag kon niet worden getoond: {other}"))),
+    }
+}
+
+impl Prompter for Terminal {
+    fn ask(&mut self, question: &Question<'_>) -> Result<Reply> {
+        self.header(question);
+        match &question.node.body {
+            Body::Decision { options, .. } | Body::Wait { options, .. } => {
+                self.ask_choice(question, options)
+            }
+            Body::Action { items, .. } => self.ask_checklist(question, items),
+            Body::Referral { category, .. } => self.ask_referral(question, category),
+            other => Err(Error::input(format!(
+                "knoop '{}' van soort '{}' stelt geen vraag",
+                question.node.id,
+                Kind::dutch(other.kind())
+            ))),
+        }
+    }
+}

@@ -1,0 +1,405 @@
+//! `zorgpad controleer`: everything that can be wrong with a flow before anyone walks it.
+//!
+//! A flow file is maintained by hand by a VSV coordinator. A mistake in it (a typo in a target,
+//! a forgotten branch, a loop) would surface in the middle of an intake, with a client in the
+//! room. The validator finds those mistakes first; every session runs it before the first
+//! question, and a flow with errors is not walked.
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+use crate::finding::Finding;
+use crate::flow::{Body, Flow};
+use crate::flow_set::FlowSet;
+
+/// All findings for the set: those of loading plus the graph checks, sorted by file and line.
+pub fn validate(set: &FlowSet) -> Vec<Finding> {
+    let mut findings = set.findings.clone();
+    for flow in &set.flows {
+        check_flow(set, flow, &mut findings);
+    }
+    check_recursion(set, &mut findings);
+    findings.sort_by(|a, b| (&a.file, a.line, a.severity).cmp(&(&b.file, b.line, b.severity)));
+    findings.dedup();
+    findings
+}
+
+fn check_flow(set: &FlowSet, flow: &Flow, findings: &mut Vec<Finding>) {
+    let file = flow.file.as_str();
+
+    // Duplicate ids.
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for id in &flow.declared {
+        *seen.entry(id.as_str()).or_default() += 1;
+    }
+    for (id, n) in &seen {
+        if *n > 1 {
+            findings.push(Finding::error(
+                file,
+                crate::flow::line_of_id_nth(&set.texts[index_of(set, flow)], id, 1),
+                Some(id),
+                format!("de id '{id}' komt {n} keer voor"),
+                "geef elke knoop een eigen id; pas de verwijzingen ('naar', 'volgende', 'start') daarop aan".to_string(),
+            ));
+        }
+    }
+
+    // The start.
+    if !flow.declared.iter().any(|d| d == &flow.start) {
+        findings.push(Finding::error(
+            file,
+            crate::flow::line_of(&set.texts[index_of(set, flow)], "start", &flow.start),
+            None,
+            format!(
+                "'start: {}' verwijst naar een knoop die niet bestaat",
+                flow.start
+            ),
+            suggest(
+                &flow.start,
+                &flow.declared,
+                "laat 'start' naar de eerste knoop van de flow wijzen",
+            ),
+        ));
+    }
+
+    for node in &flow.nodes {
+        let here = Some(node.id.as_str());
+        // Targets.
+        for (option, target) in node.body.targets() {
+            if !flow.declared.iter().any(|d| d == target) {
+                let via = match option {
+                    Some(o) => format!("optie '{o}' verwijst"),
+                    None => "'volgende' verwijst".to_string(),
+                };
+                findings.push(Finding::error(
+                    file,
+                    node.line,
+                    here,
+                    format!("{via} naar de onbekende knoop '{target}'"),
+                    suggest(
+                        target,
+                        &flow.declared,
+                        "gebruik de id van een bestaande knoop, of voeg de knoop toe",
+                    ),
+                ));
+            }
+        }
+        // Duplicate option and action ids within the node.
+        let ids: Vec<&str> = match &node.body {
+            Body::Decision { options, .. } | Body::Wait { options, .. } => {
+                options.iter().map(|o| o.id.as_str()).collect()
+            }
+            Body::Action { items, .. } => items.iter().map(|a| a.id.as_str()).collect(),
+            _ => Vec::new(),
+        };
+        let mut once = BTreeSet::new();
+        for id in ids {
+            if !once.insert(id) {
+                findings.push(Finding::error(
+                    file,
+                    node.line,
+                    here,
+                    format!("de id '{id}' staat twee keer in deze knoop"),
+                    "geef elke optie en elke actie binnen een knoop een eigen id".to_string(),
+                ));
+            }
+        }
+        // Roles.
+        let mut roles: Vec<&str> = node.rol.iter().map(String::as_str).collect();
+        if let Body::Action { items, .. } = &node.body {
+            roles.extend(items.iter().filter_map(|a| a.rol.as_deref()));
+        }
+        for role in roles {
+            if !flow.rollen.contains_key(role) {
+                let known: Vec<String> = flow.rollen.keys().cloned().collect();
+                findings.push(Finding::error(
+                    file,
+                    node.line,
+                    here,
+                    format!("de rol '{role}' staat niet in 'rollen:'"),
+                    suggest(role, &known, "voeg de rol toe aan 'rollen:' bovenaan het bestand, of gebruik een rol die er staat"),
+                ));
+            }
+        }
+        // Step.
+        if let Some(stap) = node.stap {
+            if !(1..=5).contains(&stap) {
+                findings.push(Finding::error(
+                    file,
+                    node.line,
+                    here,
+                    format!(
+                        "'stap: {stap}' bestaat niet: de blauwdruk heeft de stappen 1 tot en met 5"
+                    ),
+                    "gebruik een stap van 1 tot en met 5, of laat 'stap' weg".to_string(),
+                ));
+            }
+        }
+        // Footnotes.
+        for n in &node.voetnoten {
+            if !flow.voetnoten.contains_key(n) {
+                findings.push(Finding::error(
+                    file,
+                    node.line,
+                    here,
+                    format!("voetnoot {n} bestaat niet"),
+                    format!(
+                        "voeg voetnoot {n} toe onder 'voetnoten:', of haal hem weg bij deze knoop"
+                    ),
+                ));
+            }
+        }
+        // Explanation.
+        if node
+            .uitleg
+            .as_deref()
+            .map(str::trim)
+            .unwrap_or("")
+            .is_empty()
+            && !matches!(node.body, Body::End { .. })
+        {
+            findings.push(Finding::warning(
+                file,
+                node.line,
+                here,
+                "deze knoop heeft geen 'uitleg'".to_string(),
+                "schrijf in 'uitleg:' in eigen woorden wat deze stap inhoudt en uit welke stap van de blauwdruk hij komt".to_string(),
+            ));
+        }
+        // Sub-flow calls.
+        if let Body::Subflow { flow: callee, .. } = &node.body {
+            if set.get(callee).is_none() {
+                findings.push(Finding::error(
+                    file,
+                    node.line,
+                    here,
+                    format!("de sub-flow '{callee}' bestaat niet"),
+                    format!(
+                        "zet een bestand '{callee}.yaml' naast dit flowbestand, of gebruik een ingebouwde sub-flow ({})",
+                        crate::flow_set::embedded_ids().filter(|i| *i != crate::flow_set::DEFAULT_FLOW).collect::<Vec<_>>().join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+
+    // Reachability from the start.
+    let reachable = reach(flow, &flow.start);
+    for node in &flow.nodes {
+        if !reachable.contains(node.id.as_str()) {
+            findings.push(Finding::error(
+                file,
+                node.line,
+                Some(&node.id),
+                "deze knoop is vanaf de start niet bereikbaar".to_string(),
+                "laat een optie of 'volgende' van een andere knoop ernaar wijzen, of haal de knoop weg".to_string(),
+            ));
+        }
+    }
+
+    // Every node must be able to reach an end (otherwise the user is trapped).
+    let ends = can_end(flow);
+    for node in &flow.nodes {
+        if reachable.contains(node.id.as_str())
+            && !ends.contains(node.id.as_str())
+            && node
+                .body
+                .targets()
+                .iter()
+                .all(|(_, t)| flow.node(t).is_some())
+        {
+            findings.push(Finding::error(
+                file,
+                node.line,
+                Some(&node.id),
+                "vanaf deze knoop is geen einde bereikbaar: wie hier komt, kan de flow nooit afronden".to_string(),
+                "laat minstens één optie of 'volgende' uiteindelijk naar een knoop van soort 'einde' leiden".to_string(),
+            ));
+        }
+    }
+
+    // Loops that repeat without asking anything.
+    for cycle in silent_cycles(set, flow) {
+        let first = cycle[0].clone();
+        findings.push(Finding::error(
+            file,
+            flow.node(&first).and_then(|n| n.line),
+            Some(&first),
+            format!("deze knopen vormen een lus die zich eindeloos herhaalt zonder iets te vragen: {}", cycle.join(" → ")),
+            "laat de lus langs een beslissing, actie, verwijzing of wachtmoment lopen, of verbreek hem".to_string(),
+        ));
+    }
+}
+
+fn index_of(set: &FlowSet, flow: &Flow) -> usize {
+    set.flows.iter().position(|f| f.id == flow.id).unwrap_or(0)
+}
+
+/// Ids reachable from `start` inside one flow.
+fn reach<'a>(flow: &'a Flow, start: &str) -> BTreeSet<&'a str> {
+    let mut seen = BTreeSet::new();
+    let mut queue = VecDeque::new();
+    if let Some(n) = flow.node(start) {
+        queue.push_back(n);
+    }
+    while let Some(node) = queue.pop_front() {
+        if !seen.insert(node.id.as_str()) {
+            continue;
+        }
+        for (_, t) in node.body.targets() {
+            if let Some(next) = flow.node(t) {
+                queue.push_back(next);
+            }
+        }
+    }
+    seen
+}
+
+/// Ids from which some end can be reached.
+fn can_end(flow: &Flow) -> BTreeSet<&str> {
+    let mut good: BTreeSet<&str> = flow
+        .nodes
+        .iter()
+        .filter(|n| matches!(n.body, Body::End { .. }))
+        .map(|n| n.id.as_str())
+        .collect();
+    loop {
+        let before = good.len();
+        for node in &flow.nodes {
+            if node.body.targets().iter().any(|(_, t)| good.contains(t)) {
+                good.insert(node.id.as_str());
+            }
+        }
+        if good.len() == before {
+            return good;
+        }
+    }
+}
+
+/// Whether walking `flow` from its start can reach an end without asking anything.
+fn silent_path(set: &FlowSet, flow: &Flow, depth: usize) -> bool {
+    if depth > set.flows.len() {
+        return false;
+    }
+    let mut seen = BTreeSet::new();
+    let mut stack = vec![flow.start.as_str()];
+    while let Some(id) = stack.pop() {
+        if !seen.insert(id) {
+            continue;
+        }
+        let Some(node) = flow.node(id) else { continue };
+        match &node.body {
+            Body::End { .. } => return true,
+            Body::Info { next } => stack.push(next),
+            Body::Subflow { flow: callee, next }
+                if set
+                    .get(callee)
+                    .is_some_and(|f| silent_path(set, f, depth + 1)) =>
+            {
+                stack.push(next)
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Cycles made only of nodes that ask nothing. Each cycle is reported once.
+fn silent_cycles(set: &FlowSet, flow: &Flow) -> Vec<Vec<String>> {
+    let silent = |id: &str| -> Option<&str> {
+        let node = flow.node(id)?;
+        match &node.body {
+            Body::Info { next } => Some(next),
+            Body::Subflow { flow: callee, next }
+                if set.get(callee).is_none_or(|f| silent_path(set, f, 0)) =>
+            {
+                Some(next)
+            }
+            _ => None,
+        }
+    };
+    let mut reported: BTreeSet<String> = BTreeSet::new();
+    let mut cycles = Vec::new();
+    for node in &flow.nodes {
+        // Follow the single silent successor chain from each node.
+        let mut path: Vec<&str> = vec![node.id.as_str()];
+        let mut current = node.id.as_str();
+        while let Some(next) = silent(current) {
+            if let Some(i) = path.iter().position(|p| *p == next) {
+                let cycle: Vec<String> = path[i..].iter().map(|s| s.to_string()).collect();
+                let mut key = cycle.clone();
+                key.sort();
+                if reported.insert(key.join(",")) {
+                    let mut shown = cycle.clone();
+                    shown.push(cycle[0].clone());
+                    cycles.push(shown);
+                }
+                break;
+            }
+            path.push(next);
+            current = next;
+        }
+    }
+    cycles
+}
+
+/// Sub-flows that call themselves, directly or through others, would never return.
+fn check_recursion(set: &FlowSet, findings: &mut Vec<Finding>) {
+    for flow in &set.flows {
+        let mut stack: Vec<(&str, Vec<&str>)> = vec![(flow.id.as_str(), vec![flow.id.as_str()])];
+        let mut done = BTreeSet::new();
+        while let Some((id, chain)) = stack.pop() {
+            let Some(f) = set.get(id) else { continue };
+            for node in &f.nodes {
+                if let Body::Subflow { flow: callee, .. } = &node.body {
+                    if callee == &flow.id {
+                        if f.id == flow.id || chain.len() > 1 {
+                            let mut shown = chain.clone();
+                            shown.push(callee);
+                            findings.push(Finding::error(
+                                &f.file,
+                                node.line,
+                                Some(&node.id),
+                                format!("de sub-flows roepen elkaar eindeloos aan: {}", shown.join(" → ")),
+                                "een sub-flow mag zichzelf niet (via andere) aanroepen; verbreek de kring".to_string(),
+                            ));
+                        }
+                    } else if done.insert((id, callee.as_str())) {
+                        let mut next = chain.clone();
+                        next.push(callee);
+                        stack.push((callee, next));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// "bedoelt u 'B4'?" when an id is close to a known one; otherwise the general advice.
+fn suggest(wrong: &str, known: &[String], otherwise: &str) -> String {
+    let best = known
+        .iter()
+        .map(|k| (distance(&wrong.to_lowercase(), &k.to_lowercase()), k))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d);
+    match best {
+        Some((_, k)) => format!("bedoelt u '{k}'? Anders: {otherwise}"),
+        None => otherwise.to_string(),
+    }
+}
+
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}

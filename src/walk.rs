@@ -1,0 +1,410 @@
+//! The engine: walks a validated [`FlowSet`] as a state machine.
+//!
+//! A walk is a pure function of the answers given so far: [`Walk::replay`] rebuilds it from a
+//! list of answers, which is how "back" works (drop the last answer, replay) and how a summary
+//! is derived from a journal. Sub-flows are calls with a return address, so the Meldcode can be
+//! used from several boxes. The engine never prints and never talks to a terminal; it hands out
+//! [`Question`]s and takes [`Answer`]s.
+
+use jiff::Timestamp;
+
+use crate::answer::{Answer, Mark, Status};
+use crate::flow::{Body, Flow, Node};
+use crate::flow_set::FlowSet;
+
+/// How many nodes the engine may pass without asking anything before it calls it a loop.
+/// The validator rules such loops out; this is the belt to its braces.
+const SILENT_LIMIT: usize = 10_000;
+
+/// A role as shown: its id (for grouping) and its label.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Role {
+    pub id: String,
+    pub label: String,
+}
+
+/// A node the walk passed, with the answer given there (if it asked something).
+#[derive(Debug, Clone)]
+pub struct Step<'f> {
+    pub flow: &'f Flow,
+    pub node: &'f Node,
+    /// The sub-flow call nodes this step sits in, outermost first.
+    pub calls: Vec<&'f Node>,
+    pub role: Option<Role>,
+    pub stap: Option<u8>,
+    pub answer: Option<Answer>,
+    pub at: Timestamp,
+}
+
+/// What the walk asks next.
+#[derive(Debug, Clone)]
+pub struct Question<'f> {
+    /// 1-based number of this question in the walk.
+    pub number: usize,
+    /// A stable key: the ids of the call nodes and the node, joined by '/'.
+    pub key: String,
+    pub flow: &'f Flow,
+    pub node: &'f Node,
+    pub calls: Vec<&'f Node>,
+    pub role: Option<Role>,
+    pub stap: Option<u8>,
+    /// Nodes passed without a question since the previous question (to be shown first).
+    pub passed: Vec<Step<'f>>,
+    pub can_go_back: bool,
+}
+
+/// Why an answer or a walk failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WalkError {
+    /// The answer does not fit the question (a script or journal out of step with the flow).
+    Mismatch(String),
+    /// The walk is already at its end.
+    Finished,
+    /// The flow is broken in a way validation should have caught.
+    Broken(String),
+}
+
+impl std::fmt::Display for WalkError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WalkError::Mismatch(m) => write!(f, "{m}"),
+            WalkError::Finished => write!(f, "de flow is al afgerond; er is geen vraag meer"),
+            WalkError::Broken(m) => write!(f, "de flow is onvolledig: {m}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Frame {
+    flow: usize,
+    node: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Walk<'f> {
+    set: &'f FlowSet,
+    stack: Vec<Frame>,
+    steps: Vec<Step<'f>>,
+    outcome: Option<&'f Node>,
+    answered: usize,
+    /// Index in `steps` of the first step after the last answer.
+    since: usize,
+}
+
+impl<'f> Walk<'f> {
+    /// A walk at the first question of the main flow.
+    pub fn start(set: &'f FlowSet, at: Timestamp) -> Result<Walk<'f>, WalkError> {
+        let main = set.main();
+        let node = main
+            .index(&main.start)
+            .ok_or_else(|| WalkError::Broken(format!("de start '{}' bestaat niet", main.start)))?;
+        let mut walk = Walk {
+            set,
+            stack: vec![Frame { flow: 0, node }],
+            steps: Vec::new(),
+            outcome: None,
+            answered: 0,
+            since: 0,
+        };
+        walk.settle(at)?;
+        Ok(walk)
+    }
+
+    /// The walk after the given answers, each with its time.
+    pub fn replay(
+        set: &'f FlowSet,
+        start: Timestamp,
+        answers: &[(Answer, Timestamp)],
+    ) -> Result<Walk<'f>, WalkError> {
+        let mut walk = Walk::start(set, start)?;
+        for (answer, at) in answers {
+            walk.answer(answer.clone(), *at)?;
+        }
+        Ok(walk)
+    }
+
+    pub fn steps(&self) -> &[Step<'f>] {
+        &self.steps
+    }
+
+    pub fn answered(&self) -> usize {
+        self.answered
+    }
+
+    /// The end reached, once the main flow has ended.
+    pub fn outcome(&self) -> Option<&'f Node> {
+        self.outcome
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.outcome.is_some()
+    }
+
+    pub fn main(&self) -> &'f Flow {
+        self.set.main()
+    }
+
+    /// The question the walk waits for, or `None` at the end.
+    pub fn question(&self) -> Option<Question<'f>> {
+        if self.outcome.is_some() {
+            return None;
+        }
+        let (flow, node) = self.position()?;
+        let calls = self.calls();
+        let (role, stap) = self.context(flow, node);
+        let mut key: Vec<&str> = calls.iter().map(|n| n.id.as_str()).collect();
+        key.push(&node.id);
+        Some(Question {
+            number: self.answered + 1,
+            key: key.join("/"),
+            flow,
+            node,
+            calls,
+            role,
+            stap,
+            passed: self.steps[self.since..].to_vec(),
+            can_go_back: self.answered > 0,
+        })
+    }
+
+    /// Record an answer to the current question and move on to the next question.
+    pub fn answer(&mut self, answer: Answer, at: Timestamp) -> Result<(), WalkError> {
+        let question = self.question().ok_or(WalkError::Finished)?;
+        let (answer, target) = check(question.node, answer)?;
+        self.steps.push(Step {
+            flow: question.flow,
+            node: question.node,
+            calls: question.calls,
+            role: question.role,
+            stap: question.stap,
+            answer: Some(answer),
+            at,
+        });
+        self.answered += 1;
+        self.since = self.steps.len();
+        self.goto(&target)?;
+        self.settle(at)
+    }
+
+    fn position(&self) -> Option<(&'f Flow, &'f Node)> {
+        let frame = self.stack.last()?;
+        let flow = self.set.flows.get(frame.flow)?;
+        Some((flow, flow.nodes.get(frame.node)?))
+    }
+
+    fn calls(&self) -> Vec<&'f Node> {
+        self.stack[..self.stack.len().saturating_sub(1)]
+            .iter()
+            .map(|f| &self.set.flows[f.flow].nodes[f.node])
+            .collect()
+    }
+
+    /// The role and step of a node: its own, or inherited from the call that brought us here.
+    fn context(&self, flow: &'f Flow, node: &'f Node) -> (Option<Role>, Option<u8>) {
+        let mut role = node.rol.as_ref().map(|id| Role {
+            id: id.clone(),
+            label: flow.role_label(id).to_string(),
+        });
+        let mut stap = node.stap;
+        for frame in self.stack[..self.stack.len().saturating_sub(1)]
+            .iter()
+            .rev()
+        {
+            let caller_flow = &self.set.flows[frame.flow];
+            let caller = &caller_flow.nodes[frame.node];
+            if role.is_none() {
+                role = caller.rol.as_ref().map(|id| Role {
+                    id: id.clone(),
+                    label: caller_flow.role_label(id).to_string(),
+                });
+            }
+            if stap.is_none() {
+                stap = caller.stap;
+            }
+        }
+        (role, stap)
+    }
+
+    fn goto(&mut self, target: &str) -> Result<(), WalkError> {
+        let frame = self.stack.last_mut().ok_or(WalkError::Finished)?;
+        let flow = &self.set.flows[frame.flow];
+        frame.node = flow.index(target).ok_or_else(|| {
+            WalkError::Broken(format!("knoop '{target}' bestaat niet in {}", flow.file))
+        })?;
+        Ok(())
+    }
+
+    fn record(&mut self, at: Timestamp) {
+        if let Some((flow, node)) = self.position() {
+            let (role, stap) = self.context(flow, node);
+            self.steps.push(Step {
+                flow,
+                node,
+                calls: self.calls(),
+                role,
+                stap,
+                answer: None,
+                at,
+            });
+        }
+    }
+
+    /// Pass nodes that ask nothing until a question or the end.
+    fn settle(&mut self, at: Timestamp) -> Result<(), WalkError> {
+        for _ in 0..SILENT_LIMIT {
+            let (_, node) = self.position().ok_or(WalkError::Finished)?;
+            match &node.body {
+                Body::Info { next } => {
+                    self.record(at);
+                    self.goto(next)?;
+                }
+                Body::Subflow { flow, .. } => {
+                    self.record(at);
+                    let callee = self
+                        .set
+                        .position(flow)
+                        .ok_or_else(|| WalkError::Broken(format!("sub-flow '{flow}' ontbreekt")))?;
+                    let start = &self.set.flows[callee].start;
+                    let node = self.set.flows[callee].index(start).ok_or_else(|| {
+                        WalkError::Broken(format!("de start '{start}' van '{flow}' bestaat niet"))
+                    })?;
+                    self.stack.push(Frame { flow: callee, node });
+                }
+                Body::End { .. } => {
+                    self.record(at);
+                    if self.stack.len() == 1 {
+                        self.outcome = Some(node);
+                        return Ok(());
+                    }
+                    self.stack.pop();
+                    let (_, caller) = self.position().ok_or(WalkError::Finished)?;
+                    let Body::Subflow { next, .. } = &caller.body else {
+                        return Err(WalkError::Broken(
+                            "terugkeer uit een sub-flow zonder aanroep".to_string(),
+                        ));
+                    };
+                    self.goto(next)?;
+                }
+                _ => return Ok(()),
+            }
+        }
+        Err(WalkError::Broken(format!(
+            "meer dan {SILENT_LIMIT} stappen zonder vraag: de flow bevat een lus (zie 'zorgpad controleer')"
+        )))
+    }
+}
+
+/// The node a question key points at: the call nodes lead into their sub-flows.
+pub fn node_for_key<'f>(set: &'f FlowSet, key: &str) -> Option<&'f Node> {
+    let mut flow = set.main();
+    let mut parts = key.split('/').peekable();
+    while let Some(id) = parts.next() {
+        let node = flow.node(id)?;
+        if parts.peek().is_none() {
+            return Some(node);
+        }
+        match &node.body {
+            Body::Subflow { flow: callee, .. } => flow = set.get(callee)?,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Check an answer against its node; return it normalised (every action marked, in the
+/// node's order) with the id of the node it leads to.
+fn check(node: &Node, answer: Answer) -> Result<(Answer, String), WalkError> {
+    match (&node.body, answer) {
+        (
+            Body::Decision { options, .. } | Body::Wait { options, .. },
+            Answer::Keuze { optie, toelichting },
+        ) => {
+            let choice = options.iter().find(|o| o.id == optie).ok_or_else(|| {
+                WalkError::Mismatch(format!(
+                    "'{optie}' is geen optie van '{}'; kies uit: {}",
+                    node.id,
+                    options
+                        .iter()
+                        .map(|o| o.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+            })?;
+            Ok((
+                Answer::Keuze {
+                    optie,
+                    toelichting: clean(toelichting),
+                },
+                choice.target.clone(),
+            ))
+        }
+        (Body::Action { items, next }, Answer::Checklist { acties, notitie }) => {
+            for mark in &acties {
+                if !items.iter().any(|i| i.id == mark.id) {
+                    return Err(WalkError::Mismatch(format!(
+                        "'{}' is geen actie van '{}'",
+                        mark.id, node.id
+                    )));
+                }
+            }
+            let acties = items
+                .iter()
+                .map(|item| Mark {
+                    id: item.id.clone(),
+                    status: acties
+                        .iter()
+                        .rev()
+                        .find(|m| m.id == item.id)
+                        .map_or(Status::NietGedaan, |m| m.status),
+                })
+                .collect();
+            Ok((
+                Answer::Checklist {
+                    acties,
+                    notitie: clean(notitie),
+                },
+                next.clone(),
+            ))
+        }
+        (
+            Body::Referral { next, .. },
+            Answer::Verwijzing {
+                aanbieders,
+                notitie,
+            },
+        ) => {
+            let aanbieders: Vec<String> = aanbieders
+                .into_iter()
+                .map(|a| a.trim().to_string())
+                .filter(|a| !a.is_empty())
+                .collect();
+            if aanbieders.is_empty() {
+                return Err(WalkError::Mismatch(format!(
+                    "bij '{}' is geen hulpverlener of organisatie ingevuld",
+                    node.id
+                )));
+            }
+            Ok((
+                Answer::Verwijzing {
+                    aanbieders,
+                    notitie: clean(notitie),
+                },
+                next.clone(),
+            ))
+        }
+        (_, answer) => Err(WalkError::Mismatch(format!(
+            "een antwoord van soort '{}' past niet bij knoop '{}' (soort '{}')",
+            match answer {
+                Answer::Keuze { .. } => "keuze",
+                Answer::Checklist { .. } => "checklist",
+                Answer::Verwijzing { .. } => "verwijzing",
+            },
+            node.id,
+            node.body.kind().dutch()
+        ))),
+    }
+}
+
+fn clean(text: Option<String>) -> Option<String> {
+    text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
+}

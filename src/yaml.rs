@@ -1,0 +1,272 @@
+//! The one place where YAML is read.
+//!
+//! `serde_yaml` is deprecated upstream. Every YAML file zorgpad reads (flows, answer scripts,
+//! later the Sociale Kaart and sessions) goes through [`parse`], so switching to a maintained
+//! fork is a change of the `use` line below. This module also turns the parser's English
+//! messages into Dutch ones that name the file, line and column.
+
+use serde::de::DeserializeOwned;
+use serde_yaml as backend;
+
+pub use backend::{Mapping, Value};
+
+/// A YAML document that could not be read, in words for a person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    /// 1-based line, when the parser knows it.
+    pub line: Option<usize>,
+    /// 1-based column, when the parser knows it.
+    pub column: Option<usize>,
+    /// What is wrong, in Dutch.
+    pub message: String,
+}
+
+impl YamlError {
+    /// `file:line:column` (or less, when the place is unknown).
+    pub fn place(&self, file: &str) -> String {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+            (Some(l), None) => format!("{file}:{l}"),
+            _ => file.to_string(),
+        }
+    }
+}
+
+/// Parse `text` as a `T`. An empty document is reported as such instead of as a type error.
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    if text.trim().is_empty()
+        || text
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Err(YamlError {
+            line: None,
+            column: None,
+            message: "het bestand is leeg".to_string(),
+        });
+    }
+    backend::from_str(text).map_err(|e| {
+        let location = e.location();
+        YamlError {
+            line: location.as_ref().map(|l| l.line()),
+            column: location.as_ref().map(|l| l.column()),
+            message: dutch(&e.to_string()),
+        }
+    })
+}
+
+/// Turn a value back into YAML text, for error messages that quote an entry.
+pub fn to_text(value: &Value) -> String {
+    backend::to_string(value)
+        .map(|s| s.trim_end().to_string())
+        .unwrap_or_else(|_| "?".to_string())
+}
+
+/// Translate serde and YAML scanner messages into Dutch. Unknown messages keep their
+/// original text behind a Dutch lead, so nothing is lost.
+fn dutch(message: &str) -> String {
+    // serde_yaml appends " at line L column C"; the place is reported separately.
+    let message = match message.find(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    };
+    let message = message.trim_start_matches(['.', ' ']);
+    // serde_yaml puts the path of the field in front ("knopen[3].stap: invalid type …").
+    const KNOWN: [&str; 7] = [
+        "invalid type",
+        "invalid value",
+        "missing field",
+        "unknown field",
+        "unknown variant",
+        "duplicate field",
+        "invalid length",
+    ];
+    if let Some((path, rest)) = message.split_once(": ") {
+        if !path.contains(' ') && KNOWN.iter().any(|k| rest.starts_with(k)) {
+            return format!("bij '{path}': {}", dutch(rest));
+        }
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            return format!(
+                "verkeerd soort waarde: {} gevonden, {} verwacht",
+                kind(found),
+                kind(expected)
+            );
+        }
+    }
+    if let Some(rest) = message.strip_prefix("invalid value: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            return format!(
+                "ongeldige waarde: {} gevonden, {} verwacht",
+                kind(found),
+                kind(expected)
+            );
+        }
+    }
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        return format!("het verplichte veld {} ontbreekt", quote(rest));
+    }
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        return match rest.split_once(", expected one of ") {
+            Some((field, allowed)) => format!(
+                "onbekend veld {}; toegestaan zijn: {}",
+                quote(field),
+                quote_list(allowed)
+            ),
+            None => match rest.split_once(", expected ") {
+                Some((field, allowed)) => format!(
+                    "onbekend veld {}; toegestaan: {}",
+                    quote(field),
+                    quote_list(allowed)
+                ),
+                None => format!("onbekend veld {}", quote(rest)),
+            },
+        };
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        return match rest.split_once(", expected one of ") {
+            Some((v, allowed)) => format!(
+                "onbekende waarde {}; kies uit: {}",
+                quote(v),
+                quote_list(allowed)
+            ),
+            None => match rest.split_once(", expected ") {
+                Some((v, allowed)) => format!(
+                    "onbekende waarde {}; toegestaan: {}",
+                    quote(v),
+                    quote_list(allowed)
+                ),
+                None => format!("onbekende waarde {}", quote(rest)),
+            },
+        };
+    }
+    if let Some(rest) = message.strip_prefix("duplicate field ") {
+        return format!("het veld {} staat er twee keer", quote(rest));
+    }
+    if message.starts_with("invalid length") {
+        return format!("verkeerd aantal elementen ({message})");
+    }
+    if message.contains("duplicate entry with key") {
+        return "een sleutel staat twee keer in dezelfde lijst van velden".to_string();
+    }
+    if message.contains("control characters are not allowed")
+        || message.contains("invalid leading UTF-8")
+    {
+        return "het bestand bevat tekens die niet in een tekstbestand horen (is het een binair bestand?)".to_string();
+    }
+    if message.contains("recursion limit exceeded") {
+        return "het bestand is te diep genest".to_string();
+    }
+    if message.contains("EOF while parsing") {
+        return "het bestand houdt onverwacht op".to_string();
+    }
+    format!("ongeldige YAML-opbouw ({message}); controleer inspringing, dubbele punten en aanhalingstekens")
+}
+
+fn quote(s: &str) -> String {
+    format!("'{}'", s.trim().trim_matches('`'))
+}
+
+fn quote_list(s: &str) -> String {
+    s.split(", ")
+        .flat_map(|p| p.split(" or "))
+        .map(|p| p.trim().trim_start_matches("or ").trim_matches('`'))
+        .filter(|p| !p.is_empty())
+        .map(|p| format!("'{p}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Dutch names for serde's descriptions of what was found and what was expected.
+fn kind(s: &str) -> String {
+    let s = s.trim();
+    let table: &[(&str, &str)] = &[
+        ("a string", "tekst"),
+        ("string", "tekst"),
+        ("a sequence", "een lijst"),
+        ("sequence", "een lijst"),
+        ("a map", "velden (naam: waarde)"),
+        ("map", "velden (naam: waarde)"),
+        ("struct", "velden (naam: waarde)"),
+        ("a boolean", "ja/nee (true/false)"),
+        ("unit value", "een lege waarde"),
+        ("u8", "een heel getal"),
+        ("u16", "een heel getal"),
+        ("u32", "een heel getal"),
+        ("u64", "een heel getal"),
+        ("usize", "een heel getal"),
+        ("i64", "een heel getal"),
+        ("f64", "een getal"),
+    ];
+    for (en, nl) in table {
+        if s == *en {
+            return (*nl).to_string();
+        }
+    }
+    if let Some(v) = s.strip_prefix("string ") {
+        return format!("de tekst {v}");
+    }
+    if let Some(v) = s.strip_prefix("integer ") {
+        return format!("het getal {}", v.trim_matches('`'));
+    }
+    if let Some(v) = s.strip_prefix("floating point ") {
+        return format!("het getal {}", v.trim_matches('`'));
+    }
+    if let Some(v) = s.strip_prefix("boolean ") {
+        return format!("de waarde {}", v.trim_matches('`'));
+    }
+    if s.starts_with("struct ") || s.starts_with("a ") && s.contains("map") {
+        return "velden (naam: waarde)".to_string();
+    }
+    if s.starts_with("a sequence") || s.starts_with("a list") {
+        return "een lijst".to_string();
+    }
+    s.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct T {
+        stap: u8,
+        naam: String,
+    }
+
+    #[test]
+    fn type_errors_are_dutch_and_located() {
+        let e = parse::<T>("naam: x\nstap: twee\n").unwrap_err();
+        assert_eq!(e.line, Some(2));
+        assert!(e.message.contains("heel getal"), "{}", e.message);
+    }
+
+    #[test]
+    fn unknown_fields_name_the_allowed_ones() {
+        let e = parse::<T>("naam: x\nstap: 1\nstapp: 2\n").unwrap_err();
+        assert!(e.message.contains("onbekend veld 'stapp'"), "{}", e.message);
+        assert!(e.message.contains("'stap'"), "{}", e.message);
+    }
+
+    #[test]
+    fn empty_and_comment_only_files_are_empty() {
+        assert_eq!(
+            parse::<T>("  \n# niets\n").unwrap_err().message,
+            "het bestand is leeg"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_have_a_place() {
+        let e = parse::<T>("naam: \"x\nstap: 1\n").unwrap_err();
+        assert!(e.line.is_some());
+        assert!(
+            e.message.starts_with("ongeldige YAML-opbouw"),
+            "{}",
+            e.message
+        );
+    }
+}
