@@ -213,7 +213,10 @@ impl Terminal {
                         _ => None,
                     })
                     .collect();
-                let explain = chosen.iter().any(|i| matches!(i, Item::Explain));
+                // "→ alles" ticks every line, "? Uitleg" included: that means all actions, not
+                // a request for the explanation.
+                let all = chosen.len() == labels.len() + 1;
+                let explain = !all && chosen.iter().any(|i| matches!(i, Item::Explain));
                 Ok(Got::Value((picked, explain)))
             }
             Err(e) => escape_or(e),
@@ -389,7 +392,13 @@ impl Terminal {
 fn escape_or<T>(error: InquireError) -> Result<Got<T>> {
     match error {
         InquireError::OperationCanceled => Ok(Got::Escape),
-        InquireError::OperationInterrupted => Err(Error::cancelled("gestopt met Ctrl-C.")),
+        InquireError::OperationInterrupted => {
+            // inquire leaves the cursor in the abandoned prompt, on its help line when the prompt
+            // is at the bottom of the screen; clear from there so that the message that follows
+            // does not run into that line.
+            let _ = write!(std::io::stderr(), "\r\x1b[J");
+            Err(Error::cancelled("gestopt met Ctrl-C."))
+        }
         InquireError::NotTTY => Err(Error::input("er is geen terminal om vragen in te stellen")
             .hint("Gebruik 'zorgpad start --antwoorden BESTAND' om een sessie zonder terminal te doorlopen.")),
         InquireError::IO(e) => Err(Error::input(format!("de terminal gaf een fout: {e}"))),
