@@ -174,7 +174,12 @@ fn translate(error: clap::Error) -> Usage {
             m
         }
         ErrorKind::UnknownArgument => {
-            let mut m = format!("onbekende optie '{}'", invalid.unwrap_or_default());
+            let invalid = invalid.unwrap_or_default();
+            let mut m = if invalid.starts_with('-') {
+                format!("onbekende optie '{invalid}'")
+            } else {
+                format!("onverwacht argument '{invalid}'")
+            };
             if let Some(s) = context(&error, ContextKind::SuggestedArg) {
                 m.push_str(&format!("; bedoelt u '{s}'?"));
             }
@@ -189,16 +194,30 @@ fn translate(error: clap::Error) -> Usage {
             value.unwrap_or_default(),
             invalid.unwrap_or_default()
         ),
+        ErrorKind::ArgumentConflict
+            if invalid.is_some() && invalid == context(&error, ContextKind::PriorArg) =>
+        {
+            format!(
+                "de optie '{}' is meer dan eens gegeven; geef haar één keer",
+                invalid.unwrap_or_default()
+            )
+        }
         ErrorKind::ArgumentConflict => format!("'{}' gaat niet samen met een andere gegeven optie", invalid.unwrap_or_default()),
+        ErrorKind::TooManyValues if value.is_some() => format!(
+            "onverwachte waarde '{}' bij '{}'; deze optie neemt geen (extra) waarde",
+            value.unwrap_or_default(),
+            invalid.unwrap_or_default()
+        ),
         ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
             format!("verkeerd aantal waarden voor '{}'", invalid.unwrap_or_default())
         }
         ErrorKind::InvalidUtf8 => "een argument is geen geldige tekst (UTF-8)".to_string(),
         _ => "de opdracht is niet goed gegeven".to_string(),
     };
+    let end = if message.ends_with('?') { "" } else { "." };
     Usage {
         text: format!(
-            "zorgpad: fout: {message}.\n  Zie 'zorgpad --help' voor de opdrachten en hun opties.\n"
+            "zorgpad: fout: {message}{end}\n  Zie 'zorgpad --help' voor de opdrachten en hun opties.\n"
         ),
         code: 2,
     }

@@ -72,19 +72,33 @@ impl Error {
 
     /// A file that could not be read.
     pub fn read(what: &str, path: &Path, error: &io::Error) -> Self {
-        let reason = match error.kind() {
-            io::ErrorKind::NotFound => "het bestand bestaat niet".to_string(),
-            io::ErrorKind::PermissionDenied => "geen toestemming om het te lezen".to_string(),
-            io::ErrorKind::IsADirectory => "dit is een map, geen bestand".to_string(),
-            io::ErrorKind::InvalidData => {
-                "het is geen tekstbestand (UTF-8); is het een binair bestand?".to_string()
-            }
-            _ => describe_io(error),
+        let (reason, hint) = match error.kind() {
+            io::ErrorKind::NotFound => (
+                "het bestand bestaat niet".to_string(),
+                "Controleer de naam en de map; een pad zonder map geldt vanaf de map waarin u zorgpad start.",
+            ),
+            io::ErrorKind::PermissionDenied => (
+                "geen toestemming om het te lezen".to_string(),
+                "Controleer de rechten van het bestand, of kopieer het naar een eigen map.",
+            ),
+            io::ErrorKind::IsADirectory => (
+                "dit is een map, geen bestand".to_string(),
+                "Geef het pad naar een bestand in die map, niet naar de map zelf.",
+            ),
+            io::ErrorKind::InvalidData => (
+                "het is geen tekstbestand (UTF-8); is het een binair bestand?".to_string(),
+                "Sla het bestand op als UTF-8 tekst.",
+            ),
+            _ => (
+                describe_io(error),
+                "Controleer of het bestand bestaat en leesbaar is.",
+            ),
         };
         Error::input(format!(
             "kan {what} '{}' niet lezen: {reason}",
             path.display()
         ))
+        .hint(hint)
     }
 
     /// A file that could not be written.

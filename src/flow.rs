@@ -138,6 +138,9 @@ pub struct Flow {
     /// Every id the file declares, also of nodes that did not convert, so that a reference
     /// to a broken node is not reported a second time as a reference to an unknown one.
     pub declared: Vec<String>,
+    /// The targets ('volgende', each option's 'naar') of the nodes that did not convert, so
+    /// that the nodes behind a broken node are not also reported as unreachable.
+    pub broken: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Clone)]
@@ -261,12 +264,23 @@ impl Flow {
 pub fn convert(id: &str, file: &str, text: &str, raw: RawFlow) -> (Flow, Vec<Finding>) {
     let mut findings = Vec::new();
     let mut nodes = Vec::new();
+    let mut broken = BTreeMap::new();
     let declared = raw.knopen.iter().map(|n| n.id.clone()).collect();
     for raw_node in raw.knopen {
         let line = line_of_id(text, &raw_node.id);
+        let id = raw_node.id.clone();
+        let targets: Vec<String> = raw_node
+            .volgende
+            .iter()
+            .cloned()
+            .chain(raw_node.opties.iter().flatten().map(|o| o.naar.clone()))
+            .collect();
         match convert_node(file, line, raw_node) {
             Ok(node) => nodes.push(node),
-            Err(mut f) => findings.append(&mut f),
+            Err(mut f) => {
+                findings.append(&mut f);
+                broken.entry(id).or_insert(targets);
+            }
         }
     }
     let flow = Flow {
@@ -282,6 +296,7 @@ pub fn convert(id: &str, file: &str, text: &str, raw: RawFlow) -> (Flow, Vec<Fin
         voetnoten: raw.voetnoten,
         nodes,
         declared,
+        broken,
     };
     (flow, findings)
 }
@@ -492,37 +507,54 @@ fn convert_node(file: &str, line: Option<usize>, raw: RawNode) -> Result<Node, V
     }
 }
 
-/// The line on which `id: <id>` stands, so that findings can point at the node.
+/// The line on which node `id` starts, so that findings can point at the node.
 /// serde_yaml keeps no positions for values that parsed fine, so this looks at the text.
 pub fn line_of_id(text: &str, id: &str) -> Option<usize> {
-    line_of(text, "id", id)
+    line_of_id_nth(text, id, 0)
 }
 
 /// The first line of the form `key: value` (optionally behind a list dash, optionally quoted).
 pub fn line_of(text: &str, key: &str, value: &str) -> Option<usize> {
     text.lines()
-        .position(|line| {
-            let l = line.trim_start().trim_start_matches("- ").trim_start();
-            l.strip_prefix(key)
-                .and_then(|rest| rest.trim_start().strip_prefix(':'))
-                .map(|v| {
-                    let v = v.split(" #").next().unwrap_or("").trim();
-                    v.trim_matches(|c| c == '"' || c == '\'') == value
-                })
-                .unwrap_or(false)
-        })
+        .position(|line| is_entry(line, key, value))
         .map(|i| i + 1)
 }
 
-/// The line of the `n`-th (0-based) `id: <id>`, for reporting a duplicate where it stands.
+/// The line of the `n`-th (0-based) node with this id, for reporting a duplicate where it
+/// stands. Only `id:` lines in the column of the node fields count, so that an option or an
+/// action with the same id (deeper in the file) is not taken for the node.
 pub fn line_of_id_nth(text: &str, id: &str, n: usize) -> Option<usize> {
-    let mut offset = 0;
-    let mut found = None;
-    for _ in 0..=n {
-        let rest: String = text.lines().skip(offset).collect::<Vec<_>>().join("\n");
-        let at = line_of_id(&rest, id)?;
-        found = Some(offset + at);
-        offset += at;
-    }
-    found
+    let column = text
+        .lines()
+        .skip_while(|l| !l.starts_with("knopen:"))
+        .skip(1)
+        .find(|l| l.trim_start().starts_with("- "))
+        .map(key_column);
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| column.is_none_or(|c| key_column(line) == c))
+        .filter(|(_, line)| is_entry(line, "id", id))
+        .nth(n)
+        .map(|(i, _)| i + 1)
+}
+
+/// Where the key of a (list) entry begins: 4 for both `  - id: A` and `    soort: info`.
+fn key_column(line: &str) -> usize {
+    line.len()
+        - line
+            .trim_start()
+            .trim_start_matches("- ")
+            .trim_start()
+            .len()
+}
+
+fn is_entry(line: &str, key: &str, value: &str) -> bool {
+    let l = line.trim_start().trim_start_matches("- ").trim_start();
+    l.strip_prefix(key)
+        .and_then(|rest| rest.trim_start().strip_prefix(':'))
+        .map(|v| {
+            let v = v.split(" #").next().unwrap_or("").trim();
+            v.trim_matches(|c| c == '"' || c == '\'') == value
+        })
+        .unwrap_or(false)
 }

@@ -22,6 +22,8 @@ pub struct Script {
     entries: Vec<Value>,
     lines: Vec<Option<usize>>,
     next: usize,
+    /// Answers in force (given minus taken back), to refuse 'terug' at the first question.
+    depth: usize,
 }
 
 impl Script {
@@ -43,6 +45,7 @@ impl Script {
             entries,
             lines,
             next: 0,
+            depth: 0,
         })
     }
 
@@ -79,7 +82,7 @@ impl Script {
             question_ref(question),
             problem,
             question_text(question),
-            yaml::to_text(&self.entries[i]).replace('\n', " ")
+            inline(&self.entries[i])
         ))
         .hint(valid)
     }
@@ -109,6 +112,19 @@ impl Prompter for Script {
             .as_str()
             .is_some_and(|s| s.trim().eq_ignore_ascii_case(BACK))
         {
+            if self.depth == 0 {
+                return Err(Error::input(format!(
+                    "{}: {} is '{BACK}', maar bij {} is er geen vorige vraag om naar terug te gaan",
+                    self.file,
+                    self.place(i),
+                    question_ref(question)
+                ))
+                .hint(format!(
+                    "Haal dit '{BACK}' weg, of zet er eerst een antwoord op deze vraag voor.\n{}",
+                    valid_for(question)
+                )));
+            }
+            self.depth -= 1;
             return Ok(Reply::Back);
         }
         let answer = match &question.node.body {
@@ -122,6 +138,7 @@ impl Prompter for Script {
                 question.key
             ))),
         }?;
+        self.depth += 1;
         Ok(Reply::Answer(answer))
     }
 }
@@ -336,6 +353,25 @@ fn resolve(text: &str, pairs: &[(&str, &str)]) -> std::result::Result<usize, Str
                 .collect::<Vec<_>>()
                 .join(" en ")
         )),
+    }
+}
+
+/// An entry on one line, as it could be written in the file: `{gedaan: [a, b], nvt: [c]}`.
+fn inline(v: &Value) -> String {
+    match v {
+        Value::Sequence(list) => format!(
+            "[{}]",
+            list.iter().map(inline).collect::<Vec<_>>().join(", ")
+        ),
+        Value::Mapping(map) => format!(
+            "{{{}}}",
+            map.iter()
+                .map(|(k, v)| format!("{}: {}", inline(k), inline(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Value::Null => "(leeg)".to_string(),
+        other => scalar(other).unwrap_or_else(|| yaml::to_text(other).replace('\n', " ")),
     }
 }
 

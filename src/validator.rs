@@ -182,30 +182,35 @@ fn check_flow(set: &FlowSet, flow: &Flow, findings: &mut Vec<Finding>) {
         }
     }
 
-    // Reachability from the start.
+    // Reachability from the start. With an unknown start nothing can be judged; that is
+    // reported above, and every node would otherwise be reported a second time.
+    let start_known = flow.declared.iter().any(|d| d == &flow.start);
     let reachable = reach(flow, &flow.start);
-    for node in &flow.nodes {
-        if !reachable.contains(node.id.as_str()) {
-            findings.push(Finding::error(
-                file,
-                node.line,
-                Some(&node.id),
-                "deze knoop is vanaf de start niet bereikbaar".to_string(),
-                "laat een optie of 'volgende' van een andere knoop ernaar wijzen, of haal de knoop weg".to_string(),
-            ));
+    if start_known {
+        for node in &flow.nodes {
+            if !reachable.contains(node.id.as_str()) {
+                findings.push(Finding::error(
+                    file,
+                    node.line,
+                    Some(&node.id),
+                    "deze knoop is vanaf de start niet bereikbaar".to_string(),
+                    "laat een optie of 'volgende' van een andere knoop ernaar wijzen, of haal de knoop weg".to_string(),
+                ));
+            }
         }
     }
 
-    // Every node must be able to reach an end (otherwise the user is trapped).
+    // Loops that repeat without asking anything.
+    let cycles = silent_cycles(set, flow);
+    let in_cycle: BTreeSet<&str> = cycles.iter().flatten().map(String::as_str).collect();
+
+    // Every node must be able to reach an end (otherwise the user is trapped). The nodes of a
+    // silent loop are trapped too; the loop's own finding says why.
     let ends = can_end(flow);
     for node in &flow.nodes {
         if reachable.contains(node.id.as_str())
             && !ends.contains(node.id.as_str())
-            && node
-                .body
-                .targets()
-                .iter()
-                .all(|(_, t)| flow.node(t).is_some())
+            && !in_cycle.contains(node.id.as_str())
         {
             findings.push(Finding::error(
                 file,
@@ -217,8 +222,7 @@ fn check_flow(set: &FlowSet, flow: &Flow, findings: &mut Vec<Finding>) {
         }
     }
 
-    // Loops that repeat without asking anything.
-    for cycle in silent_cycles(set, flow) {
+    for cycle in &cycles {
         let first = cycle[0].clone();
         findings.push(Finding::error(
             file,
@@ -234,27 +238,29 @@ fn index_of(set: &FlowSet, flow: &Flow) -> usize {
     set.flows.iter().position(|f| f.id == flow.id).unwrap_or(0)
 }
 
-/// Ids reachable from `start` inside one flow.
-fn reach<'a>(flow: &'a Flow, start: &str) -> BTreeSet<&'a str> {
+/// Ids reachable from `start` inside one flow. A node that did not convert is passed through
+/// by the targets it was written with, so that what lies behind it is not called unreachable.
+fn reach<'a>(flow: &'a Flow, start: &'a str) -> BTreeSet<&'a str> {
     let mut seen = BTreeSet::new();
-    let mut queue = VecDeque::new();
-    if let Some(n) = flow.node(start) {
-        queue.push_back(n);
-    }
-    while let Some(node) = queue.pop_front() {
-        if !seen.insert(node.id.as_str()) {
+    let mut queue = VecDeque::from([start]);
+    while let Some(id) = queue.pop_front() {
+        if !seen.insert(id) {
             continue;
         }
-        for (_, t) in node.body.targets() {
-            if let Some(next) = flow.node(t) {
-                queue.push_back(next);
+        match flow.node(id) {
+            Some(node) => queue.extend(node.body.targets().into_iter().map(|(_, t)| t)),
+            None => {
+                if let Some(targets) = flow.broken.get(id) {
+                    queue.extend(targets.iter().map(String::as_str));
+                }
             }
         }
     }
     seen
 }
 
-/// Ids from which some end can be reached.
+/// Ids from which some end can be reached. A target that is no node (unknown, or a node that
+/// did not convert) is given the benefit of the doubt: it is reported on its own.
 fn can_end(flow: &Flow) -> BTreeSet<&str> {
     let mut good: BTreeSet<&str> = flow
         .nodes
@@ -262,6 +268,13 @@ fn can_end(flow: &Flow) -> BTreeSet<&str> {
         .filter(|n| matches!(n.body, Body::End { .. }))
         .map(|n| n.id.as_str())
         .collect();
+    for node in &flow.nodes {
+        for (_, t) in node.body.targets() {
+            if flow.node(t).is_none() {
+                good.insert(t);
+            }
+        }
+    }
     loop {
         let before = good.len();
         for node in &flow.nodes {

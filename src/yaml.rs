@@ -45,14 +45,19 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
             message: "het bestand is leeg".to_string(),
         });
     }
-    backend::from_str(text).map_err(|e| {
-        let location = e.location();
-        YamlError {
-            line: location.as_ref().map(|l| l.line()),
-            column: location.as_ref().map(|l| l.column()),
-            message: dutch(&e.to_string()),
-        }
-    })
+    // Syntax first: read as plain YAML, so that an unclosed '[' is reported as such and not as
+    // "a list where text was expected" by the typed reading that stops at its first token.
+    backend::from_str::<Value>(text).map_err(located)?;
+    backend::from_str(text).map_err(located)
+}
+
+fn located(e: backend::Error) -> YamlError {
+    let location = e.location();
+    YamlError {
+        line: location.as_ref().map(|l| l.line()),
+        column: location.as_ref().map(|l| l.column()),
+        message: dutch(&e.to_string()),
+    }
 }
 
 /// Turn a value back into YAML text, for error messages that quote an entry.
@@ -65,6 +70,7 @@ pub fn to_text(value: &Value) -> String {
 /// Translate serde and YAML scanner messages into Dutch. Unknown messages keep their
 /// original text behind a Dutch lead, so nothing is lost.
 fn dutch(message: &str) -> String {
+    let opened = opened_at(message);
     // serde_yaml appends " at line L column C"; the place is reported separately.
     let message = match message.find(" at line ") {
         Some(i) => &message[..i],
@@ -147,13 +153,23 @@ fn dutch(message: &str) -> String {
     if message.starts_with("invalid length") {
         return format!("verkeerd aantal elementen ({message})");
     }
-    if message.contains("duplicate entry with key") {
-        return "een sleutel staat twee keer in dezelfde lijst van velden".to_string();
+    if let Some(i) = message.find("duplicate entry with key") {
+        let key = message[i + "duplicate entry with key".len()..]
+            .trim()
+            .trim_matches('"');
+        return if key.is_empty() {
+            "een sleutel staat twee keer in dezelfde lijst van velden".to_string()
+        } else {
+            format!("het veld '{key}' staat er twee keer")
+        };
     }
     if message.contains("control characters are not allowed")
         || message.contains("invalid leading UTF-8")
     {
         return "het bestand bevat tekens die niet in een tekstbestand horen (is het een binair bestand?)".to_string();
+    }
+    if let Some(nl) = scanner(message) {
+        return format!("ongeldige YAML-opbouw: {nl}{opened}");
     }
     if message.contains("recursion limit exceeded") {
         return "het bestand is te diep genest".to_string();
@@ -162,6 +178,58 @@ fn dutch(message: &str) -> String {
         return "het bestand houdt onverwacht op".to_string();
     }
     format!("ongeldige YAML-opbouw ({message}); controleer inspringing, dubbele punten en aanhalingstekens")
+}
+
+/// Where an unclosed quote or bracket was opened: the scanner reports the place where it gave
+/// up (the end of the file, often), and adds ", while scanning a quoted scalar at line L column
+/// C" for the place the user has to look at.
+fn opened_at(message: &str) -> String {
+    const OPENERS: [(&str, &str); 3] = [
+        ("while scanning a quoted scalar", "het aanhalingsteken"),
+        ("while parsing a flow sequence", "de '['"),
+        ("while parsing a flow mapping", "de '{'"),
+    ];
+    for (en, nl) in OPENERS {
+        let Some(i) = message.find(en) else { continue };
+        let place = message[i + en.len()..].trim_start();
+        let Some(place) = place.strip_prefix("at line ") else {
+            continue;
+        };
+        let mut parts = place.split(" column ");
+        let line = parts.next().and_then(|l| l.trim().parse::<usize>().ok());
+        let column = parts
+            .next()
+            .and_then(|c| c.split(|ch: char| !ch.is_ascii_digit()).next())
+            .and_then(|c| c.parse::<usize>().ok());
+        if let (Some(line), Some(column)) = (line, column) {
+            return format!(" ({nl} staat op regel {line}, kolom {column})");
+        }
+    }
+    String::new()
+}
+
+/// Dutch for the YAML scanner's and parser's usual complaints.
+fn scanner(message: &str) -> Option<&'static str> {
+    const TABLE: &[(&str, &str)] = &[
+        ("did not find expected ',' or ']'", "een lijst tussen [ en ] is niet afgesloten: ',' of ']' ontbreekt"),
+        ("did not find expected ',' or '}'", "velden tussen { en } zijn niet afgesloten: ',' of '}' ontbreekt"),
+        ("mapping values are not allowed", "een dubbele punt staat waar hij niet mag; zet tekst met ': ' erin tussen aanhalingstekens, of controleer de inspringing"),
+        ("block sequence entries are not allowed", "een lijstelement ('- ') staat waar het niet mag; controleer de inspringing"),
+        ("did not find expected '-' indicator", "hier werd een lijstelement ('- ') verwacht; controleer de inspringing"),
+        ("did not find expected key", "hier werd een veldnaam verwacht; controleer de inspringing en de aanhalingstekens"),
+        ("could not find expected ':'", "er ontbreekt een dubbele punt ':' na de veldnaam"),
+        ("did not find expected node content", "hier ontbreekt een waarde"),
+        ("found unexpected end of stream", "het bestand houdt onverwacht op; is een aanhalingsteken of haakje niet gesloten?"),
+        ("found a tab character", "een tab in de inspringing; gebruik spaties"),
+        ("found character that cannot start any token", "een teken dat hier niet mag staan; zet tekst die met @, ` of % begint tussen aanhalingstekens"),
+        ("found unknown escape character", "een onbekend teken na '\\' in tekst tussen dubbele aanhalingstekens"),
+        ("unknown anchor", "een verwijzing (*naam) naar een anker (&naam) dat niet bestaat"),
+        ("more than one document", "het bestand bevat meer dan één YAML-document (een regel '---'); houd één document per bestand"),
+    ];
+    TABLE
+        .iter()
+        .find(|(en, _)| message.contains(en))
+        .map(|(_, nl)| *nl)
 }
 
 fn quote(s: &str) -> String {
@@ -191,11 +259,13 @@ fn kind(s: &str) -> String {
         ("struct", "velden (naam: waarde)"),
         ("a boolean", "ja/nee (true/false)"),
         ("unit value", "een lege waarde"),
-        ("u8", "een heel getal"),
-        ("u16", "een heel getal"),
-        ("u32", "een heel getal"),
-        ("u64", "een heel getal"),
-        ("usize", "een heel getal"),
+        ("u8", "een heel getal van 0 tot en met 255"),
+        ("u16", "een heel getal van 0 tot en met 65535"),
+        ("u32", "een heel getal van 0 of meer"),
+        ("u64", "een heel getal van 0 of meer"),
+        ("usize", "een heel getal van 0 of meer"),
+        ("an integer", "een heel getal"),
+        ("integer", "een heel getal"),
         ("i64", "een heel getal"),
         ("f64", "een getal"),
     ];
@@ -257,6 +327,28 @@ mod tests {
             parse::<T>("  \n# niets\n").unwrap_err().message,
             "het bestand is leeg"
         );
+    }
+
+    #[test]
+    fn scanner_messages_are_dutch_and_say_where_the_quote_opened() {
+        let e = parse::<T>("naam: \"x\nstap: 1\n").unwrap_err();
+        assert_eq!(e.line, Some(3));
+        assert!(e.message.contains("houdt onverwacht op"), "{}", e.message);
+        assert!(
+            e.message
+                .ends_with("(het aanhalingsteken staat op regel 1, kolom 7)"),
+            "{}",
+            e.message
+        );
+        let e = parse::<T>("naam: a: b\n").unwrap_err();
+        assert!(e.message.contains("dubbele punt"), "{}", e.message);
+        assert!(!e.message.contains("mapping values"), "{}", e.message);
+    }
+
+    #[test]
+    fn syntax_errors_come_before_type_errors() {
+        let e = parse::<T>("naam: [x\n").unwrap_err();
+        assert!(e.message.contains("niet afgesloten"), "{}", e.message);
     }
 
     #[test]
