@@ -12,8 +12,12 @@ use crate::answer::Answer;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "gebeurtenis", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Event {
-    /// The walk started.
-    Start { tijd: Timestamp },
+    /// The walk started, answered by this role (a role id of the flow, when given).
+    Start {
+        tijd: Timestamp,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rol: Option<String>,
+    },
     /// An answer to the question with this key.
     Antwoord {
         tijd: Timestamp,
@@ -22,16 +26,63 @@ pub enum Event {
     },
     /// The last answer in force (to the question with this key) was taken back to change it.
     Terug { tijd: Timestamp, vraag: String },
+    /// The session waits at this question ("nog niet — later verder"), maybe until a date.
+    Pauze {
+        tijd: Timestamp,
+        vraag: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        verwacht: Option<jiff::civil::Date>,
+    },
+    /// The session was taken up again, by this role.
+    Hervat {
+        tijd: Timestamp,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rol: Option<String>,
+    },
+    /// The summary was exported in this format.
+    Export { tijd: Timestamp, formaat: String },
 }
 
 impl Event {
     pub fn time(&self) -> Timestamp {
         match self {
-            Event::Start { tijd } | Event::Antwoord { tijd, .. } | Event::Terug { tijd, .. } => {
-                *tijd
+            Event::Start { tijd, .. }
+            | Event::Antwoord { tijd, .. }
+            | Event::Terug { tijd, .. }
+            | Event::Pauze { tijd, .. }
+            | Event::Hervat { tijd, .. }
+            | Event::Export { tijd, .. } => *tijd,
+        }
+    }
+}
+
+/// The pause in force: the last `pauze` with no answer, back or resume after it.
+pub fn pause(events: &[Event]) -> Option<(&str, Timestamp, Option<jiff::civil::Date>)> {
+    for event in events.iter().rev() {
+        match event {
+            Event::Pauze {
+                tijd,
+                vraag,
+                verwacht,
+            } => return Some((vraag.as_str(), *tijd, *verwacht)),
+            Event::Antwoord { .. } | Event::Terug { .. } | Event::Hervat { .. } => return None,
+            Event::Start { .. } | Event::Export { .. } => {}
+        }
+    }
+    None
+}
+
+/// The roles that answered, in order, each with when it took over.
+pub fn roles(events: &[Event]) -> Vec<(String, Timestamp)> {
+    let mut out: Vec<(String, Timestamp)> = Vec::new();
+    for event in events {
+        if let Event::Start { rol: Some(r), tijd } | Event::Hervat { rol: Some(r), tijd } = event {
+            if out.last().map(|(l, _)| l) != Some(r) {
+                out.push((r.clone(), *tijd));
             }
         }
     }
+    out
 }
 
 /// The start time and the answers in force, after applying every `terug`.
@@ -40,11 +91,12 @@ pub fn in_force(events: &[Event]) -> (Option<Timestamp>, Vec<(Answer, Timestamp)
     let mut answers = Vec::new();
     for event in events {
         match event {
-            Event::Start { tijd } => start = start.or(Some(*tijd)),
+            Event::Start { tijd, .. } => start = start.or(Some(*tijd)),
             Event::Antwoord { tijd, antwoord, .. } => answers.push((antwoord.clone(), *tijd)),
             Event::Terug { .. } => {
                 answers.pop();
             }
+            Event::Pauze { .. } | Event::Hervat { .. } | Event::Export { .. } => {}
         }
     }
     (start, answers)
@@ -67,7 +119,7 @@ pub fn withdrawn(events: &[Event]) -> Vec<(String, Answer, Timestamp, Timestamp)
                     out.push((key, answer, given, *tijd));
                 }
             }
-            Event::Start { .. } => {}
+            _ => {}
         }
     }
     out

@@ -9,12 +9,14 @@
 //! - [`summary`] derives what was decided from the journal; [`report`] renders it.
 
 pub mod answer;
+pub mod bsn;
 mod check;
 pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod error;
 pub mod finding;
+pub mod fingerprint;
 pub mod flow;
 pub mod flow_set;
 pub mod journal;
@@ -24,6 +26,7 @@ pub mod report;
 pub mod script;
 pub mod session;
 mod start;
+pub mod store;
 pub mod summary;
 pub mod terminal;
 pub mod validator;

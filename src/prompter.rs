@@ -13,6 +13,10 @@ pub enum Reply {
     Answer(Answer),
     /// Return to the previous question to change its answer.
     Back,
+    /// "Nog niet — later verder": pause the session here, maybe until a date.
+    Pause {
+        expected: Option<jiff::civil::Date>,
+    },
 }
 
 pub trait Prompter {

@@ -52,7 +52,23 @@ fn status_mark(s: Status) -> &'static str {
 }
 
 fn header_lines(s: &Summary, zone: &TimeZone) -> Vec<String> {
-    let mut lines = vec![format!("Flow: {} (versie {})", s.flow.naam, s.flow.versie)];
+    let mut lines = Vec::new();
+    if let Some(info) = &s.sessie {
+        lines.push(format!("Sessie: {}", info.id));
+        if let Some(k) = &info.kenmerk {
+            lines.push(format!("Kenmerk: {k}"));
+        }
+        if let Some(g) = &info.gemeente {
+            lines.push(format!("Gemeente: {g}"));
+        }
+    }
+    lines.push(format!("Flow: {} (versie {})", s.flow.naam, s.flow.versie));
+    if let Some(kaart) = s.sessie.as_ref().and_then(|i| i.kaart.as_ref()) {
+        lines.push(format!(
+            "Sociale Kaart: {} (versie {})",
+            kaart.naam, kaart.versie
+        ));
+    }
     if let Some(at) = s.gestart {
         let mut l = format!("Gestart: {}", clock::date_time(at, zone));
         if let Some(up) = s.bijgewerkt {
@@ -60,11 +76,32 @@ fn header_lines(s: &Summary, zone: &TimeZone) -> Vec<String> {
         }
         lines.push(l);
     }
+    if let Some(info) = &s.sessie {
+        if !info.rollen.is_empty() {
+            let roles: Vec<String> = info
+                .rollen
+                .iter()
+                .map(|r| format!("{} (vanaf {})", r.rol, clock::date_time(r.vanaf, zone)))
+                .collect();
+            lines.push(format!("Ingevuld door: {}", roles.join("; ")));
+        }
+    }
     if s.afgerond {
         lines.push(format!(
             "Uitkomst: {}",
             s.uitkomst.as_deref().unwrap_or("—")
         ));
+    } else if let Some(w) = s.sessie.as_ref().and_then(|i| i.wacht_op.as_ref()) {
+        let mut l = format!(
+            "Status: wacht op {} (sinds {}",
+            w.vraag,
+            clock::date_time(w.sinds, zone)
+        );
+        if let Some(d) = w.verwacht {
+            l.push_str(&format!(", verwacht {}", d.strftime("%d-%m-%Y")));
+        }
+        l.push(')');
+        lines.push(l);
     } else {
         lines.push(format!(
             "Status: nog niet afgerond — volgende vraag: {}",
@@ -182,7 +219,7 @@ pub fn text(s: &Summary, zone: &TimeZone, layout: Layout) -> String {
         );
         for c in &s.gewijzigd {
             t.add_row(vec![
-                c.vraag.clone(),
+                c.label.clone(),
                 c.eerder_antwoord.clone(),
                 clock::date_time(c.gegeven, zone),
                 clock::date_time(c.teruggenomen, zone),
@@ -294,7 +331,7 @@ pub fn markdown(s: &Summary, zone: &TimeZone) -> String {
         for c in &s.gewijzigd {
             out.push_str(&format!(
                 "- {}: eerder '{}' ({}), teruggenomen {}\n",
-                c.vraag,
+                c.label,
                 c.eerder_antwoord,
                 clock::date_time(c.gegeven, zone),
                 clock::date_time(c.teruggenomen, zone)
@@ -302,6 +339,135 @@ pub fn markdown(s: &Summary, zone: &TimeZone) -> String {
         }
     }
     out.push_str(&format!("\n---\n\n_{}_\n", s.disclaimer));
+    out
+}
+
+fn esc(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+const CSS: &str = "
+body { font-family: 'Segoe UI', Arial, sans-serif; font-size: 10.5pt; color: #111; margin: 2em; }
+h1 { font-size: 16pt; margin-bottom: 0.2em; }
+h2 { font-size: 12.5pt; margin-top: 1.4em; border-bottom: 1px solid #888; }
+h3 { font-size: 11pt; margin-bottom: 0.3em; }
+table { border-collapse: collapse; width: 100%; margin: 0.4em 0; }
+th, td { border: 1px solid #999; padding: 3px 5px; text-align: left; vertical-align: top; }
+th { background: #eee; }
+tr { page-break-inside: avoid; }
+ul.meta { list-style: none; padding: 0; }
+.open { font-weight: bold; }
+.disclaimer { margin-top: 2em; font-style: italic; border-top: 1px solid #888; padding-top: 0.5em; }
+@page { size: A4; margin: 18mm 15mm; }
+@media print { body { margin: 0; font-size: 9.5pt; } h2 { page-break-after: avoid; } }
+";
+
+/// The summary as one self-contained HTML file that prints cleanly on A4.
+pub fn html(s: &Summary, zone: &TimeZone) -> String {
+    let mut out =
+        String::from("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<title>Samenvatting zorgpad</title>\n<style>");
+    out.push_str(CSS);
+    out.push_str("</style>\n</head>\n<body>\n<h1>Samenvatting zorgpad</h1>\n<ul class=\"meta\">\n");
+    for l in header_lines(s, zone) {
+        out.push_str(&format!("<li>{}</li>\n", esc(&l)));
+    }
+    out.push_str("</ul>\n<h2>Route</h2>\n<table>\n<tr><th>Stap</th><th>Rol</th><th>Vraag</th><th>Antwoord</th><th>Toelichting</th><th>Tijd</th></tr>\n");
+    for r in &s.route {
+        let mut vraag = r.vraag.clone();
+        if let Some(b) = &r.blauwdruk {
+            vraag = format!("{b}: {vraag}");
+        }
+        if let Some(within) = &r.binnen {
+            vraag = format!("{vraag} ({within})");
+        }
+        out.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            stap(r.stap),
+            esc(r.rol.as_deref().unwrap_or("—")),
+            esc(&vraag),
+            esc(&r.antwoord),
+            esc(r.toelichting.as_deref().unwrap_or("")),
+            clock::date_time(r.tijd, zone)
+        ));
+    }
+    out.push_str("</table>\n");
+    if !s.checklists.is_empty() {
+        out.push_str("<h2>Checklists</h2>\n");
+        for c in &s.checklists {
+            out.push_str(&format!(
+                "<h3>{}: {}</h3>\n<table>\n<tr><th>Actie</th><th>Status</th></tr>\n",
+                esc(&c.knoop),
+                esc(&c.titel)
+            ));
+            for a in &c.acties {
+                let role = a
+                    .rol
+                    .as_ref()
+                    .map(|r| format!(" [{r}]"))
+                    .unwrap_or_default();
+                out.push_str(&format!(
+                    "<tr><td>{}{}</td><td>{} {}</td></tr>\n",
+                    esc(&a.tekst),
+                    esc(&role),
+                    status_mark(a.status),
+                    a.status.label()
+                ));
+            }
+            out.push_str("</table>\n");
+            if let Some(n) = &c.notitie {
+                out.push_str(&format!("<p>Notitie: {}</p>\n", esc(n)));
+            }
+        }
+    }
+    if !s.verwijzingen.is_empty() {
+        out.push_str("<h2>Verwijzingen</h2>\n<table>\n<tr><th>Box</th><th>Verwijzing</th><th>Categorie</th><th>Naar</th></tr>\n");
+        for v in &s.verwijzingen {
+            out.push_str(&format!(
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                esc(&v.knoop),
+                esc(&v.titel),
+                esc(&v.categorie),
+                v.aanbieders
+                    .iter()
+                    .map(|a| esc(a))
+                    .collect::<Vec<_>>()
+                    .join("<br>")
+            ));
+        }
+        out.push_str("</table>\n");
+    }
+    out.push_str("<h2>Openstaande acties per rol</h2>\n");
+    if s.open_acties.is_empty() {
+        out.push_str("<p>Geen openstaande acties.</p>\n");
+    }
+    for (role, actions) in &s.open_acties {
+        out.push_str(&format!("<h3>{}</h3>\n<ul>\n", esc(role)));
+        for a in actions {
+            out.push_str(&format!("<li class=\"open\">☐ {}</li>\n", esc(a)));
+        }
+        out.push_str("</ul>\n");
+    }
+    if !s.gewijzigd.is_empty() {
+        out.push_str("<h2>Gewijzigde antwoorden</h2>\n<ul>\n");
+        for c in &s.gewijzigd {
+            out.push_str(&format!(
+                "<li>{}: eerder '{}' ({}), teruggenomen {}</li>\n",
+                esc(&c.label),
+                esc(&c.eerder_antwoord),
+                clock::date_time(c.gegeven, zone),
+                clock::date_time(c.teruggenomen, zone)
+            ));
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str(&format!(
+        "<p class=\"disclaimer\">{}</p>\n</body>\n</html>\n",
+        esc(s.disclaimer)
+    ));
     out
 }
 

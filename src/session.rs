@@ -19,7 +19,10 @@ impl<'f> Session<'f> {
     pub fn new(set: &'f FlowSet, at: Timestamp) -> Result<Session<'f>, WalkError> {
         Ok(Session {
             set,
-            events: vec![Event::Start { tijd: at }],
+            events: vec![Event::Start {
+                tijd: at,
+                rol: None,
+            }],
             walk: Walk::start(set, at)?,
         })
     }

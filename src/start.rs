@@ -61,6 +61,7 @@ fn walk(
     while let Some(question) = session.question() {
         match prompter.ask(&question)? {
             Reply::Answer(answer) => session.answer(answer, clock.now()).map_err(engine)?,
+            Reply::Pause { .. } => return Err(Error::input("pauzeren kan hier niet")),
             Reply::Back => {
                 if !session.back(clock.now()).map_err(engine)? && scripted {
                     return Err(Error::input(format!(

@@ -21,6 +21,8 @@ pub const SCHEMA: &str = "zorgpad.samenvatting/1";
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary {
     pub schema: &'static str,
+    /// The stored session this summary is of, when there is one.
+    pub sessie: Option<SessionInfo>,
     pub flow: FlowInfo,
     pub gestart: Option<Timestamp>,
     pub bijgewerkt: Option<Timestamp>,
@@ -36,6 +38,32 @@ pub struct Summary {
     pub open_acties: BTreeMap<String, Vec<String>>,
     pub gewijzigd: Vec<Change>,
     pub disclaimer: &'static str,
+}
+
+/// Who and what a stored session is about (never the client's name).
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionInfo {
+    pub id: String,
+    pub kenmerk: Option<String>,
+    pub gemeente: Option<String>,
+    pub kaart: Option<FlowInfo>,
+    /// The roles that answered, with when each took over.
+    pub rollen: Vec<RoleTurn>,
+    pub status: String,
+    pub wacht_op: Option<Waiting>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleTurn {
+    pub rol: String,
+    pub vanaf: Timestamp,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Waiting {
+    pub vraag: String,
+    pub sinds: Timestamp,
+    pub verwacht: Option<jiff::civil::Date>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -91,7 +119,10 @@ pub struct Referral {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Change {
+    /// The question's key (its node id, inside a sub-flow prefixed with the call's id).
     pub vraag: String,
+    /// The question as the route shows it.
+    pub label: String,
     pub eerder_antwoord: String,
     pub gegeven: Timestamp,
     pub teruggenomen: Timestamp,
@@ -189,6 +220,7 @@ impl Summary {
             .into_iter()
             .map(|(key, answer, given, taken)| Change {
                 eerder_antwoord: describe_for_key(session, &key, &answer),
+                label: label_for_key(session, &key),
                 vraag: key,
                 gegeven: given,
                 teruggenomen: taken,
@@ -196,6 +228,7 @@ impl Summary {
             .collect();
         Summary {
             schema: SCHEMA,
+            sessie: None,
             flow: FlowInfo {
                 naam: main.naam.clone(),
                 versie: main.versie.clone(),
@@ -221,6 +254,49 @@ impl Summary {
 }
 
 /// Where an action stands: its box, and the box that called the sub-flow it is in.
+impl Summary {
+    /// Add what the stored session knows: id, reference, gemeente, map, roles, pause.
+    pub fn with_record(mut self, session: &Session<'_>, record: &crate::store::Record) -> Summary {
+        let events = session.events();
+        let main = session.walk().main();
+        let waiting = journal::pause(events).map(|(key, since, expected)| Waiting {
+            vraag: match crate::walk::node_for_key(session.flows(), key) {
+                Some(node) => format!("{key} — {}", node.titel),
+                None => key.to_string(),
+            },
+            sinds: since,
+            verwacht: expected,
+        });
+        let status = if session.walk().is_finished() {
+            "afgerond"
+        } else if waiting.is_some() {
+            "wacht"
+        } else {
+            "lopend"
+        };
+        self.sessie = Some(SessionInfo {
+            id: record.id.clone(),
+            kenmerk: record.kenmerk.clone(),
+            gemeente: record.gemeente.clone(),
+            kaart: record.kaart.as_ref().map(|k| FlowInfo {
+                naam: k.naam.clone(),
+                versie: k.versie.clone(),
+                bron: None,
+            }),
+            rollen: journal::roles(events)
+                .into_iter()
+                .map(|(id, vanaf)| RoleTurn {
+                    rol: main.role_label(&id).to_string(),
+                    vanaf,
+                })
+                .collect(),
+            status: status.to_string(),
+            wacht_op: waiting,
+        });
+        self
+    }
+}
+
 fn where_(step: &Step<'_>) -> String {
     let here = match &step.node.blauwdruk {
         Some(b) => format!("{b}, {}", step.node.titel),
@@ -294,6 +370,25 @@ pub fn describe(node: &Node, answer: &Answer) -> String {
         }
         (_, Answer::Verwijzing { aanbieders, .. }) => aanbieders.join("; "),
         (_, Answer::Keuze { optie, .. }) => optie.clone(),
+    }
+}
+
+/// "B1: Welk screeningsinstrument is gebruikt?" — a question as the route table names it.
+fn label_for_key(session: &Session<'_>, key: &str) -> String {
+    match crate::walk::node_for_key(session.flows(), key) {
+        Some(node) => {
+            let text = match &node.body {
+                Body::Decision { question, .. }
+                | Body::Wait { question, .. }
+                | Body::Referral { question, .. } => question.clone(),
+                _ => node.titel.clone(),
+            };
+            match &node.blauwdruk {
+                Some(b) => format!("{b}: {text}"),
+                None => text,
+            }
+        }
+        None => key.to_string(),
     }
 }
 

@@ -1,0 +1,47 @@
+//! Fingerprints of the definitions a session was walked with (flow, map): name, version and
+//! the sha256 of the exact text, so that a resumed session can tell when they changed.
+
+use sha2::{Digest, Sha256};
+
+use crate::flow_set::FlowSet;
+use crate::store::Fingerprint;
+
+/// The fingerprint of a flow set: the main flow's name and version, and one hash over the text
+/// of the main flow and every sub-flow (a changed Meldcode changes the session's definition too).
+pub fn of_flows(set: &FlowSet, file: Option<&std::path::Path>) -> Fingerprint {
+    let mut hasher = Sha256::new();
+    for (flow, text) in set.flows.iter().zip(&set.texts) {
+        hasher.update(flow.id.as_bytes());
+        hasher.update([0]);
+        hasher.update(text.as_bytes());
+        hasher.update([0]);
+    }
+    Fingerprint {
+        naam: set.main().naam.clone(),
+        versie: set.main().versie.clone(),
+        sha256: hex(&hasher.finalize()),
+        bestand: file.map(|p| absolute(p).display().to_string()),
+    }
+}
+
+pub fn of_text(
+    naam: &str,
+    versie: &str,
+    text: &str,
+    file: Option<&std::path::Path>,
+) -> Fingerprint {
+    Fingerprint {
+        naam: naam.to_string(),
+        versie: versie.to_string(),
+        sha256: hex(&Sha256::digest(text.as_bytes())),
+        bestand: file.map(|p| absolute(p).display().to_string()),
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn absolute(path: &std::path::Path) -> std::path::PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
