@@ -57,10 +57,38 @@ pub enum Command {
     /// Doorloop de blauwdruk stap voor stap (een begeleide sessie)
     #[command(
         help_template = SUB_TEMPLATE,
-        override_usage = "zorgpad start [--flow BESTAND] [--antwoorden BESTAND] [--uitleg] [--export BESTAND]",
+        override_usage = "zorgpad start [OPTIES]",
         next_help_heading = "Opties"
     )]
     Start(StartArgs),
+
+    /// Ga verder met een bewaarde sessie, bijvoorbeeld na een afspraak of de bevalling (alias: resume)
+    #[command(
+        alias = "resume",
+        help_template = SUB_TEMPLATE,
+        override_usage = "zorgpad hervat ID [OPTIES]",
+        next_help_heading = "Opties"
+    )]
+    Hervat(ResumeArgs),
+
+    /// Toon de bewaarde sessies als tabel, of verwijder er een (alias: sessions)
+    #[command(
+        alias = "sessions",
+        help_template = SUB_TEMPLATE,
+        override_usage = "zorgpad sessies [--data-dir MAP]\n       zorgpad sessies verwijder ID [--ja]",
+        subcommand_help_heading = "Opdrachten",
+        subcommand_value_name = "OPDRACHT",
+        next_help_heading = "Opties"
+    )]
+    Sessies(SessionsArgs),
+
+    /// Schrijf de samenvatting van een sessie voor het dossier: Markdown, JSON of HTML
+    #[command(
+        help_template = SUB_TEMPLATE,
+        override_usage = "zorgpad export ID [--formaat md|json|html] [-o BESTAND]",
+        next_help_heading = "Opties"
+    )]
+    Export(ExportArgs),
 
     /// Controleer een flowbestand op fouten (alias: check)
     #[command(
@@ -86,9 +114,122 @@ pub struct StartArgs {
     #[arg(long)]
     pub uitleg: bool,
 
-    /// Schrijf de samenvatting ook naar dit bestand: .md (Markdown) of .json
+    /// Schrijf de samenvatting ook naar dit bestand: .md (Markdown), .json of .html
     #[arg(long, value_name = "BESTAND")]
     pub export: Option<PathBuf>,
+
+    /// Eigen kenmerk van de cliënt (bijvoorbeeld het dossiernummer van de praktijk); nooit een BSN
+    #[arg(long, value_name = "KENMERK")]
+    pub kenmerk: Option<String>,
+
+    /// Rol van wie de vragen beantwoordt (een rol-id van de flow, bijvoorbeeld verloskundig-zorgverlener)
+    #[arg(long, value_name = "ROL")]
+    pub rol: Option<String>,
+
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+/// Where the sessions are kept.
+#[derive(Debug, clap::Args)]
+pub struct DataArgs {
+    /// Map met de sessies (anders ZORGPAD_DATA, anders de gegevensmap van het systeem)
+    #[arg(long = "data-dir", value_name = "MAP")]
+    pub data_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ResumeArgs {
+    /// Id van de sessie (zie 'zorgpad sessies'); een uniek begin is genoeg
+    #[arg(value_name = "ID", help_heading = "Argumenten")]
+    pub id: String,
+
+    /// Rol van wie nu verdergaat, bijvoorbeeld coordinerend-zorgverlener
+    #[arg(long, value_name = "ROL")]
+    pub rol: Option<String>,
+
+    /// Antwoordenbestand (YAML): ga zonder terminal verder, met deze antwoorden
+    #[arg(long, value_name = "BESTAND")]
+    pub antwoorden: Option<PathBuf>,
+
+    /// Toon bij elke stap de uitleg
+    #[arg(long)]
+    pub uitleg: bool,
+
+    /// Schrijf de samenvatting ook naar dit bestand: .md, .json of .html
+    #[arg(long, value_name = "BESTAND")]
+    pub export: Option<PathBuf>,
+
+    /// Flowbestand, als de sessie met een ander dan het opgeslagen bestand verder moet
+    #[arg(long, value_name = "BESTAND")]
+    pub flow: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SessionsArgs {
+    #[command(subcommand)]
+    pub action: Option<SessionsAction>,
+
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SessionsAction {
+    /// Verwijder een sessie definitief (vraagt om bevestiging)
+    #[command(
+        alias = "remove",
+        help_template = SUB_TEMPLATE,
+        override_usage = "zorgpad sessies verwijder ID [--ja]",
+        next_help_heading = "Opties"
+    )]
+    Verwijder(RemoveArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RemoveArgs {
+    /// Id van de sessie; een uniek begin is genoeg
+    #[arg(value_name = "ID", help_heading = "Argumenten")]
+    pub id: String,
+
+    /// Niet om bevestiging vragen (nodig zonder terminal)
+    #[arg(long)]
+    pub ja: bool,
+
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    Md,
+    Json,
+    Html,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Id van de sessie; een uniek begin is genoeg
+    #[arg(value_name = "ID", help_heading = "Argumenten")]
+    pub id: String,
+
+    /// Formaat: md (Markdown), json of html; anders volgens de naam van -o, anders md
+    #[arg(long, value_name = "FORMAAT", value_enum)]
+    pub formaat: Option<FormatArg>,
+
+    /// Schrijf naar dit bestand (rechten 0600) in plaats van naar het scherm
+    #[arg(short = 'o', long = "uitvoer", value_name = "BESTAND")]
+    pub uitvoer: Option<PathBuf>,
+
+    /// Flowbestand, als de sessie met een ander dan het opgeslagen bestand moet worden nagespeeld
+    #[arg(long, value_name = "BESTAND")]
+    pub flow: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub data: DataArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -189,11 +330,17 @@ fn translate(error: clap::Error) -> Usage {
         ErrorKind::InvalidValue if value.as_deref() == Some("") => {
             format!("de optie '{}' heeft een waarde nodig", invalid.unwrap_or_default())
         }
-        ErrorKind::InvalidValue | ErrorKind::ValueValidation => format!(
-            "ongeldige waarde '{}' voor '{}'",
-            value.unwrap_or_default(),
-            invalid.unwrap_or_default()
-        ),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let mut m = format!(
+                "ongeldige waarde '{}' voor '{}'",
+                value.unwrap_or_default(),
+                invalid.unwrap_or_default()
+            );
+            if let Some(valid) = context(&error, ContextKind::ValidValue) {
+                m.push_str(&format!("; kies uit: {valid}"));
+            }
+            m
+        }
         ErrorKind::ArgumentConflict
             if invalid.is_some() && invalid == context(&error, ContextKind::PriorArg) =>
         {

@@ -6,15 +6,27 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use crate::cli::{Args, Command};
+use crate::cli::{Args, Command, FormatArg, SessionsAction};
 use crate::error::{Error, Result};
 use crate::report::{Layout, FIXED_WIDTH};
+use crate::store::Store;
 
 /// The formats the summary can be exported in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Markdown,
     Json,
+    Html,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Json => "json",
+            Format::Html => "html",
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -26,7 +38,11 @@ pub struct Export {
 #[derive(Debug)]
 pub enum Config {
     Start(Start),
+    Resume(Resume),
     Check(Check),
+    Sessions(SessionList),
+    Remove(Remove),
+    Export(ExportCmd),
 }
 
 /// How a guided session is run.
@@ -39,6 +55,22 @@ pub struct Start {
     pub export: Option<Export>,
     pub color: bool,
     pub layout: Layout,
+    pub data_dir: PathBuf,
+    pub kenmerk: Option<String>,
+    pub rol: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Resume {
+    pub id: String,
+    pub flow: Option<PathBuf>,
+    pub answers: Option<PathBuf>,
+    pub explain: bool,
+    pub export: Option<Export>,
+    pub color: bool,
+    pub layout: Layout,
+    pub data_dir: PathBuf,
+    pub rol: Option<String>,
 }
 
 #[derive(Debug)]
@@ -46,57 +78,171 @@ pub struct Check {
     pub flow: Option<PathBuf>,
 }
 
+#[derive(Debug)]
+pub struct SessionList {
+    pub data_dir: PathBuf,
+    pub layout: Layout,
+}
+
+#[derive(Debug)]
+pub struct Remove {
+    pub data_dir: PathBuf,
+    pub id: String,
+    pub yes: bool,
+}
+
+#[derive(Debug)]
+pub struct ExportCmd {
+    pub data_dir: PathBuf,
+    pub id: String,
+    pub format: Format,
+    pub output: Option<PathBuf>,
+    pub flow: Option<PathBuf>,
+}
+
 impl Config {
     pub fn resolve(args: Args) -> Result<Config> {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let stdout_tty = std::io::stdout().is_terminal();
+        let color = !no_color && std::io::stderr().is_terminal();
+        let layout = Layout {
+            width: if std::io::stdout().is_terminal() && !no_color {
+                None
+            } else {
+                Some(FIXED_WIDTH)
+            },
+        };
         match args.command {
             Command::Start(a) => {
-                if a.antwoorden.is_none()
-                    && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal())
-                {
-                    return Err(Error::input("er is geen terminal: een begeleide sessie stelt vragen en heeft een terminal nodig").hint(
-                        "Start zorgpad in een terminal, of geef de antwoorden in een bestand mee:\n  zorgpad start --antwoorden antwoorden.yaml\nDe vorm van dat bestand staat in README.md.",
-                    ));
-                }
+                need_terminal(
+                    a.antwoorden.is_none(),
+                    "zorgpad start --antwoorden antwoorden.yaml",
+                )?;
                 let export = a.export.map(export).transpose()?;
+                let kenmerk = a.kenmerk.map(kenmerk).transpose()?;
                 Ok(Config::Start(Start {
                     flow: a.flow,
                     answers: a.antwoorden,
                     explain: a.uitleg,
                     export,
-                    color: !no_color && std::io::stderr().is_terminal(),
-                    layout: Layout {
-                        width: if stdout_tty && !no_color {
-                            None
-                        } else {
-                            Some(FIXED_WIDTH)
-                        },
-                    },
+                    color,
+                    layout,
+                    data_dir: Store::resolve_dir(a.data.data_dir)?,
+                    kenmerk,
+                    rol: a.rol,
+                }))
+            }
+            Command::Hervat(a) => {
+                need_terminal(
+                    a.antwoorden.is_none(),
+                    &format!("zorgpad hervat {} --antwoorden antwoorden.yaml", a.id),
+                )?;
+                Ok(Config::Resume(Resume {
+                    export: a.export.map(export).transpose()?,
+                    id: a.id,
+                    flow: a.flow,
+                    answers: a.antwoorden,
+                    explain: a.uitleg,
+                    color,
+                    layout,
+                    data_dir: Store::resolve_dir(a.data.data_dir)?,
+                    rol: a.rol,
                 }))
             }
             Command::Controleer(a) => Ok(Config::Check(Check { flow: a.flow })),
+            Command::Sessies(a) => match a.action {
+                None => Ok(Config::Sessions(SessionList {
+                    data_dir: Store::resolve_dir(a.data.data_dir)?,
+                    layout,
+                })),
+                Some(SessionsAction::Verwijder(r)) => Ok(Config::Remove(Remove {
+                    data_dir: Store::resolve_dir(r.data.data_dir.or(a.data.data_dir))?,
+                    id: r.id,
+                    yes: r.ja,
+                })),
+            },
+            Command::Export(a) => {
+                let format = match (a.formaat, &a.uitvoer) {
+                    (Some(f), _) => match f {
+                        FormatArg::Md => Format::Markdown,
+                        FormatArg::Json => Format::Json,
+                        FormatArg::Html => Format::Html,
+                    },
+                    (None, Some(path)) => format_of(path).unwrap_or(Format::Markdown),
+                    (None, None) => Format::Markdown,
+                };
+                if let Some(out) = &a.uitvoer {
+                    check_target(out)?;
+                }
+                Ok(Config::Export(ExportCmd {
+                    data_dir: Store::resolve_dir(a.data.data_dir)?,
+                    id: a.id,
+                    format,
+                    output: a.uitvoer,
+                    flow: a.flow,
+                }))
+            }
         }
+    }
+}
+
+fn need_terminal(interactive: bool, example: &str) -> Result<()> {
+    if interactive && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        return Err(Error::input("er is geen terminal: een begeleide sessie stelt vragen en heeft een terminal nodig").hint(format!(
+            "Start zorgpad in een terminal, of geef de antwoorden in een bestand mee:\n  {example}\nDe vorm van dat bestand staat in README.md."
+        )));
+    }
+    Ok(())
+}
+
+/// The client reference is optional, pseudonymous, and never a BSN.
+fn kenmerk(text: String) -> Result<String> {
+    let text = text.trim().to_string();
+    if text.is_empty() {
+        return Err(Error::input("--kenmerk is leeg")
+            .hint("Laat --kenmerk weg, of geef het eigen dossiernummer van de praktijk."));
+    }
+    if crate::bsn::is_bsn(&text) {
+        return Err(Error::input(format!("'{text}' lijkt een burgerservicenummer (BSN); dat wordt niet opgeslagen")).hint(
+            "Een BSN herleidt direct tot de persoon. zorgpad bewaart gevoelige gegevens over psychische problemen en de\nveiligheid van kinderen, en heeft daarom hooguit een eigen kenmerk nodig, zoals het dossiernummer van de\npraktijk. Laat --kenmerk weg of gebruik zo'n eigen kenmerk.",
+        ));
+    }
+    if text.chars().count() > 64 || text.chars().any(char::is_control) {
+        return Err(
+            Error::input("--kenmerk mag hooguit 64 tekens zijn, zonder regeleinden")
+                .hint("Gebruik een kort kenmerk, zoals het dossiernummer van de praktijk."),
+        );
+    }
+    Ok(text)
+}
+
+fn format_of(path: &std::path::Path) -> Option<Format> {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .as_deref()
+    {
+        Some("md") | Some("markdown") => Some(Format::Markdown),
+        Some("json") => Some(Format::Json),
+        Some("html") | Some("htm") => Some(Format::Html),
+        _ => None,
     }
 }
 
 /// Check the export target now, so that a session is not walked only to fail at the end.
 fn export(path: PathBuf) -> Result<Export> {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_lowercase);
-    let format = match ext.as_deref() {
-        Some("md") | Some("markdown") => Format::Markdown,
-        Some("json") => Format::Json,
-        _ => {
-            return Err(Error::input(format!(
-                "onbekend exportformaat voor '{}': de naam moet eindigen op .md of .json",
-                path.display()
-            ))
-            .hint("Bijvoorbeeld: --export samenvatting.md"))
-        }
+    let Some(format) = format_of(&path) else {
+        return Err(Error::input(format!(
+            "onbekend exportformaat voor '{}': de naam moet eindigen op .md, .json of .html",
+            path.display()
+        ))
+        .hint("Bijvoorbeeld: --export samenvatting.md"));
     };
+    check_target(&path)?;
+    Ok(Export { path, format })
+}
+
+fn check_target(path: &std::path::Path) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -106,13 +252,13 @@ fn export(path: PathBuf) -> Result<Export> {
             "de map '{}' voor de export bestaat niet",
             dir.display()
         ))
-        .hint("Maak de map eerst aan, of kies een andere plaats voor --export."));
+        .hint("Maak de map eerst aan, of kies een andere plaats."));
     }
     if path.is_dir() {
         return Err(Error::input(format!(
-            "'{}' is een map; --export wil een bestandsnaam",
+            "'{}' is een map; geef een bestandsnaam",
             path.display()
         )));
     }
-    Ok(Export { path, format })
+    Ok(())
 }

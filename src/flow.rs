@@ -84,6 +84,9 @@ pub struct RawNode {
     pub voetnoten: Vec<u32>,
     #[serde(default)]
     pub tekst: Option<String>,
+    /// The question may be answered later: the session can pause here (e.g. the MDO).
+    #[serde(default)]
+    pub pauzeerbaar: bool,
     #[serde(default)]
     pub acties: Option<Vec<RawAction>>,
     #[serde(default)]
@@ -154,6 +157,8 @@ pub struct Node {
     pub voetnoten: Vec<u32>,
     /// Extra text shown with the box (its content as the blueprint words it).
     pub tekst: Option<String>,
+    /// Whether the session can pause here ("nog niet — later verder"); always so for waits.
+    pub pauzeerbaar: bool,
     pub line: Option<usize>,
     pub body: Body,
 }
@@ -318,7 +323,8 @@ fn convert_node(file: &str, line: Option<usize>, raw: RawNode) -> Result<Node, V
         ));
     };
     // Which fields each kind uses; the rest must be absent, so that a misplaced key is noticed.
-    let present: [(&str, bool); 7] = [
+    let present: [(&str, bool); 8] = [
+        ("pauzeerbaar", raw.pauzeerbaar),
         ("acties", raw.acties.is_some()),
         ("vraag", raw.vraag.is_some()),
         ("opties", raw.opties.is_some()),
@@ -329,9 +335,10 @@ fn convert_node(file: &str, line: Option<usize>, raw: RawNode) -> Result<Node, V
     ];
     let allowed: &[&str] = match kind {
         Kind::Info => &["volgende"],
-        Kind::Actie => &["acties", "volgende"],
-        Kind::Beslissing | Kind::Wachten => &["vraag", "opties"],
-        Kind::Verwijzing => &["categorie", "vraag", "volgende"],
+        Kind::Actie => &["acties", "volgende", "pauzeerbaar"],
+        Kind::Beslissing => &["vraag", "opties", "pauzeerbaar"],
+        Kind::Wachten => &["vraag", "opties", "pauzeerbaar"],
+        Kind::Verwijzing => &["categorie", "vraag", "volgende", "pauzeerbaar"],
         Kind::Subflow => &["flow", "volgende"],
         Kind::Einde => &["uitkomst"],
     };
@@ -500,6 +507,7 @@ fn convert_node(file: &str, line: Option<usize>, raw: RawNode) -> Result<Node, V
             blauwdruk: raw.blauwdruk,
             voetnoten: raw.voetnoten,
             tekst: raw.tekst,
+            pauzeerbaar: raw.pauzeerbaar || kind == Kind::Wachten,
             line,
             body,
         }),

@@ -33,11 +33,14 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         verwacht: Option<jiff::civil::Date>,
     },
-    /// The session was taken up again, by this role.
+    /// The session was taken up again, by this role; with the flow it had before, when the
+    /// flow changed in between.
     Hervat {
         tijd: Timestamp,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         rol: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        vorige_flow: Option<String>,
     },
     /// The summary was exported in this format.
     Export { tijd: Timestamp, formaat: String },
@@ -76,7 +79,11 @@ pub fn pause(events: &[Event]) -> Option<(&str, Timestamp, Option<jiff::civil::D
 pub fn roles(events: &[Event]) -> Vec<(String, Timestamp)> {
     let mut out: Vec<(String, Timestamp)> = Vec::new();
     for event in events {
-        if let Event::Start { rol: Some(r), tijd } | Event::Hervat { rol: Some(r), tijd } = event {
+        if let Event::Start { rol: Some(r), tijd }
+        | Event::Hervat {
+            rol: Some(r), tijd, ..
+        } = event
+        {
             if out.last().map(|(l, _)| l) != Some(r) {
                 out.push((r.clone(), *tijd));
             }

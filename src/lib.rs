@@ -25,6 +25,7 @@ pub mod prompter;
 pub mod report;
 pub mod script;
 pub mod session;
+mod sessions;
 mod start;
 pub mod store;
 pub mod summary;
@@ -39,7 +40,11 @@ pub use error::{Error, Exit};
 /// Run one command.
 pub fn run(args: Args) -> Result<Exit, Error> {
     match config::Config::resolve(args)? {
-        config::Config::Start(c) => start::run(&c),
+        config::Config::Start(c) => start::start(&c),
+        config::Config::Resume(c) => start::resume(&c),
         config::Config::Check(c) => check::run(&c),
+        config::Config::Sessions(c) => sessions::list(&c),
+        config::Config::Remove(c) => sessions::remove(&c),
+        config::Config::Export(c) => sessions::export(&c),
     }
 }

@@ -17,13 +17,14 @@ use crate::yaml::{self, Value};
 /// The reserved entry that means "go back one question".
 pub const BACK: &str = "terug";
 
+/// The reserved entry that means "not yet — continue later" (pause the session here).
+pub const LATER: &str = "later";
+
 pub struct Script {
     file: String,
     entries: Vec<Value>,
     lines: Vec<Option<usize>>,
     next: usize,
-    /// Answers in force (given minus taken back), to refuse 'terug' at the first question.
-    depth: usize,
 }
 
 impl Script {
@@ -45,7 +46,6 @@ impl Script {
             entries,
             lines,
             next: 0,
-            depth: 0,
         })
     }
 
@@ -112,7 +112,7 @@ impl Prompter for Script {
             .as_str()
             .is_some_and(|s| s.trim().eq_ignore_ascii_case(BACK))
         {
-            if self.depth == 0 {
+            if !question.can_go_back {
                 return Err(Error::input(format!(
                     "{}: {} is '{BACK}', maar bij {} is er geen vorige vraag om naar terug te gaan",
                     self.file,
@@ -124,8 +124,10 @@ impl Prompter for Script {
                     valid_for(question)
                 )));
             }
-            self.depth -= 1;
             return Ok(Reply::Back);
+        }
+        if let Some(expected) = self.pause_entry(i, question, entry)? {
+            return Ok(Reply::Pause { expected });
         }
         let answer = match &question.node.body {
             Body::Decision { options, .. } | Body::Wait { options, .. } => {
@@ -138,12 +140,46 @@ impl Prompter for Script {
                 question.key
             ))),
         }?;
-        self.depth += 1;
         Ok(Reply::Answer(answer))
     }
 }
 
 impl Script {
+    /// `later` or `{later: 2026-12-20}`: pause here. `Ok(None)` when the entry is no pause.
+    fn pause_entry(
+        &self,
+        i: usize,
+        question: &Question<'_>,
+        entry: &Value,
+    ) -> Result<Option<Option<jiff::civil::Date>>> {
+        let date = match entry {
+            Value::String(s) if s.trim().eq_ignore_ascii_case(LATER) => None,
+            Value::Mapping(map) if map.len() == 1 && map.get(LATER).is_some() => {
+                match map.get(LATER).and_then(scalar) {
+                    None => None,
+                    Some(text) => Some(crate::terminal::parse_date(&text).ok_or_else(|| {
+                        self.mismatch(
+                            i,
+                            question,
+                            &format!("'{text}' is geen geldige datum"),
+                            "Schrijf de datum als 20-12-2026 of 2026-12-20, of laat hem weg: '- later'.".to_string(),
+                        )
+                    })?),
+                }
+            }
+            _ => return Ok(None),
+        };
+        if !question.can_pause {
+            return Err(self.mismatch(
+                i,
+                question,
+                "hier kan de sessie niet pauzeren: alleen bij een wachtmoment (afspraak, bevalling) of het MDO",
+                valid_for(question),
+            ));
+        }
+        Ok(Some(date))
+    }
+
     fn choice(
         &self,
         i: usize,

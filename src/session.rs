@@ -16,12 +16,17 @@ pub struct Session<'f> {
 }
 
 impl<'f> Session<'f> {
-    pub fn new(set: &'f FlowSet, at: Timestamp) -> Result<Session<'f>, WalkError> {
+    /// A new session; `role` is the role id of who answers (when given).
+    pub fn new(
+        set: &'f FlowSet,
+        at: Timestamp,
+        role: Option<String>,
+    ) -> Result<Session<'f>, WalkError> {
         Ok(Session {
             set,
             events: vec![Event::Start {
                 tijd: at,
-                rol: None,
+                rol: role,
             }],
             walk: Walk::start(set, at)?,
         })
@@ -37,8 +42,46 @@ impl<'f> Session<'f> {
         Ok(Session { set, events, walk })
     }
 
+    /// The current question. Right after a "back", it carries the answer that was taken back,
+    /// so that a front end can start from it.
     pub fn question(&self) -> Option<Question<'f>> {
-        self.walk.question()
+        let mut question = self.walk.question()?;
+        if matches!(self.events.last(), Some(Event::Terug { .. })) {
+            question.previous = journal::withdrawn(&self.events)
+                .into_iter()
+                .rev()
+                .find(|(key, ..)| *key == question.key)
+                .map(|(_, answer, ..)| answer);
+        }
+        Some(question)
+    }
+
+    /// Pause at the current question ("nog niet — later verder").
+    pub fn pause(&mut self, at: Timestamp, expected: Option<jiff::civil::Date>) {
+        if let Some(q) = self.walk.question() {
+            self.events.push(Event::Pauze {
+                tijd: at,
+                vraag: q.key,
+                verwacht: expected,
+            });
+        }
+    }
+
+    /// Take the session up again, by `role` (a role id), noting a changed flow.
+    pub fn resume(&mut self, at: Timestamp, role: Option<String>, previous_flow: Option<String>) {
+        self.events.push(Event::Hervat {
+            tijd: at,
+            rol: role,
+            vorige_flow: previous_flow,
+        });
+    }
+
+    /// Record that the summary was exported.
+    pub fn exported(&mut self, at: Timestamp, format: &str) {
+        self.events.push(Event::Export {
+            tijd: at,
+            formaat: format.to_string(),
+        });
     }
 
     pub fn walk(&self) -> &Walk<'f> {

@@ -1,82 +1,275 @@
-//! `zorgpad start`: a guided session from the first question to the summary.
+//! `zorgpad start` and `zorgpad hervat`: a guided session from the question where it stands
+//! to its end or its next pause.
 //!
 //! This is the front end's loop: it asks the engine for the question, hands it to a prompter
-//! (terminal or script), gives the reply back to the engine, and at the end prints the summary
-//! and writes the export.
+//! (terminal or script), gives the reply back to the engine, and saves the session atomically
+//! after every reply, before the next question. A killed process loses nothing that was
+//! answered.
+
+use std::path::PathBuf;
 
 use crate::clock::Clock;
-use crate::config::{Format, Start};
+use crate::config::{Export, Format, Resume, Start};
 use crate::error::{Error, Exit, Result};
+use crate::fingerprint;
 use crate::flow_set::FlowSet;
-use crate::prompter::{Prompter, Reply};
+use crate::prompter::{question_text, Prompter, Reply};
 use crate::report;
 use crate::script::Script;
 use crate::session::Session;
+use crate::store::{self, Record, Store};
 use crate::summary::Summary;
 use crate::terminal::Terminal;
 use crate::validator::validate;
 use crate::walk::WalkError;
 
-pub fn run(config: &Start) -> Result<Exit> {
-    let set = FlowSet::load(config.flow.as_deref())?;
-    refuse_broken(&set)?;
-    let clock = Clock::from_env()?;
-    let mut script = config.answers.as_deref().map(Script::load).transpose()?;
-    let mut session = Session::new(&set, clock.now()).map_err(engine)?;
-    match &mut script {
-        Some(script) => {
-            walk(&mut session, script, &clock, true)?;
-            if script.unused() > 0 {
-                return Err(script.leftover_error());
-            }
-        }
-        None => walk(
-            &mut session,
-            &mut Terminal::new(config.explain, config.color),
-            &clock,
-            false,
-        )?,
-    }
-
-    let summary = Summary::of(&session);
-    print!("{}", report::text(&summary, clock.zone(), config.layout));
-    if let Some(export) = &config.export {
-        let text = match export.format {
-            Format::Markdown => report::markdown(&summary, clock.zone()),
-            Format::Json => report::json(&summary),
-        };
-        crate::private_file::write("de export", &export.path, text.as_bytes())?;
-        eprintln!("Samenvatting geschreven naar {}.", export.path.display());
-    }
-    Ok(Exit::Ok)
+/// How a stretch of the walk ended.
+enum End {
+    Finished,
+    Paused,
 }
 
-/// Ask until the flow ends.
-fn walk(
-    session: &mut Session<'_>,
-    prompter: &mut dyn Prompter,
-    clock: &Clock,
-    scripted: bool,
-) -> Result<()> {
-    while let Some(question) = session.question() {
-        match prompter.ask(&question)? {
-            Reply::Answer(answer) => session.answer(answer, clock.now()).map_err(engine)?,
-            Reply::Pause { .. } => return Err(Error::input("pauzeren kan hier niet")),
-            Reply::Back => {
-                if !session.back(clock.now()).map_err(engine)? && scripted {
-                    return Err(Error::input(format!(
-                        "'terug' bij de eerste vraag ({}): er is geen vorige vraag",
-                        question.key
-                    )));
-                }
-            }
+pub fn start(config: &Start) -> Result<Exit> {
+    let set = FlowSet::load(config.flow.as_deref())?;
+    refuse_broken(&set)?;
+    check_role(&set, config.rol.as_deref())?;
+    let clock = Clock::from_env()?;
+    let mut script = config.answers.as_deref().map(Script::load).transpose()?;
+    let store = Store::open(config.data_dir.clone())?;
+    let now = clock.now();
+    let session = Session::new(&set, now, config.rol.clone()).map_err(engine)?;
+    let record = Record {
+        schema: store::SCHEMA.to_string(),
+        id: store::new_id(now, &store),
+        aangemaakt: now,
+        bijgewerkt: now,
+        flow: fingerprint::of_flows(&set, config.flow.as_deref()),
+        kaart: None,
+        gemeente: None,
+        kenmerk: config.kenmerk.clone(),
+        journaal: session.events().to_vec(),
+    };
+    store.save(&record)?;
+    let mut run = Run {
+        session,
+        record,
+        store: &store,
+        clock: &clock,
+    };
+    let end = match &mut script {
+        Some(s) => run.drive(s, true)?,
+        None => run.drive(&mut Terminal::new(config.explain, config.color), false)?,
+    };
+    if let Some(s) = &script {
+        if matches!(end, End::Finished) && s.unused() > 0 {
+            return Err(s.leftover_error());
         }
     }
-    Ok(())
+    run.finish(end, config.export.as_ref(), config)
+}
+
+pub fn resume(config: &Resume) -> Result<Exit> {
+    let store = Store::open(config.data_dir.clone())?;
+    let path = store.find(&config.id)?;
+    let mut record = store.load(&path)?;
+    let flow_file: Option<PathBuf> = config
+        .flow
+        .clone()
+        .or_else(|| record.flow.bestand.clone().map(PathBuf::from));
+    let untouched = "De sessie is niet veranderd.";
+    let set = FlowSet::load(flow_file.as_deref()).map_err(|e| {
+        let hint = e.hint.clone().unwrap_or_default();
+        e.hint(format!(
+            "{hint}\n{untouched} Geef met --flow BESTAND de flow waarmee de sessie is begonnen."
+        ))
+    })?;
+    refuse_broken(&set)?;
+    check_role(&set, config.rol.as_deref())?;
+    let clock = Clock::from_env()?;
+    let now_print = fingerprint::of_flows(&set, flow_file.as_deref());
+    let changed = now_print.sha256 != record.flow.sha256;
+    let session = Session::from_journal(&set, record.journaal.clone()).map_err(|e| {
+        Error::input(format!("sessie {} kan niet verder met deze flow: {e}", record.id)).hint(format!(
+            "{untouched} De flow is veranderd sinds de sessie begon ({} versie {}; nu versie {}).\nGebruik de oude flow met --flow BESTAND, of exporteer de sessie met 'zorgpad export {}'.",
+            record.flow.naam, record.flow.versie, now_print.versie, record.id
+        ))
+    })?;
+    if changed {
+        eprintln!(
+            "Let op: de flow is gewijzigd sinds deze sessie is opgeslagen ({} versie {} → {} versie {}).\nDe sessie gaat verder bij {}; de eerdere antwoorden blijven zoals ze zijn.",
+            record.flow.naam,
+            record.flow.versie,
+            now_print.naam,
+            now_print.versie,
+            session.question().map(|q| q.key).unwrap_or_else(|| "het einde".to_string())
+        );
+    }
+    if session.walk().is_finished() {
+        eprintln!(
+            "Sessie {} is al afgerond; hieronder de samenvatting.",
+            record.id
+        );
+        let summary = Summary::of(&session).with_record(&session, &record);
+        print!("{}", report::text(&summary, clock.zone(), config.layout));
+        return Ok(Exit::Ok);
+    }
+    let mut script = config.answers.as_deref().map(Script::load).transpose()?;
+    let mut session = session;
+    session.resume(
+        clock.now(),
+        config.rol.clone(),
+        changed.then(|| format!("{} versie {}", record.flow.naam, record.flow.versie)),
+    );
+    record.flow = now_print;
+    let mut run = Run {
+        session,
+        record,
+        store: &store,
+        clock: &clock,
+    };
+    run.save()?;
+    let end = match &mut script {
+        Some(s) => run.drive(s, true)?,
+        None => run.drive(&mut Terminal::new(config.explain, config.color), false)?,
+    };
+    if let Some(s) = &script {
+        if matches!(end, End::Finished) && s.unused() > 0 {
+            return Err(s.leftover_error());
+        }
+    }
+    let start_like = Start {
+        flow: None,
+        answers: None,
+        explain: config.explain,
+        export: None,
+        color: config.color,
+        layout: config.layout,
+        data_dir: config.data_dir.clone(),
+        kenmerk: None,
+        rol: None,
+    };
+    run.finish(end, config.export.as_ref(), &start_like)
+}
+
+struct Run<'a, 'f> {
+    session: Session<'f>,
+    record: Record,
+    store: &'a Store,
+    clock: &'a Clock,
+}
+
+impl Run<'_, '_> {
+    fn save(&mut self) -> Result<()> {
+        self.record.journaal = self.session.events().to_vec();
+        self.record.bijgewerkt = self
+            .session
+            .events()
+            .last()
+            .map_or(self.record.bijgewerkt, |e| e.time());
+        self.store.save(&self.record)
+    }
+
+    /// Ask until the flow ends or pauses; save after every reply.
+    fn drive(&mut self, prompter: &mut dyn Prompter, scripted: bool) -> Result<End> {
+        let id = self.record.id.clone();
+        while let Some(question) = self.session.question() {
+            let reply = match prompter.ask(&question) {
+                Ok(reply) => reply,
+                Err(e) if e.exit == Exit::Cancelled => {
+                    return Err(Error::cancelled(format!(
+                        "gestopt met Ctrl-C. Alle gegeven antwoorden zijn bewaard in sessie {id}."
+                    ))
+                    .hint(format!("Verder met: zorgpad hervat {id}")))
+                }
+                Err(e) => {
+                    let hint = e.hint.clone().unwrap_or_default();
+                    return Err(e.hint(
+                        format!("{hint}\nDe antwoorden tot dan toe staan in sessie {id}.")
+                            .trim()
+                            .to_string(),
+                    ));
+                }
+            };
+            match reply {
+                Reply::Answer(answer) => self
+                    .session
+                    .answer(answer, self.clock.now())
+                    .map_err(engine)?,
+                Reply::Back => {
+                    if !self.session.back(self.clock.now()).map_err(engine)? && scripted {
+                        return Err(Error::input(format!(
+                            "'terug' bij de eerste vraag ({}): er is geen vorige vraag",
+                            question.key
+                        )));
+                    }
+                }
+                Reply::Pause { expected } => {
+                    if !question.can_pause {
+                        return Err(Error::input(format!(
+                            "bij {} ({}) kan de sessie niet pauzeren: alleen bij een wachtmoment of het MDO",
+                            question.key,
+                            question_text(&question)
+                        )));
+                    }
+                    self.session.pause(self.clock.now(), expected);
+                    self.save()?;
+                    return Ok(End::Paused);
+                }
+            }
+            self.save()?;
+        }
+        Ok(End::Finished)
+    }
+
+    fn finish(mut self, end: End, export: Option<&Export>, config: &Start) -> Result<Exit> {
+        let summary = Summary::of(&self.session).with_record(&self.session, &self.record);
+        print!(
+            "{}",
+            report::text(&summary, self.clock.zone(), config.layout)
+        );
+        if let Some(export) = export {
+            write_export(&summary, export, self.clock)?;
+            self.session
+                .exported(self.clock.now(), export.format.name());
+            self.save()?;
+            eprintln!("Samenvatting geschreven naar {}.", export.path.display());
+        }
+        let id = &self.record.id;
+        match end {
+            End::Finished => eprintln!(
+                "Sessie {id} is afgerond en bewaard in {}.",
+                self.store.dir().display()
+            ),
+            End::Paused => {
+                let waiting = summary
+                    .sessie
+                    .as_ref()
+                    .and_then(|s| s.wacht_op.as_ref())
+                    .map(|w| w.vraag.clone())
+                    .unwrap_or_default();
+                eprintln!("Sessie {id} wacht bij {waiting}. Alles is bewaard.\nVerder met: zorgpad hervat {id}   (met --rol ROL als iemand anders verdergaat)");
+            }
+        }
+        Ok(Exit::Ok)
+    }
+}
+
+/// Render and write an export file (0600, atomically).
+pub fn write_export(summary: &Summary, export: &Export, clock: &Clock) -> Result<()> {
+    let text = render(summary, export.format, clock);
+    crate::private_file::write("de export", &export.path, text.as_bytes())
+}
+
+pub fn render(summary: &Summary, format: Format, clock: &Clock) -> String {
+    match format {
+        Format::Markdown => report::markdown(summary, clock.zone()),
+        Format::Json => report::json(summary),
+        Format::Html => report::html(summary, clock.zone()),
+    }
 }
 
 /// Every session validates its flow first; a flow with errors is not walked.
-fn refuse_broken(set: &FlowSet) -> Result<()> {
+pub fn refuse_broken(set: &FlowSet) -> Result<()> {
     let findings = validate(set);
     let errors: Vec<_> = findings.iter().filter(|f| f.is_error()).collect();
     if errors.is_empty() {
@@ -93,6 +286,24 @@ fn refuse_broken(set: &FlowSet) -> Result<()> {
     .hint("Los de fouten hierboven op; 'zorgpad controleer --flow BESTAND' toont ze opnieuw."))
 }
 
-fn engine(error: WalkError) -> Error {
+fn check_role(set: &FlowSet, role: Option<&str>) -> Result<()> {
+    let Some(role) = role else { return Ok(()) };
+    let roles = &set.main().rollen;
+    if roles.contains_key(role) {
+        return Ok(());
+    }
+    Err(
+        Error::input(format!("onbekende rol '{role}'")).hint(format!(
+            "Kies een van de rollen van de flow: {}",
+            roles
+                .keys()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    )
+}
+
+pub fn engine(error: WalkError) -> Error {
     Error::input(format!("de sessie kan niet verder: {error}"))
 }

@@ -3,13 +3,14 @@
 //! Every word on screen is Dutch, including the help lines and the markers that inquire would
 //! print in English. At every prompt the user can ask for the explanation of the step (the
 //! "? Uitleg" choice, or typing `?` in a text field) and go back one question (Esc, or the
-//! "← Terug" choice). Ctrl-C stops the session with exit code 130.
+//! "← Terug" choice). Ctrl-C stops the session with exit code 130. At a wait (appointment,
+//! birth) and at the MDO the user can answer "nog niet — later verder": the session pauses.
 
 use std::fmt;
 use std::io::Write;
 
 use inquire::ui::{ErrorMessageRenderConfig, RenderConfig, Styled};
-use inquire::{InquireError, MultiSelect, Select, Text};
+use inquire::{CustomType, InquireError, MultiSelect, Select, Text};
 
 use crate::answer::{Answer, Mark, Status};
 use crate::error::{Error, Result};
@@ -23,10 +24,11 @@ pub struct Terminal {
     color: bool,
 }
 
-/// What one inquire prompt gave: a value, a request for the explanation, or Esc.
+/// What one inquire prompt gave: a value, a request for the explanation, a pause, or Esc.
 enum Got<T> {
     Value(T),
     Explain,
+    Pause,
     Escape,
 }
 
@@ -34,6 +36,7 @@ enum Got<T> {
 enum Item {
     Option(usize, String),
     Explain,
+    Pause,
     Back,
 }
 
@@ -42,6 +45,7 @@ impl fmt::Display for Item {
         match self {
             Item::Option(_, label) => f.write_str(label),
             Item::Explain => f.write_str("? Uitleg bij deze stap"),
+            Item::Pause => f.write_str("⏸ Nog niet — later verder (de sessie wordt bewaard)"),
             Item::Back => f.write_str("← Terug naar de vorige vraag"),
         }
     }
@@ -63,8 +67,13 @@ impl Terminal {
             RenderConfig::empty()
         };
         config.canceled_prompt_indicator = Styled::new("<terug>");
+        if !color {
+            // Without colour, answered and open questions must still look different.
+            config.answered_prompt_prefix = Styled::new(">");
+        }
         config.error_message = ErrorMessageRenderConfig {
             default_message: "Ongeldige invoer.",
+            prefix: Styled::new("!"),
             ..config.error_message
         };
         inquire::set_global_render_config(config);
@@ -74,9 +83,13 @@ impl Terminal {
         }
     }
 
+    /// Print to the terminal, wrapped at word boundaries to its width.
     fn say(&self, text: &str) {
+        let width = crossterm::terminal::size()
+            .map_or(100, |(w, _)| usize::from(w))
+            .clamp(40, 120);
         let mut err = std::io::stderr().lock();
-        let _ = writeln!(err, "{text}");
+        let _ = writeln!(err, "{}", wrap(text, width - 1));
     }
 
     fn bold(&self, text: &str) -> String {
@@ -154,13 +167,25 @@ impl Terminal {
         self.say("Dit is de eerste vraag; er is geen vorige vraag om naar terug te gaan.");
     }
 
-    fn select(&self, message: &str, labels: &[String], can_go_back: bool) -> Result<Got<usize>> {
+    /// A select over `labels`, starting at `start`, with the explanation, an optional pause and
+    /// (when possible) "back" as extra lines.
+    fn select(
+        &self,
+        message: &str,
+        labels: &[String],
+        start: usize,
+        can_pause: bool,
+        can_go_back: bool,
+    ) -> Result<Got<usize>> {
         let mut items: Vec<Item> = labels
             .iter()
             .cloned()
             .enumerate()
             .map(|(i, l)| Item::Option(i, l))
             .collect();
+        if can_pause {
+            items.push(Item::Pause);
+        }
         items.push(Item::Explain);
         if can_go_back {
             items.push(Item::Back);
@@ -168,11 +193,34 @@ impl Terminal {
         let got = Select::new(message, items)
             .with_help_message(HELP_SELECT)
             .with_page_size(12)
+            .with_starting_cursor(start.min(labels.len().saturating_sub(1)))
             .prompt();
         match got {
             Ok(Item::Option(i, _)) => Ok(Got::Value(i)),
             Ok(Item::Explain) => Ok(Got::Explain),
+            Ok(Item::Pause) => Ok(Got::Pause),
             Ok(Item::Back) => Ok(Got::Escape),
+            Err(e) => escape_or(e),
+        }
+    }
+
+    /// "Nog niet — later verder": ask for the expected date (optional). Esc returns to the
+    /// question.
+    fn pause(&self) -> Result<Got<Option<jiff::civil::Date>>> {
+        let got = Text::new("Wanneer verwacht u verder te gaan? Datum (dd-mm-jjjj, optioneel):")
+            .with_help_message("Enter zonder datum om over te slaan · Esc terug naar de vraag")
+            .with_validator(|s: &str| {
+                Ok(if s.trim().is_empty() || parse_date(s).is_some() {
+                    inquire::validator::Validation::Valid
+                } else {
+                    inquire::validator::Validation::Invalid(
+                        "Geen geldige datum; typ bijvoorbeeld 20-12-2026.".into(),
+                    )
+                })
+            })
+            .prompt();
+        match got {
+            Ok(s) => Ok(Got::Value(parse_date(&s))),
             Err(e) => escape_or(e),
         }
     }
@@ -223,8 +271,16 @@ impl Terminal {
         }
     }
 
-    fn text(&self, message: &str, help: &str, required: bool) -> Result<Got<String>> {
-        let mut prompt = Text::new(message).with_help_message(help);
+    fn text(
+        &self,
+        message: &str,
+        help: &str,
+        required: bool,
+        initial: &str,
+    ) -> Result<Got<String>> {
+        let mut prompt = Text::new(message)
+            .with_help_message(help)
+            .with_initial_value(initial);
         if required {
             prompt = prompt.with_validator(|s: &str| {
                 Ok(if s.trim().is_empty() {
@@ -252,13 +308,31 @@ impl Terminal {
             })
             .collect();
         let message = question_text(question);
+        // After "back", start from the answer that was given before.
+        let (start, note) = match &question.previous {
+            Some(Answer::Keuze { optie, toelichting }) => (
+                options.iter().position(|o| &o.id == optie).unwrap_or(0),
+                toelichting.clone().unwrap_or_default(),
+            ),
+            _ => (0, String::new()),
+        };
         loop {
-            let index = match self.select(&message, &labels, question.can_go_back)? {
+            let index = match self.select(
+                &message,
+                &labels,
+                start,
+                question.can_pause,
+                question.can_go_back,
+            )? {
                 Got::Value(i) => i,
                 Got::Explain => {
                     self.explain(question);
                     continue;
                 }
+                Got::Pause => match self.pause()? {
+                    Got::Value(expected) => return Ok(Reply::Pause { expected }),
+                    _ => continue,
+                },
                 Got::Escape if question.can_go_back => return Ok(Reply::Back),
                 Got::Escape => {
                     self.first_question();
@@ -266,7 +340,12 @@ impl Terminal {
                 }
             };
             loop {
-                match self.text("Toelichting bij deze keuze (optioneel):", HELP_TEXT, false)? {
+                match self.text(
+                    "Toelichting bij deze keuze (optioneel):",
+                    HELP_TEXT,
+                    false,
+                    &note,
+                )? {
                     Got::Value(t) => {
                         return Ok(Reply::Answer(Answer::Keuze {
                             optie: options[index].id.clone(),
@@ -274,7 +353,7 @@ impl Terminal {
                         }))
                     }
                     Got::Explain => self.explain(question),
-                    Got::Escape => break,
+                    Got::Pause | Got::Escape => break,
                 }
             }
         }
@@ -290,7 +369,41 @@ impl Terminal {
                 _ => a.tekst.clone(),
             })
             .collect();
-        let mut done: Vec<usize> = Vec::new();
+        // After "back", start from the marks given before.
+        let (mut done, mut nvt, note): (Vec<usize>, Vec<usize>, String) = match &question.previous {
+            Some(Answer::Checklist { acties, notitie }) => {
+                let with = |status: Status| {
+                    items
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, a)| acties.iter().any(|m| m.id == a.id && m.status == status))
+                        .map(|(k, _)| k)
+                        .collect()
+                };
+                (
+                    with(Status::Gedaan),
+                    with(Status::Nvt),
+                    notitie.clone().unwrap_or_default(),
+                )
+            }
+            _ => (Vec::new(), Vec::new(), String::new()),
+        };
+        if question.can_pause {
+            // Something that may not have happened yet (the MDO): ask first.
+            loop {
+                let labels = ["Ja, nu vastleggen".to_string()];
+                match self.select("Is dit al gebeurd?", &labels, 0, true, question.can_go_back)? {
+                    Got::Value(_) => break,
+                    Got::Explain => self.explain(question),
+                    Got::Pause => match self.pause()? {
+                        Got::Value(expected) => return Ok(Reply::Pause { expected }),
+                        _ => continue,
+                    },
+                    Got::Escape if question.can_go_back => return Ok(Reply::Back),
+                    Got::Escape => self.first_question(),
+                }
+            }
+        }
         'done: loop {
             match self.multi("Welke acties zijn gedaan?", &labels, &done)? {
                 Got::Value((picked, explain)) => {
@@ -300,7 +413,7 @@ impl Terminal {
                         continue 'done;
                     }
                 }
-                Got::Explain => continue 'done,
+                Got::Explain | Got::Pause => continue 'done,
                 Got::Escape if question.can_go_back => return Ok(Reply::Back),
                 Got::Escape => {
                     self.first_question();
@@ -308,7 +421,7 @@ impl Terminal {
                 }
             }
             let rest: Vec<usize> = (0..items.len()).filter(|k| !done.contains(k)).collect();
-            let mut nvt: Vec<usize> = Vec::new();
+            nvt.retain(|k| rest.contains(k));
             'nvt: loop {
                 if !rest.is_empty() {
                     let rest_labels: Vec<String> =
@@ -331,12 +444,17 @@ impl Terminal {
                                 continue 'nvt;
                             }
                         }
-                        Got::Explain => continue 'nvt,
+                        Got::Explain | Got::Pause => continue 'nvt,
                         Got::Escape => continue 'done,
                     }
                 }
                 loop {
-                    match self.text("Notitie bij deze stap (optioneel):", HELP_TEXT, false)? {
+                    match self.text(
+                        "Notitie bij deze stap (optioneel):",
+                        HELP_TEXT,
+                        false,
+                        &note,
+                    )? {
                         Got::Value(note) => {
                             let acties = items
                                 .iter()
@@ -358,8 +476,8 @@ impl Terminal {
                             }));
                         }
                         Got::Explain => self.explain(question),
-                        Got::Escape if rest.is_empty() => continue 'done,
-                        Got::Escape => continue 'nvt,
+                        Got::Pause | Got::Escape if rest.is_empty() => continue 'done,
+                        Got::Pause | Got::Escape => continue 'nvt,
                     }
                 }
             }
@@ -368,8 +486,12 @@ impl Terminal {
 
     fn ask_referral(&self, question: &Question<'_>, category: &str) -> Result<Reply> {
         let message = format!("{} (Sociale Kaart: {category})", question_text(question));
+        let before = match &question.previous {
+            Some(Answer::Verwijzing { aanbieders, .. }) => aanbieders.join("; "),
+            _ => String::new(),
+        };
         loop {
-            match self.text(&message, HELP_REQUIRED, true)? {
+            match self.text(&message, HELP_REQUIRED, true, &before)? {
                 Got::Value(names) => {
                     let aanbieders = names
                         .split(';')
@@ -381,12 +503,84 @@ impl Terminal {
                         notitie: None,
                     }));
                 }
-                Got::Explain => self.explain(question),
+                Got::Explain | Got::Pause => self.explain(question),
                 Got::Escape if question.can_go_back => return Ok(Reply::Back),
                 Got::Escape => self.first_question(),
             }
         }
     }
+}
+
+/// Ask a yes/no question in Dutch ("ja"/"nee", "j"/"n"). Esc counts as "nee".
+pub fn confirm(message: &str) -> Result<bool> {
+    let got = CustomType::<bool>::new(message)
+        .with_parser(&|s: &str| match s.trim().to_lowercase().as_str() {
+            "j" | "ja" => Ok(true),
+            "n" | "nee" => Ok(false),
+            _ => Err(()),
+        })
+        .with_formatter(&|b: bool| {
+            if b {
+                "ja".to_string()
+            } else {
+                "nee".to_string()
+            }
+        })
+        .with_error_message("Typ ja of nee.")
+        .with_help_message("ja of nee · Esc = nee")
+        .with_placeholder("ja/nee")
+        .prompt();
+    match got {
+        Ok(answer) => Ok(answer),
+        Err(InquireError::OperationCanceled) => Ok(false),
+        Err(e) => match escape_or::<bool>(e) {
+            Err(error) => Err(error),
+            Ok(_) => Ok(false),
+        },
+    }
+}
+
+/// A date as people type it here: 20-12-2026, or 2026-12-20. Years outside 2000–2100 are
+/// refused (a two-digit year is a typo, not the first century).
+pub fn parse_date(text: &str) -> Option<jiff::civil::Date> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    jiff::civil::Date::strptime("%d-%m-%Y", t)
+        .or_else(|_| jiff::civil::Date::strptime("%Y-%m-%d", t))
+        .ok()
+        .filter(|d| (2000..=2100).contains(&d.year()))
+}
+
+/// Wrap each line of `text` at word boundaries to `width` columns; continuation lines keep the
+/// line's indentation.
+pub fn wrap(text: &str, width: usize) -> String {
+    let mut out = Vec::new();
+    for line in text.split('\n') {
+        let indent: String = line.chars().take_while(|c| c.is_whitespace()).collect();
+        let hang = if line.trim_start().starts_with('•') {
+            format!("{indent}  ")
+        } else {
+            indent.clone()
+        };
+        let mut current = indent.clone();
+        let mut has_word = false;
+        for word in line.split_whitespace() {
+            let len = current.chars().count() + usize::from(has_word) + word.chars().count();
+            if has_word && len > width {
+                out.push(std::mem::replace(&mut current, hang.clone()));
+                has_word = false;
+            }
+            if has_word {
+                current.push(' ');
+            }
+            current.push_str(word);
+            has_word = true;
+        }
+        out.push(current);
+    }
+    out.join("\n")
 }
 
 fn escape_or<T>(error: InquireError) -> Result<Got<T>> {

@@ -51,6 +51,10 @@ pub struct Question<'f> {
     /// Nodes passed without a question since the previous question (to be shown first).
     pub passed: Vec<Step<'f>>,
     pub can_go_back: bool,
+    /// Whether the session may pause here ("nog niet — later verder").
+    pub can_pause: bool,
+    /// The answer given here before the user went back, to start from when asking again.
+    pub previous: Option<Answer>,
 }
 
 /// Why an answer or a walk failed.
@@ -164,6 +168,8 @@ impl<'f> Walk<'f> {
             stap,
             passed: self.steps[self.since..].to_vec(),
             can_go_back: self.answered > 0,
+            can_pause: node.pauzeerbaar,
+            previous: None,
         })
     }
 

@@ -23,6 +23,7 @@ const TIMEOUT_MS: u64 = 10_000;
 const ENTER: &str = "\r";
 const SPACE: &str = " ";
 const DOWN: &str = "\x1b[B";
+const UP: &str = "\x1b[A";
 const RIGHT: &str = "\x1b[C";
 const ESC: &str = "\x1b";
 const CTRL_C: &str = "\x03";
@@ -66,7 +67,7 @@ impl Tty {
             .arg(format!("stty cols 100 rows 40 && exec \"$0\" start {args}"))
             .arg(BIN)
             .current_dir(dir.path())
-            .env_remove("ZORGPAD_DATA")
+            .env("ZORGPAD_DATA", dir.path().join("data"))
             .env("NO_COLOR", "1")
             .env("TERM", "xterm")
             .env("TZ", "UTC")
@@ -265,8 +266,14 @@ fn the_shortest_route_with_one_answer_changed_through_esc() {
     tty.send(ESC);
     tty.expect("<terug>");
     tty.prompt(INSTRUMENT, SELECT_READY);
-    // ...where Mind2Care, the first option, replaces R4U.
-    choose(&mut tty, ENTER);
+    // ...which starts at the answer given before (R4U); Mind2Care, one up, replaces it.
+    let screen = tty.screen();
+    let again = &screen[screen.rfind(INSTRUMENT).expect("instrument question")..];
+    assert!(
+        again.contains("> R4U") && !again.contains("> Mind2Care"),
+        "cursor not on R4U:\n{again}"
+    );
+    choose(&mut tty, &format!("{UP}{ENTER}"));
 
     // D1: Nee, the first option.
     tty.prompt(D1, SELECT_READY);

@@ -108,7 +108,8 @@ fn help_is_dutch_and_exits_0() {
 #[test]
 fn help_of_a_subcommand_is_dutch() {
     dutch_only(Test::new().args("start --help").run().code(0).no_panic())
-        .stdout_has("Gebruik: zorgpad start [--flow BESTAND] [--antwoorden BESTAND]")
+        .stdout_has("Gebruik: zorgpad start [OPTIES]")
+        .stdout_has("--kenmerk")
         .stdout_has("Antwoordenbestand (YAML)");
     dutch_only(Test::new().args("controleer -h").run().code(0).no_panic())
         .stdout_has("Gebruik: zorgpad controleer [--flow BESTAND]");
@@ -140,7 +141,7 @@ fn export_with_an_unknown_format_is_refused_before_any_question() {
             .no_panic(),
     )
     .stderr_has(
-        "zorgpad: fout: onbekend exportformaat voor 'x.txt': de naam moet eindigen op .md of .json",
+        "zorgpad: fout: onbekend exportformaat voor 'x.txt': de naam moet eindigen op .md, .json of .html",
     )
     .stderr_has("--export samenvatting.md");
     assert_eq!(out.stdout, "");

@@ -80,7 +80,7 @@ impl Test {
         let mut cmd = Command::new(BIN);
         cmd.args(&self.args)
             .current_dir(self.dir.path())
-            .env_remove("ZORGPAD_DATA")
+            .env("ZORGPAD_DATA", self.dir.path().join("data"))
             .env("NO_COLOR", "1")
             .env("TZ", "UTC")
             .env("ZORGPAD_NU", "2026-11-22T09:00:00Z")
