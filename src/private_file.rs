@@ -39,3 +39,12 @@ fn restrict(path: &Path) -> std::io::Result<()> {
 fn restrict(_path: &Path) -> std::io::Result<()> {
     Ok(())
 }
+
+/// For the crash-safety test only: with `ZORGPAD_TEST_CRASH=opslaan` the process dies (abort,
+/// no clean-up) after the temporary file is written and before it is renamed into place —
+/// the worst moment for a crash. The test then checks that the previous file is intact.
+fn crash_point() {
+    if std::env::var_os("ZORGPAD_TEST_CRASH").is_some_and(|v| v == "opslaan") {
+        std::process::abort();
+    }
+}
