@@ -23,6 +23,7 @@ pub fn write(what: &str, path: &Path, contents: &[u8]) -> Result<()> {
     tmp.as_file()
         .sync_all()
         .map_err(|e| Error::write(what, path, &e))?;
+    crash_point();
     tmp.persist(path)
         .map_err(|e| Error::write(what, path, &e.error))?;
     restrict(path).map_err(|e| Error::write(what, path, &e))?;
