@@ -109,6 +109,21 @@ pub fn in_force(events: &[Event]) -> (Option<Timestamp>, Vec<(Answer, Timestamp)
     (start, answers)
 }
 
+/// The question key of each answer in force, in the order of [`in_force`]'s answers.
+pub fn in_force_keys(events: &[Event]) -> Vec<&str> {
+    let mut keys = Vec::new();
+    for event in events {
+        match event {
+            Event::Antwoord { vraag, .. } => keys.push(vraag.as_str()),
+            Event::Terug { .. } => {
+                keys.pop();
+            }
+            _ => {}
+        }
+    }
+    keys
+}
+
 /// Each answer that was taken back: (its question key, the answer, when it was given, when it
 /// was taken back).
 pub fn withdrawn(events: &[Event]) -> Vec<(String, Answer, Timestamp, Timestamp)> {

@@ -32,13 +32,35 @@ impl<'f> Session<'f> {
         })
     }
 
-    /// A session rebuilt from its journal.
+    /// A session rebuilt from its journal. Every answer must land on the question it was given
+    /// to (same key), and a pause on the question it waits at: a flow whose nodes were renamed
+    /// or removed since is refused, not silently walked along another route.
     pub fn from_journal(set: &'f FlowSet, events: Vec<Event>) -> Result<Session<'f>, WalkError> {
         let (start, answers) = journal::in_force(&events);
+        let keys = journal::in_force_keys(&events);
         let start = start
             .or_else(|| events.first().map(Event::time))
             .unwrap_or_else(Timestamp::now);
-        let walk = Walk::replay(set, start, &answers)?;
+        let mut walk = Walk::start(set, start)?;
+        for ((answer, at), key) in answers.iter().zip(keys) {
+            if let Some(here) = walk.question().map(|q| q.key) {
+                if here != key {
+                    return Err(WalkError::Mismatch(format!(
+                        "het antwoord op '{key}' komt nu bij '{here}' terecht; '{key}' is hernoemd, verwijderd of ligt niet meer op deze route"
+                    )));
+                }
+            }
+            walk.answer(answer.clone(), *at)?;
+        }
+        if let Some((key, ..)) = journal::pause(&events) {
+            let here = walk.question().map(|q| q.key);
+            if here.as_deref() != Some(key) {
+                return Err(WalkError::Mismatch(format!(
+                    "de sessie wacht bij '{key}', maar die vraag staat niet meer op deze plaats in de flow (nu: '{}')",
+                    here.as_deref().unwrap_or("het einde")
+                )));
+            }
+        }
         Ok(Session { set, events, walk })
     }
 
