@@ -19,6 +19,12 @@ pub enum Answer {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         notitie: Option<String>,
     },
+    /// The criteria that apply (ids), with an optional note.
+    Criteria {
+        gelden: Vec<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        notitie: Option<String>,
+    },
     /// The provider(s) referred to, with an optional note.
     Verwijzing {
         aanbieders: Vec<String>,
@@ -58,9 +64,9 @@ impl Answer {
     pub fn note(&self) -> Option<&str> {
         match self {
             Answer::Keuze { toelichting, .. } => toelichting.as_deref(),
-            Answer::Checklist { notitie, .. } | Answer::Verwijzing { notitie, .. } => {
-                notitie.as_deref()
-            }
+            Answer::Checklist { notitie, .. }
+            | Answer::Verwijzing { notitie, .. }
+            | Answer::Criteria { notitie, .. } => notitie.as_deref(),
         }
         .filter(|s| !s.trim().is_empty())
     }

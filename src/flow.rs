@@ -50,6 +50,8 @@ pub enum Kind {
     Subflow,
     /// An end, with an outcome.
     Einde,
+    /// A list of criteria; the professional ticks those that apply (e.g. footnote 1 at D2).
+    Criteria,
 }
 
 impl Kind {
@@ -62,6 +64,7 @@ impl Kind {
             Kind::Wachten => "wachten",
             Kind::Subflow => "subflow",
             Kind::Einde => "einde",
+            Kind::Criteria => "criteria",
         }
     }
 }
@@ -87,6 +90,9 @@ pub struct RawNode {
     /// The question may be answered later: the session can pause here (e.g. the MDO).
     #[serde(default)]
     pub pauzeerbaar: bool,
+    /// Shown prominently in the summary ("Let op") when the walk passes this node.
+    #[serde(default)]
+    pub letop: Option<String>,
     #[serde(default)]
     pub acties: Option<Vec<RawAction>>,
     #[serde(default)]
@@ -100,7 +106,35 @@ pub struct RawNode {
     #[serde(default)]
     pub uitkomst: Option<String>,
     #[serde(default)]
+    pub criteria: Option<Vec<RawAction>>,
+    #[serde(default)]
+    pub voorstel: Option<RawProposal>,
+    #[serde(default)]
     pub volgende: Option<String>,
+}
+
+/// A decision's proposal, computed from earlier answers: the first rule that holds names the
+/// proposed option, otherwise `anders`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProposal {
+    pub regels: Vec<RawRule>,
+    pub anders: String,
+}
+
+/// `dan: complex` with `een-van: [...]` (any condition holds) or `alle: [...]` (all hold).
+/// A condition is `NODE = ID`: the option chosen at NODE, or a criterion ticked at NODE.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRule {
+    pub dan: String,
+    #[serde(default, rename = "een-van")]
+    pub een_van: Option<Vec<String>>,
+    #[serde(default)]
+    pub alle: Option<Vec<String>>,
+    /// The proposal of this rule cannot be overruled (e.g. doubt always takes the complex route).
+    #[serde(default)]
+    pub dwingend: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -120,6 +154,9 @@ pub struct RawOption {
     pub naar: String,
     #[serde(default)]
     pub toelichting: Option<String>,
+    /// Shown prominently in the summary ("Let op") when this option is chosen.
+    #[serde(default)]
+    pub letop: Option<String>,
 }
 
 /// A flow ready to walk.
@@ -159,6 +196,8 @@ pub struct Node {
     pub tekst: Option<String>,
     /// Whether the session can pause here ("nog niet — later verder"); always so for waits.
     pub pauzeerbaar: bool,
+    /// Shown prominently in the summary when the walk passes this node.
+    pub letop: Option<String>,
     pub line: Option<usize>,
     pub body: Body,
 }
@@ -176,6 +215,12 @@ pub enum Body {
     Decision {
         question: String,
         options: Vec<Choice>,
+        proposal: Option<Proposal>,
+    },
+    Criteria {
+        question: String,
+        items: Vec<Action>,
+        next: String,
     },
     Referral {
         category: String,
@@ -195,6 +240,30 @@ pub enum Body {
     },
 }
 
+/// A proposal rule form, validated: see [`RawProposal`].
+#[derive(Debug, Clone)]
+pub struct Proposal {
+    pub rules: Vec<Rule>,
+    pub otherwise: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub then: String,
+    /// True: any condition suffices; false: all must hold.
+    pub any: bool,
+    /// The proposal of this rule cannot be overruled.
+    pub binding: bool,
+    pub conditions: Vec<Condition>,
+}
+
+/// `NODE = ID`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Condition {
+    pub node: String,
+    pub value: String,
+}
+
 #[derive(Debug, Clone)]
 pub struct Action {
     pub id: String,
@@ -208,6 +277,7 @@ pub struct Choice {
     pub label: String,
     pub target: String,
     pub toelichting: Option<String>,
+    pub letop: Option<String>,
 }
 
 impl Body {
@@ -216,6 +286,7 @@ impl Body {
             Body::Info { .. } => Kind::Info,
             Body::Action { .. } => Kind::Actie,
             Body::Decision { .. } => Kind::Beslissing,
+            Body::Criteria { .. } => Kind::Criteria,
             Body::Referral { .. } => Kind::Verwijzing,
             Body::Wait { .. } => Kind::Wachten,
             Body::Subflow { .. } => Kind::Subflow,
@@ -229,6 +300,7 @@ impl Body {
             Body::Info { next }
             | Body::Action { next, .. }
             | Body::Referral { next, .. }
+            | Body::Criteria { next, .. }
             | Body::Subflow { next, .. } => {
                 vec![(None, next.as_str())]
             }
@@ -244,7 +316,11 @@ impl Body {
     pub fn asks(&self) -> bool {
         matches!(
             self,
-            Body::Action { .. } | Body::Decision { .. } | Body::Referral { .. } | Body::Wait { .. }
+            Body::Action { .. }
+                | Body::Decision { .. }
+                | Body::Referral { .. }
+                | Body::Wait { .. }
+                | Body::Criteria { .. }
         )
     }
 }
@@ -323,7 +399,9 @@ fn convert_node(file: &str, line: Option<usize>, raw: RawNode) -> Result<Node, V
         ));
     };
     // Which fields each kind uses; the rest must be absent, so that a misplaced key is noticed.
-    let present: [(&str, bool); 8] = [
+    let present: [(&str, bool); 10] = [
+        ("criteria", raw.criteria.is_some()),
+        ("voorstel", raw.voorstel.is_some()),
         ("pauzeerbaar", raw.pauzeerbaar),
         ("acties", raw.acties.is_some()),
         ("vraag", raw.vraag.is_some()),
@@ -336,7 +414,8 @@ fn convert_node(file: &str, line: Option<usize>, raw: RawNode) -> Result<Node, V
     let allowed: &[&str] = match kind {
         Kind::Info => &["volgende"],
         Kind::Actie => &["acties", "volgende", "pauzeerbaar"],
-        Kind::Beslissing => &["vraag", "opties", "pauzeerbaar"],
+        Kind::Beslissing => &["vraag", "opties", "pauzeerbaar", "voorstel"],
+        Kind::Criteria => &["vraag", "criteria", "volgende", "pauzeerbaar"],
         Kind::Wachten => &["vraag", "opties", "pauzeerbaar"],
         Kind::Verwijzing => &["categorie", "vraag", "volgende", "pauzeerbaar"],
         Kind::Subflow => &["flow", "volgende"],
@@ -405,6 +484,7 @@ fn convert_node(file: &str, line: Option<usize>, raw: RawNode) -> Result<Node, V
                     label: o.label,
                     target: o.naar,
                     toelichting: o.toelichting,
+                    letop: o.letop,
                 })
                 .collect();
             let minimum = if kind == Kind::Beslissing { 2 } else { 1 };
@@ -428,11 +508,44 @@ fn convert_node(file: &str, line: Option<usize>, raw: RawNode) -> Result<Node, V
                     "voeg een tweede optie toe, of maak er een knoop van soort 'actie' of 'info' met 'volgende' van".to_string(),
                 ));
             }
+            let proposal = raw
+                .voorstel
+                .map(|p| proposal(file, line, &id, p, &options, &mut findings));
             match question {
                 Some(question) if options.len() >= minimum => Some(if kind == Kind::Beslissing {
-                    Body::Decision { question, options }
+                    Body::Decision {
+                        question,
+                        options,
+                        proposal: proposal.flatten(),
+                    }
                 } else {
                     Body::Wait { question, options }
+                }),
+                _ => None,
+            }
+        }
+        Kind::Criteria => {
+            let items = raw.criteria.unwrap_or_default();
+            if items.is_empty() {
+                missing("criteria", "een lijst van criteria (id en tekst)");
+            }
+            if raw.volgende.is_none() {
+                no_way_out(&mut findings);
+            }
+            match raw.volgende {
+                Some(next) if !items.is_empty() => Some(Body::Criteria {
+                    question: raw
+                        .vraag
+                        .unwrap_or_else(|| "Welke van deze criteria gelden?".to_string()),
+                    items: items
+                        .into_iter()
+                        .map(|a| Action {
+                            id: a.id,
+                            tekst: a.tekst,
+                            rol: a.rol,
+                        })
+                        .collect(),
+                    next,
                 }),
                 _ => None,
             }
@@ -508,6 +621,7 @@ fn convert_node(file: &str, line: Option<usize>, raw: RawNode) -> Result<Node, V
             voetnoten: raw.voetnoten,
             tekst: raw.tekst,
             pauzeerbaar: raw.pauzeerbaar || kind == Kind::Wachten,
+            letop: raw.letop,
             line,
             body,
         }),
@@ -565,4 +679,103 @@ fn is_entry(line: &str, key: &str, value: &str) -> bool {
             v.trim_matches(|c| c == '"' || c == '\'') == value
         })
         .unwrap_or(false)
+}
+
+/// Check and convert a proposal. Options named by `dan`/`anders` must exist here; whether the
+/// conditions refer to earlier questions is checked by the validator, which sees the graph.
+fn proposal(
+    file: &str,
+    line: Option<usize>,
+    id: &str,
+    raw: RawProposal,
+    options: &[Choice],
+    findings: &mut Vec<Finding>,
+) -> Option<Proposal> {
+    let before = findings.len();
+    let known = |o: &str| options.iter().any(|c| c.id == o);
+    let ids = || {
+        options
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut rules = Vec::new();
+    for rule in raw.regels {
+        if !known(&rule.dan) {
+            findings.push(Finding::error(
+                file,
+                line,
+                Some(id),
+                format!(
+                    "de regel 'dan: {}' noemt geen optie van deze beslissing",
+                    rule.dan
+                ),
+                format!("gebruik een van de opties: {}", ids()),
+            ));
+        }
+        let (any, list) = match (rule.een_van, rule.alle) {
+            (Some(list), None) => (true, list),
+            (None, Some(list)) => (false, list),
+            _ => {
+                findings.push(Finding::error(
+                    file,
+                    line,
+                    Some(id),
+                    format!("de regel voor '{}' moet precies één van 'een-van:' of 'alle:' hebben", rule.dan),
+                    "schrijf 'een-van: [KNOOP = ID, ...]' (één voorwaarde is genoeg) of 'alle: [...]' (alle voorwaarden)".to_string(),
+                ));
+                continue;
+            }
+        };
+        let mut conditions = Vec::new();
+        for text in list {
+            match text.split_once('=') {
+                Some((node, value)) if !node.trim().is_empty() && !value.trim().is_empty() => {
+                    conditions.push(Condition {
+                        node: node.trim().to_string(),
+                        value: value.trim().to_string(),
+                    })
+                }
+                _ => findings.push(Finding::error(
+                    file,
+                    line,
+                    Some(id),
+                    format!("de voorwaarde '{text}' heeft niet de vorm 'KNOOP = ID'"),
+                    "schrijf bijvoorbeeld 'B2-toestemming = nee' (de gekozen optie) of 'D2-criteria = gevaar' (een aangevinkt criterium)".to_string(),
+                )),
+            }
+        }
+        if conditions.is_empty() {
+            findings.push(Finding::error(
+                file,
+                line,
+                Some(id),
+                format!("de regel voor '{}' heeft geen voorwaarden", rule.dan),
+                "geef minstens één voorwaarde 'KNOOP = ID'".to_string(),
+            ));
+        }
+        rules.push(Rule {
+            then: rule.dan,
+            binding: rule.dwingend,
+            any,
+            conditions,
+        });
+    }
+    if !known(&raw.anders) {
+        findings.push(Finding::error(
+            file,
+            line,
+            Some(id),
+            format!(
+                "'anders: {}' noemt geen optie van deze beslissing",
+                raw.anders
+            ),
+            format!("gebruik een van de opties: {}", ids()),
+        ));
+    }
+    (findings.len() == before).then_some(Proposal {
+        rules,
+        otherwise: raw.anders,
+    })
 }

@@ -29,7 +29,8 @@ pub fn question_text(question: &Question<'_>) -> String {
     match &question.node.body {
         Body::Decision { question: q, .. }
         | Body::Wait { question: q, .. }
-        | Body::Referral { question: q, .. } => q.clone(),
+        | Body::Referral { question: q, .. }
+        | Body::Criteria { question: q, .. } => q.clone(),
         _ => question.node.titel.clone(),
     }
 }

@@ -51,6 +51,30 @@ fn status_mark(s: Status) -> &'static str {
     }
 }
 
+/// The answer of a route row, with the proposal it followed or overruled.
+fn answer(r: &crate::summary::RouteRow) -> String {
+    let mut text = r.antwoord.clone();
+    if let Some(v) = &r.voorstel {
+        let why = if v.op_grond_van.is_empty() {
+            String::new()
+        } else {
+            format!(", op grond van: {}", v.op_grond_van.join("; "))
+        };
+        if v.gevolgd {
+            text.push_str(&format!(
+                "\n(voorstel van zorgpad gevolgd: {}{why})",
+                v.optie
+            ));
+        } else {
+            text.push_str(&format!(
+                "\n(AFGEWEKEN van het voorstel van zorgpad: {}{why})",
+                v.optie
+            ));
+        }
+    }
+    text
+}
+
 fn header_lines(s: &Summary, zone: &TimeZone) -> Vec<String> {
     let mut lines = Vec::new();
     if let Some(info) = &s.sessie {
@@ -120,6 +144,37 @@ pub fn text(s: &Summary, zone: &TimeZone, layout: Layout) -> String {
         out.push('\n');
     }
 
+    if !s.let_op.is_empty() {
+        out.push_str("\n!! LET OP\n");
+        for l in &s.let_op {
+            out.push_str(&format!("!! {l}\n"));
+        }
+    }
+    for run in &s.subflows {
+        out.push_str(&format!("\n{} (vanuit {})\n", run.naam, run.vanuit));
+        let mut t = table(layout, &["Stap", "Antwoord", "Tijd"]);
+        for r in &run.stappen {
+            let mut antwoord = answer(r);
+            if let Some(n) = &r.toelichting {
+                antwoord.push_str(&format!("\nToelichting: {n}"));
+            }
+            t.add_row(vec![
+                r.vraag.clone(),
+                antwoord,
+                clock::date_time(r.tijd, zone),
+            ]);
+        }
+        t.add_row(vec![
+            "Uitkomst".to_string(),
+            run.uitkomst
+                .clone()
+                .unwrap_or_else(|| "nog niet afgerond".to_string()),
+            String::new(),
+        ]);
+        out.push_str(&t.to_string());
+        out.push('\n');
+    }
+
     out.push_str("\nRoute\n");
     let mut t = table(layout, &["Stap", "Rol", "Vraag", "Antwoord", "Tijd"]);
     for r in &s.route {
@@ -130,7 +185,7 @@ pub fn text(s: &Summary, zone: &TimeZone, layout: Layout) -> String {
         if let Some(within) = &r.binnen {
             vraag = format!("{vraag} ({within})");
         }
-        let mut antwoord = r.antwoord.clone();
+        let mut antwoord = answer(r);
         if let Some(t) = &r.toelichting {
             antwoord.push_str(&format!("\nToelichting: {t}"));
         }
@@ -234,8 +289,14 @@ pub fn text(s: &Summary, zone: &TimeZone, layout: Layout) -> String {
     out
 }
 
+/// Text for Markdown: `<` and `>` escaped so that a note cannot turn into HTML.
+fn md(text: &str) -> String {
+    text.replace('<', "\\<").replace('>', "\\>")
+}
+
+/// Text for a Markdown table cell.
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', "<br>")
+    md(text).replace('|', "\\|").replace('\n', "<br>")
 }
 
 /// The summary as Markdown, for the client's file.
@@ -246,6 +307,31 @@ pub fn markdown(s: &Summary, zone: &TimeZone) -> String {
     }
     if let Some(bron) = &s.flow.bron {
         out.push_str(&format!("- Bron: {}\n", bron.trim()));
+    }
+    if !s.let_op.is_empty() {
+        out.push_str("\n## Let op\n\n");
+        for l in &s.let_op {
+            out.push_str(&format!("- **{l}**\n"));
+        }
+    }
+    for run in &s.subflows {
+        out.push_str(&format!(
+            "\n## {} (vanuit {})\n\n| Stap | Antwoord | Toelichting | Tijd |\n|---|---|---|---|\n",
+            run.naam, run.vanuit
+        ));
+        for r in &run.stappen {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} |\n",
+                cell(&r.vraag),
+                cell(&answer(r)),
+                cell(r.toelichting.as_deref().unwrap_or("")),
+                clock::date_time(r.tijd, zone)
+            ));
+        }
+        out.push_str(&format!(
+            "\nUitkomst: {}\n",
+            run.uitkomst.as_deref().unwrap_or("nog niet afgerond")
+        ));
     }
     out.push_str("\n## Route\n\n| Stap | Rol | Vraag | Antwoord | Toelichting | Tijd |\n|---|---|---|---|---|---|\n");
     for r in &s.route {
@@ -261,7 +347,7 @@ pub fn markdown(s: &Summary, zone: &TimeZone) -> String {
             stap(r.stap),
             cell(r.rol.as_deref().unwrap_or("—")),
             cell(&vraag),
-            cell(&r.antwoord),
+            cell(&answer(r)),
             cell(r.toelichting.as_deref().unwrap_or("")),
             clock::date_time(r.tijd, zone)
         ));
@@ -296,7 +382,7 @@ pub fn markdown(s: &Summary, zone: &TimeZone) -> String {
                 ));
             }
             if let Some(n) = &c.notitie {
-                out.push_str(&format!("\nNotitie: {n}\n"));
+                out.push_str(&format!("\nNotitie: {}\n", md(n)));
             }
         }
     }
@@ -311,7 +397,7 @@ pub fn markdown(s: &Summary, zone: &TimeZone) -> String {
                 v.aanbieders.join("; ")
             ));
             if let Some(n) = &v.notitie {
-                out.push_str(&format!("  Notitie: {n}\n"));
+                out.push_str(&format!("  Notitie: {}\n", md(n)));
             }
         }
     }
@@ -360,6 +446,8 @@ th { background: #eee; }
 tr { page-break-inside: avoid; }
 ul.meta { list-style: none; padding: 0; }
 .open { font-weight: bold; }
+.letop { border: 2px solid #b00; padding: 0 0.8em; margin: 1em 0; }
+.letop h2 { color: #b00; border: none; }
 .disclaimer { margin-top: 2em; font-style: italic; border-top: 1px solid #888; padding-top: 0.5em; }
 @page { size: A4; margin: 18mm 15mm; }
 @media print { body { margin: 0; font-size: 9.5pt; } h2 { page-break-after: avoid; } }
@@ -375,7 +463,35 @@ pub fn html(s: &Summary, zone: &TimeZone) -> String {
     for l in header_lines(s, zone) {
         out.push_str(&format!("<li>{}</li>\n", esc(&l)));
     }
-    out.push_str("</ul>\n<h2>Route</h2>\n<table>\n<tr><th>Stap</th><th>Rol</th><th>Vraag</th><th>Antwoord</th><th>Toelichting</th><th>Tijd</th></tr>\n");
+    out.push_str("</ul>\n");
+    if !s.let_op.is_empty() {
+        out.push_str("<div class=\"letop\"><h2>Let op</h2>\n<ul>\n");
+        for l in &s.let_op {
+            out.push_str(&format!("<li>{}</li>\n", esc(l)));
+        }
+        out.push_str("</ul></div>\n");
+    }
+    for run in &s.subflows {
+        out.push_str(&format!(
+            "<h2>{} (vanuit {})</h2>\n<table>\n<tr><th>Stap</th><th>Antwoord</th><th>Toelichting</th><th>Tijd</th></tr>\n",
+            esc(&run.naam),
+            esc(&run.vanuit)
+        ));
+        for r in &run.stappen {
+            out.push_str(&format!(
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                esc(&r.vraag),
+                esc(&answer(r)).replace('\n', "<br>"),
+                esc(r.toelichting.as_deref().unwrap_or("")),
+                clock::date_time(r.tijd, zone)
+            ));
+        }
+        out.push_str(&format!(
+            "<tr><th>Uitkomst</th><td colspan=\"3\">{}</td></tr>\n</table>\n",
+            esc(run.uitkomst.as_deref().unwrap_or("nog niet afgerond"))
+        ));
+    }
+    out.push_str("<h2>Route</h2>\n<table>\n<tr><th>Stap</th><th>Rol</th><th>Vraag</th><th>Antwoord</th><th>Toelichting</th><th>Tijd</th></tr>\n");
     for r in &s.route {
         let mut vraag = r.vraag.clone();
         if let Some(b) = &r.blauwdruk {
@@ -389,7 +505,7 @@ pub fn html(s: &Summary, zone: &TimeZone) -> String {
             stap(r.stap),
             esc(r.rol.as_deref().unwrap_or("—")),
             esc(&vraag),
-            esc(&r.antwoord),
+            esc(&answer(r)).replace('\n', "<br>"),
             esc(r.toelichting.as_deref().unwrap_or("")),
             clock::date_time(r.tijd, zone)
         ));

@@ -134,6 +134,7 @@ impl Prompter for Script {
                 self.choice(i, question, options, entry)
             }
             Body::Action { items, .. } => self.checklist(i, question, items, entry),
+            Body::Criteria { items, .. } => self.criteria(i, question, items, entry),
             Body::Referral { .. } => self.referral(i, question, entry),
             _ => Err(Error::input(format!(
                 "{}: vraag zonder antwoordvorm",
@@ -214,6 +215,31 @@ impl Script {
             .collect();
         let index = resolve(&choice, &pairs)
             .map_err(|p| self.mismatch(i, question, &p, valid_for(question)))?;
+        if let Some(p) = &question.proposal {
+            if p.binding && p.option != options[index].id {
+                return Err(self.mismatch(
+                    i,
+                    question,
+                    &format!(
+                        "'{}' kan hier niet: op grond van {} volgt altijd '{}'",
+                        options[index].id,
+                        p.reasons.join("; "),
+                        p.option
+                    ),
+                    format!("Kies '{}'.", p.option),
+                ));
+            }
+            if p.option != options[index].id
+                && toelichting.as_deref().is_none_or(|t| t.trim().is_empty())
+            {
+                return Err(self.mismatch(
+                    i,
+                    question,
+                    &format!("'{}' wijkt af van het voorstel '{}'; afwijken mag, maar alleen met een reden", options[index].id, p.option),
+                    format!("Schrijf het antwoord als {{keuze: {}, toelichting: \"waarom\"}}.", options[index].id),
+                ));
+            }
+        }
         Ok(Answer::Keuze {
             optie: options[index].id.clone(),
             toelichting,
@@ -297,6 +323,60 @@ impl Script {
         Ok(Answer::Checklist { acties, notitie })
     }
 
+    fn criteria(
+        &self,
+        i: usize,
+        question: &Question<'_>,
+        items: &[Action],
+        entry: &Value,
+    ) -> Result<Answer> {
+        let pairs: Vec<(&str, &str)> = items
+            .iter()
+            .map(|a| (a.id.as_str(), a.tekst.as_str()))
+            .collect();
+        let fail = |p: &str| self.mismatch(i, question, p, valid_for(question));
+        let pick = |v: &Value| -> std::result::Result<Vec<usize>, String> {
+            match v {
+                Value::Null => Ok(Vec::new()),
+                Value::Sequence(list) => list
+                    .iter()
+                    .map(|item| {
+                        let text = scalar(item)
+                            .ok_or_else(|| "elk criterium in de lijst is één tekst".to_string())?;
+                        resolve(&text, &pairs)
+                    })
+                    .collect(),
+                other => {
+                    let text = scalar(other).ok_or_else(|| {
+                        "verwacht 'geen', 'alle' of een lijst van criteria".to_string()
+                    })?;
+                    match text.trim().to_lowercase().as_str() {
+                        "alle" | "alles" => Ok((0..items.len()).collect()),
+                        "geen" | "niets" => Ok(Vec::new()),
+                        _ => resolve(&text, &pairs).map(|k| vec![k]),
+                    }
+                }
+            }
+        };
+        let (picked, notitie) = match entry {
+            Value::Mapping(map) => {
+                check_keys(map, &["gelden", "notitie"]).map_err(|p| fail(&p))?;
+                let picked = map
+                    .get("gelden")
+                    .map(pick)
+                    .transpose()
+                    .map_err(|p| fail(&p))?
+                    .unwrap_or_default();
+                (picked, map.get("notitie").and_then(scalar))
+            }
+            other => (pick(other).map_err(|p| fail(&p))?, None),
+        };
+        Ok(Answer::Criteria {
+            gelden: picked.into_iter().map(|k| items[k].id.clone()).collect(),
+            notitie,
+        })
+    }
+
     fn referral(&self, i: usize, question: &Question<'_>, entry: &Value) -> Result<Answer> {
         let fail = |p: &str| self.mismatch(i, question, p, valid_for(question));
         let names = |v: &Value| -> std::result::Result<Vec<String>, String> {
@@ -353,6 +433,10 @@ pub fn valid_for(question: &Question<'_>) -> String {
         ),
         Body::Referral { category, .. } => format!(
             "Geldig: de naam van een hulpverlener of organisatie (categorie '{category}'), of een lijst van namen."
+        ),
+        Body::Criteria { items, .. } => format!(
+            "Geldig: 'geen', 'alle', of een lijst van criteria die gelden (of {{gelden: [...], notitie: ...}}):\n{}",
+            list(items.iter().map(|a| (a.id.as_str(), a.tekst.as_str())).collect())
         ),
         _ => String::new(),
     }

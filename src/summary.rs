@@ -31,7 +31,12 @@ pub struct Summary {
     pub uitkomst: Option<String>,
     /// Where the session stands when it is not done.
     pub huidige_vraag: Option<String>,
+    /// What must not be missed: a positive Kindcheck, a report to Veilig Thuis (flagged in
+    /// the flow with `letop`), with where and when.
+    pub let_op: Vec<String>,
     pub route: Vec<RouteRow>,
+    /// Each run of a sub-flow (the Meldcode), with its steps and outcome.
+    pub subflows: Vec<SubflowRun>,
     pub checklists: Vec<Checklist>,
     pub verwijzingen: Vec<Referral>,
     /// Per role label: actions not done, in route order.
@@ -83,10 +88,29 @@ pub struct RouteRow {
     /// The sub-flow this step sits in (its call's title), if any.
     pub binnen: Option<String>,
     pub soort: &'static str,
+    /// For a decision with a proposal: what was proposed, why, and whether it was followed.
+    pub voorstel: Option<Voorstel>,
     pub vraag: String,
     pub antwoord: String,
     pub toelichting: Option<String>,
     pub tijd: Timestamp,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SubflowRun {
+    pub naam: String,
+    /// The box that called it (e.g. "B2: Volg stappen Kindcheck/Meldcode").
+    pub vanuit: String,
+    pub stappen: Vec<RouteRow>,
+    pub uitkomst: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Voorstel {
+    pub optie: String,
+    pub op_grond_van: Vec<String>,
+    /// False: the professional overruled the proposal (the reason is the toelichting).
+    pub gevolgd: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -140,8 +164,62 @@ impl Summary {
         let mut checklists = Vec::new();
         let mut verwijzingen = Vec::new();
         let mut open_acties: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut let_op = Vec::new();
+        let mut subflows: Vec<SubflowRun> = Vec::new();
         for step in steps {
             route.push(row(step));
+            let flagged = match (&step.node.body, &step.answer) {
+                (
+                    Body::Decision { options, .. } | Body::Wait { options, .. },
+                    Some(Answer::Keuze { optie, .. }),
+                ) => options
+                    .iter()
+                    .find(|o| &o.id == optie)
+                    .and_then(|o| o.letop.clone()),
+                _ => step.node.letop.clone(),
+            };
+            if let Some(text) = flagged {
+                let place = match step.calls.last() {
+                    Some(call) => call.blauwdruk.clone().unwrap_or_else(|| call.titel.clone()),
+                    None => step
+                        .node
+                        .blauwdruk
+                        .clone()
+                        .unwrap_or_else(|| step.node.id.clone()),
+                };
+                let who = step
+                    .role
+                    .as_ref()
+                    .map(|r| format!(", {}", r.label))
+                    .unwrap_or_default();
+                let_op.push(format!("{} (vanuit {place}{who})", text.trim()));
+            }
+            // Group the steps of each sub-flow run under the call that started it.
+            if let Body::Subflow { .. } = &step.node.body {
+                subflows.push(SubflowRun {
+                    naam: session
+                        .flows()
+                        .get(match &step.node.body {
+                            Body::Subflow { flow, .. } => flow,
+                            _ => "",
+                        })
+                        .map(|f| f.naam.clone())
+                        .unwrap_or_default(),
+                    vanuit: match &step.node.blauwdruk {
+                        Some(b) => format!("{b}: {}", step.node.titel),
+                        None => step.node.titel.clone(),
+                    },
+                    stappen: Vec::new(),
+                    uitkomst: None,
+                });
+            } else if step.calls.len() == 1 {
+                if let Some(run) = subflows.last_mut() {
+                    match &step.node.body {
+                        Body::End { outcome } => run.uitkomst = Some(outcome.trim().to_string()),
+                        _ => run.stappen.push(row(step)),
+                    }
+                }
+            }
             match (&step.node.body, &step.answer) {
                 (Body::Action { items, .. }, Some(Answer::Checklist { acties, notitie })) => {
                     let role = step.role.as_ref().map(|r| r.label.clone());
@@ -243,7 +321,9 @@ impl Summary {
             }),
             huidige_vraag: question
                 .map(|q| format!("{} — {}", q.key, crate::prompter::question_text(&q))),
+            let_op,
             route,
+            subflows,
             checklists,
             verwijzingen,
             open_acties,
@@ -318,6 +398,9 @@ fn row(step: &Step<'_>) -> RouteRow {
             (question.clone(), describe(node, answer))
         }
         (Body::Action { .. }, Some(answer)) => (node.titel.clone(), describe(node, answer)),
+        (Body::Criteria { question, .. }, Some(answer)) => {
+            (question.clone(), describe(node, answer))
+        }
         (Body::Referral { question, .. }, Some(answer)) => {
             (question.clone(), describe(node, answer))
         }
@@ -332,6 +415,24 @@ fn row(step: &Step<'_>) -> RouteRow {
         rol: step.role.as_ref().map(|r| r.label.clone()),
         binnen: step.calls.last().map(|c| c.titel.clone()),
         soort: node.body.kind().dutch(),
+        voorstel: step.proposal.as_ref().map(|p| {
+            let label = match &node.body {
+                Body::Decision { options, .. } => options
+                    .iter()
+                    .find(|o| o.id == p.option)
+                    .map(|o| o.label.clone()),
+                _ => None,
+            };
+            let chosen = match &step.answer {
+                Some(Answer::Keuze { optie, .. }) => optie == &p.option,
+                _ => false,
+            };
+            Voorstel {
+                optie: label.unwrap_or_else(|| p.option.clone()),
+                op_grond_van: p.reasons.clone(),
+                gevolgd: chosen,
+            }
+        }),
         vraag,
         antwoord,
         toelichting: step
@@ -369,6 +470,19 @@ pub fn describe(node: &Node, answer: &Answer) -> String {
             parts.join(", ")
         }
         (_, Answer::Verwijzing { aanbieders, .. }) => aanbieders.join("; "),
+        (Body::Criteria { items, .. }, Answer::Criteria { gelden, .. }) => {
+            let texts: Vec<&str> = items
+                .iter()
+                .filter(|i| gelden.contains(&i.id))
+                .map(|i| i.tekst.as_str())
+                .collect();
+            if texts.is_empty() {
+                "geen van deze criteria".to_string()
+            } else {
+                texts.join("; ")
+            }
+        }
+        (_, Answer::Criteria { gelden, .. }) => gelden.join("; "),
         (_, Answer::Keuze { optie, .. }) => optie.clone(),
     }
 }

@@ -56,6 +56,8 @@ const HELP_SELECT: &str =
 const HELP_MULTI: &str =
     "↑↓ bewegen · spatie aan/uit · → alles · ← niets · Enter bevestigen · Esc terug";
 const HELP_TEXT: &str = "Enter om over te slaan · ? voor uitleg · Esc terug · Ctrl-C stoppen";
+const HELP_REQUIRED_REASON: &str =
+    "typ de reden en Enter · ? voor uitleg · Esc terug naar de keuze";
 const HELP_REQUIRED: &str =
     "typ de naam en Enter · meerdere namen scheiden met ; · ? voor uitleg · Esc terug";
 
@@ -308,13 +310,62 @@ impl Terminal {
             })
             .collect();
         let message = question_text(question);
-        // After "back", start from the answer that was given before.
+        let proposed = question.proposal.as_ref().map(|p| p.option.as_str());
+        let labels: Vec<String> = labels
+            .into_iter()
+            .zip(options)
+            .map(|(l, o)| {
+                if Some(o.id.as_str()) == proposed {
+                    format!("{l}   ← voorstel")
+                } else {
+                    l
+                }
+            })
+            .collect();
+        if let Some(p) = &question.proposal {
+            let label = options
+                .iter()
+                .find(|o| o.id == p.option)
+                .map_or(p.option.as_str(), |o| o.label.as_str());
+            let mut text = format!("\nVoorstel van zorgpad: {label}");
+            if p.reasons.is_empty() {
+                text.push_str(" (geen van de criteria hierboven is aangevinkt).");
+            } else {
+                text.push_str(", op grond van:");
+                for r in &p.reasons {
+                    text.push_str(&format!("\n  • {r}"));
+                }
+            }
+            if p.binding {
+                text.push_str("\nVolgens de blauwdruk geldt dan altijd deze route.");
+            } else {
+                text.push_str("\nU beslist: bevestig het voorstel, of wijk af met een reden.");
+            }
+            self.say(&text);
+        }
+        // A binding proposal leaves one way to go.
+        let (options, labels): (Vec<Choice>, Vec<String>) = match &question.proposal {
+            Some(p) if p.binding => options
+                .iter()
+                .zip(labels)
+                .filter(|(o, _)| o.id == p.option)
+                .map(|(o, l)| (o.clone(), l))
+                .unzip(),
+            _ => (options.to_vec(), labels),
+        };
+        let options = options.as_slice();
+        // After "back", start from the answer that was given before; else at the proposal.
         let (start, note) = match &question.previous {
             Some(Answer::Keuze { optie, toelichting }) => (
                 options.iter().position(|o| &o.id == optie).unwrap_or(0),
                 toelichting.clone().unwrap_or_default(),
             ),
-            _ => (0, String::new()),
+            _ => (
+                proposed
+                    .and_then(|p| options.iter().position(|o| o.id == p))
+                    .unwrap_or(0),
+                String::new(),
+            ),
         };
         loop {
             let index = match self.select(
@@ -339,13 +390,17 @@ impl Terminal {
                     continue;
                 }
             };
+            let overrule = proposed.is_some_and(|p| p != options[index].id);
+            let (prompt, help) = if overrule {
+                (
+                    "U wijkt af van het voorstel. Reden (verplicht):",
+                    HELP_REQUIRED_REASON,
+                )
+            } else {
+                ("Toelichting bij deze keuze (optioneel):", HELP_TEXT)
+            };
             loop {
-                match self.text(
-                    "Toelichting bij deze keuze (optioneel):",
-                    HELP_TEXT,
-                    false,
-                    &note,
-                )? {
+                match self.text(prompt, help, overrule, &note)? {
                     Got::Value(t) => {
                         return Ok(Reply::Answer(Answer::Keuze {
                             optie: options[index].id.clone(),
@@ -484,6 +539,38 @@ impl Terminal {
         }
     }
 
+    fn ask_criteria(&self, question: &Question<'_>, items: &[Action]) -> Result<Reply> {
+        let labels: Vec<String> = items.iter().map(|a| a.tekst.clone()).collect();
+        let mut ticked: Vec<usize> = match &question.previous {
+            Some(Answer::Criteria { gelden, .. }) => items
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| gelden.contains(&a.id))
+                .map(|(k, _)| k)
+                .collect(),
+            _ => Vec::new(),
+        };
+        let message = question_text(question);
+        loop {
+            match self.multi(&message, &labels, &ticked)? {
+                Got::Value((picked, explain)) => {
+                    ticked = picked;
+                    if explain {
+                        self.explain(question);
+                        continue;
+                    }
+                    return Ok(Reply::Answer(Answer::Criteria {
+                        gelden: ticked.iter().map(|k| items[*k].id.clone()).collect(),
+                        notitie: None,
+                    }));
+                }
+                Got::Explain | Got::Pause => continue,
+                Got::Escape if question.can_go_back => return Ok(Reply::Back),
+                Got::Escape => self.first_question(),
+            }
+        }
+    }
+
     fn ask_referral(&self, question: &Question<'_>, category: &str) -> Result<Reply> {
         let message = format!("{} (Sociale Kaart: {category})", question_text(question));
         let before = match &question.previous {
@@ -608,6 +695,7 @@ impl Prompter for Terminal {
                 self.ask_choice(question, options)
             }
             Body::Action { items, .. } => self.ask_checklist(question, items),
+            Body::Criteria { items, .. } => self.ask_criteria(question, items),
             Body::Referral { category, .. } => self.ask_referral(question, category),
             other => Err(Error::input(format!(
                 "knoop '{}' van soort '{}' stelt geen vraag",

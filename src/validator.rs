@@ -165,6 +165,17 @@ fn check_flow(set: &FlowSet, flow: &Flow, findings: &mut Vec<Finding>) {
                 "schrijf in 'uitleg:' in eigen woorden wat deze stap inhoudt en uit welke stap van de blauwdruk hij komt".to_string(),
             ));
         }
+        // Proposals: every condition must name an earlier question of this flow and one of its
+        // options or criteria.
+        if let Body::Decision {
+            proposal: Some(proposal),
+            ..
+        } = &node.body
+        {
+            for condition in proposal.rules.iter().flat_map(|r| &r.conditions) {
+                check_condition(flow, node, condition, findings);
+            }
+        }
         // Sub-flow calls.
         if let Body::Subflow { flow: callee, .. } = &node.body {
             if set.get(callee).is_none() {
@@ -415,4 +426,77 @@ fn distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
+}
+
+/// A proposal's condition `NODE = ID` must refer to a question that comes before the decision
+/// (so that it has been answered when the proposal is made) and to one of its options/criteria.
+fn check_condition(
+    flow: &Flow,
+    decision: &crate::flow::Node,
+    condition: &crate::flow::Condition,
+    findings: &mut Vec<Finding>,
+) {
+    let here = Some(decision.id.as_str());
+    let written = format!("{} = {}", condition.node, condition.value);
+    let Some(source) = flow.node(&condition.node) else {
+        findings.push(Finding::error(
+            &flow.file,
+            decision.line,
+            here,
+            format!(
+                "de voorwaarde '{written}' verwijst naar de onbekende knoop '{}'",
+                condition.node
+            ),
+            suggest(
+                &condition.node,
+                &flow.declared,
+                "gebruik de id van een eerdere beslissing of criteria-knoop in deze flow",
+            ),
+        ));
+        return;
+    };
+    let values: Vec<String> = match &source.body {
+        Body::Decision { options, .. } | Body::Wait { options, .. } => {
+            options.iter().map(|o| o.id.clone()).collect()
+        }
+        Body::Criteria { items, .. } => items.iter().map(|i| i.id.clone()).collect(),
+        _ => {
+            findings.push(Finding::error(
+                &flow.file,
+                decision.line,
+                here,
+                format!(
+                    "de voorwaarde '{written}' verwijst naar '{}', een knoop van soort '{}' zonder opties of criteria",
+                    condition.node,
+                    source.body.kind().dutch()
+                ),
+                "verwijs naar een knoop van soort beslissing, wachten of criteria".to_string(),
+            ));
+            return;
+        }
+    };
+    if !values.contains(&condition.value) {
+        findings.push(Finding::error(
+            &flow.file,
+            decision.line,
+            here,
+            format!(
+                "de voorwaarde '{written}': '{}' is geen optie of criterium van '{}'",
+                condition.value, condition.node
+            ),
+            format!("kies uit: {}", values.join(", ")),
+        ));
+    }
+    if source.id == decision.id || !reach(flow, &source.id).contains(decision.id.as_str()) {
+        findings.push(Finding::error(
+            &flow.file,
+            decision.line,
+            here,
+            format!(
+                "de voorwaarde '{written}' verwijst naar '{}', dat niet vóór deze beslissing komt: het antwoord is er nog niet als het voorstel wordt gedaan",
+                condition.node
+            ),
+            "verwijs alleen naar vragen die op de weg naar deze beslissing liggen".to_string(),
+        ));
+    }
 }

@@ -9,7 +9,7 @@
 use jiff::Timestamp;
 
 use crate::answer::{Answer, Mark, Status};
-use crate::flow::{Body, Flow, Node};
+use crate::flow::{Body, Condition, Flow, Node};
 use crate::flow_set::FlowSet;
 
 /// How many nodes the engine may pass without asking anything before it calls it a loop.
@@ -34,6 +34,8 @@ pub struct Step<'f> {
     pub stap: Option<u8>,
     pub answer: Option<Answer>,
     pub at: Timestamp,
+    /// What the decision's rules proposed when it was answered.
+    pub proposal: Option<Proposed>,
 }
 
 /// What the walk asks next.
@@ -55,6 +57,17 @@ pub struct Question<'f> {
     pub can_pause: bool,
     /// The answer given here before the user went back, to start from when asking again.
     pub previous: Option<Answer>,
+    /// For a decision with a proposal: the option the earlier answers point to, and why.
+    pub proposal: Option<Proposed>,
+}
+
+/// What a decision's rules propose, with the conditions that decided it (in words).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Proposed {
+    pub option: String,
+    pub reasons: Vec<String>,
+    /// The flow does not allow overruling this proposal.
+    pub binding: bool,
 }
 
 /// Why an answer or a walk failed.
@@ -170,12 +183,29 @@ impl<'f> Walk<'f> {
             can_go_back: self.answered > 0,
             can_pause: node.pauzeerbaar,
             previous: None,
+            proposal: self.propose(flow, node),
         })
     }
 
     /// Record an answer to the current question and move on to the next question.
     pub fn answer(&mut self, answer: Answer, at: Timestamp) -> Result<(), WalkError> {
         let question = self.question().ok_or(WalkError::Finished)?;
+        if let (Some(p), Answer::Keuze { optie, toelichting }) = (&question.proposal, &answer) {
+            if p.binding && &p.option != optie {
+                return Err(WalkError::Mismatch(format!(
+                    "bij '{}' volgt uit {} altijd '{}'; daarvan kan niet worden afgeweken",
+                    question.node.id,
+                    p.reasons.join("; "),
+                    p.option
+                )));
+            }
+            if &p.option != optie && toelichting.as_deref().is_none_or(|t| t.trim().is_empty()) {
+                return Err(WalkError::Mismatch(format!(
+                    "'{optie}' wijkt af van het voorstel '{}' bij '{}'; afwijken kan, maar vraagt om een reden (toelichting)",
+                    p.option, question.node.id
+                )));
+            }
+        }
         let (answer, target) = check(question.node, answer)?;
         self.steps.push(Step {
             flow: question.flow,
@@ -185,11 +215,85 @@ impl<'f> Walk<'f> {
             stap: question.stap,
             answer: Some(answer),
             at,
+            proposal: question.proposal,
         });
         self.answered += 1;
         self.since = self.steps.len();
         self.goto(&target)?;
         self.settle(at)
+    }
+
+    /// The answer in force at `node` of `flow`, the most recent when it was asked more than once.
+    pub fn answer_at(&self, flow: &Flow, node: &str) -> Option<(&'f Node, &Answer)> {
+        self.steps
+            .iter()
+            .rev()
+            .find(|s| s.flow.id == flow.id && s.node.id == node && s.answer.is_some())
+            .and_then(|s| s.answer.as_ref().map(|a| (s.node, a)))
+    }
+
+    /// Evaluate a decision's proposal against the answers so far.
+    fn propose(&self, flow: &'f Flow, node: &'f Node) -> Option<Proposed> {
+        let Body::Decision {
+            proposal: Some(proposal),
+            ..
+        } = &node.body
+        else {
+            return None;
+        };
+        for rule in &proposal.rules {
+            let held: Vec<String> = rule
+                .conditions
+                .iter()
+                .filter_map(|c| self.holds(flow, c))
+                .collect();
+            let fires = if rule.any {
+                !held.is_empty()
+            } else {
+                held.len() == rule.conditions.len()
+            };
+            if fires {
+                return Some(Proposed {
+                    option: rule.then.clone(),
+                    reasons: held,
+                    binding: rule.binding,
+                });
+            }
+        }
+        Some(Proposed {
+            option: proposal.otherwise.clone(),
+            reasons: Vec::new(),
+            binding: false,
+        })
+    }
+
+    /// Whether a condition holds; if so, the condition in words.
+    fn holds(&self, flow: &Flow, condition: &Condition) -> Option<String> {
+        let (node, answer) = self.answer_at(flow, &condition.node)?;
+        match (&node.body, answer) {
+            (Body::Criteria { items, .. }, Answer::Criteria { gelden, .. })
+                if gelden.contains(&condition.value) =>
+            {
+                items
+                    .iter()
+                    .find(|i| i.id == condition.value)
+                    .map(|i| i.tekst.clone())
+            }
+            (
+                Body::Decision {
+                    question, options, ..
+                }
+                | Body::Wait { question, options },
+                Answer::Keuze { optie, .. },
+            ) if *optie == condition.value => {
+                let label = options
+                    .iter()
+                    .find(|o| &o.id == optie)
+                    .map_or(optie.as_str(), |o| o.label.as_str());
+                Some(format!("{question} {label}"))
+            }
+            _ => None,
+        }
     }
 
     fn position(&self) -> Option<(&'f Flow, &'f Node)> {
@@ -251,6 +355,7 @@ impl<'f> Walk<'f> {
                 stap,
                 answer: None,
                 at,
+                proposal: None,
             });
         }
     }
@@ -372,6 +477,29 @@ fn check(node: &Node, answer: Answer) -> Result<(Answer, String), WalkError> {
                 next.clone(),
             ))
         }
+        (Body::Criteria { items, next, .. }, Answer::Criteria { gelden, notitie }) => {
+            for id in &gelden {
+                if !items.iter().any(|i| &i.id == id) {
+                    return Err(WalkError::Mismatch(format!(
+                        "'{id}' is geen criterium van '{}'",
+                        node.id
+                    )));
+                }
+            }
+            // Keep the node's order and drop repeats.
+            let gelden = items
+                .iter()
+                .filter(|i| gelden.contains(&i.id))
+                .map(|i| i.id.clone())
+                .collect();
+            Ok((
+                Answer::Criteria {
+                    gelden,
+                    notitie: clean(notitie),
+                },
+                next.clone(),
+            ))
+        }
         (
             Body::Referral { next, .. },
             Answer::Verwijzing {
@@ -404,6 +532,7 @@ fn check(node: &Node, answer: Answer) -> Result<(Answer, String), WalkError> {
                 Answer::Keuze { .. } => "keuze",
                 Answer::Checklist { .. } => "checklist",
                 Answer::Verwijzing { .. } => "verwijzing",
+                Answer::Criteria { .. } => "criteria",
             },
             node.id,
             node.body.kind().dutch()

@@ -42,7 +42,7 @@ fn edit(ws: &Workspace, file: &str, from: &str, to: &str, times: usize) {
 #[test]
 fn a_changed_text_and_version_is_reported_and_the_session_goes_on() {
     let (ws, id, _) = paused();
-    edit(&ws, MAIN, "versie: \"1.0\"", "versie: \"1.1\"", 1);
+    edit(&ws, MAIN, "versie: \"2.0\"", "versie: \"2.1\"", 1);
     edit(
         &ws,
         MAIN,
@@ -58,7 +58,7 @@ fn a_changed_text_and_version_is_reported_and_the_session_goes_on() {
         .run()
         .code(0)
         .no_panic()
-        .stderr_has("Let op: de flow is gewijzigd sinds deze sessie is opgeslagen (Blauwdruk Psychosociale zorg en samenwerking met Veilig Thuis versie 1.0 → Blauwdruk Psychosociale zorg en samenwerking met Veilig Thuis versie 1.1).")
+        .stderr_has("Let op: de flow is gewijzigd sinds deze sessie is opgeslagen (Blauwdruk Psychosociale zorg en samenwerking met Veilig Thuis versie 2.0 → Blauwdruk Psychosociale zorg en samenwerking met Veilig Thuis versie 2.1).")
         .stderr_has("De sessie gaat verder bij D4;")
         .stderr_has("wacht bij B7");
     // The summary uses the new text.
@@ -68,7 +68,7 @@ fn a_changed_text_and_version_is_reported_and_the_session_goes_on() {
         .stdout_has("| D4: Is de cliënt op de eerste afspraak verschenen? | Ja, verschenen |");
 
     let stored = ws.session_json(&id);
-    assert_eq!(stored["flow"]["versie"], "1.1");
+    assert_eq!(stored["flow"]["versie"], "2.1");
     let resumed = stored["journaal"]
         .as_array()
         .unwrap()
@@ -77,7 +77,7 @@ fn a_changed_text_and_version_is_reported_and_the_session_goes_on() {
         .expect("hervat event");
     assert_eq!(
         resumed["vorige_flow"],
-        "Blauwdruk Psychosociale zorg en samenwerking met Veilig Thuis versie 1.0"
+        "Blauwdruk Psychosociale zorg en samenwerking met Veilig Thuis versie 2.0"
     );
     // Resumed again with the same flow: nothing to report.
     let out = ws
@@ -198,12 +198,12 @@ fn an_option_chosen_on_the_route_removed_is_refused() {
     edit(
         &ws,
         MAIN,
-        "      - id: complex\n        label: Complex\n        naar: B4\n",
+        "      - id: r4u\n        label: R4U\n        naar: D1\n",
         "",
         1,
     );
     ws.cmd("controleer --flow").arg(MAIN).run().code(0);
-    refused(&ws, &id, &before, "complex");
+    refused(&ws, &id, &before, "r4u");
 }
 
 #[test]

@@ -364,7 +364,7 @@ mod killed {
         // Resumed without a terminal, the session goes on at the Kindcheck and ends.
         ws.cmd(&format!("hervat {id}"))
             .now("2026-11-22T10:00:00Z")
-            .answers("- alles\n- negatief\n- alles\n- nee\n- nee\n- enkelvoudig\n- psychosociaal\n- Buurtteam Voorbeeldstad\n- nee\n")
+            .answers("- alles\n- negatief\n- alles\n- nee\n- nee\n- geen\n- {keuze: enkelvoudig, toelichting: lichte problemen en voldoende hulpbronnen}\n- psychosociaal\n- Buurtteam Voorbeeldstad\n- nee\n")
             .run()
             .code(0)
             .no_panic();

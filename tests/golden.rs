@@ -27,14 +27,25 @@ const PART_1: &str = r#"
 - gedaan: [zwanger, kinderen, zorg, aantal]  # Kindcheck
   nvt: [overdag]
 - positief
-- gedaan: [signalen, overleg, gesprek, wegen]  # Meldcode: step 5 open
+- gedaan: [signalen]                         # Meldcode step 1: Kindcheck record open
   notitie: Aandachtsfunctionaris geraadpleegd op 20-11
+- Aandachtsfunctionaris VSV Voorbeeld         # step 2
+- ja                                         # advice from Veilig Thuis
+- keuze: overgeslagen                        # step 3 skipped, with why
+  toelichting: partner aanwezig; gesprek niet veilig
+- ja                                         # afwegingskader 1: suspicion
+- nee                                        # 2: no acute/structural unsafety
+- ja                                         # 3: help possible
+- ja                                         # 4: help accepted
+- alles                                      # help organised
+- ja                                         # 5: lasting safety
 - alles                                      # B2
 - nee                                        # no consent
 - ja                                         # VoorZorg
 - aanbieders: [VoorZorg Voorbeeldstad, "Stichting \"Moeder & Kind\""]
   notitie: aangemeld per telefoon
-- keuze: twijfel                             # D2
+- [twijfel]                                  # D2 criteria
+- keuze: complex                             # D2 (doubt: always complex)
   toelichting: persisterende klachten
 - Centrum Kwetsbare Zwangeren                # B4
 - ja                                         # D3

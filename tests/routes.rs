@@ -14,11 +14,28 @@ const TO_D2: &str = "
 - ja             # D1: PPM
 - alles          # Kindcheck
 - positief       # uitkomst Kindcheck
-- alles          # vijf stappen Meldcode
+- alles          # Meldcode stap 1
+- Aandachtsfunctionaris VSV   # stap 2
+- nee            # advies Veilig Thuis
+- gevoerd        # stap 3
+- nee            # afwegingskader 1: geen vermoeden
 - alles          # B2 inventariseer + toestemming vragen
 - ja             # toestemming gegevensuitwisseling
 - alles          # contact gelegd
 - nee            # VoorZorg
+";
+
+/// The Meldcode at M1 up to a report to Veilig Thuis (acute or structural unsafety).
+const MELDCODE_REPORT: &str = "
+- alles          # Kindcheck
+- positief
+- alles          # stap 1
+- Aandachtsfunctionaris VSV
+- ja             # advies Veilig Thuis gevraagd
+- gevoerd
+- ja             # afweging 1: vermoeden
+- ja             # afweging 2: acute of structurele onveiligheid
+- Veilig Thuis Voorbeeldregio   # melding
 ";
 
 fn run(answers: &str) -> (common::Output, Value) {
@@ -78,8 +95,9 @@ fn no_ppm_means_no_action() {
 
 #[test]
 fn single_problems_lead_to_a_referral() {
-    let answers =
-        format!("{TO_D2}- enkelvoudig\n- psychosociaal\n- Buurtteam Voorbeeldstad\n- nee\n");
+    let answers = format!(
+        "{TO_D2}- geen\n- enkelvoudig\n- psychosociaal\n- Buurtteam Voorbeeldstad\n- nee\n"
+    );
     let (out, json) = run(&answers);
     has_in_order(
         &route(&json),
@@ -87,7 +105,8 @@ fn single_problems_lead_to_a_referral() {
             "D1",
             "B2-meldcode",
             "KC",
-            "MC",
+            "MC1",
+            "AK-afsluiten",
             "B2",
             "D2",
             "B3-gebied",
@@ -124,10 +143,12 @@ const SHOWS_UP: &str = "
 
 #[test]
 fn doubt_at_the_complexity_decision_takes_the_specialised_route() {
-    let answers = format!("{TO_D2}- twijfel\n- Centrum Kwetsbare Zwangeren\n{SHOWS_UP}");
+    let answers =
+        format!("{TO_D2}- [twijfel]\n- complex\n- Centrum Kwetsbare Zwangeren\n{SHOWS_UP}");
     let (_, json) = run(&answers);
+    assert_eq!(answer_at(&json, "D2"), "Complex");
     assert_eq!(
-        answer_at(&json, "D2"),
+        answer_at(&json, "D2-criteria"),
         "(Geringe) twijfel of persisterende problemen"
     );
     has_in_order(
@@ -150,7 +171,7 @@ fn doubt_at_the_complexity_decision_takes_the_specialised_route() {
 
 #[test]
 fn persisting_problems_after_a_single_referral_take_the_specialised_route() {
-    let answers = format!("{TO_D2}- enkelvoudig\n- middelengebruik\n- Verslavingszorg Voorbeeld\n- twijfel\n- Centrum Kwetsbare Zwangeren\n{SHOWS_UP}");
+    let answers = format!("{TO_D2}- geen\n- enkelvoudig\n- middelengebruik\n- Verslavingszorg Voorbeeld\n- twijfel\n- Centrum Kwetsbare Zwangeren\n{SHOWS_UP}");
     let (_, json) = run(&answers);
     has_in_order(
         &route(&json),
@@ -176,7 +197,7 @@ fn persisting_problems_after_a_single_referral_take_the_specialised_route() {
 
 #[test]
 fn complex_without_consent_follows_the_meldcode_to_veilig_thuis() {
-    let answers = format!("{TO_D2}- complex\n- Centrum Kwetsbare Zwangeren\n- nee\n- alles\n- positief\n- alles\n- terugkoppeling-verloskundige\n");
+    let answers = format!("{TO_D2}- [kind-in-gevaar]\n- complex\n- Centrum Kwetsbare Zwangeren\n- nee\n{MELDCODE_REPORT}- terugkoppeling-verloskundige\n");
     let (out, json) = run(&answers);
     let r = route(&json);
     has_in_order(
@@ -187,8 +208,10 @@ fn complex_without_consent_follows_the_meldcode_to_veilig_thuis() {
             "D3",
             "M1",
             "KC",
-            "MC",
-            "MC-einde",
+            "MC1",
+            "AK2",
+            "AK-melden",
+            "AK-gemeld",
             "VT",
             "E-veilig-thuis",
         ],
@@ -212,7 +235,7 @@ fn complex_without_consent_follows_the_meldcode_to_veilig_thuis() {
 
 #[test]
 fn complex_with_consent_but_no_show_follows_the_meldcode_to_veilig_thuis() {
-    let answers = format!("{TO_D2}- complex\n- Centrum Kwetsbare Zwangeren\n- ja\n- alles\n- nee\n- alles\n- positief\n- alles\n- alles\n");
+    let answers = format!("{TO_D2}- [misbruik]\n- complex\n- Centrum Kwetsbare Zwangeren\n- ja\n- alles\n- nee\n{MELDCODE_REPORT}- alles\n");
     let (_, json) = run(&answers);
     has_in_order(
         &route(&json),
@@ -224,7 +247,7 @@ fn complex_with_consent_but_no_show_follows_the_meldcode_to_veilig_thuis() {
 
 #[test]
 fn complex_with_consent_and_attendance_goes_through_mdo_birth_and_handover() {
-    let answers = format!("{TO_D2}- {{keuze: complex, toelichting: gebrek aan hulpbronnen}}\n- Centrum Kwetsbare Zwangeren\n{SHOWS_UP}");
+    let answers = format!("{TO_D2}- [hulpbronnen]\n- {{keuze: complex, toelichting: gebrek aan hulpbronnen}}\n- Centrum Kwetsbare Zwangeren\n{SHOWS_UP}");
     let (out, json) = run(&answers);
     has_in_order(
         &route(&json),

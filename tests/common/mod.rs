@@ -399,11 +399,16 @@ pub const TO_D4_PAUSE: &str = "\
 - ja                           # D1
 - alles                        # Kindcheck
 - positief
-- alles                        # Meldcode
+- alles                        # Meldcode stap 1
+- Aandachtsfunctionaris VSV    # stap 2: overleg
+- nee                          # advies Veilig Thuis
+- gevoerd                      # stap 3: gesprek
+- nee                          # afwegingskader 1: geen vermoeden
 - alles                        # B2
 - ja                           # toestemming
 - alles                        # contact
 - nee                          # VoorZorg
+- [hulpbronnen]                # D2-criteria
 - complex                      # D2
 - Centrum Kwetsbare Zwangeren  # B4
 - ja                           # D3
