@@ -117,7 +117,11 @@ fn single_problems_lead_to_a_referral() {
     );
     assert!(!route(&json).contains(&"B4".to_string()));
     assert_eq!(answer_at(&json, "D2"), "Enkelvoudig");
-    let referral = &json["verwijzingen"][0];
+    assert_eq!(
+        json["verwijzingen"][0]["categorie"],
+        "aandachtsfunctionaris"
+    );
+    let referral = &json["verwijzingen"][1];
     assert_eq!(referral["categorie"], "psychosociaal");
     assert_eq!(referral["aanbieders"][0], "Buurtteam Voorbeeldstad");
     assert!(json["uitkomst"]
@@ -192,7 +196,15 @@ fn persisting_problems_after_a_single_referral_take_the_specialised_route() {
         .iter()
         .map(|v| v["categorie"].as_str().unwrap())
         .collect();
-    assert_eq!(categories, ["verslavingszorg", "kwetsbare-zwangeren"]);
+    // The consultation in Meldcode step 2 is a referral to the aandachtsfunctionaris.
+    assert_eq!(
+        categories,
+        [
+            "aandachtsfunctionaris",
+            "verslavingszorg",
+            "kwetsbare-zwangeren"
+        ]
+    );
 }
 
 #[test]
@@ -319,6 +331,6 @@ fn every_route_shows_flow_name_version_and_disclaimer() {
         .answers("- alles\n- geen\n- nee\n")
         .run()
         .code(0)
-        .stdout_has("Blauwdruk Psychosociale zorg en samenwerking met Veilig Thuis (versie 1.0)")
+        .stdout_has("Blauwdruk Psychosociale zorg en samenwerking met Veilig Thuis (versie 2.0)")
         .stdout_has("vervangt het professionele oordeel niet");
 }

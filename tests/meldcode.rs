@@ -1,0 +1,297 @@
+//! The Meldcode's afwegingskader and the complexity proposal at D2, through the real binary:
+//! every route of the afwegingskader with its outcome in the summary, and the proposal made
+//! from footnote 1's criteria, confirmed or overruled.
+
+mod common;
+
+use common::Test;
+use serde_json::Value;
+
+/// From the intake to the start of the Meldcode at B2 (positive Kindcheck, steps 1–3).
+const TO_WEIGHING: &str = "
+- alles        # B1
+- geen         # instrument
+- ja           # D1
+- alles        # Kindcheck
+- positief
+- alles        # stap 1
+- Aandachtsfunctionaris VSV
+- nee          # advies Veilig Thuis
+- gevoerd      # stap 3
+";
+
+/// After the Meldcode: B2 with consent, no VoorZorg, no criteria, single problems, the end.
+const AFTER_MELDCODE: &str = "
+- alles
+- ja
+- alles
+- nee
+- geen
+- enkelvoudig
+- psychosociaal
+- Buurtteam
+- nee
+";
+
+fn run(answers: &str) -> Value {
+    let out = Test::new()
+        .args("start --export s.json")
+        .answers(answers)
+        .run()
+        .code(0)
+        .no_panic();
+    serde_json::from_str(&out.read("s.json")).expect("json")
+}
+
+/// The outcome of the Meldcode run at B2, and the "Let op" lines.
+fn meldcode(answers_in_weighing: &str) -> (String, Vec<String>, Value) {
+    let json = run(&format!(
+        "{TO_WEIGHING}{answers_in_weighing}{AFTER_MELDCODE}"
+    ));
+    let run = &json["subflows"][0];
+    assert_eq!(run["naam"], "Kindcheck en Meldcode");
+    assert!(run["vanuit"].as_str().unwrap().starts_with("B2"));
+    let outcome = run["uitkomst"].as_str().expect("outcome").to_string();
+    let let_op = json["let_op"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l.as_str().unwrap().to_string())
+        .collect();
+    (outcome, let_op, json)
+}
+
+fn reported(let_op: &[String]) -> bool {
+    let_op.iter().any(|l| l.contains("melden bij Veilig Thuis"))
+}
+
+#[test]
+fn no_suspicion_closes_and_records_in_the_file() {
+    let (outcome, let_op, _) = meldcode("- nee\n");
+    assert!(
+        outcome.contains("afsluiten en vastleggen in het dossier"),
+        "{outcome}"
+    );
+    assert!(!reported(&let_op));
+    // A positive Kindcheck is flagged all the same.
+    assert!(
+        let_op.iter().any(|l| l.starts_with("Kindcheck positief")),
+        "{let_op:?}"
+    );
+}
+
+#[test]
+fn acute_or_structural_unsafety_is_reported() {
+    let (outcome, let_op, json) = meldcode("- ja\n- ja\n- Veilig Thuis Voorbeeldregio\n");
+    assert!(outcome.contains("melden bij Veilig Thuis"), "{outcome}");
+    assert!(reported(&let_op), "{let_op:?}");
+    // Questions 3–5 are not asked: they are answered together with Veilig Thuis.
+    let nodes: Vec<&str> = json["subflows"][0]["stappen"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["knoop"].as_str().unwrap())
+        .collect();
+    assert!(!nodes.contains(&"AK3"), "{nodes:?}");
+    let referral = json["verwijzingen"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["categorie"] == "veilig-thuis")
+        .expect("report");
+    assert_eq!(referral["aanbieders"][0], "Veilig Thuis Voorbeeldregio");
+}
+
+#[test]
+fn no_effective_help_is_reported() {
+    let (outcome, let_op, _) = meldcode("- ja\n- nee\n- nee\n- Veilig Thuis Voorbeeldregio\n");
+    assert!(outcome.contains("melden bij Veilig Thuis"), "{outcome}");
+    assert!(reported(&let_op));
+}
+
+#[test]
+fn refused_help_is_reported() {
+    let (outcome, let_op, _) =
+        meldcode("- ja\n- nee\n- ja\n- nee\n- Veilig Thuis Voorbeeldregio\n");
+    assert!(outcome.contains("melden bij Veilig Thuis"), "{outcome}");
+    assert!(reported(&let_op));
+}
+
+#[test]
+fn help_without_lasting_safety_is_reported() {
+    let (outcome, let_op, _) =
+        meldcode("- ja\n- nee\n- ja\n- ja\n- alles\n- nee\n- Veilig Thuis Voorbeeldregio\n");
+    assert!(outcome.contains("melden bij Veilig Thuis"), "{outcome}");
+    assert!(reported(&let_op));
+}
+
+#[test]
+fn help_that_works_closes_with_monitoring() {
+    let (outcome, let_op, _) = meldcode("- ja\n- nee\n- ja\n- ja\n- alles\n- ja\n");
+    assert!(
+        outcome.contains("hulp bieden of organiseren en de veiligheid volgen"),
+        "{outcome}"
+    );
+    assert!(outcome.contains("volgen van de veiligheid"), "{outcome}");
+    assert!(!reported(&let_op));
+}
+
+#[test]
+fn question_five_can_wait() {
+    let out = Test::new()
+        .args("start")
+        .answers(&format!(
+            "{TO_WEIGHING}- ja\n- nee\n- ja\n- ja\n- alles\n- later: 2027-01-15\n"
+        ))
+        .run()
+        .code(0);
+    out.stderr_has("wacht bij B2-meldcode/AK5");
+}
+
+#[test]
+fn the_report_outcome_is_shown_prominently_in_every_format() {
+    let answers =
+        format!("{TO_WEIGHING}- ja\n- ja\n- Veilig Thuis Voorbeeldregio\n{AFTER_MELDCODE}");
+    let out = Test::new()
+        .args("start --export s.md")
+        .answers(&answers)
+        .run()
+        .code(0);
+    let out = out
+        .stdout_has("!! LET OP")
+        .stdout_has("!! Meldcode-uitkomst: melden bij Veilig Thuis (0800-2000)");
+    let md = out.read("s.md");
+    assert!(md.contains("## Let op\n\n- **Kindcheck positief"), "{md}");
+    assert!(md.contains("- **Meldcode-uitkomst: melden bij Veilig Thuis (0800-2000) (vanuit B2, Verloskundig zorgverlener)**"), "{md}");
+}
+
+// --- The complexity proposal at D2 ---------------------------------------------------------
+
+/// Up to D2-criteria, with or without consent at B2.
+fn to_criteria(consent: bool) -> String {
+    let b2 = if consent {
+        "- alles\n- ja\n- alles\n- nee\n"
+    } else {
+        "- alles\n- nee\n- nee\n"
+    };
+    format!("- alles\n- geen\n- ja\n- alles\n- negatief\n{b2}")
+}
+
+/// The rest of the route for either choice at D2.
+fn after_d2(choice: &str) -> &'static str {
+    if choice.contains("enkelvoudig") {
+        "- psychosociaal\n- Buurtteam\n- nee\n"
+    } else {
+        "- Centrum Kwetsbare Zwangeren\n- nee\n- alles\n- negatief\n- alles\n"
+    }
+}
+
+fn d2(json: &Value) -> Value {
+    json["route"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["knoop"] == "D2")
+        .expect("D2")
+        .clone()
+}
+
+fn proposal(consent: bool, criteria: &str, choice: &str) -> Value {
+    let json = run(&format!(
+        "{}- {criteria}\n- {choice}\n{}",
+        to_criteria(consent),
+        after_d2(choice)
+    ));
+    d2(&json)
+}
+
+#[test]
+fn each_criterion_alone_proposes_complex_and_is_named() {
+    for (id, text) in [
+        (
+            "hulpbronnen",
+            "PPM in combinatie met gebrek aan hulpbronnen",
+        ),
+        (
+            "kind-in-gevaar",
+            "Al aanwezige of ongeboren kind(eren) (mogelijk) in gevaar",
+        ),
+        ("misbruik", "Actueel misbruik en/of mishandeling"),
+        ("twijfel", "(Geringe) twijfel of persisterende problemen"),
+    ] {
+        let row = proposal(true, &format!("[{id}]"), "complex");
+        assert_eq!(row["voorstel"]["optie"], "Complex", "{id}");
+        assert_eq!(
+            row["voorstel"]["op_grond_van"],
+            serde_json::json!([text]),
+            "{id}"
+        );
+        assert_eq!(row["voorstel"]["gevolgd"], true, "{id}");
+    }
+}
+
+#[test]
+fn no_consent_for_contact_with_current_care_alone_proposes_complex() {
+    let row = proposal(false, "geen", "complex");
+    assert_eq!(row["voorstel"]["optie"], "Complex");
+    let why = row["voorstel"]["op_grond_van"][0].as_str().unwrap();
+    assert!(
+        why.starts_with("Geeft de cliënt toestemming voor gegevensuitwisseling"),
+        "{why}"
+    );
+    assert!(why.ends_with("Nee"), "{why}");
+}
+
+#[test]
+fn no_criterion_proposes_single_problems() {
+    let row = proposal(true, "geen", "enkelvoudig");
+    assert_eq!(row["voorstel"]["optie"], "Enkelvoudig");
+    assert_eq!(row["voorstel"]["op_grond_van"], serde_json::json!([]));
+    assert_eq!(row["voorstel"]["gevolgd"], true);
+}
+
+#[test]
+fn an_overrule_without_a_reason_is_refused() {
+    Test::new()
+        .args("start")
+        .answers(&format!("{}- [hulpbronnen]\n- enkelvoudig\n", to_criteria(true)))
+        .run()
+        .code(2)
+        .no_panic()
+        .stderr_has("'enkelvoudig' wijkt af van het voorstel 'complex'; afwijken mag, maar alleen met een reden")
+        .stderr_has("{keuze: enkelvoudig, toelichting: \"waarom\"}");
+}
+
+#[test]
+fn an_overrule_with_a_reason_is_recorded() {
+    let out = Test::new()
+        .args("start --export s.json")
+        .answers(&format!(
+            "{}- [hulpbronnen]\n- {{keuze: enkelvoudig, toelichting: netwerk van zus vangt veel op}}\n{}",
+            to_criteria(true),
+            after_d2("enkelvoudig")
+        ))
+        .run()
+        .code(0);
+    let json: Value = serde_json::from_str(&out.read("s.json")).unwrap();
+    let row = d2(&json);
+    assert_eq!(row["antwoord"], "Enkelvoudig");
+    assert_eq!(row["toelichting"], "netwerk van zus vangt veel op");
+    assert_eq!(row["voorstel"]["optie"], "Complex");
+    assert_eq!(row["voorstel"]["gevolgd"], false);
+    out.stdout_has("(AFGEWEKEN van het");
+}
+
+#[test]
+fn doubt_always_takes_the_complex_route() {
+    Test::new()
+        .args("start")
+        .answers(&format!(
+            "{}- [twijfel]\n- {{keuze: enkelvoudig, toelichting: toch maar licht}}\n",
+            to_criteria(true)
+        ))
+        .run()
+        .code(2)
+        .no_panic()
+        .stderr_has("'enkelvoudig' kan hier niet: op grond van (Geringe) twijfel of persisterende problemen volgt altijd 'complex'");
+}
