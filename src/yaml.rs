@@ -45,10 +45,13 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
             message: "het bestand is leeg".to_string(),
         });
     }
-    // Syntax first: read as plain YAML, so that an unclosed '[' is reported as such and not as
-    // "a list where text was expected" by the typed reading that stops at its first token.
-    backend::from_str::<Value>(text).map_err(located)?;
-    backend::from_str(text).map_err(located)
+    // Syntax first: when the typed reading fails, read as plain YAML, so that an unclosed '['
+    // is reported as such and not as "a list where text was expected" by the typed reading
+    // that stops at its first token. (A valid file is read once: large Sociale Kaarten.)
+    backend::from_str(text).map_err(|typed| match backend::from_str::<Value>(text) {
+        Err(syntax) => located(syntax),
+        Ok(_) => located(typed),
+    })
 }
 
 fn located(e: backend::Error) -> YamlError {
