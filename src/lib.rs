@@ -6,7 +6,9 @@
 //! - [`flow`] and [`flow_set`] hold the flowchart as a state machine; [`validator`] checks it;
 //! - [`walk`], [`session`] and [`journal`] are the engine: questions out, answers in, nothing printed;
 //! - [`prompter`] is the seam to whoever answers: [`terminal`] (inquire) or [`script`] (a file);
-//! - [`summary`] derives what was decided from the journal; [`report`] renders it.
+//! - [`summary`] derives what was decided from the journal; [`report`] renders it;
+//! - [`kaart`] is the Sociale Kaart (who to refer to, per category and gemeente);
+//!   [`kaart_import`] turns a spreadsheet into one.
 
 pub mod answer;
 pub mod bsn;
@@ -20,6 +22,9 @@ pub mod fingerprint;
 pub mod flow;
 pub mod flow_set;
 pub mod journal;
+pub mod kaart;
+mod kaart_cmd;
+pub mod kaart_import;
 pub mod private_file;
 pub mod prompter;
 pub mod report;
@@ -46,5 +51,8 @@ pub fn run(args: Args) -> Result<Exit, Error> {
         config::Config::Sessions(c) => sessions::list(&c),
         config::Config::Remove(c) => sessions::remove(&c),
         config::Config::Export(c) => sessions::export(&c),
+        config::Config::KaartCheck(c) => kaart_cmd::check(&c),
+        config::Config::KaartShow(c) => kaart_cmd::show(&c),
+        config::Config::KaartImport(c) => kaart_cmd::import(&c),
     }
 }
