@@ -48,7 +48,7 @@ fn a_session_paused_at_the_appointment_and_the_mdo_continues_in_new_processes_an
         .run()
         .code(0)
         .no_panic()
-        .stdout_has("Status: wacht op D4 — Cliënt verschijnt op afspraak (sinds 22-11-2026 09:15, verwacht 10-12-2026)")
+        .stdout_has("Status: wacht op D4 — Cliënt verschijnt op afspraak (sinds 22-11-2026 09:20, verwacht 10-12-2026)")
         .stderr_has("wacht bij D4 — Cliënt verschijnt op afspraak. Alles is bewaard.");
     let id = ws.only_session();
 
@@ -63,9 +63,9 @@ fn a_session_paused_at_the_appointment_and_the_mdo_continues_in_new_processes_an
     list.assert_cell(
         &id,
         "Wacht op",
-        "D4, sinds 22-11-2026 09:15, verwacht 10-12-2026",
+        "D4, sinds 22-11-2026 09:20, verwacht 10-12-2026",
     );
-    list.assert_cell(&id, "Laatst gewijzigd", "22-11-2026 09:15");
+    list.assert_cell(&id, "Laatst gewijzigd", "22-11-2026 09:20");
 
     // Process 2, weeks later: the client came; on to the MDO (B7), where it waits again.
     ws.cmd(&format!("hervat {id}"))
@@ -171,7 +171,7 @@ fn a_session_paused_at_the_appointment_and_the_mdo_continues_in_new_processes_an
     assert_eq!(json["gestart"], "2026-11-22T09:00:00Z");
     for (node, time) in [
         ("B1", "2026-11-22T09:01:00Z"),
-        ("B5", "2026-11-22T09:14:00Z"),
+        ("B5", "2026-11-22T09:19:00Z"),
         ("D4", "2026-12-10T14:01:00Z"),
         ("B6", "2026-12-10T14:04:00Z"),
         ("B7", "2027-01-15T16:01:00Z"),
@@ -188,7 +188,7 @@ fn a_session_paused_at_the_appointment_and_the_mdo_continues_in_new_processes_an
         .code(0)
         .stdout_has("- Kenmerk: P-2026-0042\n")
         .stdout_has("- Ingevuld door: Verloskundig zorgverlener (vanaf 22-11-2026 09:00); Coördinerend zorgverlener (vanaf 15-01-2027 16:00)\n")
-        .stdout_has("| 2 | Verloskundig zorgverlener | B5: Afspraak en coördinerend zorgverlener | 2 van 2 gedaan |  | 22-11-2026 09:14 |\n")
+        .stdout_has("| 2 | Verloskundig zorgverlener | B5: Afspraak en coördinerend zorgverlener | 2 van 2 gedaan |  | 22-11-2026 09:19 |\n")
         .stdout_has("| 2 | Verloskundig zorgverlener | D4: Is de cliënt op de afspraak verschenen? | Ja, verschenen |  | 10-12-2026 14:01 |\n")
         .stdout_has("| 4 | MDO | B7: Multidisciplinair overleg (MDO) | 4 van 4 gedaan |  | 15-01-2027 16:01 |\n")
         .stdout_has("- Uitkomst: Complexe problematiek: verwezen, MDO gehouden");
