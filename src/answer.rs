@@ -26,11 +26,25 @@ pub enum Answer {
         notitie: Option<String>,
     },
     /// The provider(s) referred to, with an optional note.
+    /// A referral: providers from the Sociale Kaart (by id), others typed by hand, or "geen
+    /// passend aanbod" (a gap in the map), with an optional note.
     Verwijzing {
+        /// Ids of providers on the Sociale Kaart.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        kaart: Vec<String>,
+        /// Providers not on the map ("andere"), by name.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         aanbieders: Vec<String>,
+        /// No fitting offer: recorded as a gap in the map.
+        #[serde(default, skip_serializing_if = "is_false")]
+        geen_passend_aanbod: bool,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         notitie: Option<String>,
     },
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// The status of one action of a checklist.

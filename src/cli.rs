@@ -137,6 +137,14 @@ pub struct StartArgs {
     #[arg(long, value_name = "ROL")]
     pub rol: Option<String>,
 
+    /// Sociale Kaart (YAML) van het eigen VSV; zonder deze optie de ingebouwde voorbeeldkaart
+    #[arg(long, value_name = "BESTAND")]
+    pub kaart: Option<PathBuf>,
+
+    /// Gemeente van de cliënt, voor het aanbod op de Sociale Kaart (anders wordt ernaar gevraagd)
+    #[arg(long, value_name = "GEMEENTE")]
+    pub gemeente: Option<String>,
+
     #[command(flatten)]
     pub data: DataArgs,
 }

@@ -61,6 +61,8 @@ pub struct Start {
     pub data_dir: PathBuf,
     pub kenmerk: Option<String>,
     pub rol: Option<String>,
+    pub kaart: Option<PathBuf>,
+    pub gemeente: Option<String>,
 }
 
 #[derive(Debug)]
@@ -158,6 +160,8 @@ impl Config {
                     data_dir: Store::resolve_dir(a.data.data_dir)?,
                     kenmerk,
                     rol: a.rol,
+                    kaart: a.kaart,
+                    gemeente: a.gemeente.map(|g| g.trim().to_string()).filter(|g| !g.is_empty()),
                 }))
             }
             Command::Hervat(a) => {

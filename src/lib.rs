@@ -25,6 +25,7 @@ pub mod journal;
 pub mod kaart;
 mod kaart_cmd;
 pub mod kaart_import;
+pub mod offer;
 pub mod private_file;
 pub mod prompter;
 pub mod report;

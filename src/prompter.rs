@@ -21,7 +21,8 @@ pub enum Reply {
 
 pub trait Prompter {
     /// Ask one question. Errors end the session (cancelled, or a script that does not fit).
-    fn ask(&mut self, question: &Question<'_>) -> Result<Reply>;
+    /// `offer` is the Sociale Kaart for this session, for the providers at a referral.
+    fn ask(&mut self, question: &Question<'_>, offer: &crate::offer::Offer<'_>) -> Result<Reply>;
 }
 
 /// The question as a person reads it: the decision's question, or the box title.

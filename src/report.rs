@@ -51,6 +51,33 @@ fn status_mark(s: Status) -> &'static str {
     }
 }
 
+/// Who a referral went to: each provider of the map with contact and how to refer, the
+/// others as typed, and a gap.
+fn referral_lines(v: &crate::summary::Referral) -> Vec<String> {
+    let mut lines = Vec::new();
+    for c in &v.kaart {
+        let mut l = c.naam.clone();
+        let contact = c.line();
+        if !contact.is_empty() {
+            l.push_str(&format!("\n{contact}"));
+        }
+        if let Some(a) = &c.adres {
+            l.push_str(&format!("\n{a}"));
+        }
+        if let Some(how) = &c.aanmelden {
+            l.push_str(&format!("\naanmelden: {}", how.trim()));
+        }
+        lines.push(l);
+    }
+    for a in &v.andere {
+        lines.push(format!("{a} (niet op de Sociale Kaart)"));
+    }
+    if v.geen_passend_aanbod {
+        lines.push("GEEN PASSEND AANBOD (gat in de Sociale Kaart)".to_string());
+    }
+    lines
+}
+
 /// The answer of a route row, with the proposal it followed or overruled.
 fn answer(r: &crate::summary::RouteRow) -> String {
     let mut text = r.antwoord.clone();
@@ -242,7 +269,7 @@ pub fn text(s: &Summary, zone: &TimeZone, layout: Layout) -> String {
                 v.knoop.clone(),
                 v.titel.clone(),
                 v.categorie.clone(),
-                v.aanbieders.join("\n"),
+                referral_lines(v).join("\n"),
             ]);
         }
         out.push_str(&t.to_string());
@@ -390,12 +417,14 @@ pub fn markdown(s: &Summary, zone: &TimeZone) -> String {
         out.push_str("\n## Verwijzingen\n\n");
         for v in &s.verwijzingen {
             out.push_str(&format!(
-                "- {} ({}, categorie {}): {}\n",
-                v.titel,
+                "- {} ({}, categorie {}):\n",
+                md(&v.titel),
                 v.knoop,
-                v.categorie,
-                v.aanbieders.join("; ")
+                v.categorie
             ));
+            for line in referral_lines(v) {
+                out.push_str(&format!("  - {}\n", md(&line).replace('\n', "; ")));
+            }
             if let Some(n) = &v.notitie {
                 out.push_str(&format!("  Notitie: {}\n", md(n)));
             }
@@ -547,9 +576,9 @@ pub fn html(s: &Summary, zone: &TimeZone) -> String {
                 esc(&v.knoop),
                 esc(&v.titel),
                 esc(&v.categorie),
-                v.aanbieders
+                referral_lines(v)
                     .iter()
-                    .map(|a| esc(a))
+                    .map(|a| esc(a).replace('\n', "<br>"))
                     .collect::<Vec<_>>()
                     .join("<br>")
             ));

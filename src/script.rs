@@ -10,6 +10,7 @@ use std::path::Path;
 use crate::answer::{Answer, Mark, Status};
 use crate::error::{read_text, Error, Result};
 use crate::flow::{Action, Body, Choice};
+use crate::offer::Offer;
 use crate::prompter::{question_ref, question_text, Prompter, Reply};
 use crate::walk::Question;
 use crate::yaml::{self, Value};
@@ -92,7 +93,7 @@ const FORMAT_HINT: &str =
     "De vorm van een antwoordenbestand staat in README.md (onder 'Antwoordenbestand').";
 
 impl Prompter for Script {
-    fn ask(&mut self, question: &Question<'_>) -> Result<Reply> {
+    fn ask(&mut self, question: &Question<'_>, offer: &Offer<'_>) -> Result<Reply> {
         let i = self.next;
         let Some(entry) = self.entries.get(i) else {
             return Err(Error::input(format!(
@@ -135,7 +136,7 @@ impl Prompter for Script {
             }
             Body::Action { items, .. } => self.checklist(i, question, items, entry),
             Body::Criteria { items, .. } => self.criteria(i, question, items, entry),
-            Body::Referral { .. } => self.referral(i, question, entry),
+            Body::Referral { category, .. } => self.referral(i, question, category, offer, entry),
             _ => Err(Error::input(format!(
                 "{}: vraag zonder antwoordvorm",
                 question.key
@@ -377,9 +378,38 @@ impl Script {
         })
     }
 
-    fn referral(&self, i: usize, question: &Question<'_>, entry: &Value) -> Result<Answer> {
-        let fail = |p: &str| self.mismatch(i, question, p, valid_for(question));
-        let names = |v: &Value| -> std::result::Result<Vec<String>, String> {
+    /// A referral: providers of the Sociale Kaart by id or name (a unique beginning is enough),
+    /// `geen passend aanbod`, or `{kaart: [...], andere: [...], geen-passend-aanbod: true,
+    /// notitie: ...}` for providers that are not on the map.
+    fn referral(
+        &self,
+        i: usize,
+        question: &Question<'_>,
+        category: &str,
+        offer: &Offer<'_>,
+        entry: &Value,
+    ) -> Result<Answer> {
+        let offered = offer.providers(category);
+        let pairs: Vec<(&str, &str)> = offered
+            .iter()
+            .map(|a| (a.id.as_str(), a.naam.as_str()))
+            .collect();
+        let hint = || {
+            let mut h = match offer.gemeente {
+                Some(g) => format!("Op de Sociale Kaart staan voor '{category}' in {g}:"),
+                None => format!("Op de Sociale Kaart staan voor '{category}':"),
+            };
+            if offered.is_empty() {
+                h.push_str(" geen aanbieders.");
+            }
+            for a in &offered {
+                h.push_str(&format!("\n  - {}  ({})", a.id, a.naam));
+            }
+            h.push_str("\nVoor een hulpverlener die niet op de kaart staat: {andere: naam}. Geen passend aanbod: 'geen passend aanbod'.");
+            h
+        };
+        let fail = |p: &str| self.mismatch(i, question, p, hint());
+        let texts = |v: &Value| -> std::result::Result<Vec<String>, String> {
             match v {
                 Value::Sequence(list) => list
                     .iter()
@@ -390,24 +420,75 @@ impl Script {
                     .ok_or_else(|| "verwacht een naam of een lijst van namen".to_string()),
             }
         };
-        let (aanbieders, notitie) = match entry {
-            Value::Mapping(map) => {
-                check_keys(map, &["aanbieders", "notitie"]).map_err(|p| fail(&p))?;
-                let list = map
-                    .get("aanbieders")
-                    .ok_or_else(|| fail("'aanbieders:' ontbreekt"))?;
-                (
-                    names(list).map_err(|p| fail(&p))?,
-                    map.get("notitie").and_then(scalar),
-                )
-            }
-            other => (names(other).map_err(|p| fail(&p))?, None),
+        let on_map = |text: &str| -> std::result::Result<String, String> {
+            resolve(text, &pairs)
+                .map(|k| offered[k].id.clone())
+                .map_err(|_| {
+                    format!(
+                        "'{}' staat niet op de Sociale Kaart bij deze verwijzing",
+                        text.trim()
+                    )
+                })
         };
-        if aanbieders.iter().all(|a| a.trim().is_empty()) {
-            return Err(fail("er is geen hulpverlener of organisatie ingevuld"));
+        let is_gap = |t: &str| {
+            matches!(
+                t.trim().to_lowercase().as_str(),
+                "geen passend aanbod" | "geen"
+            )
+        };
+        let mut kaart = Vec::new();
+        let mut andere = Vec::new();
+        let mut gap = false;
+        let mut notitie = None;
+        match entry {
+            Value::Mapping(map) => {
+                check_keys(
+                    map,
+                    &[
+                        "kaart",
+                        "andere",
+                        "aanbieders",
+                        "geen-passend-aanbod",
+                        "notitie",
+                    ],
+                )
+                .map_err(|p| fail(&p))?;
+                if let Some(v) = map.get("kaart") {
+                    for t in texts(v).map_err(|p| fail(&p))? {
+                        kaart.push(on_map(&t).map_err(|p| fail(&p))?);
+                    }
+                }
+                for key in ["andere", "aanbieders"] {
+                    if let Some(v) = map.get(key) {
+                        andere.extend(texts(v).map_err(|p| fail(&p))?);
+                    }
+                }
+                gap = match map.get("geen-passend-aanbod") {
+                    None => false,
+                    Some(Value::Bool(b)) => *b,
+                    Some(_) => return Err(fail("'geen-passend-aanbod:' is true of false")),
+                };
+                notitie = map.get("notitie").and_then(scalar);
+            }
+            other => {
+                for t in texts(other).map_err(|p| fail(&p))? {
+                    if is_gap(&t) {
+                        gap = true;
+                    } else {
+                        kaart.push(on_map(&t).map_err(|p| fail(&p))?);
+                    }
+                }
+            }
+        }
+        if kaart.is_empty() && andere.iter().all(|a| a.trim().is_empty()) && !gap {
+            return Err(fail(
+                "er is geen hulpverlener of organisatie gekozen of ingevuld",
+            ));
         }
         Ok(Answer::Verwijzing {
-            aanbieders,
+            kaart,
+            aanbieders: andere,
+            geen_passend_aanbod: gap,
             notitie,
         })
     }

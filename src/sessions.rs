@@ -174,7 +174,8 @@ pub fn export(config: &ExportCmd) -> Result<Exit> {
         .events()
         .last()
         .map_or(record.bijgewerkt, |e| e.time());
-    let summary = Summary::of(&session).with_record(&session, &record);
+    let kaart = crate::start::kaart_for(&record)?;
+    let summary = Summary::of(&session, Some(&kaart)).with_record(&session, &record);
     let text = crate::start::render(&summary, config.format, &clock);
     match &config.output {
         Some(out) => {

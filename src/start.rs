@@ -13,8 +13,10 @@ use crate::config::{Export, Format, Resume, Start};
 use crate::error::{Error, Exit, Result};
 use crate::fingerprint;
 use crate::flow_set::FlowSet;
+use crate::kaart::Kaart;
+use crate::offer::Offer;
 use crate::prompter::{question_text, Prompter, Reply};
-use crate::report;
+use crate::report::{self, Layout};
 use crate::script::Script;
 use crate::session::Session;
 use crate::store::{self, Record, Store};
@@ -33,9 +35,24 @@ pub fn start(config: &Start) -> Result<Exit> {
     let set = FlowSet::load(config.flow.as_deref())?;
     refuse_broken(&set)?;
     check_role(&set, config.rol.as_deref())?;
+    let kaart = Kaart::load(config.kaart.as_deref())?;
+    refuse_broken_map(&kaart)?;
+    let gemeente = match &config.gemeente {
+        Some(g) => Some(known_gemeente(&kaart, g)?),
+        None => None,
+    };
     let clock = Clock::from_env()?;
     let mut script = config.answers.as_deref().map(Script::load).transpose()?;
     let store = Store::open(config.data_dir.clone())?;
+    let mut terminal = match script {
+        Some(_) => None,
+        None => Some(Terminal::new(config.explain, config.color)),
+    };
+    let gemeente = match (gemeente, &terminal) {
+        (Some(g), _) => Some(g),
+        (None, Some(t)) => t.ask_gemeente(&kaart.gemeenten)?,
+        (None, None) => None,
+    };
     let now = clock.now();
     let session = Session::new(&set, now, config.rol.clone()).map_err(engine)?;
     let record = Record {
@@ -44,8 +61,8 @@ pub fn start(config: &Start) -> Result<Exit> {
         aangemaakt: now,
         bijgewerkt: now,
         flow: fingerprint::of_flows(&set, config.flow.as_deref()),
-        kaart: None,
-        gemeente: None,
+        kaart: Some(kaart.fingerprint()),
+        gemeente: gemeente.clone(),
         kenmerk: config.kenmerk.clone(),
         journaal: session.events().to_vec(),
     };
@@ -55,17 +72,79 @@ pub fn start(config: &Start) -> Result<Exit> {
         record,
         store: &store,
         clock: &clock,
+        kaart: &kaart,
+        gemeente,
     };
-    let end = match &mut script {
-        Some(s) => run.drive(s, true)?,
-        None => run.drive(&mut Terminal::new(config.explain, config.color), false)?,
+    let end = match (&mut script, &mut terminal) {
+        (Some(s), _) => run.drive(s, true)?,
+        (None, Some(t)) => run.drive(t, false)?,
+        (None, None) => return Err(Error::input("er is geen manier om vragen te beantwoorden")),
     };
     if let Some(s) = &script {
         if matches!(end, End::Finished) && s.unused() > 0 {
             return Err(s.leftover_error());
         }
     }
-    run.finish(end, config.export.as_ref(), config)
+    run.finish(end, config.export.as_ref(), config.layout)
+}
+
+/// A map with errors is not used in a session (gaps are fine: they are what "geen passend
+/// aanbod" is for).
+fn refuse_broken_map(kaart: &Kaart) -> Result<()> {
+    let errors: Vec<_> = kaart.findings().iter().filter(|f| f.is_error()).collect();
+    if errors.is_empty() {
+        return Ok(());
+    }
+    for f in &errors {
+        eprintln!("{f}");
+    }
+    Err(Error::findings(format!(
+        "de Sociale Kaart '{}' bevat {}; er is geen sessie gestart",
+        kaart.file,
+        crate::finding::count(errors.len(), "fout", "fouten")
+    ))
+    .hint(
+        "Los de fouten hierboven op; 'zorgpad kaart controleer --kaart BESTAND' toont ze opnieuw.",
+    ))
+}
+
+/// The map's spelling of a gemeente given on the command line.
+fn known_gemeente(kaart: &Kaart, name: &str) -> Result<String> {
+    kaart.gemeente(name).map(str::to_string).ok_or_else(|| {
+        Error::input(format!("de gemeente '{name}' staat niet op de Sociale Kaart '{}'", kaart.naam)).hint(format!(
+            "Gemeenten op deze kaart: {}. Laat --gemeente weg als de gemeente er niet bij staat: dan wordt alle aanbod getoond.",
+            kaart.gemeenten.join(", ")
+        ))
+    })
+}
+
+/// The map a stored session was walked with: its own file if it can still be read, else the
+/// embedded example; with a warning when it changed.
+pub fn kaart_for(record: &Record) -> Result<Kaart> {
+    let file = record
+        .kaart
+        .as_ref()
+        .and_then(|k| k.bestand.clone())
+        .map(PathBuf::from);
+    let kaart = match &file {
+        Some(path) => match Kaart::load(Some(path)) {
+            Ok(k) => k,
+            Err(e) => {
+                eprintln!("Let op: de Sociale Kaart van deze sessie is niet te lezen ({}); de ingebouwde voorbeeldkaart wordt gebruikt.", e.message);
+                Kaart::load(None)?
+            }
+        },
+        None => Kaart::load(None)?,
+    };
+    if let Some(before) = &record.kaart {
+        if before.sha256 != kaart.fingerprint().sha256 {
+            eprintln!(
+                "Let op: de Sociale Kaart is gewijzigd sinds deze sessie is opgeslagen ({} versie {} → versie {}).",
+                before.naam, before.versie, kaart.versie
+            );
+        }
+    }
+    Ok(kaart)
 }
 
 pub fn resume(config: &Resume) -> Result<Exit> {
@@ -109,7 +188,8 @@ pub fn resume(config: &Resume) -> Result<Exit> {
             "Sessie {} is al afgerond; hieronder de samenvatting.",
             record.id
         );
-        let summary = Summary::of(&session).with_record(&session, &record);
+        let kaart = kaart_for(&record)?;
+        let summary = Summary::of(&session, Some(&kaart)).with_record(&session, &record);
         print!("{}", report::text(&summary, clock.zone(), config.layout));
         return Ok(Exit::Ok);
     }
@@ -121,11 +201,15 @@ pub fn resume(config: &Resume) -> Result<Exit> {
         changed.then(|| format!("{} versie {}", record.flow.naam, record.flow.versie)),
     );
     record.flow = now_print;
+    let kaart = kaart_for(&record)?;
+    let gemeente = record.gemeente.clone();
     let mut run = Run {
         session,
         record,
         store: &store,
         clock: &clock,
+        kaart: &kaart,
+        gemeente,
     };
     run.save()?;
     let end = match &mut script {
@@ -137,21 +221,12 @@ pub fn resume(config: &Resume) -> Result<Exit> {
             return Err(s.leftover_error());
         }
     }
-    let start_like = Start {
-        flow: None,
-        answers: None,
-        explain: config.explain,
-        export: None,
-        color: config.color,
-        layout: config.layout,
-        data_dir: config.data_dir.clone(),
-        kenmerk: None,
-        rol: None,
-    };
-    run.finish(end, config.export.as_ref(), &start_like)
+    run.finish(end, config.export.as_ref(), config.layout)
 }
 
 struct Run<'a, 'f> {
+    kaart: &'a Kaart,
+    gemeente: Option<String>,
     session: Session<'f>,
     record: Record,
     store: &'a Store,
@@ -173,7 +248,11 @@ impl Run<'_, '_> {
     fn drive(&mut self, prompter: &mut dyn Prompter, scripted: bool) -> Result<End> {
         let id = self.record.id.clone();
         while let Some(question) = self.session.question() {
-            let reply = match prompter.ask(&question) {
+            let offer = Offer {
+                kaart: self.kaart,
+                gemeente: self.gemeente.as_deref(),
+            };
+            let reply = match prompter.ask(&question, &offer) {
                 Ok(reply) => reply,
                 Err(e) if e.exit == Exit::Cancelled => {
                     return Err(Error::cancelled(format!(
@@ -221,12 +300,10 @@ impl Run<'_, '_> {
         Ok(End::Finished)
     }
 
-    fn finish(mut self, end: End, export: Option<&Export>, config: &Start) -> Result<Exit> {
-        let summary = Summary::of(&self.session).with_record(&self.session, &self.record);
-        print!(
-            "{}",
-            report::text(&summary, self.clock.zone(), config.layout)
-        );
+    fn finish(mut self, end: End, export: Option<&Export>, layout: Layout) -> Result<Exit> {
+        let summary =
+            Summary::of(&self.session, Some(self.kaart)).with_record(&self.session, &self.record);
+        print!("{}", report::text(&summary, self.clock.zone(), layout));
         if let Some(export) = export {
             write_export(&summary, export, self.clock)?;
             self.session

@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::answer::{Answer, Status};
 use crate::flow::{Body, Node};
 use crate::journal;
+use crate::kaart::Kaart;
 use crate::session::Session;
 use crate::walk::Step;
 
@@ -137,8 +138,67 @@ pub struct Referral {
     pub titel: String,
     pub categorie: String,
     pub rol: Option<String>,
+    /// Every provider referred to, by name: those from the map, then the others.
     pub aanbieders: Vec<String>,
+    /// The providers from the Sociale Kaart, with their contact details.
+    pub kaart: Vec<Contact>,
+    /// Providers typed by hand ("andere").
+    pub andere: Vec<String>,
+    /// No fitting offer: a gap in the map for this category (and gemeente).
+    pub geen_passend_aanbod: bool,
     pub notitie: Option<String>,
+}
+
+/// A provider of the Sociale Kaart as the client's file needs it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Contact {
+    pub id: String,
+    pub naam: String,
+    pub domein: Option<String>,
+    pub niveau: Option<u8>,
+    pub telefoon: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub adres: Option<String>,
+    pub aanmelden: Option<String>,
+}
+
+impl Contact {
+    fn of(id: &str, kaart: Option<&Kaart>) -> Contact {
+        match kaart.and_then(|k| k.provider(id)) {
+            Some(a) => Contact {
+                id: a.id.clone(),
+                naam: a.naam.clone(),
+                domein: a.domein.map(|d| d.label().to_string()),
+                niveau: a.niveau,
+                telefoon: a.telefoon.clone(),
+                email: a.email.clone(),
+                website: a.website.clone(),
+                adres: a.adres.clone(),
+                aanmelden: a.aanmelden.clone(),
+            },
+            None => Contact {
+                id: id.to_string(),
+                naam: format!("{id} (staat niet meer op de Sociale Kaart)"),
+                domein: None,
+                niveau: None,
+                telefoon: None,
+                email: None,
+                website: None,
+                adres: None,
+                aanmelden: None,
+            },
+        }
+    }
+
+    /// Phone, e-mail and website, as one line.
+    pub fn line(&self) -> String {
+        [&self.telefoon, &self.email, &self.website]
+            .iter()
+            .filter_map(|c| c.as_deref())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -156,7 +216,8 @@ pub const DISCLAIMER: &str =
     "zorgpad ondersteunt de professional en vervangt het professionele oordeel niet: de zorgverlener beslist en is verantwoordelijk.";
 
 impl Summary {
-    pub fn of(session: &Session<'_>) -> Summary {
+    /// The summary of a session; `kaart` resolves the providers chosen from the Sociale Kaart.
+    pub fn of(session: &Session<'_>, kaart: Option<&Kaart>) -> Summary {
         let walk = session.walk();
         let main = walk.main();
         let steps = walk.steps();
@@ -167,7 +228,7 @@ impl Summary {
         let mut let_op = Vec::new();
         let mut subflows: Vec<SubflowRun> = Vec::new();
         for step in steps {
-            route.push(row(step));
+            route.push(row(step, kaart));
             let flagged = match (&step.node.body, &step.answer) {
                 (
                     Body::Decision { options, .. } | Body::Wait { options, .. },
@@ -216,7 +277,7 @@ impl Summary {
                 if let Some(run) = subflows.last_mut() {
                     match &step.node.body {
                         Body::End { outcome } => run.uitkomst = Some(outcome.trim().to_string()),
-                        _ => run.stappen.push(row(step)),
+                        _ => run.stappen.push(row(step, kaart)),
                     }
                 }
             }
@@ -264,16 +325,51 @@ impl Summary {
                 (
                     Body::Referral { category, .. },
                     Some(Answer::Verwijzing {
+                        kaart: chosen,
                         aanbieders,
+                        geen_passend_aanbod,
                         notitie,
                     }),
                 ) => {
+                    let contacts: Vec<Contact> =
+                        chosen.iter().map(|id| Contact::of(id, kaart)).collect();
+                    let role = step.role.as_ref().map(|r| r.label.clone());
+                    // A report to Veilig Thuis: who reported, to whom, and the phone number,
+                    // on the to-do list of the reporter.
+                    if category == "veilig-thuis" {
+                        let who = role.clone().unwrap_or_else(|| "Zonder rol".to_string());
+                        for c in &contacts {
+                            let phone = c
+                                .telefoon
+                                .clone()
+                                .unwrap_or_else(|| "0800-2000".to_string());
+                            open_acties.entry(who.clone()).or_default().push(format!(
+                                "Melding bij {} ({phone}): volg de terugkoppeling; Veilig Thuis beoordeelt de veiligheid binnen vijf werkdagen ({})",
+                                c.naam,
+                                where_(step)
+                            ));
+                        }
+                    }
+                    if *geen_passend_aanbod {
+                        let who = role.clone().unwrap_or_else(|| "Zonder rol".to_string());
+                        open_acties.entry(who).or_default().push(format!(
+                            "Geen passend aanbod in de categorie '{category}': zoek een oplossing en meld het gat aan de coördinator van de Sociale Kaart ({})",
+                            where_(step)
+                        ));
+                    }
                     verwijzingen.push(Referral {
                         knoop: step.node.id.clone(),
                         titel: step.node.titel.clone(),
                         categorie: category.clone(),
-                        rol: step.role.as_ref().map(|r| r.label.clone()),
-                        aanbieders: aanbieders.clone(),
+                        rol: role,
+                        aanbieders: contacts
+                            .iter()
+                            .map(|c| c.naam.clone())
+                            .chain(aanbieders.iter().cloned())
+                            .collect(),
+                        kaart: contacts,
+                        andere: aanbieders.clone(),
+                        geen_passend_aanbod: *geen_passend_aanbod,
                         notitie: notitie.clone(),
                     });
                 }
@@ -297,7 +393,7 @@ impl Summary {
         let gewijzigd = journal::withdrawn(events)
             .into_iter()
             .map(|(key, answer, given, taken)| Change {
-                eerder_antwoord: describe_for_key(session, &key, &answer),
+                eerder_antwoord: describe_for_key(session, &key, &answer, kaart),
                 label: label_for_key(session, &key),
                 vraag: key,
                 gegeven: given,
@@ -391,18 +487,18 @@ fn where_(step: &Step<'_>) -> String {
     }
 }
 
-fn row(step: &Step<'_>) -> RouteRow {
+fn row(step: &Step<'_>, kaart: Option<&Kaart>) -> RouteRow {
     let node = step.node;
     let (vraag, antwoord) = match (&node.body, &step.answer) {
         (Body::Decision { question, .. } | Body::Wait { question, .. }, Some(answer)) => {
-            (question.clone(), describe(node, answer))
+            (question.clone(), describe(node, answer, kaart))
         }
-        (Body::Action { .. }, Some(answer)) => (node.titel.clone(), describe(node, answer)),
+        (Body::Action { .. }, Some(answer)) => (node.titel.clone(), describe(node, answer, kaart)),
         (Body::Criteria { question, .. }, Some(answer)) => {
-            (question.clone(), describe(node, answer))
+            (question.clone(), describe(node, answer, kaart))
         }
         (Body::Referral { question, .. }, Some(answer)) => {
-            (question.clone(), describe(node, answer))
+            (question.clone(), describe(node, answer, kaart))
         }
         (Body::End { outcome }, _) => (node.titel.clone(), outcome.trim().to_string()),
         (Body::Subflow { .. }, _) => (node.titel.clone(), "sub-flow gestart".to_string()),
@@ -445,7 +541,7 @@ fn row(step: &Step<'_>) -> RouteRow {
 }
 
 /// An answer in words: the option's label, the count of actions done, the providers.
-pub fn describe(node: &Node, answer: &Answer) -> String {
+pub fn describe(node: &Node, answer: &Answer, kaart: Option<&Kaart>) -> String {
     match (&node.body, answer) {
         (
             Body::Decision { options, .. } | Body::Wait { options, .. },
@@ -469,7 +565,25 @@ pub fn describe(node: &Node, answer: &Answer) -> String {
             }
             parts.join(", ")
         }
-        (_, Answer::Verwijzing { aanbieders, .. }) => aanbieders.join("; "),
+        (
+            _,
+            Answer::Verwijzing {
+                kaart: chosen,
+                aanbieders,
+                geen_passend_aanbod,
+                ..
+            },
+        ) => {
+            let mut names: Vec<String> = chosen
+                .iter()
+                .map(|id| Contact::of(id, kaart).naam)
+                .collect();
+            names.extend(aanbieders.iter().cloned());
+            if *geen_passend_aanbod {
+                names.push("geen passend aanbod".to_string());
+            }
+            names.join("; ")
+        }
         (Body::Criteria { items, .. }, Answer::Criteria { gelden, .. }) => {
             let texts: Vec<&str> = items
                 .iter()
@@ -506,9 +620,14 @@ fn label_for_key(session: &Session<'_>, key: &str) -> String {
     }
 }
 
-fn describe_for_key(session: &Session<'_>, key: &str, answer: &Answer) -> String {
+fn describe_for_key(
+    session: &Session<'_>,
+    key: &str,
+    answer: &Answer,
+    kaart: Option<&Kaart>,
+) -> String {
     match crate::walk::node_for_key(session.flows(), key) {
-        Some(node) => describe(node, answer),
+        Some(node) => describe(node, answer, kaart),
         None => "(antwoord op een vraag die niet meer in de flow staat)".to_string(),
     }
 }

@@ -15,6 +15,7 @@ use inquire::{CustomType, InquireError, MultiSelect, Select, Text};
 use crate::answer::{Answer, Mark, Status};
 use crate::error::{Error, Result};
 use crate::flow::{Action, Body, Choice, Kind};
+use crate::offer::Offer;
 use crate::prompter::{question_text, Prompter, Reply};
 use crate::walk::{Question, Step};
 
@@ -571,28 +572,137 @@ impl Terminal {
         }
     }
 
-    fn ask_referral(&self, question: &Question<'_>, category: &str) -> Result<Reply> {
-        let message = format!("{} (Sociale Kaart: {category})", question_text(question));
-        let before = match &question.previous {
-            Some(Answer::Verwijzing { aanbieders, .. }) => aanbieders.join("; "),
-            _ => String::new(),
-        };
-        loop {
-            match self.text(&message, HELP_REQUIRED, true, &before)? {
-                Got::Value(names) => {
-                    let aanbieders = names
-                        .split(';')
-                        .map(|s| s.trim().to_string())
-                        .filter(|s| !s.is_empty())
-                        .collect();
-                    return Ok(Reply::Answer(Answer::Verwijzing {
-                        aanbieders,
-                        notitie: None,
-                    }));
+    /// A referral: the providers of the Sociale Kaart for this category and the client's
+    /// gemeente (light to heavy), plus "andere" (typed) and "geen passend aanbod" (a gap).
+    fn ask_referral(
+        &self,
+        question: &Question<'_>,
+        category: &str,
+        offer: &Offer<'_>,
+    ) -> Result<Reply> {
+        let offered = offer.providers(category);
+        let place = offer
+            .gemeente
+            .map(|g| format!(" in {g}"))
+            .unwrap_or_default();
+        if offered.is_empty() {
+            self.say(&format!(
+                "\nDe Sociale Kaart ({}) heeft geen aanbod in de categorie '{category}'{place}.",
+                offer.kaart.naam
+            ));
+        } else {
+            let mut text = format!("\nAanbod op de Sociale Kaart ({}), categorie '{category}'{place}, van licht naar zwaar:", offer.kaart.naam);
+            for a in &offered {
+                text.push_str(&format!("\n  • {}", Offer::line(a)));
+                if let Some(how) = &a.aanmelden {
+                    text.push_str(&format!("\n      aanmelden: {}", how.trim()));
                 }
-                Got::Explain | Got::Pause => self.explain(question),
+            }
+            self.say(&text);
+        }
+        let mut labels: Vec<String> = offered.iter().map(|a| Offer::line(a)).collect();
+        let other = labels.len();
+        labels.push("Andere hulpverlener of organisatie (zelf invullen)".to_string());
+        let gap = labels.len();
+        labels
+            .push("Geen passend aanbod (wordt vastgelegd als gat in de Sociale Kaart)".to_string());
+        let (mut ticked, typed): (Vec<usize>, String) = match &question.previous {
+            Some(Answer::Verwijzing {
+                kaart,
+                aanbieders,
+                geen_passend_aanbod,
+                ..
+            }) => {
+                let mut t: Vec<usize> = offered
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| kaart.contains(&a.id))
+                    .map(|(k, _)| k)
+                    .collect();
+                if !aanbieders.is_empty() {
+                    t.push(other);
+                }
+                if *geen_passend_aanbod {
+                    t.push(gap);
+                }
+                (t, aanbieders.join("; "))
+            }
+            _ => (Vec::new(), String::new()),
+        };
+        let message = question_text(question);
+        'pick: loop {
+            match self.multi(&message, &labels, &ticked)? {
+                Got::Value((picked, explain)) => {
+                    ticked = picked;
+                    if explain {
+                        self.explain(question);
+                        continue 'pick;
+                    }
+                }
+                Got::Explain | Got::Pause => continue 'pick,
                 Got::Escape if question.can_go_back => return Ok(Reply::Back),
-                Got::Escape => self.first_question(),
+                Got::Escape => {
+                    self.first_question();
+                    continue 'pick;
+                }
+            }
+            if ticked.is_empty() {
+                self.say("Kies minstens één aanbieder, 'Andere …' of 'Geen passend aanbod'.");
+                continue 'pick;
+            }
+            let mut andere = Vec::new();
+            if ticked.contains(&other) {
+                loop {
+                    match self.text(
+                        "Welke andere hulpverlener of organisatie?",
+                        HELP_REQUIRED,
+                        true,
+                        &typed,
+                    )? {
+                        Got::Value(names) => {
+                            andere = names
+                                .split(';')
+                                .map(|s| s.trim().to_string())
+                                .filter(|s| !s.is_empty())
+                                .collect();
+                            break;
+                        }
+                        Got::Explain | Got::Pause => self.explain(question),
+                        Got::Escape => continue 'pick,
+                    }
+                }
+            }
+            return Ok(Reply::Answer(Answer::Verwijzing {
+                kaart: ticked
+                    .iter()
+                    .filter(|k| **k < other)
+                    .map(|k| offered[*k].id.clone())
+                    .collect(),
+                aanbieders: andere,
+                geen_passend_aanbod: ticked.contains(&gap),
+                notitie: None,
+            }));
+        }
+    }
+}
+
+impl Terminal {
+    /// The client's gemeente, for the offer of the Sociale Kaart. `None`: unknown or not on the
+    /// map (then every provider of a category is offered).
+    pub fn ask_gemeente(&self, gemeenten: &[String]) -> Result<Option<String>> {
+        if gemeenten.is_empty() {
+            return Ok(None);
+        }
+        let mut labels = gemeenten.to_vec();
+        labels.push("Onbekend, of een gemeente die niet op de kaart staat".to_string());
+        self.say("");
+        loop {
+            match self.select("In welke gemeente woont de cliënt?", &labels, 0, false, false)? {
+                Got::Value(i) => return Ok(gemeenten.get(i).cloned()),
+                Got::Explain => self.say(
+                    "\nUitleg: de gemeente bepaalt welk aanbod van de Sociale Kaart zorgpad bij een verwijzing toont (aanbod voor de hele regio staat er altijd bij). De naam van de cliënt is nooit nodig.\n",
+                ),
+                Got::Pause | Got::Escape => self.first_question(),
             }
         }
     }
@@ -688,7 +798,7 @@ fn escape_or<T>(error: InquireError) -> Result<Got<T>> {
 }
 
 impl Prompter for Terminal {
-    fn ask(&mut self, question: &Question<'_>) -> Result<Reply> {
+    fn ask(&mut self, question: &Question<'_>, offer: &Offer<'_>) -> Result<Reply> {
         self.header(question);
         match &question.node.body {
             Body::Decision { options, .. } | Body::Wait { options, .. } => {
@@ -696,7 +806,7 @@ impl Prompter for Terminal {
             }
             Body::Action { items, .. } => self.ask_checklist(question, items),
             Body::Criteria { items, .. } => self.ask_criteria(question, items),
-            Body::Referral { category, .. } => self.ask_referral(question, category),
+            Body::Referral { category, .. } => self.ask_referral(question, category, offer),
             other => Err(Error::input(format!(
                 "knoop '{}' van soort '{}' stelt geen vraag",
                 question.node.id,

@@ -503,24 +503,33 @@ fn check(node: &Node, answer: Answer) -> Result<(Answer, String), WalkError> {
         (
             Body::Referral { next, .. },
             Answer::Verwijzing {
+                kaart,
                 aanbieders,
+                geen_passend_aanbod,
                 notitie,
             },
         ) => {
-            let aanbieders: Vec<String> = aanbieders
-                .into_iter()
-                .map(|a| a.trim().to_string())
-                .filter(|a| !a.is_empty())
-                .collect();
-            if aanbieders.is_empty() {
+            let tidy = |list: Vec<String>| -> Vec<String> {
+                let mut out: Vec<String> = Vec::new();
+                for item in list.into_iter().map(|a| a.trim().to_string()) {
+                    if !item.is_empty() && !out.contains(&item) {
+                        out.push(item);
+                    }
+                }
+                out
+            };
+            let (kaart, aanbieders) = (tidy(kaart), tidy(aanbieders));
+            if kaart.is_empty() && aanbieders.is_empty() && !geen_passend_aanbod {
                 return Err(WalkError::Mismatch(format!(
-                    "bij '{}' is geen hulpverlener of organisatie ingevuld",
+                    "bij '{}' is geen hulpverlener of organisatie gekozen of ingevuld (of 'geen passend aanbod')",
                     node.id
                 )));
             }
             Ok((
                 Answer::Verwijzing {
+                    kaart,
                     aanbieders,
+                    geen_passend_aanbod,
                     notitie: clean(notitie),
                 },
                 next.clone(),

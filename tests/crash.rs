@@ -279,7 +279,9 @@ mod killed {
             let mut cmd = Command::new("sh");
             // crossterm needs a terminal size; a fresh pty has none. `exec` keeps the pid.
             cmd.arg("-c")
-                .arg(format!("stty cols 100 rows 40 && exec \"$0\" start {args}"))
+                .arg(format!(
+                    "stty cols 100 rows 40 && exec \"$0\" start --gemeente Voorbeeldstad {args}"
+                ))
                 .arg(BIN)
                 .current_dir(ws.path())
                 .env("ZORGPAD_DATA", ws.data())
@@ -364,7 +366,7 @@ mod killed {
         // Resumed without a terminal, the session goes on at the Kindcheck and ends.
         ws.cmd(&format!("hervat {id}"))
             .now("2026-11-22T10:00:00Z")
-            .answers("- alles\n- negatief\n- alles\n- nee\n- nee\n- geen\n- {keuze: enkelvoudig, toelichting: lichte problemen en voldoende hulpbronnen}\n- psychosociaal\n- Buurtteam Voorbeeldstad\n- nee\n")
+            .answers("- alles\n- negatief\n- alles\n- nee\n- nee\n- geen\n- {keuze: enkelvoudig, toelichting: lichte problemen en voldoende hulpbronnen}\n- psychosociaal\n- Wijkteam Voorbeeldstad\n- nee\n")
             .run()
             .code(0)
             .no_panic();

@@ -42,7 +42,8 @@ const PART_1: &str = r#"
 - alles                                      # B2
 - nee                                        # no consent
 - ja                                         # VoorZorg
-- aanbieders: [VoorZorg Voorbeeldstad, "Stichting \"Moeder & Kind\""]
+- kaart: [VoorZorg Voorbeeldregio]
+  andere: ["Stichting \"Moeder & Kind\""]
   notitie: aangemeld per telefoon
 - [twijfel]                                  # D2 criteria
 - keuze: complex                             # D2 (doubt: always complex)

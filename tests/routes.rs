@@ -96,7 +96,7 @@ fn no_ppm_means_no_action() {
 #[test]
 fn single_problems_lead_to_a_referral() {
     let answers = format!(
-        "{TO_D2}- geen\n- enkelvoudig\n- psychosociaal\n- Buurtteam Voorbeeldstad\n- nee\n"
+        "{TO_D2}- geen\n- enkelvoudig\n- psychosociaal\n- {{andere: Buurtteam Voorbeeldstad}}\n- nee\n"
     );
     let (out, json) = run(&answers);
     has_in_order(
@@ -124,6 +124,7 @@ fn single_problems_lead_to_a_referral() {
     let referral = &json["verwijzingen"][1];
     assert_eq!(referral["categorie"], "psychosociaal");
     assert_eq!(referral["aanbieders"][0], "Buurtteam Voorbeeldstad");
+    assert_eq!(referral["andere"][0], "Buurtteam Voorbeeldstad");
     assert!(json["uitkomst"]
         .as_str()
         .unwrap()

@@ -64,7 +64,9 @@ impl Tty {
         let mut cmd = Command::new("sh");
         // crossterm needs a terminal size; a fresh pty has none.
         cmd.arg("-c")
-            .arg(format!("stty cols 100 rows 40 && exec \"$0\" start {args}"))
+            .arg(format!(
+                "stty cols 100 rows 40 && exec \"$0\" start --gemeente Voorbeeldstad {args}"
+            ))
             .arg(BIN)
             .current_dir(dir.path())
             .env("ZORGPAD_DATA", dir.path().join("data"))
