@@ -63,6 +63,27 @@ pub enum Status {
     Nvt,
 }
 
+impl Mark {
+    /// Marks for every action of a box from the positions picked as done and as n.v.t.; the
+    /// rest is not done.
+    pub fn from_picks(items: &[crate::flow::Action], done: &[usize], nvt: &[usize]) -> Vec<Mark> {
+        items
+            .iter()
+            .enumerate()
+            .map(|(k, item)| Mark {
+                id: item.id.clone(),
+                status: if done.contains(&k) {
+                    Status::Gedaan
+                } else if nvt.contains(&k) {
+                    Status::Nvt
+                } else {
+                    Status::NietGedaan
+                },
+            })
+            .collect()
+    }
+}
+
 impl Status {
     pub fn label(self) -> &'static str {
         match self {

@@ -524,7 +524,7 @@ pub fn validate(kaart: &Kaart, flow_categories: &[String]) -> Vec<Finding> {
                     p.id,
                     crate::finding::count(uses, "aanbieder", "aanbieders")
                 ),
-                suggest(
+                crate::suggest::suggest(
                     c,
                     &known,
                     "is dit een eigen categorie van uw VSV, dan kan het zo blijven; anders: gebruik een bekende categorie (zie sociale-kaart/README.md)",
@@ -712,7 +712,7 @@ pub fn check_provider(
             let fix = if gemeenten.is_empty() {
                 format!("zet '{g}' in 'gemeenten:' onder 'kaart:', of laat 'gemeenten' bij deze aanbieder weg (dan geldt hij voor de hele regio)")
             } else {
-                suggest(
+                crate::suggest::suggest(
                     g,
                     all,
                     &format!("gebruik een gemeente uit 'gemeenten:' onder 'kaart:' ({}), of voeg '{g}' daar toe", all.join(", ")),
@@ -1260,37 +1260,6 @@ fn spreadsheet_extension(path: &Path) -> Option<String> {
     ["xlsx", "xlsm", "xls", "ods", "csv"]
         .contains(&ext.as_str())
         .then(|| format!(".{ext}"))
-}
-
-/// "bedoelt u 'x'? Anders: …" when a known name is close.
-pub(crate) fn suggest(wrong: &str, known: &[String], otherwise: &str) -> String {
-    let w = wrong.to_lowercase();
-    let best = known
-        .iter()
-        .map(|k| (distance(&w, &k.to_lowercase()), k))
-        .filter(|(d, _)| *d <= 2)
-        .min_by_key(|(d, _)| *d);
-    match best {
-        Some((_, k)) if k != wrong => format!("bedoelt u '{k}'? Anders: {otherwise}"),
-        _ => otherwise.to_string(),
-    }
-}
-
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 // ---------------------------------------------------------------------------------------------

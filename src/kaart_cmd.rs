@@ -2,11 +2,7 @@
 //! providers as a table, light to heavy) and `importeer` (a spreadsheet into YAML). The model
 //! and the checks live in [`crate::kaart`]; this module only prints.
 
-use std::io::Write;
 use std::path::Path;
-
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{ContentArrangement, Table};
 
 use crate::config::{KaartCheck, KaartImport, KaartShow};
 use crate::error::{Error, Exit, Result};
@@ -14,29 +10,10 @@ use crate::finding::count;
 use crate::flow_set::FlowSet;
 use crate::kaart::{self, Aanbieder, Gap, Kaart};
 use crate::kaart_import;
-use crate::report::{Layout, FIXED_WIDTH};
+use crate::report::{table, Layout};
 
 /// Up to this many gemeenten the gaps are shown as a matrix (category × gemeente).
 const MATRIX_MAX: usize = 6;
-
-fn table(layout: Layout, header: &[&str]) -> Table {
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED);
-    t.set_content_arrangement(ContentArrangement::Dynamic);
-    match layout.width {
-        Some(w) => {
-            t.force_no_tty();
-            t.set_width(w);
-        }
-        None => {
-            if t.width().is_none() {
-                t.set_width(FIXED_WIDTH);
-            }
-        }
-    }
-    t.set_header(header.to_vec());
-    t
-}
 
 fn gaten(n: usize) -> String {
     count(n, "gat", "gaten")
@@ -184,7 +161,7 @@ pub fn show(config: &KaartShow) -> Result<Exit> {
                         "de gemeente '{g}' staat niet op de kaart {}",
                         kaart.file
                     ))
-                    .hint(kaart::suggest(
+                    .hint(crate::suggest::suggest(
                         g,
                         &kaart.gemeenten,
                         &format!("Kies een van: {}.", kaart.gemeenten.join(", ")),
@@ -203,7 +180,7 @@ pub fn show(config: &KaartShow) -> Result<Exit> {
                 "de categorie '{c}' komt niet voor op de kaart {}",
                 kaart.file
             ))
-            .hint(kaart::suggest(
+            .hint(crate::suggest::suggest(
                 c,
                 &known,
                 &format!("Kies een van: {}.", known.join(", ")),
@@ -348,32 +325,7 @@ pub fn import(config: &KaartImport) -> Result<Exit> {
     Ok(Exit::Ok)
 }
 
-/// Write atomically (temporary file beside it, then rename), readable for others: a map
-/// holds no client data.
+/// Write atomically, readable for others: a map holds no client data.
 fn write(path: &Path, contents: &[u8]) -> Result<()> {
-    let what = "de kaart";
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".zorgpad-kaart-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| Error::write(what, path, &e))?;
-    tmp.write_all(contents)
-        .map_err(|e| Error::write(what, path, &e))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| Error::write(what, path, &e))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .map_err(|e| Error::write(what, path, &e))?;
-    }
-    tmp.persist(path)
-        .map_err(|e| Error::write(what, path, &e.error))?;
-    Ok(())
+    crate::private_file::write_with_mode("de kaart", path, contents, 0o644)
 }

@@ -431,7 +431,7 @@ fn read_meta(
                     column: None,
                 },
                 format!("onbekend veld '{}' in het blad 'kaart'", key_cell.text()),
-                kaart::suggest(
+                crate::suggest::suggest(
                     &key,
                     &kaart::META_FIELDS.map(str::to_string),
                     &format!(
@@ -543,7 +543,7 @@ fn read_providers(
                 report.error(
                     &place,
                     format!("onbekende kolom '{}'", cell.text()),
-                    kaart::suggest(
+                    crate::suggest::suggest(
                         &name,
                         &allowed,
                         &format!("gebruik als kolomnamen: {}", allowed.join(", ")),

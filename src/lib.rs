@@ -34,6 +34,7 @@ pub mod session;
 mod sessions;
 mod start;
 pub mod store;
+pub mod suggest;
 pub mod summary;
 pub mod terminal;
 pub mod validator;

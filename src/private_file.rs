@@ -8,6 +8,12 @@ use std::path::Path;
 use crate::error::{Error, Result};
 
 pub fn write(what: &str, path: &Path, contents: &[u8]) -> Result<()> {
+    write_with_mode(what, path, contents, 0o600)
+}
+
+/// The same atomic write, ending with the given permissions (0644 for files without client
+/// data, such as an imported map).
+pub fn write_with_mode(what: &str, path: &Path, contents: &[u8], mode: u32) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -26,18 +32,18 @@ pub fn write(what: &str, path: &Path, contents: &[u8]) -> Result<()> {
     crash_point();
     tmp.persist(path)
         .map_err(|e| Error::write(what, path, &e.error))?;
-    restrict(path).map_err(|e| Error::write(what, path, &e))?;
+    restrict(path, mode).map_err(|e| Error::write(what, path, &e))?;
     Ok(())
 }
 
 #[cfg(unix)]
-fn restrict(path: &Path) -> std::io::Result<()> {
+fn restrict(path: &Path, mode: u32) -> std::io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
 }
 
 #[cfg(not(unix))]
-fn restrict(_path: &Path) -> std::io::Result<()> {
+fn restrict(_path: &Path, _mode: u32) -> std::io::Result<()> {
     Ok(())
 }
 

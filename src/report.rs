@@ -20,7 +20,8 @@ pub struct Layout {
     pub width: Option<u16>,
 }
 
-fn table(layout: Layout, header: &[&str]) -> Table {
+/// A table in the house style: fixed width when output must be reproducible.
+pub fn table(layout: Layout, header: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED);
     t.set_content_arrangement(ContentArrangement::Dynamic);

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use crate::answer::{Answer, Mark, Status};
+use crate::answer::{Answer, Mark};
 use crate::error::{read_text, Error, Result};
 use crate::flow::{Action, Body, Choice};
 use crate::offer::Offer;
@@ -259,28 +259,13 @@ impl Script {
             .map(|a| (a.id.as_str(), a.tekst.as_str()))
             .collect();
         let fail = |p: &str| self.mismatch(i, question, p, valid_for(question));
-        let pick = |v: &Value| -> std::result::Result<Vec<usize>, String> {
-            match v {
-                Value::Null => Ok(Vec::new()),
-                Value::Sequence(list) => list
-                    .iter()
-                    .map(|item| {
-                        let text = scalar(item)
-                            .ok_or_else(|| "elke actie in de lijst is één tekst".to_string())?;
-                        resolve(&text, &pairs)
-                    })
-                    .collect(),
-                other => {
-                    let text = scalar(other).ok_or_else(|| {
-                        "verwacht 'alles', 'niets' of een lijst van acties".to_string()
-                    })?;
-                    match text.trim().to_lowercase().as_str() {
-                        "alles" => Ok((0..items.len()).collect()),
-                        "niets" | "geen" => Ok(Vec::new()),
-                        _ => resolve(&text, &pairs).map(|k| vec![k]),
-                    }
-                }
-            }
+        let pick = |v: &Value| {
+            pick_items(
+                v,
+                &pairs,
+                "actie",
+                "'alles', 'niets' of een lijst van acties",
+            )
         };
         let (done, nvt, notitie) = match entry {
             Value::Mapping(map) => {
@@ -307,20 +292,7 @@ impl Script {
                 items[*both].id
             )));
         }
-        let acties = items
-            .iter()
-            .enumerate()
-            .map(|(k, item)| Mark {
-                id: item.id.clone(),
-                status: if done.contains(&k) {
-                    Status::Gedaan
-                } else if nvt.contains(&k) {
-                    Status::Nvt
-                } else {
-                    Status::NietGedaan
-                },
-            })
-            .collect();
+        let acties = Mark::from_picks(items, &done, &nvt);
         Ok(Answer::Checklist { acties, notitie })
     }
 
@@ -336,28 +308,13 @@ impl Script {
             .map(|a| (a.id.as_str(), a.tekst.as_str()))
             .collect();
         let fail = |p: &str| self.mismatch(i, question, p, valid_for(question));
-        let pick = |v: &Value| -> std::result::Result<Vec<usize>, String> {
-            match v {
-                Value::Null => Ok(Vec::new()),
-                Value::Sequence(list) => list
-                    .iter()
-                    .map(|item| {
-                        let text = scalar(item)
-                            .ok_or_else(|| "elk criterium in de lijst is één tekst".to_string())?;
-                        resolve(&text, &pairs)
-                    })
-                    .collect(),
-                other => {
-                    let text = scalar(other).ok_or_else(|| {
-                        "verwacht 'geen', 'alle' of een lijst van criteria".to_string()
-                    })?;
-                    match text.trim().to_lowercase().as_str() {
-                        "alle" | "alles" => Ok((0..items.len()).collect()),
-                        "geen" | "niets" => Ok(Vec::new()),
-                        _ => resolve(&text, &pairs).map(|k| vec![k]),
-                    }
-                }
-            }
+        let pick = |v: &Value| {
+            pick_items(
+                v,
+                &pairs,
+                "criterium",
+                "'geen', 'alle' of een lijst van criteria",
+            )
         };
         let (picked, notitie) = match entry {
             Value::Mapping(map) => {
@@ -520,6 +477,35 @@ pub fn valid_for(question: &Question<'_>) -> String {
             list(items.iter().map(|a| (a.id.as_str(), a.tekst.as_str())).collect())
         ),
         _ => String::new(),
+    }
+}
+
+/// Items of a checklist or criteria list: `alles`/`alle`, `niets`/`geen`, one item, or a list
+/// of items (each by id or text; a unique beginning is enough).
+fn pick_items(
+    v: &Value,
+    pairs: &[(&str, &str)],
+    one: &str,
+    expected: &str,
+) -> std::result::Result<Vec<usize>, String> {
+    match v {
+        Value::Null => Ok(Vec::new()),
+        Value::Sequence(list) => list
+            .iter()
+            .map(|item| {
+                let text = scalar(item)
+                    .ok_or_else(|| format!("elk onderdeel van de lijst is één {one} (tekst)"))?;
+                resolve(&text, pairs)
+            })
+            .collect(),
+        other => {
+            let text = scalar(other).ok_or_else(|| format!("verwacht {expected}"))?;
+            match text.trim().to_lowercase().as_str() {
+                "alles" | "alle" => Ok((0..pairs.len()).collect()),
+                "niets" | "geen" => Ok(Vec::new()),
+                _ => resolve(&text, pairs).map(|k| vec![k]),
+            }
+        }
     }
 }
 

@@ -512,20 +512,7 @@ impl Terminal {
                         &note,
                     )? {
                         Got::Value(note) => {
-                            let acties = items
-                                .iter()
-                                .enumerate()
-                                .map(|(k, a)| Mark {
-                                    id: a.id.clone(),
-                                    status: if done.contains(&k) {
-                                        Status::Gedaan
-                                    } else if nvt.contains(&k) {
-                                        Status::Nvt
-                                    } else {
-                                        Status::NietGedaan
-                                    },
-                                })
-                                .collect();
+                            let acties = Mark::from_picks(items, &done, &nvt);
                             return Ok(Reply::Answer(Answer::Checklist {
                                 acties,
                                 notitie: Some(note).filter(|n| !n.is_empty()),

@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use crate::finding::Finding;
 use crate::flow::{Body, Flow};
 use crate::flow_set::FlowSet;
+use crate::suggest::suggest;
 
 /// All findings for the set: those of loading plus the graph checks, sorted by file and line.
 pub fn validate(set: &FlowSet) -> Vec<Finding> {
@@ -396,36 +397,6 @@ fn check_recursion(set: &FlowSet, findings: &mut Vec<Finding>) {
             }
         }
     }
-}
-
-/// "bedoelt u 'B4'?" when an id is close to a known one; otherwise the general advice.
-fn suggest(wrong: &str, known: &[String], otherwise: &str) -> String {
-    let best = known
-        .iter()
-        .map(|k| (distance(&wrong.to_lowercase(), &k.to_lowercase()), k))
-        .filter(|(d, _)| *d <= 2)
-        .min_by_key(|(d, _)| *d);
-    match best {
-        Some((_, k)) => format!("bedoelt u '{k}'? Anders: {otherwise}"),
-        None => otherwise.to_string(),
-    }
-}
-
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 /// A proposal's condition `NODE = ID` must refer to a question that comes before the decision
