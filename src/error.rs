@@ -132,7 +132,19 @@ impl Error {
                 text.push_str(line);
             }
         }
-        text
+        // On a terminal, wrap at word boundaries, so that it does not break words; in a pipe or
+        // a file, lines stay whole.
+        if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+            return text;
+        }
+        let width = crossterm::terminal::size().map_or(100, |(w, _)| usize::from(w).clamp(40, 200));
+        text.lines()
+            .map(|l| {
+                let indent = if l.starts_with("  ") { "  " } else { "" };
+                crate::terminal::wrap(l, width - 1).replace('\n', &format!("\n{indent}"))
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 

@@ -59,7 +59,9 @@ impl Event {
     }
 }
 
-/// The pause in force: the last `pauze` with no answer, back or resume after it.
+/// The pause in force: the last `pauze` with no answer or back after it. Taking the session up
+/// again (`hervat`) does not end the pause; answering does, so a resume that is left without
+/// an answer still waits where it waited.
 pub fn pause(events: &[Event]) -> Option<(&str, Timestamp, Option<jiff::civil::Date>)> {
     for event in events.iter().rev() {
         match event {
@@ -68,8 +70,8 @@ pub fn pause(events: &[Event]) -> Option<(&str, Timestamp, Option<jiff::civil::D
                 vraag,
                 verwacht,
             } => return Some((vraag.as_str(), *tijd, *verwacht)),
-            Event::Antwoord { .. } | Event::Terug { .. } | Event::Hervat { .. } => return None,
-            Event::Start { .. } | Event::Export { .. } => {}
+            Event::Antwoord { .. } | Event::Terug { .. } => return None,
+            Event::Start { .. } | Event::Hervat { .. } | Event::Export { .. } => {}
         }
     }
     None
@@ -122,6 +124,30 @@ pub fn in_force_keys(events: &[Event]) -> Vec<&str> {
         }
     }
     keys
+}
+
+/// Per question key, the answer last taken back there and not answered again since: what a
+/// front end starts from when the question comes back.
+pub fn pending_withdrawn(events: &[Event]) -> std::collections::BTreeMap<String, Answer> {
+    let mut stack: Vec<(String, Answer)> = Vec::new();
+    let mut pending = std::collections::BTreeMap::new();
+    for event in events {
+        match event {
+            Event::Antwoord {
+                vraag, antwoord, ..
+            } => {
+                pending.remove(vraag);
+                stack.push((vraag.clone(), antwoord.clone()));
+            }
+            Event::Terug { .. } => {
+                if let Some((key, answer)) = stack.pop() {
+                    pending.insert(key, answer);
+                }
+            }
+            _ => {}
+        }
+    }
+    pending
 }
 
 /// Each answer that was taken back: (its question key, the answer, when it was given, when it

@@ -116,10 +116,11 @@ fn header_lines(s: &Summary, zone: &TimeZone) -> Vec<String> {
     }
     lines.push(format!("Flow: {} (versie {})", s.flow.naam, s.flow.versie));
     if let Some(kaart) = s.sessie.as_ref().and_then(|i| i.kaart.as_ref()) {
-        lines.push(format!(
-            "Sociale Kaart: {} (versie {})",
-            kaart.naam, kaart.versie
-        ));
+        let mut line = format!("Sociale Kaart: {} (versie {})", kaart.naam, kaart.versie);
+        if let Some(note) = &kaart.bron {
+            line.push_str(&format!(" — LET OP: {note}"));
+        }
+        lines.push(line);
     }
     if let Some(at) = s.gestart {
         let mut l = format!("Gestart: {}", clock::date_time(at, zone));
@@ -166,16 +167,30 @@ fn header_lines(s: &Summary, zone: &TimeZone) -> Vec<String> {
 /// The summary as tables for the terminal.
 pub fn text(s: &Summary, zone: &TimeZone, layout: Layout) -> String {
     let mut out = String::new();
+    // On a terminal, free text is wrapped at word boundaries (the terminal would break words);
+    // in a pipe or a file, lines stay whole and output stays comparable.
+    let on_terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let width = usize::from(layout.width.unwrap_or_else(|| {
+        crossterm::terminal::size().map_or(FIXED_WIDTH, |(w, _)| w.clamp(40, 200))
+    }));
+    let wrap = |text: &str| {
+        if on_terminal {
+            crate::terminal::wrap(text, width)
+        } else {
+            text.to_string()
+        }
+    };
     out.push_str("SAMENVATTING\n");
     for l in header_lines(s, zone) {
-        out.push_str(&l);
+        out.push_str(&wrap(&l));
         out.push('\n');
     }
 
     if !s.let_op.is_empty() {
         out.push_str("\n!! LET OP\n");
         for l in &s.let_op {
-            out.push_str(&format!("!! {l}\n"));
+            out.push_str(&wrap(&format!("!! {l}")).replace('\n', "\n!! "));
+            out.push('\n');
         }
     }
     for run in &s.subflows {
@@ -312,7 +327,7 @@ pub fn text(s: &Summary, zone: &TimeZone, layout: Layout) -> String {
         out.push('\n');
     }
     out.push('\n');
-    out.push_str(s.disclaimer);
+    out.push_str(&wrap(s.disclaimer));
     out.push('\n');
     out
 }

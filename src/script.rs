@@ -437,9 +437,15 @@ impl Script {
                 }
             }
         }
-        if kaart.is_empty() && andere.iter().all(|a| a.trim().is_empty()) && !gap {
+        andere.retain(|a| !a.trim().is_empty());
+        if kaart.is_empty() && andere.is_empty() && !gap {
             return Err(fail(
                 "er is geen hulpverlener of organisatie gekozen of ingevuld",
+            ));
+        }
+        if gap && !(kaart.is_empty() && andere.is_empty()) {
+            return Err(fail(
+                "'geen passend aanbod' gaat niet samen met een gekozen hulpverlener of organisatie",
             ));
         }
         Ok(Answer::Verwijzing {

@@ -68,13 +68,7 @@ impl<'f> Session<'f> {
     /// so that a front end can start from it.
     pub fn question(&self) -> Option<Question<'f>> {
         let mut question = self.walk.question()?;
-        if matches!(self.events.last(), Some(Event::Terug { .. })) {
-            question.previous = journal::withdrawn(&self.events)
-                .into_iter()
-                .rev()
-                .find(|(key, ..)| *key == question.key)
-                .map(|(_, answer, ..)| answer);
-        }
+        question.previous = journal::pending_withdrawn(&self.events).remove(&question.key);
         Some(question)
     }
 

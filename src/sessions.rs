@@ -54,6 +54,10 @@ pub fn list(config: &SessionList) -> Result<Exit> {
         "Wacht op",
         "Laatst gewijzigd",
     ]);
+    // The id is what people type to resume: it never wraps.
+    if let Some(column) = table.column_mut(0) {
+        column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+    }
     for record in &records {
         let (status, step) = match flows_for(record, &mut cache) {
             Some(set) => match Session::from_journal(&set, record.journaal.clone()) {
@@ -66,8 +70,13 @@ pub fn list(config: &SessionList) -> Result<Exit> {
                         let q = walk.question();
                         let step = q
                             .map(|q| {
-                                let label =
-                                    q.node.blauwdruk.clone().unwrap_or_else(|| q.key.clone());
+                                // Inside a sub-flow: the calling box (e.g. B6) and the step.
+                                let label = q
+                                    .node
+                                    .blauwdruk
+                                    .clone()
+                                    .or_else(|| q.calls.last().and_then(|c| c.blauwdruk.clone()))
+                                    .unwrap_or_else(|| q.key.clone());
                                 match q.stap {
                                     Some(s) => format!("stap {s}, {label}: {}", q.node.titel),
                                     None => format!("{label}: {}", q.node.titel),

@@ -37,6 +37,9 @@ pub fn start(config: &Start) -> Result<Exit> {
     check_role(&set, config.rol.as_deref())?;
     let kaart = Kaart::load(config.kaart.as_deref())?;
     refuse_broken_map(&kaart)?;
+    if kaart.is_embedded() {
+        eprintln!("{EXAMPLE_MAP_WARNING}");
+    }
     let gemeente = match &config.gemeente {
         Some(g) => Some(known_gemeente(&kaart, g)?),
         None => None,
@@ -87,6 +90,9 @@ pub fn start(config: &Start) -> Result<Exit> {
     }
     run.finish(end, config.export.as_ref(), config.layout)
 }
+
+/// Said wherever the embedded example map is used: its providers are made up.
+pub const EXAMPLE_MAP_WARNING: &str = "Let op: zorgpad gebruikt de ingebouwde VOORBEELDKAART; de aanbieders daarop zijn verzonnen.\nGebruik voor echte verwijzingen de Sociale Kaart van uw VSV: zorgpad start --kaart BESTAND.";
 
 /// A map with errors is not used in a session (gaps are fine: they are what "geen passend
 /// aanbod" is for).
@@ -174,14 +180,51 @@ pub fn resume(config: &Resume) -> Result<Exit> {
         ))
     })?;
     if changed {
+        let what = if record.flow.versie == now_print.versie {
+            format!(
+                "de inhoud is veranderd, het versienummer ({}) niet",
+                now_print.versie
+            )
+        } else {
+            format!(
+                "versie {} → versie {}",
+                record.flow.versie, now_print.versie
+            )
+        };
+        let file = now_print
+            .bestand
+            .clone()
+            .unwrap_or_else(|| "de ingebouwde flow".to_string());
         eprintln!(
-            "Let op: de flow is gewijzigd sinds deze sessie is opgeslagen ({} versie {} → {} versie {}).\nDe sessie gaat verder bij {}; de eerdere antwoorden blijven zoals ze zijn.",
+            "Let op: de flow '{}' is gewijzigd sinds deze sessie is opgeslagen ({what}; {file}).\nDe sessie gaat verder bij {}; de eerdere antwoorden blijven zoals ze zijn.",
             record.flow.naam,
-            record.flow.versie,
-            now_print.naam,
-            now_print.versie,
             session.question().map(|q| q.key).unwrap_or_else(|| "het einde".to_string())
         );
+    }
+    // Who left it where, and since when: the context for whoever takes it up.
+    {
+        let zone = clock.zone();
+        let mut context = format!("Sessie {}", record.id);
+        if let Some(k) = &record.kenmerk {
+            context.push_str(&format!(" · kenmerk {k}"));
+        }
+        if let Some(g) = &record.gemeente {
+            context.push_str(&format!(" · {g}"));
+        }
+        context.push_str(&format!(
+            " · bijgewerkt {}",
+            crate::clock::date_time(record.bijgewerkt, zone)
+        ));
+        if let Some((key, since, expected)) = crate::journal::pause(&record.journaal) {
+            context.push_str(&format!(
+                "\nWacht bij {key} sinds {}",
+                crate::clock::date_time(since, zone)
+            ));
+            if let Some(d) = expected {
+                context.push_str(&format!(", verwacht {}", d.strftime("%d-%m-%Y")));
+            }
+        }
+        eprintln!("{context}");
     }
     if session.walk().is_finished() {
         eprintln!(

@@ -457,7 +457,11 @@ impl Summary {
             kaart: record.kaart.as_ref().map(|k| FlowInfo {
                 naam: k.naam.clone(),
                 versie: k.versie.clone(),
-                bron: None,
+                // The embedded example has no file: say, in every export, that it is made up.
+                bron: k
+                    .bestand
+                    .is_none()
+                    .then(|| "ingebouwde voorbeeldkaart: verzonnen aanbieders, niet voor echte verwijzingen".to_string()),
             }),
             rollen: journal::roles(events)
                 .into_iter()

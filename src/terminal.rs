@@ -568,6 +568,9 @@ impl Terminal {
         offer: &Offer<'_>,
     ) -> Result<Reply> {
         let offered = offer.providers(category);
+        if offer.kaart.is_embedded() {
+            self.say("\nLET OP: dit is de ingebouwde VOORBEELDKAART met verzonnen aanbieders; gebruik --kaart met de Sociale Kaart van uw VSV.");
+        }
         let place = offer
             .gemeente
             .map(|g| format!(" in {g}"))
@@ -637,6 +640,11 @@ impl Terminal {
                 self.say("Kies minstens één aanbieder, 'Andere …' of 'Geen passend aanbod'.");
                 continue 'pick;
             }
+            if ticked.contains(&gap) && ticked.len() > 1 {
+                self.say("'Geen passend aanbod' gaat niet samen met een gekozen aanbieder; kies het een of het ander.");
+                ticked.retain(|k| *k != gap);
+                continue 'pick;
+            }
             let mut andere = Vec::new();
             if ticked.contains(&other) {
                 loop {
@@ -652,6 +660,10 @@ impl Terminal {
                                 .map(|s| s.trim().to_string())
                                 .filter(|s| !s.is_empty())
                                 .collect();
+                            if andere.is_empty() {
+                                self.say("Vul de naam van de hulpverlener of organisatie in.");
+                                continue;
+                            }
                             break;
                         }
                         Got::Explain | Got::Pause => self.explain(question),

@@ -525,6 +525,12 @@ fn check(node: &Node, answer: Answer) -> Result<(Answer, String), WalkError> {
                     node.id
                 )));
             }
+            if geen_passend_aanbod && !(kaart.is_empty() && aanbieders.is_empty()) {
+                return Err(WalkError::Mismatch(format!(
+                    "bij '{}' gaat 'geen passend aanbod' niet samen met een gekozen hulpverlener of organisatie",
+                    node.id
+                )));
+            }
             Ok((
                 Answer::Verwijzing {
                     kaart,

@@ -58,7 +58,7 @@ fn a_changed_text_and_version_is_reported_and_the_session_goes_on() {
         .run()
         .code(0)
         .no_panic()
-        .stderr_has("Let op: de flow is gewijzigd sinds deze sessie is opgeslagen (Blauwdruk Psychosociale zorg en samenwerking met Veilig Thuis versie 2.0 → Blauwdruk Psychosociale zorg en samenwerking met Veilig Thuis versie 2.1).")
+        .stderr_has("Let op: de flow 'Blauwdruk Psychosociale zorg en samenwerking met Veilig Thuis' is gewijzigd sinds deze sessie is opgeslagen (versie 2.0 → versie 2.1; ")
         .stderr_has("De sessie gaat verder bij D4;")
         .stderr_has("wacht bij B7");
     // The summary uses the new text.
@@ -102,7 +102,7 @@ fn a_changed_sub_flow_counts_as_a_changed_flow() {
         .answers(D4_TO_MDO_PAUSE)
         .run()
         .code(0)
-        .stderr_has("Let op: de flow is gewijzigd");
+        .stderr_has("is gewijzigd sinds deze sessie is opgeslagen (de inhoud is veranderd, het versienummer (2.0) niet; ");
 }
 
 /// Resuming is refused with a message naming `node`; the file is not touched, the list says

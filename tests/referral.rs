@@ -216,3 +216,46 @@ fn the_veilig_thuis_report_names_who_to_whom_and_the_phone_number() {
         "{open:?}"
     );
 }
+
+#[test]
+fn no_fitting_offer_together_with_a_provider_is_refused() {
+    session(
+        "--gemeente Havendorp",
+        "{kaart: [Sociaal Team], geen-passend-aanbod: true}",
+    )
+    .code(2)
+    .no_panic()
+    .stderr_has(
+        "'geen passend aanbod' gaat niet samen met een gekozen hulpverlener of organisatie",
+    );
+}
+
+#[test]
+fn the_embedded_example_map_is_announced_as_made_up() {
+    let out = session("--gemeente Havendorp", "Sociaal Team").code(0);
+    let out = out.stderr_has("Let op: zorgpad gebruikt de ingebouwde VOORBEELDKAART");
+    let json: Value = serde_json::from_str(&out.read("s.json")).unwrap();
+    assert!(json["sessie"]["kaart"]["bron"]
+        .as_str()
+        .unwrap()
+        .contains("verzonnen"));
+    out.stdout_has("LET OP: ingebouwde voorbeeldkaart");
+}
+
+#[test]
+fn a_vsvs_own_map_is_not_announced_as_an_example() {
+    let map = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sociale-kaart/voorbeeld.yaml"
+    ))
+    .unwrap();
+    let out = Test::new()
+        .file("eigen.yaml", map)
+        .args("start --export s.json --kaart eigen.yaml --gemeente Havendorp")
+        .answers(&format!("{TO_B3}- Sociaal Team\n- nee\n"))
+        .run()
+        .code(0);
+    assert!(!out.stderr.contains("VOORBEELDKAART"), "{}", out.stderr);
+    let json: Value = serde_json::from_str(&out.read("s.json")).unwrap();
+    assert!(json["sessie"]["kaart"]["bron"].is_null());
+}
