@@ -159,6 +159,14 @@ impl std::error::Error for Error {}
 /// Read a text file, telling binary files apart from unreadable ones.
 pub fn read_text(what: &str, path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::read(what, path, &e))?;
+    // Notepad's "Unicode" and Excel's "Unicode-tekst" write UTF-16: say so, not "binary".
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Error::input(format!(
+            "'{}' is opgeslagen als UTF-16 (\"Unicode\"); zorgpad leest UTF-8",
+            path.display()
+        ))
+        .hint("Sla het bestand opnieuw op als UTF-8 (in Excel: \"CSV UTF-8\"; in Kladblok: codering UTF-8)."));
+    }
     if bytes.contains(&0) {
         return Err(Error::input(format!(
             "'{}' is geen tekstbestand: het bevat binaire gegevens",

@@ -69,7 +69,8 @@ pub fn start(config: &Start) -> Result<Exit> {
         kenmerk: config.kenmerk.clone(),
         journaal: session.events().to_vec(),
     };
-    store.save(&record)?;
+    // The session file is written with the first answer (or pause): a session abandoned at
+    // its first question leaves no empty session behind.
     let mut run = Run {
         session,
         record,
@@ -298,17 +299,25 @@ impl Run<'_, '_> {
             let reply = match prompter.ask(&question, &offer) {
                 Ok(reply) => reply,
                 Err(e) if e.exit == Exit::Cancelled => {
+                    if !self.store.exists(&id) {
+                        return Err(Error::cancelled(
+                            "gestopt met Ctrl-C. Er was nog niets beantwoord; er is geen sessie bewaard.",
+                        ));
+                    }
                     return Err(Error::cancelled(format!(
                         "gestopt met Ctrl-C. Alle gegeven antwoorden zijn bewaard in sessie {id}."
                     ))
-                    .hint(format!("Verder met: zorgpad hervat {id}")))
+                    .hint(format!("Verder met: zorgpad hervat {id}")));
                 }
+                Err(e) if !self.store.exists(&id) => return Err(e),
                 Err(e) => {
                     let hint = e.hint.clone().unwrap_or_default();
                     return Err(e.hint(
-                        format!("{hint}\nDe antwoorden tot dan toe staan in sessie {id}.")
-                            .trim()
-                            .to_string(),
+                        format!(
+                            "{hint}\nDe antwoorden tot dan toe staan in sessie {id} (verder met 'zorgpad hervat {id}', weg met 'zorgpad sessies verwijder {id}')."
+                        )
+                        .trim()
+                        .to_string(),
                     ));
                 }
             };

@@ -356,3 +356,28 @@ fn answers_file_with_a_key_twice() {
         .stderr_has("antwoorden.yaml:2:")
         .stderr_has("het veld 'keuze' staat er twee keer");
 }
+
+#[test]
+fn a_utf16_file_is_named_as_such() {
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in "naam: x\n".encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    Test::new()
+        .file("u16.yaml", bytes)
+        .args("controleer --flow u16.yaml")
+        .run()
+        .code(2)
+        .no_panic()
+        .stderr_has("'u16.yaml' is opgeslagen als UTF-16")
+        .stderr_has("Sla het bestand opnieuw op als UTF-8");
+}
+
+#[test]
+fn an_answers_file_that_fails_at_once_leaves_no_session() {
+    let out = Test::new().args("start").answers("- onzin\n").run().code(2);
+    assert!(!out.stderr.contains("staan in sessie"), "{}", out.stderr);
+    let data = out.dir.join("data");
+    let files = std::fs::read_dir(&data).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(files, 0, "no session file for a session without answers");
+}
