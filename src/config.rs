@@ -43,9 +43,15 @@ pub enum Config {
     Sessions(SessionList),
     Remove(Remove),
     Export(ExportCmd),
+    Show(crate::pathway::Show),
+    Graph(crate::pathway::Graph),
+    Practice(crate::training::Practice),
     KaartCheck(KaartCheck),
     KaartShow(KaartShow),
     KaartImport(KaartImport),
+    Scan(crate::scan::Fill),
+    ScanReport(crate::scan_report::ReportCmd),
+    Statistics(crate::statistics::StatsCmd),
 }
 
 /// How a guided session is run.
@@ -182,6 +188,15 @@ impl Config {
                 }))
             }
             Command::Controleer(a) => Ok(Config::Check(Check { flow: a.flow })),
+            Command::Scan(mut a) => match a.action.take() {
+                None => Ok(Config::Scan(crate::scan::Fill::resolve(a, color, layout)?)),
+                Some(crate::cli::ScanAction::Rapport(r)) => Ok(Config::ScanReport(
+                    crate::scan_report::ReportCmd::resolve(r, layout)?,
+                )),
+            },
+            Command::Statistiek(a) => Ok(Config::Statistics(
+                crate::statistics::StatsCmd::resolve(a, layout)?,
+            )),
             Command::Sessies(a) => match a.action {
                 None => Ok(Config::Sessions(SessionList {
                     data_dir: Store::resolve_dir(a.data.data_dir)?,
@@ -209,6 +224,9 @@ impl Config {
                 })),
                 Some(KaartAction::Importeer(a)) => kaart_import(a),
             },
+            Command::Toon(a) => Ok(Config::Show(crate::pathway::show_config(a))),
+            Command::Graaf(a) => Ok(Config::Graph(crate::pathway::graph_config(a)?)),
+            Command::Oefen(a) => Ok(Config::Practice(crate::training::config(a, layout, color)?)),
             Command::Export(a) => {
                 let format = match (a.formaat, &a.uitvoer) {
                     (Some(f), _) => match f {

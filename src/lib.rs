@@ -26,17 +26,23 @@ pub mod kaart;
 mod kaart_cmd;
 pub mod kaart_import;
 pub mod offer;
+pub mod pathway;
 pub mod private_file;
 pub mod prompter;
+pub mod questionnaire;
 pub mod report;
+pub mod scan;
+pub mod scan_report;
 pub mod script;
 pub mod session;
 mod sessions;
 mod start;
+pub mod statistics;
 pub mod store;
 pub mod suggest;
 pub mod summary;
 pub mod terminal;
+pub mod training;
 pub mod validator;
 pub mod walk;
 pub mod yaml;
@@ -53,8 +59,14 @@ pub fn run(args: Args) -> Result<Exit, Error> {
         config::Config::Sessions(c) => sessions::list(&c),
         config::Config::Remove(c) => sessions::remove(&c),
         config::Config::Export(c) => sessions::export(&c),
+        config::Config::Show(c) => pathway::show(&c),
+        config::Config::Graph(c) => pathway::graph(&c),
+        config::Config::Practice(c) => training::run(&c),
         config::Config::KaartCheck(c) => kaart_cmd::check(&c),
         config::Config::KaartShow(c) => kaart_cmd::show(&c),
         config::Config::KaartImport(c) => kaart_cmd::import(&c),
+        config::Config::Scan(c) => scan::run(&c),
+        config::Config::ScanReport(c) => scan_report::run(&c),
+        config::Config::Statistics(c) => statistics::run(&c),
     }
 }

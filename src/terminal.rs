@@ -52,6 +52,9 @@ impl fmt::Display for Item {
     }
 }
 
+/// The extra line at a decision in demonstration mode (`--uitleg`).
+const WHAT_IF: &str = "⤷ Wat als…? (toon waar elke optie heen leidt)";
+
 const HELP_SELECT: &str =
     "↑↓ kiezen · Enter bevestigen · typ om te zoeken · Esc terug · Ctrl-C stoppen";
 const HELP_MULTI: &str =
@@ -355,6 +358,13 @@ impl Terminal {
             _ => (options.to_vec(), labels),
         };
         let options = options.as_slice();
+        // Demonstration (--uitleg): one more line previews where each option leads, without
+        // choosing; the preview comes from the flow graph (crate::pathway), not from the walk.
+        let mut labels = labels;
+        let what_if = self.explain_always;
+        if what_if {
+            labels.push(WHAT_IF.to_string());
+        }
         // After "back", start from the answer that was given before; else at the proposal.
         let (start, note) = match &question.previous {
             Some(Answer::Keuze { optie, toelichting }) => (
@@ -376,6 +386,13 @@ impl Terminal {
                 question.can_pause,
                 question.can_go_back,
             )? {
+                Got::Value(i) if what_if && i == options.len() => {
+                    self.say(&format!(
+                        "\n{}\n",
+                        crate::pathway::what_if_text(question.flow, &question.calls, options)
+                    ));
+                    continue;
+                }
                 Got::Value(i) => i,
                 Got::Explain => {
                     self.explain(question);

@@ -1,0 +1,608 @@
+//! Training mode: `zorgpad toon`, `zorgpad graaf` and `zorgpad oefen`, through the real binary.
+//!
+//! The outputs of `toon` and `graaf` are compared with golden files in `tests/golden/`. After an
+//! intended change of the output, regenerate them and review the diff:
+//!
+//!     ZORGPAD_GOLDEN_UPDATE=1 cargo test --test training
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{Test, Workspace};
+use serde_json::Value;
+
+fn golden_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
+}
+
+/// Compare with the golden file, or write it with `ZORGPAD_GOLDEN_UPDATE=1`.
+fn check_golden(name: &str, actual: &str) {
+    let path = golden_dir().join(name);
+    if std::env::var_os("ZORGPAD_GOLDEN_UPDATE").is_some_and(|v| v == "1") {
+        std::fs::write(&path, actual).expect("write golden file");
+        eprintln!("updated {}", path.display());
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}\nCreate it with: ZORGPAD_GOLDEN_UPDATE=1 cargo test --test training",
+            path.display()
+        )
+    });
+    for (i, (e, a)) in expected.lines().zip(actual.lines()).enumerate() {
+        assert_eq!(e, a, "{name}: line {} differs", i + 1);
+    }
+    assert_eq!(
+        expected.lines().count(),
+        actual.lines().count(),
+        "{name}: number of lines differs"
+    );
+}
+
+fn assert_fits(text: &str, width: usize) {
+    for (i, line) in text.lines().enumerate() {
+        assert!(
+            line.chars().count() <= width,
+            "line {} has {} characters (more than {width}): {line:?}",
+            i + 1,
+            line.chars().count()
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// zorgpad toon
+
+#[test]
+fn toon_shows_the_whole_pathway_in_eighty_columns() {
+    let out = Test::new().args("toon").run().code(0).no_panic();
+    assert_fits(&out.stdout, 80);
+    check_golden("toon.txt", &out.stdout);
+    // Every box of both flows, the roles, and every branch of a decision with its target.
+    for id in ["[IN]", "[D2]", "[B8]", "[E-overdracht]", "[KC]", "[AK5]"] {
+        assert!(out.stdout.contains(id), "{id} missing");
+    }
+    out.stdout_has("── Stap 4 · MDO ─")
+        .stdout_has("├─ Enkelvoudig → B3-gebied")
+        .stdout_has("└─ Complex → B4")
+        .stdout_has("[ ] Inventariseer huidige hulpverlening")
+        .stdout_has("Sub-flow: Kindcheck en Meldcode (meldcode)")
+        .stdout_has("Aangeroepen vanuit B2-meldcode, M1, B6-meldcode");
+}
+
+#[test]
+fn the_alias_show_gives_the_same() {
+    let a = Test::new().args("toon").run().code(0);
+    let b = Test::new().args("show").run().code(0);
+    assert_eq!(a.stdout, b.stdout);
+}
+
+#[test]
+fn toon_one_step_shows_explanations_and_footnotes_once() {
+    let out = Test::new().args("toon --stap 2").run().code(0).no_panic();
+    assert_fits(&out.stdout, 80);
+    check_golden("toon-stap-2.txt", &out.stdout);
+    assert_eq!(out.stdout.matches("[1] Complexe problematiek").count(), 1);
+    out.stdout_has("[D2] Problematiek")
+        .stdout_has("Uitleg: Stap 2 van de blauwdruk")
+        .stdout_lacks("[B1]")
+        .stdout_lacks("[B6]");
+}
+
+#[test]
+fn toon_one_node_of_the_meldcode_by_its_key() {
+    Test::new()
+        .args("toon --stap b2-meldcode/ak2")
+        .run()
+        .code(0)
+        .stdout_has("In de sub-flow 'Kindcheck en Meldcode'")
+        .stdout_has("[AK2] Afwegingskader — vraag 2")
+        .stdout_has("Uitleg: Afwegingskader, vraag 2.");
+}
+
+#[test]
+fn toon_an_unknown_step_is_a_usage_error_in_dutch() {
+    Test::new()
+        .args("toon --stap 9")
+        .run()
+        .code(2)
+        .no_panic()
+        .stderr_has("heeft geen stap 9")
+        .stderr_has("Kies een stap: 1, 2, 3, 4, 5");
+    Test::new()
+        .args("toon --stap X9")
+        .run()
+        .code(2)
+        .stderr_has("'X9' is geen stap (1–5) en geen knoop");
+}
+
+// ---------------------------------------------------------------------------------------------
+// zorgpad graaf
+
+#[test]
+fn graaf_mermaid_matches_the_golden_file() {
+    let out = Test::new()
+        .args("graaf --formaat mermaid")
+        .run()
+        .code(0)
+        .no_panic();
+    check_golden("graaf.mmd", &out.stdout);
+    mermaid_is_consistent(&out.stdout);
+    out.stdout_has("flowchart TD")
+        .stdout_has("n_D2{\"D2 · Problematiek —<br/>enkelvoudig of complex<br/>(Verloskundig zorgverlener)\"}")
+        .stdout_has("n_D2 -->|\"Complex\"| n_B4")
+        .stdout_has("n_M1 -.->|\"roept aan\"| meldcode__KC")
+        .stdout_has("subgraph sf_meldcode")
+        .stdout_has("classDef rol_mdo");
+}
+
+#[test]
+fn graaf_dot_matches_the_golden_file() {
+    let out = Test::new()
+        .args("graph --formaat dot")
+        .run()
+        .code(0)
+        .no_panic();
+    check_golden("graaf.dot", &out.stdout);
+    out.stdout_has("digraph zorgpad {")
+        .stdout_has("n_D2 [shape=diamond")
+        .stdout_has("n_D4 [shape=hexagon")
+        .stdout_has("subgraph cluster_meldcode {")
+        .stdout_has("n_B6_meldcode -> meldcode__KC [style=dashed, label=\"roept aan\"];")
+        .stdout_has("legenda_veilig_thuis [shape=box, label=\"Veilig Thuis\"");
+}
+
+/// Every node an edge or class names is declared, and brackets and quotes are balanced: the
+/// mistakes that make Mermaid refuse a diagram.
+fn mermaid_is_consistent(text: &str) {
+    let mut declared = std::collections::BTreeSet::new();
+    let mut used = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if line.starts_with("%%") || line.is_empty() {
+            continue;
+        }
+        assert_eq!(
+            line.matches('"').count() % 2,
+            0,
+            "unbalanced quotes: {line}"
+        );
+        if let Some(rest) = line.strip_prefix("class ") {
+            let members = rest.split_whitespace().next().unwrap();
+            used.extend(members.split(',').map(str::to_string));
+        } else if line.contains("-->") || line.contains("-.->") {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            used.push(words[0].to_string());
+            used.push(words[words.len() - 1].to_string());
+        } else if !line.starts_with("subgraph")
+            && !line.starts_with("classDef")
+            && !line.starts_with("direction")
+            && line != "end"
+            && line != "flowchart TD"
+        {
+            let id: String = line
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            assert!(!id.is_empty(), "not a node declaration: {line}");
+            declared.insert(id);
+        }
+    }
+    for u in used {
+        assert!(declared.contains(&u), "{u} is used but not declared");
+    }
+}
+
+#[test]
+fn graaf_writes_a_file_and_takes_the_format_from_its_name() {
+    let out = Test::new()
+        .args("graaf -o zorgpad.dot")
+        .run()
+        .code(0)
+        .stderr_has("geschreven naar zorgpad.dot");
+    assert!(out.read("zorgpad.dot").starts_with("// Blauwdruk"));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn graaf_to_a_missing_directory_is_a_usage_error() {
+    Test::new()
+        .args("graaf -o nergens/zorgpad.mmd")
+        .run()
+        .code(2)
+        .no_panic()
+        .stderr_has("de map 'nergens' voor het diagram bestaat niet");
+}
+
+#[test]
+fn graphviz_accepts_the_dot_output() {
+    let has_dot = std::process::Command::new("dot")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_dot {
+        eprintln!("skipped: Graphviz ('dot') is not installed");
+        return;
+    }
+    let out = Test::new()
+        .args("graaf --formaat dot -o z.dot")
+        .run()
+        .code(0);
+    let svg = std::process::Command::new("dot")
+        .args(["-Tsvg", "z.dot", "-o", "z.svg"])
+        .current_dir(&out.dir)
+        .output()
+        .expect("run dot");
+    assert!(
+        svg.status.success() && svg.stderr.is_empty(),
+        "dot refused the diagram: {}",
+        String::from_utf8_lossy(&svg.stderr)
+    );
+    let picture = out.read("z.svg");
+    assert!(picture.contains("<svg") && picture.contains("Problematiek"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// zorgpad oefen
+
+/// The case files in flows/casussen/ (without the README).
+fn case_files() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("flows/casussen");
+    let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .expect("flows/casussen")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .map(|p| {
+            (
+                p.file_stem().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).expect("read case"),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The scripted answers of a case, as an answers file.
+fn answers_of(text: &str) -> String {
+    let doc: serde_yaml::Value = serde_yaml::from_str(text).expect("case is YAML");
+    serde_yaml::to_string(&doc["antwoorden"]).expect("answers")
+}
+
+#[test]
+fn every_case_file_is_embedded_and_fits_the_flow() {
+    let files = case_files();
+    assert!(
+        files.len() >= 6,
+        "at least six cases, found {}",
+        files.len()
+    );
+    let mut embedded: Vec<&str> = zorgpad::training::CASES.iter().map(|(id, _)| *id).collect();
+    embedded.sort();
+    let on_disk: Vec<&str> = files.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(
+        on_disk, embedded,
+        "flows/casussen/ and training::CASES differ"
+    );
+    let set = zorgpad::flow_set::FlowSet::load(None).expect("flows");
+    for (id, text) in &files {
+        let case = zorgpad::training::Case::parse(id, id, text).expect("case parses");
+        let problems = zorgpad::training::check_case(&set, &case);
+        assert!(problems.is_empty(), "{id}: {problems:?}");
+        assert!(
+            case.verhaal.len() > 400,
+            "{id}: the story is a few paragraphs"
+        );
+        for m in &case.model {
+            assert!(
+                !m.waarom.trim().is_empty(),
+                "{id}: {} has no 'waarom'",
+                m.vraag
+            );
+        }
+    }
+}
+
+/// Each case's scripted route reaches an end and answers every model decision as the model
+/// does: so every model answer is a real option of a decision on the case's route.
+#[test]
+fn every_case_walks_to_an_end_with_the_model_answers() {
+    for (id, text) in case_files() {
+        let model = {
+            let doc: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+            doc["model"].as_sequence().unwrap().len()
+        };
+        let out = Test::new()
+            .arg("oefen")
+            .arg(&id)
+            .answers(&answers_of(&text))
+            .run()
+            .code(0)
+            .no_panic()
+            .stdout_has("Uitkomst: ")
+            .stdout_has("Alle beslissingen zoals het model.");
+        let score = format!("Score: {model} van {model} beslissingen zoals het model (100%).");
+        assert!(out.stdout.contains(&score), "{id}:\n{}", out.stdout);
+    }
+}
+
+#[test]
+fn the_cases_cover_every_route_and_several_meldcode_outcomes() {
+    let mut outcomes = std::collections::BTreeSet::new();
+    for (id, text) in case_files() {
+        let _ = id;
+        // The route is read from the steps the answers take, through a real session export.
+        let out = Test::new()
+            .args("start --export s.json")
+            .answers(&answers_of(&text))
+            .run()
+            .code(0);
+        let json: Value = serde_json::from_str(&out.read("s.json")).unwrap();
+        let route: Vec<String> = json["route"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["knoop"].as_str().unwrap().to_string())
+            .collect();
+        for end in [
+            "E0",
+            "E-enkelvoudig",
+            "E-veilig-thuis",
+            "E-overdracht",
+            "AK-gemeld",
+            "AK-volgen",
+            "AK-afsluiten",
+            "KC-negatief",
+        ] {
+            if route.iter().any(|r| r == end) {
+                outcomes.insert(end.to_string());
+            }
+        }
+        if route.contains(&"B3-vervolg".to_string()) && route.contains(&"B4".to_string()) {
+            outcomes.insert("persisterend".to_string());
+        }
+        if route.contains(&"M1".to_string()) && route.contains(&"D4".to_string()) {
+            outcomes.insert("niet-verschenen".to_string());
+        }
+        if route.contains(&"M1".to_string()) && !route.contains(&"D4".to_string()) {
+            outcomes.insert("geen-toestemming".to_string());
+        }
+    }
+    for wanted in [
+        "E0",
+        "E-enkelvoudig",
+        "persisterend",
+        "geen-toestemming",
+        "niet-verschenen",
+        "E-overdracht",
+        "AK-gemeld",
+        "AK-volgen",
+        "AK-afsluiten",
+    ] {
+        assert!(
+            outcomes.contains(wanted),
+            "no case covers {wanted}: {outcomes:?}"
+        );
+    }
+}
+
+#[test]
+fn oefen_lists_the_cases() {
+    let out = Test::new().args("oefen").run().code(0).no_panic();
+    for (id, _) in case_files() {
+        assert!(out.stdout.contains(&id), "{id} not listed:\n{}", out.stdout);
+    }
+    out.stdout_has("Beslissingen");
+    Test::new()
+        .args("practice")
+        .run()
+        .code(0)
+        .stdout_has("niet-verschenen");
+}
+
+/// Two deliberate mistakes in "niet-verschenen": no VoorZorg, and accepting help at AK4.
+const TWO_MISTAKES: &str = "
+- alles
+- r4u
+- ja                     # D1
+- alles
+- positief
+- alles
+- Aandachtsfunctionaris VSV Voorbeeld
+- nee
+- gevoerd
+- nee                    # AK1
+- alles                  # B2
+- ja                     # toestemming
+- alles
+- nee                    # VoorZorg: model ja
+- [hulpbronnen]
+- complex
+- Centrum Kwetsbare Zwangeren Voorbeeld
+- ja                     # D3
+- alles                  # B5
+- nee                    # D4
+- alles                  # Kindcheck (M1)
+- positief
+- alles
+- Aandachtsfunctionaris VSV Voorbeeld
+- ja
+- gevoerd
+- ja                     # AK1
+- nee                    # AK2
+- ja                     # AK3
+- ja                     # AK4: model nee
+- alles                  # hulp
+- nee                    # AK5
+- Veilig Thuis Voorbeeldregio
+- alles                  # VT
+";
+
+#[test]
+fn a_practice_run_with_mistakes_scores_and_explains_each_difference() {
+    let out = Test::new()
+        .args("oefen niet-verschenen --resultaten res")
+        .answers(TWO_MISTAKES)
+        .run()
+        .code(0)
+        .no_panic()
+        .stdout_has("Oefencasus: Jong, zonder vaste plek")
+        .stdout_has("Mevrouw Van Oefening (19)")
+        .stdout_has("Score: 10 van 12 beslissingen zoals het model (83%).")
+        .stdout_has("Verschillen met het model, met uitleg:")
+        .stdout_has("• B2-voorzorg — Meldt u de cliënt aan bij VoorZorg")
+        .stdout_has("u koos 'Nee, niet aanmelden'; het model: 'Ja, aanmelden'.")
+        .stdout_has("Waarom: Eerste kind, 19 jaar")
+        .stdout_has("• M1/AK4 — Aanvaarden de betrokkenen")
+        .stdout_has("Waarom: Ze wil geen hulpverleners meer zien")
+        .stdout_lacks("• D4 —")
+        .stderr_has("Resultaat bewaard in res/");
+    // The result: no names, the case, the time, the decisions; mode 0600.
+    let dir = out.dir.join("res");
+    let files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&files[0]).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    let json: Value = serde_json::from_str(&std::fs::read_to_string(&files[0]).unwrap()).unwrap();
+    assert_eq!(json["schema"], "zorgpad.oefenresultaat/1");
+    assert_eq!(json["casus"], "niet-verschenen");
+    assert_eq!(json["zoals_model"], 10);
+    assert_eq!(json["totaal"], 12);
+    assert_eq!(json["procent"], 83);
+    let wrong: Vec<&str> = json["beslissingen"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["zoals_model"] == false)
+        .map(|b| b["vraag"].as_str().unwrap())
+        .collect();
+    assert_eq!(wrong, ["B2-voorzorg", "M1/AK4"]);
+    // A practice run is not a session: nothing in the data directory.
+    assert!(
+        !out.dir.join("data").exists()
+            || std::fs::read_dir(out.dir.join("data"))
+                .unwrap()
+                .next()
+                .is_none()
+    );
+}
+
+#[test]
+fn a_decision_the_route_did_not_reach_counts_as_different() {
+    Test::new()
+        .args("oefen enkelvoudig-verwijzen")
+        .answers("- alles\n- mind2care\n- nee\n")
+        .run()
+        .code(0)
+        .stdout_has("Score: 0 van 7 beslissingen zoals het model (0%).")
+        .stdout_has("(niet bereikt)")
+        .stdout_has("u koos 'Nee'; het model: 'Ja'.")
+        .stdout_has("• D2 — ")
+        .stdout_has("uw route kwam niet bij deze vraag");
+}
+
+#[test]
+fn oefen_errors_are_dutch_usage_errors() {
+    Test::new()
+        .args("oefen bestaat-niet --antwoorden a.yaml")
+        .file("a.yaml", "- alles\n")
+        .run()
+        .code(2)
+        .no_panic()
+        .stderr_has("onbekende casus 'bestaat-niet'")
+        .stderr_has("geen-ppm");
+    Test::new()
+        .args("oefen geen-ppm")
+        .run()
+        .code(2)
+        .stderr_has("er is geen terminal")
+        .stderr_has("zorgpad oefen geen-ppm --antwoorden");
+    Test::new()
+        .args("oefen geen-ppm")
+        .answers("- alles\n- r4u\n- nee\n- nee\n")
+        .run()
+        .code(2)
+        .no_panic()
+        .stderr_has("de flow is afgerond na 3 antwoorden");
+    Test::new()
+        .args("oefen --overzicht leeg")
+        .run()
+        .code(2)
+        .stderr_has("bestaat niet");
+}
+
+#[test]
+fn the_overview_shows_what_the_group_missed_most() {
+    let ws = Workspace::new();
+    // Trainee 1: two mistakes; trainee 2: all as the model; trainee 3: VoorZorg missed again.
+    ws.write("t1.yaml", TWO_MISTAKES);
+    let model = answers_of(
+        &case_files()
+            .into_iter()
+            .find(|(id, _)| id == "niet-verschenen")
+            .unwrap()
+            .1,
+    );
+    ws.write("t2.yaml", &model);
+    ws.write(
+        "t3.yaml",
+        "- alles\n- mind2care\n- nee\n", // geen-ppm, as the model
+    );
+    // Trainee 4: VoorZorg missed, AK4 as the model.
+    let t4 = TWO_MISTAKES.replace(
+        "- ja                     # AK4: model nee\n- alles                  # hulp\n- nee                    # AK5\n",
+        "- nee                    # AK4\n",
+    );
+    assert_ne!(t4, TWO_MISTAKES);
+    ws.write("t4.yaml", &t4);
+    for (case, file) in [
+        ("niet-verschenen", "t1.yaml"),
+        ("niet-verschenen", "t2.yaml"),
+        ("geen-ppm", "t3.yaml"),
+        ("niet-verschenen", "t4.yaml"),
+    ] {
+        ws.cmd(&format!(
+            "oefen {case} --antwoorden {file} --resultaten res"
+        ))
+        .run()
+        .code(0);
+    }
+    ws.write("res/notities.json", "{\"iets\": 1}");
+    let out = ws
+        .cmd("oefen --overzicht res")
+        .run()
+        .code(0)
+        .no_panic()
+        .stdout_has("4 oefenresultaten van 2 casussen")
+        .stderr_has("notities.json is geen oefenresultaat");
+    // B2-voorzorg: missed by trainees 1 and 4 (2 of 3); M1/AK4 by trainee 1 (1 of 3).
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    let voorzorg = lines
+        .iter()
+        .position(|l| l.contains("B2-voorzorg"))
+        .expect("B2-voorzorg row");
+    let ak4 = lines
+        .iter()
+        .position(|l| l.contains("M1/AK4"))
+        .expect("M1/AK4 row");
+    assert!(voorzorg < ak4, "most missed first:\n{}", out.stdout);
+    assert!(
+        lines[voorzorg].contains("2 van 3 (67%)"),
+        "{}",
+        lines[voorzorg]
+    );
+    assert!(lines[voorzorg].contains("Nee, niet"), "{}", lines[voorzorg]);
+    assert!(lines[ak4].contains("1 van 3 (33%)"), "{}", lines[ak4]);
+    assert!(
+        !out.stdout.contains("│ D1 "),
+        "decisions nobody missed are not rows"
+    );
+    out.stdout_has("andere beslissingen nam iedereen zoals het model");
+}
