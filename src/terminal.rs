@@ -83,6 +83,7 @@ impl Terminal {
             ..config.error_message
         };
         inquire::set_global_render_config(config);
+        exit_on_hangup();
         Terminal {
             explain_always,
             color,
@@ -721,6 +722,19 @@ impl Terminal {
                 Got::Pause | Got::Escape => self.first_question(),
             }
         }
+    }
+}
+
+/// A closed terminal (SIGHUP) ends the session with exit code 130. Every answer is saved
+/// before the next question, so leaving at once loses nothing; `_exit` is the only safe thing
+/// to do inside a signal handler.
+fn exit_on_hangup() {
+    #[cfg(unix)]
+    // SAFETY: the handler only calls `signal_hook::low_level::exit`, which is async-signal-safe.
+    unsafe {
+        let _ = signal_hook::low_level::register(signal_hook::consts::SIGHUP, || {
+            signal_hook::low_level::exit(130)
+        });
     }
 }
 

@@ -404,4 +404,35 @@ mod killed {
     fn temp_files(ws: &Workspace) -> Vec<String> {
         super::temp_files(ws)
     }
+
+    #[test]
+    fn a_closed_terminal_ends_with_130_and_keeps_every_answer() {
+        let ws = Workspace::new();
+        let mut tty = Tty::start(&ws, "");
+        tty.prompt(B1, MULTI_READY);
+        tty.send(RIGHT);
+        tty.send(ENTER);
+        tty.prompt(NOTE, TEXT_READY);
+        tty.send(ENTER);
+        // The terminal goes away (SIGHUP) while the instrument question waits.
+        tty.prompt(INSTRUMENT, SELECT_READY);
+        tty.session
+            .process
+            .signal(Signal::SIGHUP)
+            .expect("send SIGHUP");
+        match tty.session.process.wait() {
+            Ok(WaitStatus::Exited(_, 130)) => {}
+            other => panic!("expected exit code 130 after SIGHUP, got {other:?}"),
+        }
+        let id = ws.only_session();
+        let stored = ws.session_json(&id);
+        let answered: Vec<&str> = stored["journaal"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["gebeurtenis"] == "antwoord")
+            .map(|e| e["vraag"].as_str().unwrap())
+            .collect();
+        assert_eq!(answered, ["B1"]);
+    }
 }
