@@ -558,7 +558,13 @@ fn translate(error: clap::Error) -> Usage {
                 "onbekende opdracht '{}'",
                 context(&error, ContextKind::InvalidSubcommand).unwrap_or_default()
             );
-            if let Some(s) = context(&error, ContextKind::SuggestedSubcommand) {
+            if let Some(ContextValue::Strings(list)) = error.get(ContextKind::SuggestedSubcommand) {
+                // clap lists every close name; the closest, by edit distance, is the suggestion.
+                let wrong = context(&error, ContextKind::InvalidSubcommand).unwrap_or_default();
+                if let Some(best) = list.iter().min_by_key(|s| crate::suggest::distance(&wrong, s)) {
+                    m.push_str(&format!("; bedoelt u '{best}'?"));
+                }
+            } else if let Some(s) = context(&error, ContextKind::SuggestedSubcommand) {
                 m.push_str(&format!("; bedoelt u '{s}'?"));
             }
             m

@@ -172,3 +172,12 @@ fn export_into_a_missing_directory_is_refused_before_any_question() {
     .stderr_has("de map 'nergens' voor de export bestaat niet");
     assert_eq!(out.stdout, "");
 }
+
+#[test]
+fn a_mistyped_command_suggests_the_closest_one() {
+    Test::new()
+        .args("strat")
+        .run()
+        .code(2)
+        .stderr_has("onbekende opdracht 'strat'; bedoelt u 'start'?");
+}
