@@ -238,7 +238,7 @@ impl Config {
                     (None, None) => Format::Markdown,
                 };
                 if let Some(out) = &a.uitvoer {
-                    check_target(out)?;
+                    check_target(out, "de export")?;
                 }
                 Ok(Config::Export(ExportCmd {
                     data_dir: Store::resolve_dir(a.data.data_dir)?,
@@ -372,18 +372,20 @@ fn export(path: PathBuf) -> Result<Export> {
         ))
         .hint("Bijvoorbeeld: --export samenvatting.md"));
     };
-    check_target(&path)?;
+    check_target(&path, "de export")?;
     Ok(Export { path, format })
 }
 
-fn check_target(path: &std::path::Path) -> Result<()> {
+/// Check an output file before any work is done: its directory must exist and it must not
+/// be a directory itself.
+pub(crate) fn check_target(path: &std::path::Path, what: &str) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     if !dir.is_dir() {
         return Err(Error::input(format!(
-            "de map '{}' voor de export bestaat niet",
+            "de map '{}' voor {what} bestaat niet",
             dir.display()
         ))
         .hint("Maak de map eerst aan, of kies een andere plaats."));

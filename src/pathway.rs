@@ -69,23 +69,7 @@ pub fn graph_config(a: GraphArgs) -> Result<Graph> {
         None => from_name.unwrap_or(GraphFormat::Mermaid),
     };
     if let Some(out) = &a.uitvoer {
-        let dir = match out.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        if !dir.is_dir() {
-            return Err(Error::input(format!(
-                "de map '{}' voor het diagram bestaat niet",
-                dir.display()
-            ))
-            .hint("Maak de map eerst aan, of kies een andere plaats."));
-        }
-        if out.is_dir() {
-            return Err(Error::input(format!(
-                "'{}' is een map; geef een bestandsnaam, bijvoorbeeld zorgpad.mmd",
-                out.display()
-            )));
-        }
+        crate::config::check_target(out, "het diagram")?;
     }
     Ok(Graph {
         flow: a.flow,

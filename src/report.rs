@@ -473,7 +473,8 @@ pub fn markdown(s: &Summary, zone: &TimeZone) -> String {
     out
 }
 
-fn esc(text: &str) -> String {
+/// Text for HTML.
+pub(crate) fn esc(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

@@ -181,7 +181,8 @@ pub fn run(config: &Fill) -> Result<Exit> {
         Target::File(f) => f.clone(),
         Target::Dir(d) => {
             if !d.exists() {
-                create_private_dir(d).map_err(|e| Error::write("de map voor scans", d, &e))?;
+                crate::store::create_private_dir(d)
+                    .map_err(|e| Error::write("de map voor scans", d, &e))?;
             }
             new_name(d, now)
         }
@@ -239,20 +240,6 @@ fn new_name(dir: &Path, at: jiff::Timestamp) -> PathBuf {
             return path;
         }
     }
-}
-
-#[cfg(unix)]
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::DirBuilderExt;
-    std::fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)
-}
-
-#[cfg(not(unix))]
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)
 }
 
 /// Words that mean "I don't know" in an answers file.

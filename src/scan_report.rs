@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Exit, Result};
 use crate::questionnaire::Questionnaire;
+use crate::report::esc;
 use crate::report::Layout;
 use crate::scan::{ScanFile, DISCIPLINES, SCHEMA};
 
@@ -54,23 +55,7 @@ impl ReportCmd {
             (None, None) => ReportFormat::Text,
         };
         if let Some(out) = &a.uitvoer {
-            let dir = match out.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-                _ => PathBuf::from("."),
-            };
-            if !dir.is_dir() {
-                return Err(Error::input(format!(
-                    "de map '{}' voor het rapport bestaat niet",
-                    dir.display()
-                ))
-                .hint("Maak de map eerst aan, of kies een andere plaats."));
-            }
-            if out.is_dir() {
-                return Err(Error::input(format!(
-                    "'{}' is een map; geef een bestandsnaam",
-                    out.display()
-                )));
-            }
+            crate::config::check_target(out, "het rapport")?;
         }
         Ok(ReportCmd {
             paths: a.paden,
@@ -684,13 +669,6 @@ pub fn markdown(q: &Questionnaire, g: &Group) -> String {
     }
     out.push_str(&format!("\n---\n\n_{CLOSING}_\n"));
     out
-}
-
-fn esc(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 const CSS: &str = "
