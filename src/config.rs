@@ -239,6 +239,16 @@ impl Config {
                 };
                 if let Some(out) = &a.uitvoer {
                     check_target(out, "de export")?;
+                    // HTML in a file called .md would open as something else than it is.
+                    if let Some(named) = format_of(out).filter(|f| *f != format) {
+                        return Err(Error::input(format!(
+                            "--formaat {} past niet bij de bestandsnaam '{}' (die wijst op {})",
+                            format.name(),
+                            out.display(),
+                            named.name()
+                        ))
+                        .hint("Laat --formaat weg (dan volgt het formaat de bestandsnaam), of geef het bestand de passende extensie."));
+                    }
                 }
                 Ok(Config::Export(ExportCmd {
                     data_dir: Store::resolve_dir(a.data.data_dir)?,

@@ -181,3 +181,13 @@ fn a_mistyped_command_suggests_the_closest_one() {
         .code(2)
         .stderr_has("onbekende opdracht 'strat'; bedoelt u 'start'?");
 }
+
+#[test]
+fn an_export_format_that_contradicts_the_file_name_is_refused() {
+    Test::new()
+        .args("export 20261122 --formaat html -o y.md")
+        .run()
+        .code(2)
+        .no_panic()
+        .stderr_has("--formaat html past niet bij de bestandsnaam 'y.md' (die wijst op md)");
+}
