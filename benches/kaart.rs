@@ -8,7 +8,7 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use zorgpad::flow_set::FlowSet;
+use zorgpad::flow::set::FlowSet;
 use zorgpad::kaart::{self, Kaart, RawAanbieder, RawKaart, RawMeta, CATEGORIES};
 
 const GEMEENTEN: usize = 342;

@@ -141,7 +141,7 @@ impl Error {
         text.lines()
             .map(|l| {
                 let indent = if l.starts_with("  ") { "  " } else { "" };
-                crate::terminal::wrap(l, width - 1).replace('\n', &format!("\n{indent}"))
+                crate::prompt::terminal::wrap(l, width - 1).replace('\n', &format!("\n{indent}"))
             })
             .collect::<Vec<_>>()
             .join("\n")

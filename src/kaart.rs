@@ -23,8 +23,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{read_text, Error, Result};
 use crate::finding::{Finding, Severity};
-use crate::flow::Body;
-use crate::flow_set::FlowSet;
+use crate::flow::model::Body;
+use crate::flow::set::FlowSet;
 use crate::store::Fingerprint;
 use crate::yaml;
 
@@ -437,7 +437,12 @@ impl Kaart {
 
     /// Name, version and sha256 of the exact text, for the session record.
     pub fn fingerprint(&self) -> Fingerprint {
-        crate::fingerprint::of_text(&self.naam, &self.versie, &self.text, self.path.as_deref())
+        crate::store::fingerprint::of_text(
+            &self.naam,
+            &self.versie,
+            &self.text,
+            self.path.as_deref(),
+        )
     }
 
     pub fn is_embedded(&self) -> bool {

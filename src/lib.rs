@@ -10,41 +10,23 @@
 //! - [`kaart`] is the Sociale Kaart (who to refer to, per category and gemeente);
 //!   [`kaart_import`] turns a spreadsheet into one.
 
-pub mod answer;
 pub mod bsn;
-mod check;
 pub mod cli;
 pub mod clock;
-pub mod config;
+mod cmd;
+pub mod engine;
 pub mod error;
 pub mod finding;
-pub mod fingerprint;
 pub mod flow;
-pub mod flow_set;
-pub mod journal;
 pub mod kaart;
-mod kaart_cmd;
 pub mod kaart_import;
 pub mod offer;
-pub mod pathway;
-pub mod private_file;
-pub mod prompter;
-pub mod questionnaire;
+pub mod prompt;
 pub mod report;
 pub mod scan;
-pub mod scan_report;
-pub mod script;
-pub mod session;
-mod sessions;
-mod start;
-pub mod statistics;
 pub mod store;
 pub mod suggest;
-pub mod summary;
-pub mod terminal;
 pub mod training;
-pub mod validator;
-pub mod walk;
 pub mod yaml;
 
 pub use cli::Args;
@@ -52,21 +34,21 @@ pub use error::{Error, Exit};
 
 /// Run one command.
 pub fn run(args: Args) -> Result<Exit, Error> {
-    match config::Config::resolve(args)? {
-        config::Config::Start(c) => start::start(&c),
-        config::Config::Resume(c) => start::resume(&c),
-        config::Config::Check(c) => check::run(&c),
-        config::Config::Sessions(c) => sessions::list(&c),
-        config::Config::Remove(c) => sessions::remove(&c),
-        config::Config::Export(c) => sessions::export(&c),
-        config::Config::Show(c) => pathway::show(&c),
-        config::Config::Graph(c) => pathway::graph(&c),
-        config::Config::Practice(c) => training::run(&c),
-        config::Config::KaartCheck(c) => kaart_cmd::check(&c),
-        config::Config::KaartShow(c) => kaart_cmd::show(&c),
-        config::Config::KaartImport(c) => kaart_cmd::import(&c),
-        config::Config::Scan(c) => scan::run(&c),
-        config::Config::ScanReport(c) => scan_report::run(&c),
-        config::Config::Statistics(c) => statistics::run(&c),
+    match cli::config::Config::resolve(args)? {
+        cli::config::Config::Start(c) => cmd::start::start(&c),
+        cli::config::Config::Resume(c) => cmd::start::resume(&c),
+        cli::config::Config::Check(c) => cmd::check::run(&c),
+        cli::config::Config::Sessions(c) => cmd::sessions::list(&c),
+        cli::config::Config::Remove(c) => cmd::sessions::remove(&c),
+        cli::config::Config::Export(c) => cmd::sessions::export(&c),
+        cli::config::Config::Show(c) => report::pathway::show(&c),
+        cli::config::Config::Graph(c) => report::pathway::graph(&c),
+        cli::config::Config::Practice(c) => training::run(&c),
+        cli::config::Config::KaartCheck(c) => cmd::kaart::check(&c),
+        cli::config::Config::KaartShow(c) => cmd::kaart::show(&c),
+        cli::config::Config::KaartImport(c) => cmd::kaart::import(&c),
+        cli::config::Config::Scan(c) => scan::run(&c),
+        cli::config::Config::ScanReport(c) => report::scan::run(&c),
+        cli::config::Config::Statistics(c) => report::statistics::run(&c),
     }
 }

@@ -7,7 +7,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::{Output, Test};
-use zorgpad::flow_set::FlowSet;
+use zorgpad::flow::set::FlowSet;
 use zorgpad::kaart::{self, Gap, Kaart};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/kaart");

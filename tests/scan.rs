@@ -26,7 +26,7 @@ impl Wrapped for Output {
         self
     }
 }
-use zorgpad::questionnaire::Questionnaire;
+use zorgpad::scan::questionnaire::Questionnaire;
 
 // --- the matrix --------------------------------------------------------------------------
 

@@ -284,7 +284,7 @@ fn every_case_file_is_embedded_and_fits_the_flow() {
         on_disk, embedded,
         "flows/casussen/ and training::CASES differ"
     );
-    let set = zorgpad::flow_set::FlowSet::load(None).expect("flows");
+    let set = zorgpad::flow::set::FlowSet::load(None).expect("flows");
     for (id, text) in &files {
         let case = zorgpad::training::Case::parse(id, id, text).expect("case parses");
         let problems = zorgpad::training::check_case(&set, &case);

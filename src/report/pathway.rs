@@ -9,8 +9,8 @@ use std::path::PathBuf;
 
 use crate::cli::{GraphArgs, GraphFormatArg, ShowArgs};
 use crate::error::{Error, Exit, Result};
-use crate::flow::{Body, Choice, Flow, Kind, Node};
-use crate::flow_set::FlowSet;
+use crate::flow::model::{Body, Choice, Flow, Kind, Node};
+use crate::flow::set::FlowSet;
 
 /// The width `zorgpad toon` writes to: a projector screen.
 pub const SHOW_WIDTH: usize = 80;
@@ -69,7 +69,7 @@ pub fn graph_config(a: GraphArgs) -> Result<Graph> {
         None => from_name.unwrap_or(GraphFormat::Mermaid),
     };
     if let Some(out) = &a.uitvoer {
-        crate::config::check_target(out, "het diagram")?;
+        crate::cli::config::check_target(out, "het diagram")?;
     }
     Ok(Graph {
         flow: a.flow,
@@ -81,7 +81,7 @@ pub fn graph_config(a: GraphArgs) -> Result<Graph> {
 /// `zorgpad toon`.
 pub fn show(config: &Show) -> Result<Exit> {
     let set = FlowSet::load(config.flow.as_deref())?;
-    crate::start::refuse_broken(&set)?;
+    crate::cmd::start::refuse_broken(&set)?;
     let text = match &config.stap {
         None => overview_text(&set),
         Some(stap) => step_text(&set, stap)?,
@@ -93,7 +93,7 @@ pub fn show(config: &Show) -> Result<Exit> {
 /// `zorgpad graaf`.
 pub fn graph(config: &Graph) -> Result<Exit> {
     let set = FlowSet::load(config.flow.as_deref())?;
-    crate::start::refuse_broken(&set)?;
+    crate::cmd::start::refuse_broken(&set)?;
     let text = match config.format {
         GraphFormat::Mermaid => mermaid(&set),
         GraphFormat::Dot => dot(&set),
@@ -101,7 +101,12 @@ pub fn graph(config: &Graph) -> Result<Exit> {
     match &config.output {
         None => print!("{text}"),
         Some(path) => {
-            crate::private_file::write_with_mode("het diagram", path, text.as_bytes(), 0o644)?;
+            crate::store::private_file::write_with_mode(
+                "het diagram",
+                path,
+                text.as_bytes(),
+                0o644,
+            )?;
             eprintln!(
                 "Diagram ({}) geschreven naar {}.",
                 match config.format {
@@ -601,7 +606,7 @@ pub enum Ahead<'f> {
 
 /// Follow `target` through the flow graph, at most `depth` boxes: through boxes that ask
 /// nothing or whose answer does not branch, up to the next decision or end. `calls` are the
-/// sub-flow call nodes the question sits in (as in [`crate::walk::Question`]).
+/// sub-flow call nodes the question sits in (as in [`crate::engine::walk::Question`]).
 pub fn preview<'f>(
     flow: &'f Flow,
     calls: &[&'f Node],

@@ -7,12 +7,12 @@
 
 use std::path::Path;
 
-use crate::answer::{Answer, Mark};
+use crate::engine::answer::{Answer, Mark};
+use crate::engine::prompter::{question_ref, question_text, Prompter, Reply};
+use crate::engine::walk::Question;
 use crate::error::{read_text, Error, Result};
-use crate::flow::{Action, Body, Choice};
+use crate::flow::model::{Action, Body, Choice};
 use crate::offer::Offer;
-use crate::prompter::{question_ref, question_text, Prompter, Reply};
-use crate::walk::Question;
 use crate::yaml::{self, Value};
 
 /// The reserved entry that means "go back one question".
@@ -159,7 +159,7 @@ impl Script {
             Value::Mapping(map) if map.len() == 1 && map.get(LATER).is_some() => {
                 match map.get(LATER).and_then(scalar) {
                     None => None,
-                    Some(text) => Some(crate::terminal::parse_date(&text).ok_or_else(|| {
+                    Some(text) => Some(crate::prompt::terminal::parse_date(&text).ok_or_else(|| {
                         self.mismatch(
                             i,
                             question,

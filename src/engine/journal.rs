@@ -7,7 +7,7 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::answer::Answer;
+use crate::engine::answer::Answer;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "gebeurtenis", rename_all = "kebab-case", deny_unknown_fields)]

@@ -1,10 +1,12 @@
 //! `zorgpad scan`: one member of the VSV fills in the cooperation scan — per aspect the level
 //! whose description fits best, with an optional note, and optionally their discipline; never a
 //! name. The answers are saved as one small JSON file (0600, atomic), for the group report of
-//! [`crate::scan_report`].
+//! [`crate::report::scan`].
 //!
 //! Answers come from the terminal (inquire) or from an answers file (`--antwoorden`, a YAML list
 //! with one entry per aspect, in order; see `flows/vragenlijst.md`).
+
+pub mod questionnaire;
 
 use std::path::{Path, PathBuf};
 
@@ -14,8 +16,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::clock::Clock;
 use crate::error::{Error, Exit, Result};
-use crate::questionnaire::Questionnaire;
 use crate::report::Layout;
+use crate::scan::questionnaire::Questionnaire;
 use crate::yaml::Value;
 
 /// The version of the scan file format.
@@ -190,7 +192,7 @@ pub fn run(config: &Fill) -> Result<Exit> {
     let mut text = serde_json::to_string_pretty(&scan)
         .map_err(|e| Error::input(format!("de scan kon niet worden opgeslagen: {e}")))?;
     text.push('\n');
-    crate::private_file::write("de scan", &path, text.as_bytes())?;
+    crate::store::private_file::write("de scan", &path, text.as_bytes())?;
     print!("{}", overview(&q, &scan, config.layout));
     eprintln!(
         "Scan opgeslagen in {} (alleen voor u leesbaar). Verzamel de scans van de groep in één map;\n'zorgpad scan rapport MAP' maakt dan het groepsbeeld.",
@@ -481,12 +483,12 @@ fn got<T>(r: std::result::Result<T, InquireError>) -> Result<Got<T>> {
 /// then an optional note. Esc goes back one question.
 fn ask(q: &Questionnaire, color: bool) -> Result<(Option<String>, Vec<ScanAnswer>)> {
     // Same look as the guided session (Dutch markers, no colour when asked).
-    let _ = crate::terminal::Terminal::new(false, color);
+    let _ = crate::prompt::terminal::Terminal::new(false, color);
     let width = crossterm::terminal::size()
         .map_or(100, |(w, _)| usize::from(w))
         .clamp(40, 120)
         - 1;
-    let say = |text: &str| eprintln!("{}", crate::terminal::wrap(text, width));
+    let say = |text: &str| eprintln!("{}", crate::prompt::terminal::wrap(text, width));
     say(&format!(
         "{} (versie {})\n{}\nUw antwoorden zijn anoniem: zorgpad vraagt geen naam. Zet ook in een notitie geen namen.",
         q.naam,

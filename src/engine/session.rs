@@ -3,10 +3,10 @@
 
 use jiff::Timestamp;
 
-use crate::answer::Answer;
-use crate::flow_set::FlowSet;
-use crate::journal::{self, Event};
-use crate::walk::{Question, Walk, WalkError};
+use crate::engine::answer::Answer;
+use crate::engine::journal::{self, Event};
+use crate::engine::walk::{Question, Walk, WalkError};
+use crate::flow::set::FlowSet;
 
 #[derive(Debug, Clone)]
 pub struct Session<'f> {

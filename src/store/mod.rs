@@ -6,13 +6,16 @@
 //! a full disk leaves the previous complete file, never a half-written one. A file that cannot
 //! be read is reported by name and left exactly as it is; the other sessions still work.
 
+pub mod fingerprint;
+pub mod private_file;
+
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use crate::engine::journal::Event;
 use crate::error::{Error, Result};
-use crate::journal::Event;
 
 /// The version of the session file format.
 pub const SCHEMA: &str = "zorgpad.sessie/1";
@@ -103,7 +106,7 @@ impl Store {
             .map_err(|e| Error::input(format!("de sessie kon niet worden opgeslagen: {e}")))?;
         text.push('\n');
         let path = self.path_of(&record.id);
-        crate::private_file::write("het sessiebestand", &path, text.as_bytes())?;
+        crate::store::private_file::write("het sessiebestand", &path, text.as_bytes())?;
         sync_dir(&self.dir);
         Ok(())
     }

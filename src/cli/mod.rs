@@ -1,6 +1,8 @@
 //! The command line's syntax, and only its syntax (clap derive). What the arguments mean is
-//! resolved in [`crate::config`]. Help texts and clap's own messages are Dutch: clap's errors
+//! resolved in [`crate::cli::config`]. Help texts and clap's own messages are Dutch: clap's errors
 //! are caught here and said again in Dutch.
+
+pub mod config;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

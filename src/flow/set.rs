@@ -8,7 +8,7 @@ use std::path::Path;
 
 use crate::error::{read_text, Error, Result};
 use crate::finding::Finding;
-use crate::flow::{self, Body, Flow, RawFlow};
+use crate::flow::model::{self, Body, Flow, RawFlow};
 use crate::yaml;
 
 /// The id of the default main flow.
@@ -18,9 +18,9 @@ pub const DEFAULT_FLOW: &str = "blauwdruk-psychosociaal";
 const EMBEDDED: &[(&str, &str)] = &[
     (
         DEFAULT_FLOW,
-        include_str!("../flows/blauwdruk-psychosociaal.yaml"),
+        include_str!("../../flows/blauwdruk-psychosociaal.yaml"),
     ),
-    ("meldcode", include_str!("../flows/meldcode.yaml")),
+    ("meldcode", include_str!("../../flows/meldcode.yaml")),
 ];
 
 /// The main flow and its sub-flows, as loaded. Findings of conversion are kept for the
@@ -109,7 +109,7 @@ impl FlowSet {
             Error::input(format!("{}: {}", e.place(file), e.message))
                 .hint("Dit is geen geldig flowbestand. De opbouw staat in flows/README.md; controleer het met 'zorgpad controleer --flow BESTAND'.")
         })?;
-        let (flow, mut findings) = flow::convert(id, file, &text, raw);
+        let (flow, mut findings) = model::convert(id, file, &text, raw);
         self.flows.push(flow);
         self.findings.append(&mut findings);
         self.texts.push(text);

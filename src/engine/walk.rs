@@ -8,9 +8,9 @@
 
 use jiff::Timestamp;
 
-use crate::answer::{Answer, Mark, Status};
-use crate::flow::{Body, Condition, Flow, Node};
-use crate::flow_set::FlowSet;
+use crate::engine::answer::{Answer, Mark, Status};
+use crate::flow::model::{Body, Condition, Flow, Node};
+use crate::flow::set::FlowSet;
 
 /// How many nodes the engine may pass without asking anything before it calls it a loop.
 /// The validator rules such loops out; this is the belt to its braces.

@@ -1,10 +1,10 @@
 //! `zorgpad controleer`: validate a flow (and its sub-flows) and report every finding.
 
-use crate::config::Check;
+use crate::cli::config::Check;
 use crate::error::{Error, Exit, Result};
 use crate::finding::count;
-use crate::flow_set::FlowSet;
-use crate::validator::validate;
+use crate::flow::set::FlowSet;
+use crate::flow::validate::validate;
 
 pub fn run(config: &Check) -> Result<Exit> {
     let set = FlowSet::load(config.flow.as_deref())?;

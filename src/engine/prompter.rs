@@ -1,11 +1,11 @@
 //! The seam between the engine and whoever answers: a person at a terminal
-//! ([`crate::terminal::Terminal`]) or an answers file ([`crate::script::Script`]).
+//! ([`crate::prompt::terminal::Terminal`]) or an answers file ([`crate::prompt::script::Script`]).
 //! The engine hands out questions; a prompter turns each into an answer or a step back.
 
-use crate::answer::Answer;
+use crate::engine::answer::Answer;
+use crate::engine::walk::Question;
 use crate::error::Result;
-use crate::flow::Body;
-use crate::walk::Question;
+use crate::flow::model::Body;
 
 /// What a prompter gives back for one question.
 #[derive(Debug, Clone, PartialEq, Eq)]

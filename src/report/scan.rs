@@ -7,9 +7,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Exit, Result};
-use crate::questionnaire::Questionnaire;
 use crate::report::esc;
 use crate::report::Layout;
+use crate::scan::questionnaire::Questionnaire;
 use crate::scan::{ScanFile, DISCIPLINES, SCHEMA};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +55,7 @@ impl ReportCmd {
             (None, None) => ReportFormat::Text,
         };
         if let Some(out) = &a.uitvoer {
-            crate::config::check_target(out, "het rapport")?;
+            crate::cli::config::check_target(out, "het rapport")?;
         }
         Ok(ReportCmd {
             paths: a.paden,
@@ -350,7 +350,7 @@ pub fn run(config: &ReportCmd) -> Result<Exit> {
     };
     match &config.output {
         Some(out) => {
-            crate::private_file::write("het rapport", out, text.as_bytes())?;
+            crate::store::private_file::write("het rapport", out, text.as_bytes())?;
             eprintln!(
                 "Groepsbeeld van {} scans geschreven naar {}.",
                 group.members,
@@ -546,7 +546,7 @@ pub fn text(q: &Questionnaire, g: &Group, layout: Layout) -> String {
     out.lines()
         .map(|l| {
             if l.chars().count() > width {
-                crate::terminal::wrap(l, width)
+                crate::prompt::terminal::wrap(l, width)
             } else {
                 l.to_string()
             }

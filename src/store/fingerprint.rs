@@ -3,7 +3,7 @@
 
 use sha2::{Digest, Sha256};
 
-use crate::flow_set::FlowSet;
+use crate::flow::set::FlowSet;
 use crate::store::Fingerprint;
 
 /// The fingerprint of a flow set: the main flow's name and version, and one hash over the text

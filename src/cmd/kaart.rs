@@ -4,10 +4,10 @@
 
 use std::path::Path;
 
-use crate::config::{KaartCheck, KaartImport, KaartShow};
+use crate::cli::config::{KaartCheck, KaartImport, KaartShow};
 use crate::error::{Error, Exit, Result};
 use crate::finding::count;
-use crate::flow_set::FlowSet;
+use crate::flow::set::FlowSet;
 use crate::kaart::{self, Aanbieder, Gap, Kaart};
 use crate::kaart_import;
 use crate::report::{table, Layout};
@@ -327,5 +327,5 @@ pub fn import(config: &KaartImport) -> Result<Exit> {
 
 /// Write atomically, readable for others: a map holds no client data.
 fn write(path: &Path, contents: &[u8]) -> Result<()> {
-    crate::private_file::write_with_mode("de kaart", path, contents, 0o644)
+    crate::store::private_file::write_with_mode("de kaart", path, contents, 0o644)
 }

@@ -12,12 +12,12 @@ use std::io::Write;
 use inquire::ui::{ErrorMessageRenderConfig, RenderConfig, Styled};
 use inquire::{CustomType, InquireError, MultiSelect, Select, Text};
 
-use crate::answer::{Answer, Mark, Status};
+use crate::engine::answer::{Answer, Mark, Status};
+use crate::engine::prompter::{question_text, Prompter, Reply};
+use crate::engine::walk::{Question, Step};
 use crate::error::{Error, Result};
-use crate::flow::{Action, Body, Choice, Kind};
+use crate::flow::model::{Action, Body, Choice, Kind};
 use crate::offer::Offer;
-use crate::prompter::{question_text, Prompter, Reply};
-use crate::walk::{Question, Step};
 
 pub struct Terminal {
     /// Show every step's explanation without being asked (`--uitleg`).
@@ -360,7 +360,7 @@ impl Terminal {
         };
         let options = options.as_slice();
         // Demonstration (--uitleg): one more line previews where each option leads, without
-        // choosing; the preview comes from the flow graph (crate::pathway), not from the walk.
+        // choosing; the preview comes from the flow graph (crate::report::pathway), not from the walk.
         let mut labels = labels;
         let what_if = self.explain_always;
         if what_if {
@@ -390,7 +390,11 @@ impl Terminal {
                 Got::Value(i) if what_if && i == options.len() => {
                     self.say(&format!(
                         "\n{}\n",
-                        crate::pathway::what_if_text(question.flow, &question.calls, options)
+                        crate::report::pathway::what_if_text(
+                            question.flow,
+                            &question.calls,
+                            options
+                        )
                     ));
                     continue;
                 }

@@ -8,8 +8,8 @@
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use crate::finding::Finding;
-use crate::flow::{Body, Flow};
-use crate::flow_set::FlowSet;
+use crate::flow::model::{Body, Flow};
+use crate::flow::set::FlowSet;
 use crate::suggest::suggest;
 
 /// All findings for the set: those of loading plus the graph checks, sorted by file and line.
@@ -36,7 +36,7 @@ fn check_flow(set: &FlowSet, flow: &Flow, findings: &mut Vec<Finding>) {
         if *n > 1 {
             findings.push(Finding::error(
                 file,
-                crate::flow::line_of_id_nth(&set.texts[index_of(set, flow)], id, 1),
+                crate::flow::model::line_of_id_nth(&set.texts[index_of(set, flow)], id, 1),
                 Some(id),
                 format!("de id '{id}' komt {n} keer voor"),
                 "geef elke knoop een eigen id; pas de verwijzingen ('naar', 'volgende', 'start') daarop aan".to_string(),
@@ -48,7 +48,7 @@ fn check_flow(set: &FlowSet, flow: &Flow, findings: &mut Vec<Finding>) {
     if !flow.declared.iter().any(|d| d == &flow.start) {
         findings.push(Finding::error(
             file,
-            crate::flow::line_of(&set.texts[index_of(set, flow)], "start", &flow.start),
+            crate::flow::model::line_of(&set.texts[index_of(set, flow)], "start", &flow.start),
             None,
             format!(
                 "'start: {}' verwijst naar een knoop die niet bestaat",
@@ -187,7 +187,7 @@ fn check_flow(set: &FlowSet, flow: &Flow, findings: &mut Vec<Finding>) {
                     format!("de sub-flow '{callee}' bestaat niet"),
                     format!(
                         "zet een bestand '{callee}.yaml' naast dit flowbestand, of gebruik een ingebouwde sub-flow ({})",
-                        crate::flow_set::embedded_ids().filter(|i| *i != crate::flow_set::DEFAULT_FLOW).collect::<Vec<_>>().join(", ")
+                        crate::flow::set::embedded_ids().filter(|i| *i != crate::flow::set::DEFAULT_FLOW).collect::<Vec<_>>().join(", ")
                     ),
                 ));
             }
@@ -403,8 +403,8 @@ fn check_recursion(set: &FlowSet, findings: &mut Vec<Finding>) {
 /// (so that it has been answered when the proposal is made) and to one of its options/criteria.
 fn check_condition(
     flow: &Flow,
-    decision: &crate::flow::Node,
-    condition: &crate::flow::Condition,
+    decision: &crate::flow::model::Node,
+    condition: &crate::flow::model::Condition,
     findings: &mut Vec<Finding>,
 ) {
     let here = Some(decision.id.as_str());

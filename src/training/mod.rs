@@ -14,20 +14,20 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::answer::Answer;
 use crate::cli::PracticeArgs;
 use crate::clock::Clock;
+use crate::engine::answer::Answer;
+use crate::engine::prompter::{Prompter, Reply};
+use crate::engine::session::Session;
+use crate::engine::walk::node_for_key;
 use crate::error::{read_text, Error, Exit, Result};
-use crate::flow::Body;
-use crate::flow_set::FlowSet;
+use crate::flow::model::Body;
+use crate::flow::set::FlowSet;
 use crate::kaart::Kaart;
 use crate::offer::Offer;
-use crate::prompter::{Prompter, Reply};
+use crate::prompt::script::Script;
+use crate::prompt::terminal::Terminal;
 use crate::report::{table, Layout};
-use crate::script::Script;
-use crate::session::Session;
-use crate::terminal::Terminal;
-use crate::walk::node_for_key;
 use crate::yaml::{self, Value};
 
 /// The schema of a saved practice result.
@@ -36,26 +36,29 @@ pub const RESULT_SCHEMA: &str = "zorgpad.oefenresultaat/1";
 /// The cases shipped in the binary: (id, text). Every file in `flows/casussen/` must be here;
 /// a test checks that.
 pub const CASES: &[(&str, &str)] = &[
-    ("geen-ppm", include_str!("../flows/casussen/geen-ppm.yaml")),
+    (
+        "geen-ppm",
+        include_str!("../../flows/casussen/geen-ppm.yaml"),
+    ),
     (
         "enkelvoudig-verwijzen",
-        include_str!("../flows/casussen/enkelvoudig-verwijzen.yaml"),
+        include_str!("../../flows/casussen/enkelvoudig-verwijzen.yaml"),
     ),
     (
         "persisterende-problemen",
-        include_str!("../flows/casussen/persisterende-problemen.yaml"),
+        include_str!("../../flows/casussen/persisterende-problemen.yaml"),
     ),
     (
         "geen-toestemming",
-        include_str!("../flows/casussen/geen-toestemming.yaml"),
+        include_str!("../../flows/casussen/geen-toestemming.yaml"),
     ),
     (
         "niet-verschenen",
-        include_str!("../flows/casussen/niet-verschenen.yaml"),
+        include_str!("../../flows/casussen/niet-verschenen.yaml"),
     ),
     (
         "mdo-en-overdracht",
-        include_str!("../flows/casussen/mdo-en-overdracht.yaml"),
+        include_str!("../../flows/casussen/mdo-en-overdracht.yaml"),
     ),
 ];
 
@@ -362,7 +365,7 @@ pub fn compare(session: &Session<'_>, case: &Case) -> Vec<Compared> {
         .collect()
 }
 
-fn key_of(step: &crate::walk::Step<'_>) -> String {
+fn key_of(step: &crate::engine::walk::Step<'_>) -> String {
     let mut key: Vec<&str> = step.calls.iter().map(|n| n.id.as_str()).collect();
     key.push(&step.node.id);
     key.join("/")
@@ -400,7 +403,7 @@ fn practise(
 ) -> Result<Exit> {
     let case = find(wanted)?;
     let set = FlowSet::load(None)?;
-    crate::start::refuse_broken(&set)?;
+    crate::cmd::start::refuse_broken(&set)?;
     let problems = check_case(&set, &case);
     if !problems.is_empty() {
         return Err(Error::input(format!(
@@ -420,15 +423,18 @@ fn practise(
     let mut script = answers.map(Script::load).transpose()?;
 
     println!("Oefencasus: {} ({})", case.titel, case.id);
-    println!("{}", "─".repeat(crate::pathway::SHOW_WIDTH));
-    println!("{}", reflow(&case.verhaal, crate::pathway::SHOW_WIDTH));
+    println!("{}", "─".repeat(crate::report::pathway::SHOW_WIDTH));
+    println!(
+        "{}",
+        reflow(&case.verhaal, crate::report::pathway::SHOW_WIDTH)
+    );
     if let Some(g) = &case.gemeente {
         println!("Gemeente: {g}");
     }
-    println!("{}", "─".repeat(crate::pathway::SHOW_WIDTH));
+    println!("{}", "─".repeat(crate::report::pathway::SHOW_WIDTH));
     println!("Verzonnen casus. Een oefening wordt niet als sessie bewaard.\n");
 
-    let mut session = Session::new(&set, clock.now(), None).map_err(crate::start::engine)?;
+    let mut session = Session::new(&set, clock.now(), None).map_err(crate::cmd::start::engine)?;
     let offer = Offer {
         kaart: &kaart,
         gemeente: gemeente.as_deref(),
@@ -456,9 +462,9 @@ fn practise(
             match reply {
                 Reply::Answer(answer) => session
                     .answer(answer, clock.now())
-                    .map_err(crate::start::engine)?,
+                    .map_err(crate::cmd::start::engine)?,
                 Reply::Back => {
-                    if !session.back(clock.now()).map_err(crate::start::engine)? && scripted {
+                    if !session.back(clock.now()).map_err(crate::cmd::start::engine)? && scripted {
                         return Err(Error::input(format!(
                             "'terug' bij de eerste vraag ({}): er is geen vorige vraag",
                             question.key
@@ -488,7 +494,7 @@ fn practise(
         if let Body::End { outcome } = &end.body {
             println!(
                 "{}\n",
-                crate::terminal::wrap(&format!("Uitkomst: {}", outcome.trim()), 100)
+                crate::prompt::terminal::wrap(&format!("Uitkomst: {}", outcome.trim()), 100)
             );
         }
     }
@@ -527,7 +533,7 @@ fn practise(
             };
             println!(
                 "{}",
-                crate::terminal::wrap(
+                crate::prompt::terminal::wrap(
                     &format!(
                         "\n• {} — {}\n  {yours}; het model: '{}'.\n  Waarom: {}",
                         c.vraag,
@@ -568,7 +574,7 @@ pub fn reflow(text: &str, width: usize) -> String {
     text.split("\n\n")
         .map(|p| {
             let joined = p.split_whitespace().collect::<Vec<_>>().join(" ");
-            crate::terminal::wrap(&joined, width)
+            crate::prompt::terminal::wrap(&joined, width)
         })
         .collect::<Vec<_>>()
         .join("\n\n")
@@ -602,7 +608,7 @@ fn save_result(dir: &Path, result: &PracticeResult, clock: &Clock) -> Result<Pat
     }
     let text = serde_json::to_string_pretty(result)
         .map_err(|e| Error::input(format!("het resultaat kon niet worden opgemaakt: {e}")))?;
-    crate::private_file::write("het oefenresultaat", &path, format!("{text}\n").as_bytes())?;
+    crate::store::private_file::write("het oefenresultaat", &path, format!("{text}\n").as_bytes())?;
     Ok(path)
 }
 

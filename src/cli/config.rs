@@ -43,15 +43,15 @@ pub enum Config {
     Sessions(SessionList),
     Remove(Remove),
     Export(ExportCmd),
-    Show(crate::pathway::Show),
-    Graph(crate::pathway::Graph),
+    Show(crate::report::pathway::Show),
+    Graph(crate::report::pathway::Graph),
     Practice(crate::training::Practice),
     KaartCheck(KaartCheck),
     KaartShow(KaartShow),
     KaartImport(KaartImport),
     Scan(crate::scan::Fill),
-    ScanReport(crate::scan_report::ReportCmd),
-    Statistics(crate::statistics::StatsCmd),
+    ScanReport(crate::report::scan::ReportCmd),
+    Statistics(crate::report::statistics::StatsCmd),
 }
 
 /// How a guided session is run.
@@ -191,11 +191,11 @@ impl Config {
             Command::Scan(mut a) => match a.action.take() {
                 None => Ok(Config::Scan(crate::scan::Fill::resolve(a, color, layout)?)),
                 Some(crate::cli::ScanAction::Rapport(r)) => Ok(Config::ScanReport(
-                    crate::scan_report::ReportCmd::resolve(r, layout)?,
+                    crate::report::scan::ReportCmd::resolve(r, layout)?,
                 )),
             },
             Command::Statistiek(a) => Ok(Config::Statistics(
-                crate::statistics::StatsCmd::resolve(a, layout)?,
+                crate::report::statistics::StatsCmd::resolve(a, layout)?,
             )),
             Command::Sessies(a) => match a.action {
                 None => Ok(Config::Sessions(SessionList {
@@ -224,8 +224,8 @@ impl Config {
                 })),
                 Some(KaartAction::Importeer(a)) => kaart_import(a),
             },
-            Command::Toon(a) => Ok(Config::Show(crate::pathway::show_config(a))),
-            Command::Graaf(a) => Ok(Config::Graph(crate::pathway::graph_config(a)?)),
+            Command::Toon(a) => Ok(Config::Show(crate::report::pathway::show_config(a))),
+            Command::Graaf(a) => Ok(Config::Graph(crate::report::pathway::graph_config(a)?)),
             Command::Oefen(a) => Ok(Config::Practice(crate::training::config(a, layout, color)?)),
             Command::Export(a) => {
                 let format = match (a.formaat, &a.uitvoer) {

@@ -9,12 +9,12 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 use serde::Serialize;
 
-use crate::answer::{Answer, Status};
-use crate::flow::{Body, Node};
-use crate::journal;
+use crate::engine::answer::{Answer, Status};
+use crate::engine::journal;
+use crate::engine::session::Session;
+use crate::engine::walk::Step;
+use crate::flow::model::{Body, Node};
 use crate::kaart::Kaart;
-use crate::session::Session;
-use crate::walk::Step;
 
 /// The version of the JSON export's schema; documented in README.md.
 pub const SCHEMA: &str = "zorgpad.samenvatting/1";
@@ -385,7 +385,7 @@ impl Summary {
                 .map_or_else(|| "Zonder rol".to_string(), |r| r.label.clone());
             open_acties.entry(who).or_default().push(format!(
                 "{} (volgende stap, {})",
-                crate::prompter::question_text(q),
+                crate::engine::prompter::question_text(q),
                 q.key
             ));
         }
@@ -416,7 +416,7 @@ impl Summary {
                 _ => None,
             }),
             huidige_vraag: question
-                .map(|q| format!("{} — {}", q.key, crate::prompter::question_text(&q))),
+                .map(|q| format!("{} — {}", q.key, crate::engine::prompter::question_text(&q))),
             let_op,
             route,
             subflows,
@@ -436,7 +436,7 @@ impl Summary {
         let events = session.events();
         let main = session.walk().main();
         let waiting = journal::pause(events).map(|(key, since, expected)| Waiting {
-            vraag: match crate::walk::node_for_key(session.flows(), key) {
+            vraag: match crate::engine::walk::node_for_key(session.flows(), key) {
                 Some(node) => format!("{key} — {}", node.titel),
                 None => key.to_string(),
             },
@@ -607,7 +607,7 @@ pub fn describe(node: &Node, answer: &Answer, kaart: Option<&Kaart>) -> String {
 
 /// "B1: Welk screeningsinstrument is gebruikt?" — a question as the route table names it.
 fn label_for_key(session: &Session<'_>, key: &str) -> String {
-    match crate::walk::node_for_key(session.flows(), key) {
+    match crate::engine::walk::node_for_key(session.flows(), key) {
         Some(node) => {
             let text = match &node.body {
                 Body::Decision { question, .. }
@@ -630,7 +630,7 @@ fn describe_for_key(
     answer: &Answer,
     kaart: Option<&Kaart>,
 ) -> String {
-    match crate::walk::node_for_key(session.flows(), key) {
+    match crate::engine::walk::node_for_key(session.flows(), key) {
         Some(node) => describe(node, answer, kaart),
         None => "(antwoord op een vraag die niet meer in de flow staat)".to_string(),
     }

@@ -66,7 +66,11 @@ pub enum Status {
 impl Mark {
     /// Marks for every action of a box from the positions picked as done and as n.v.t.; the
     /// rest is not done.
-    pub fn from_picks(items: &[crate::flow::Action], done: &[usize], nvt: &[usize]) -> Vec<Mark> {
+    pub fn from_picks(
+        items: &[crate::flow::model::Action],
+        done: &[usize],
+        nvt: &[usize],
+    ) -> Vec<Mark> {
         items
             .iter()
             .enumerate()

@@ -2,13 +2,18 @@
 //! file. Output is deterministic: a fixed width when it does not go to a terminal or when
 //! `NO_COLOR` is set, so that tests and exports can be compared line by line.
 
+pub mod pathway;
+pub mod scan;
+pub mod statistics;
+pub mod summary;
+
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 use jiff::tz::TimeZone;
 
-use crate::answer::Status;
 use crate::clock;
-use crate::summary::Summary;
+use crate::engine::answer::Status;
+use crate::report::summary::Summary;
 
 /// The table width used whenever output must be reproducible.
 pub const FIXED_WIDTH: u16 = 100;
@@ -54,7 +59,7 @@ fn status_mark(s: Status) -> &'static str {
 
 /// Who a referral went to: each provider of the map with contact and how to refer, the
 /// others as typed, and a gap.
-fn referral_lines(v: &crate::summary::Referral) -> Vec<String> {
+fn referral_lines(v: &crate::report::summary::Referral) -> Vec<String> {
     let mut lines = Vec::new();
     for c in &v.kaart {
         let mut l = c.naam.clone();
@@ -80,7 +85,7 @@ fn referral_lines(v: &crate::summary::Referral) -> Vec<String> {
 }
 
 /// The answer of a route row, with the proposal it followed or overruled.
-fn answer(r: &crate::summary::RouteRow) -> String {
+fn answer(r: &crate::report::summary::RouteRow) -> String {
     let mut text = r.antwoord.clone();
     if let Some(v) = &r.voorstel {
         let why = if v.op_grond_van.is_empty() {
@@ -175,7 +180,7 @@ pub fn text(s: &Summary, zone: &TimeZone, layout: Layout) -> String {
     }));
     let wrap = |text: &str| {
         if on_terminal {
-            crate::terminal::wrap(text, width)
+            crate::prompt::terminal::wrap(text, width)
         } else {
             text.to_string()
         }

@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 /// The version of the questionnaire format.
 pub const SCHEMA: &str = "zorgpad.vragenlijst/1";
 pub const EMBEDDED_FILE: &str = "flows/vsv-samenwerking.yaml";
-pub const EMBEDDED_TEXT: &str = include_str!("../flows/vsv-samenwerking.yaml");
+pub const EMBEDDED_TEXT: &str = include_str!("../../flows/vsv-samenwerking.yaml");
 
 /// The most levels a questionnaire may have (an answer is a level number 1..=MAX_LEVELS).
 pub const MAX_LEVELS: usize = 9;

@@ -7,14 +7,14 @@ use std::path::PathBuf;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 
+use crate::cli::config::{ExportCmd, Remove, SessionList};
 use crate::clock::{self, Clock};
-use crate::config::{ExportCmd, Remove, SessionList};
+use crate::engine::journal;
+use crate::engine::session::Session;
 use crate::error::{Error, Exit, Result};
-use crate::flow_set::FlowSet;
-use crate::journal;
-use crate::session::Session;
+use crate::flow::set::FlowSet;
+use crate::report::summary::Summary;
 use crate::store::{Record, Store};
-use crate::summary::Summary;
 
 /// The flows of a stored session: its own file if it still exists, else the embedded ones.
 fn flows_for(
@@ -151,7 +151,7 @@ pub fn remove(config: &Remove) -> Result<Exit> {
                 "Bevestig op de opdrachtregel: zorgpad sessies verwijder {id} --ja"
             )));
         }
-        if !crate::terminal::confirm(&format!(
+        if !crate::prompt::terminal::confirm(&format!(
             "Sessie {id} definitief verwijderen? Dit kan niet ongedaan worden."
         ))? {
             eprintln!("Niet verwijderd.");
@@ -183,12 +183,12 @@ pub fn export(config: &ExportCmd) -> Result<Exit> {
         .events()
         .last()
         .map_or(record.bijgewerkt, |e| e.time());
-    let kaart = crate::start::kaart_for(&record)?;
+    let kaart = crate::cmd::start::kaart_for(&record)?;
     let summary = Summary::of(&session, Some(&kaart)).with_record(&session, &record);
-    let text = crate::start::render(&summary, config.format, &clock);
+    let text = crate::cmd::start::render(&summary, config.format, &clock);
     match &config.output {
         Some(out) => {
-            crate::private_file::write("de export", out, text.as_bytes())?;
+            crate::store::private_file::write("de export", out, text.as_bytes())?;
             eprintln!(
                 "Samenvatting van sessie {} geschreven naar {}.",
                 record.id,

@@ -8,22 +8,22 @@
 
 use std::path::PathBuf;
 
+use crate::cli::config::{Export, Format, Resume, Start};
 use crate::clock::Clock;
-use crate::config::{Export, Format, Resume, Start};
+use crate::engine::prompter::{question_text, Prompter, Reply};
+use crate::engine::session::Session;
+use crate::engine::walk::WalkError;
 use crate::error::{Error, Exit, Result};
-use crate::fingerprint;
-use crate::flow_set::FlowSet;
+use crate::flow::set::FlowSet;
+use crate::flow::validate::validate;
 use crate::kaart::Kaart;
 use crate::offer::Offer;
-use crate::prompter::{question_text, Prompter, Reply};
+use crate::prompt::script::Script;
+use crate::prompt::terminal::Terminal;
+use crate::report::summary::Summary;
 use crate::report::{self, Layout};
-use crate::script::Script;
-use crate::session::Session;
+use crate::store::fingerprint;
 use crate::store::{self, Record, Store};
-use crate::summary::Summary;
-use crate::terminal::Terminal;
-use crate::validator::validate;
-use crate::walk::WalkError;
 
 /// How a stretch of the walk ended.
 enum End {
@@ -216,7 +216,7 @@ pub fn resume(config: &Resume) -> Result<Exit> {
             " · bijgewerkt {}",
             crate::clock::date_time(record.bijgewerkt, zone)
         ));
-        if let Some((key, since, expected)) = crate::journal::pause(&record.journaal) {
+        if let Some((key, since, expected)) = crate::engine::journal::pause(&record.journaal) {
             context.push_str(&format!(
                 "\nWacht bij {key} sinds {}",
                 crate::clock::date_time(since, zone)
@@ -386,7 +386,7 @@ impl Run<'_, '_> {
 /// Render and write an export file (0600, atomically).
 pub fn write_export(summary: &Summary, export: &Export, clock: &Clock) -> Result<()> {
     let text = render(summary, export.format, clock);
-    crate::private_file::write("de export", &export.path, text.as_bytes())
+    crate::store::private_file::write("de export", &export.path, text.as_bytes())
 }
 
 pub fn render(summary: &Summary, format: Format, clock: &Clock) -> String {

@@ -13,14 +13,14 @@ use jiff::civil::Date;
 use jiff::Timestamp;
 
 use crate::clock::Clock;
+use crate::engine::journal;
+use crate::engine::session::Session;
 use crate::error::{Error, Exit, Result};
-use crate::flow::Body;
-use crate::flow_set::FlowSet;
-use crate::journal;
+use crate::flow::model::Body;
+use crate::flow::set::FlowSet;
+use crate::report::summary::Summary;
 use crate::report::Layout;
-use crate::session::Session;
 use crate::store::{Record, Store};
-use crate::summary::Summary;
 
 /// The smallest group shown as a number.
 pub const MIN_GROUP: usize = 5;
@@ -47,10 +47,12 @@ impl StatsCmd {
         let date = |flag: &str, v: Option<String>| -> Result<Option<Date>> {
             match v {
                 None => Ok(None),
-                Some(text) => crate::terminal::parse_date(&text).map(Some).ok_or_else(|| {
-                    Error::input(format!("{flag} '{}' is geen geldige datum", text.trim()))
-                        .hint("Gebruik dd-mm-jjjj (bijvoorbeeld 01-11-2026) of jjjj-mm-dd.")
-                }),
+                Some(text) => crate::prompt::terminal::parse_date(&text)
+                    .map(Some)
+                    .ok_or_else(|| {
+                        Error::input(format!("{flag} '{}' is geen geldige datum", text.trim()))
+                            .hint("Gebruik dd-mm-jjjj (bijvoorbeeld 01-11-2026) of jjjj-mm-dd.")
+                    }),
             }
         };
         let from = date("--van", a.van)?;
@@ -136,7 +138,7 @@ fn facts(record: &Record, cache: &mut BTreeMap<Option<String>, Option<FlowSet>>)
     let (start, answers) = journal::in_force(&record.journaal);
     let keys = journal::in_force_keys(&record.journaal);
     let mdo: Option<Timestamp> = answers.iter().zip(keys).find_map(|((_, at), key)| {
-        let node = crate::walk::node_for_key(set, key)?;
+        let node = crate::engine::walk::node_for_key(set, key)?;
         (!key.contains('/')
             && node.blauwdruk.as_deref() == Some("B7")
             && matches!(

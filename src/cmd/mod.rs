@@ -1,0 +1,4 @@
+pub mod check;
+pub mod kaart;
+pub mod sessions;
+pub mod start;

@@ -1,0 +1,5 @@
+pub mod answer;
+pub mod journal;
+pub mod prompter;
+pub mod session;
+pub mod walk;
