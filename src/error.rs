@@ -35,6 +35,8 @@ pub struct Error {
     pub exit: Exit,
     pub message: String,
     pub hint: Option<String>,
+    /// Lines printed above the message: the findings that made it fail, one per line.
+    pub details: Vec<String>,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -46,6 +48,7 @@ impl Error {
             exit: Exit::Input,
             message: message.into(),
             hint: None,
+            details: Vec::new(),
         }
     }
 
@@ -67,6 +70,12 @@ impl Error {
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// Lines to print above the message, such as the findings that made it fail.
+    pub fn details(mut self, lines: Vec<String>) -> Self {
+        self.details = lines;
         self
     }
 
@@ -119,29 +128,29 @@ impl Error {
         self.exit
     }
 
-    /// The text printed on standard error.
-    pub fn render(&self) -> String {
-        let mut text = if self.exit == Exit::Cancelled {
+    /// The text printed on standard error. With a width (a terminal), lines are wrapped at
+    /// word boundaries so that no word is broken; without one (a pipe, a file), lines stay
+    /// whole. Whether there is a terminal is decided at the edge, never here.
+    pub fn render(&self, width: Option<usize>) -> String {
+        let mut text: String = self.details.iter().map(|d| format!("{d}\n")).collect();
+        text.push_str(&if self.exit == Exit::Cancelled {
             format!("zorgpad: {}", self.message)
         } else {
             format!("zorgpad: fout: {}", self.message)
-        };
+        });
         if let Some(hint) = &self.hint {
             for line in hint.lines() {
                 text.push_str("\n  ");
                 text.push_str(line);
             }
         }
-        // On a terminal, wrap at word boundaries, so that it does not break words; in a pipe or
-        // a file, lines stay whole.
-        if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        let Some(width) = width else {
             return text;
-        }
-        let width = crossterm::terminal::size().map_or(100, |(w, _)| usize::from(w).clamp(40, 200));
+        };
         text.lines()
             .map(|l| {
                 let indent = if l.starts_with("  ") { "  " } else { "" };
-                crate::prompt::terminal::wrap(l, width - 1).replace('\n', &format!("\n{indent}"))
+                crate::text::wrap(l, width - 1).replace('\n', &format!("\n{indent}"))
             })
             .collect::<Vec<_>>()
             .join("\n")
@@ -150,7 +159,7 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.render())
+        f.write_str(&self.render(None))
     }
 }
 

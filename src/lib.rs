@@ -26,6 +26,7 @@ pub mod report;
 pub mod scan;
 pub mod store;
 pub mod suggest;
+pub mod text;
 pub mod training;
 pub mod yaml;
 
@@ -41,14 +42,14 @@ pub fn run(args: Args) -> Result<Exit, Error> {
         cli::config::Config::Sessions(c) => cmd::sessions::list(&c),
         cli::config::Config::Remove(c) => cmd::sessions::remove(&c),
         cli::config::Config::Export(c) => cmd::sessions::export(&c),
-        cli::config::Config::Show(c) => report::pathway::show(&c),
-        cli::config::Config::Graph(c) => report::pathway::graph(&c),
-        cli::config::Config::Practice(c) => training::run(&c),
+        cli::config::Config::Show(c) => cmd::show::show(&c),
+        cli::config::Config::Graph(c) => cmd::graph::graph(&c),
+        cli::config::Config::Practice(c) => cmd::practice::run(&c),
         cli::config::Config::KaartCheck(c) => cmd::kaart::check(&c),
         cli::config::Config::KaartShow(c) => cmd::kaart::show(&c),
         cli::config::Config::KaartImport(c) => cmd::kaart::import(&c),
-        cli::config::Config::Scan(c) => scan::run(&c),
-        cli::config::Config::ScanReport(c) => report::scan::run(&c),
-        cli::config::Config::Statistics(c) => report::statistics::run(&c),
+        cli::config::Config::Scan(c) => cmd::scan::run(&c),
+        cli::config::Config::ScanReport(c) => cmd::scan_report::run(&c),
+        cli::config::Config::Statistics(c) => cmd::statistics::run(&c),
     }
 }

@@ -11,7 +11,7 @@ fn main() -> ExitCode {
     match zorgpad::run(args) {
         Ok(code) => code.into(),
         Err(error) => {
-            eprintln!("{}", error.render());
+            eprintln!("{}", error.render(zorgpad::cli::config::error_width()));
             error.exit_code().into()
         }
     }

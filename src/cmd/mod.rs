@@ -1,4 +1,14 @@
+//! The commands: one file per subcommand. The only code that prints; everything it shows is
+//! made in the rooms below (reports, prompters) from what the domains computed.
+
 pub mod check;
+pub mod graph;
 pub mod kaart;
+pub mod practice;
+pub mod scan;
+pub mod scan_report;
+pub mod session_map;
 pub mod sessions;
+pub mod show;
 pub mod start;
+pub mod statistics;

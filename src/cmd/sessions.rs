@@ -41,10 +41,8 @@ pub fn list(config: &SessionList) -> Result<Exit> {
     let mut table = Table::new();
     table.load_preset(UTF8_FULL_CONDENSED);
     table.set_content_arrangement(ContentArrangement::Dynamic);
-    if let Some(w) = config.layout.width {
-        table.force_no_tty();
-        table.set_width(w);
-    }
+    table.force_no_tty();
+    table.set_width(config.layout.width);
     table.set_header(vec![
         "Id",
         "Kenmerk",
@@ -183,9 +181,9 @@ pub fn export(config: &ExportCmd) -> Result<Exit> {
         .events()
         .last()
         .map_or(record.bijgewerkt, |e| e.time());
-    let kaart = crate::cmd::start::kaart_for(&record)?;
+    let kaart = crate::cmd::session_map::kaart_for(&record)?;
     let summary = Summary::of(&session, Some(&kaart)).with_record(&session, &record);
-    let text = crate::cmd::start::render(&summary, config.format, &clock);
+    let text = crate::report::export::render(&summary, config.format, &clock);
     match &config.output {
         Some(out) => {
             crate::store::private_file::write("de export", out, text.as_bytes())?;

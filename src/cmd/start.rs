@@ -8,18 +8,19 @@
 
 use std::path::PathBuf;
 
-use crate::cli::config::{Export, Format, Resume, Start};
+use crate::cli::config::{Export, Resume, Start};
 use crate::clock::Clock;
+use crate::cmd::session_map::{kaart_for, known_gemeente, refuse_broken_map, EXAMPLE_MAP_WARNING};
 use crate::engine::prompter::{question_text, Prompter, Reply};
 use crate::engine::session::Session;
-use crate::engine::walk::WalkError;
 use crate::error::{Error, Exit, Result};
 use crate::flow::set::FlowSet;
-use crate::flow::validate::validate;
+use crate::flow::validate::refuse_broken;
 use crate::kaart::Kaart;
 use crate::offer::Offer;
 use crate::prompt::script::Script;
 use crate::prompt::terminal::Terminal;
+use crate::report::export::write_export;
 use crate::report::summary::Summary;
 use crate::report::{self, Layout};
 use crate::store::fingerprint;
@@ -57,7 +58,7 @@ pub fn start(config: &Start) -> Result<Exit> {
         (None, None) => None,
     };
     let now = clock.now();
-    let session = Session::new(&set, now, config.rol.clone()).map_err(engine)?;
+    let session = Session::new(&set, now, config.rol.clone())?;
     let record = Record {
         schema: store::SCHEMA.to_string(),
         id: store::new_id(now, &store),
@@ -90,68 +91,6 @@ pub fn start(config: &Start) -> Result<Exit> {
         }
     }
     run.finish(end, config.export.as_ref(), config.layout)
-}
-
-/// Said wherever the embedded example map is used: its providers are made up.
-pub const EXAMPLE_MAP_WARNING: &str = "Let op: zorgpad gebruikt de ingebouwde VOORBEELDKAART; de aanbieders daarop zijn verzonnen.\nGebruik voor echte verwijzingen de Sociale Kaart van uw VSV: zorgpad start --kaart BESTAND.";
-
-/// A map with errors is not used in a session (gaps are fine: they are what "geen passend
-/// aanbod" is for).
-fn refuse_broken_map(kaart: &Kaart) -> Result<()> {
-    let errors: Vec<_> = kaart.findings().iter().filter(|f| f.is_error()).collect();
-    if errors.is_empty() {
-        return Ok(());
-    }
-    for f in &errors {
-        eprintln!("{f}");
-    }
-    Err(Error::findings(format!(
-        "de Sociale Kaart '{}' bevat {}; er is geen sessie gestart",
-        kaart.file,
-        crate::finding::count(errors.len(), "fout", "fouten")
-    ))
-    .hint(
-        "Los de fouten hierboven op; 'zorgpad kaart controleer --kaart BESTAND' toont ze opnieuw.",
-    ))
-}
-
-/// The map's spelling of a gemeente given on the command line.
-fn known_gemeente(kaart: &Kaart, name: &str) -> Result<String> {
-    kaart.gemeente(name).map(str::to_string).ok_or_else(|| {
-        Error::input(format!("de gemeente '{name}' staat niet op de Sociale Kaart '{}'", kaart.naam)).hint(format!(
-            "Gemeenten op deze kaart: {}. Laat --gemeente weg als de gemeente er niet bij staat: dan wordt alle aanbod getoond.",
-            kaart.gemeenten.join(", ")
-        ))
-    })
-}
-
-/// The map a stored session was walked with: its own file if it can still be read, else the
-/// embedded example; with a warning when it changed.
-pub fn kaart_for(record: &Record) -> Result<Kaart> {
-    let file = record
-        .kaart
-        .as_ref()
-        .and_then(|k| k.bestand.clone())
-        .map(PathBuf::from);
-    let kaart = match &file {
-        Some(path) => match Kaart::load(Some(path)) {
-            Ok(k) => k,
-            Err(e) => {
-                eprintln!("Let op: de Sociale Kaart van deze sessie is niet te lezen ({}); de ingebouwde voorbeeldkaart wordt gebruikt.", e.message);
-                Kaart::load(None)?
-            }
-        },
-        None => Kaart::load(None)?,
-    };
-    if let Some(before) = &record.kaart {
-        if before.sha256 != kaart.fingerprint().sha256 {
-            eprintln!(
-                "Let op: de Sociale Kaart is gewijzigd sinds deze sessie is opgeslagen ({} versie {} → versie {}).",
-                before.naam, before.versie, kaart.versie
-            );
-        }
-    }
-    Ok(kaart)
 }
 
 pub fn resume(config: &Resume) -> Result<Exit> {
@@ -322,12 +261,9 @@ impl Run<'_, '_> {
                 }
             };
             match reply {
-                Reply::Answer(answer) => self
-                    .session
-                    .answer(answer, self.clock.now())
-                    .map_err(engine)?,
+                Reply::Answer(answer) => self.session.answer(answer, self.clock.now())?,
                 Reply::Back => {
-                    if !self.session.back(self.clock.now()).map_err(engine)? && scripted {
+                    if !self.session.back(self.clock.now())? && scripted {
                         return Err(Error::input(format!(
                             "'terug' bij de eerste vraag ({}): er is geen vorige vraag",
                             question.key
@@ -357,7 +293,7 @@ impl Run<'_, '_> {
             Summary::of(&self.session, Some(self.kaart)).with_record(&self.session, &self.record);
         print!("{}", report::text(&summary, self.clock.zone(), layout));
         if let Some(export) = export {
-            write_export(&summary, export, self.clock)?;
+            write_export(&summary, &export.path, export.format, self.clock)?;
             self.session
                 .exported(self.clock.now(), export.format.name());
             self.save()?;
@@ -383,38 +319,6 @@ impl Run<'_, '_> {
     }
 }
 
-/// Render and write an export file (0600, atomically).
-pub fn write_export(summary: &Summary, export: &Export, clock: &Clock) -> Result<()> {
-    let text = render(summary, export.format, clock);
-    crate::store::private_file::write("de export", &export.path, text.as_bytes())
-}
-
-pub fn render(summary: &Summary, format: Format, clock: &Clock) -> String {
-    match format {
-        Format::Markdown => report::markdown(summary, clock.zone()),
-        Format::Json => report::json(summary),
-        Format::Html => report::html(summary, clock.zone()),
-    }
-}
-
-/// Every session validates its flow first; a flow with errors is not walked.
-pub fn refuse_broken(set: &FlowSet) -> Result<()> {
-    let findings = validate(set);
-    let errors: Vec<_> = findings.iter().filter(|f| f.is_error()).collect();
-    if errors.is_empty() {
-        return Ok(());
-    }
-    for f in &errors {
-        eprintln!("{f}");
-    }
-    Err(Error::findings(format!(
-        "de flow '{}' bevat {}; er is geen sessie gestart",
-        set.main().file,
-        crate::finding::count(errors.len(), "fout", "fouten")
-    ))
-    .hint("Los de fouten hierboven op; 'zorgpad controleer --flow BESTAND' toont ze opnieuw."))
-}
-
 fn check_role(set: &FlowSet, role: Option<&str>) -> Result<()> {
     let Some(role) = role else { return Ok(()) };
     let roles = &set.main().rollen;
@@ -431,8 +335,4 @@ fn check_role(set: &FlowSet, role: Option<&str>) -> Result<()> {
                 .join(", ")
         )),
     )
-}
-
-pub fn engine(error: WalkError) -> Error {
-    Error::input(format!("de sessie kan niet verder: {error}"))
 }

@@ -558,3 +558,10 @@ fn check(node: &Node, answer: Answer) -> Result<(Answer, String), WalkError> {
 fn clean(text: Option<String>) -> Option<String> {
     text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
 }
+
+/// A walk that cannot go on is an input error: the flow or the journal does not fit.
+impl From<WalkError> for crate::error::Error {
+    fn from(error: WalkError) -> Self {
+        crate::error::Error::input(format!("de sessie kan niet verder: {error}"))
+    }
+}

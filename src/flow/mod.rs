@@ -1,3 +1,4 @@
 pub mod model;
+pub mod preview;
 pub mod set;
 pub mod validate;

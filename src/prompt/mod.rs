@@ -1,2 +1,3 @@
+pub mod scan;
 pub mod script;
 pub mod terminal;

@@ -159,7 +159,7 @@ impl Script {
             Value::Mapping(map) if map.len() == 1 && map.get(LATER).is_some() => {
                 match map.get(LATER).and_then(scalar) {
                     None => None,
-                    Some(text) => Some(crate::prompt::terminal::parse_date(&text).ok_or_else(|| {
+                    Some(text) => Some(crate::clock::parse_date(&text).ok_or_else(|| {
                         self.mismatch(
                             i,
                             question,

@@ -12,12 +12,14 @@ use std::io::Write;
 use inquire::ui::{ErrorMessageRenderConfig, RenderConfig, Styled};
 use inquire::{CustomType, InquireError, MultiSelect, Select, Text};
 
+use crate::clock::parse_date;
 use crate::engine::answer::{Answer, Mark, Status};
 use crate::engine::prompter::{question_text, Prompter, Reply};
 use crate::engine::walk::{Question, Step};
 use crate::error::{Error, Result};
 use crate::flow::model::{Action, Body, Choice, Kind};
 use crate::offer::Offer;
+use crate::text::wrap;
 
 pub struct Terminal {
     /// Show every step's explanation without being asked (`--uitleg`).
@@ -360,7 +362,7 @@ impl Terminal {
         };
         let options = options.as_slice();
         // Demonstration (--uitleg): one more line previews where each option leads, without
-        // choosing; the preview comes from the flow graph (crate::report::pathway), not from the walk.
+        // choosing; the preview comes from the flow graph (crate::flow::preview), not from the walk.
         let mut labels = labels;
         let what_if = self.explain_always;
         if what_if {
@@ -390,11 +392,7 @@ impl Terminal {
                 Got::Value(i) if what_if && i == options.len() => {
                     self.say(&format!(
                         "\n{}\n",
-                        crate::report::pathway::what_if_text(
-                            question.flow,
-                            &question.calls,
-                            options
-                        )
+                        crate::flow::preview::what_if_text(question.flow, &question.calls, options)
                     ));
                     continue;
                 }
@@ -769,49 +767,6 @@ pub fn confirm(message: &str) -> Result<bool> {
             Ok(_) => Ok(false),
         },
     }
-}
-
-/// A date as people type it here: 20-12-2026, or 2026-12-20. Years outside 2000–2100 are
-/// refused (a two-digit year is a typo, not the first century).
-pub fn parse_date(text: &str) -> Option<jiff::civil::Date> {
-    let t = text.trim();
-    if t.is_empty() {
-        return None;
-    }
-    jiff::civil::Date::strptime("%d-%m-%Y", t)
-        .or_else(|_| jiff::civil::Date::strptime("%Y-%m-%d", t))
-        .ok()
-        .filter(|d| (2000..=2100).contains(&d.year()))
-}
-
-/// Wrap each line of `text` at word boundaries to `width` columns; continuation lines keep the
-/// line's indentation.
-pub fn wrap(text: &str, width: usize) -> String {
-    let mut out = Vec::new();
-    for line in text.split('\n') {
-        let indent: String = line.chars().take_while(|c| c.is_whitespace()).collect();
-        let hang = if line.trim_start().starts_with('•') {
-            format!("{indent}  ")
-        } else {
-            indent.clone()
-        };
-        let mut current = indent.clone();
-        let mut has_word = false;
-        for word in line.split_whitespace() {
-            let len = current.chars().count() + usize::from(has_word) + word.chars().count();
-            if has_word && len > width {
-                out.push(std::mem::replace(&mut current, hang.clone()));
-                has_word = false;
-            }
-            if has_word {
-                current.push(' ');
-            }
-            current.push_str(word);
-            has_word = true;
-        }
-        out.push(current);
-    }
-    out.join("\n")
 }
 
 fn escape_or<T>(error: InquireError) -> Result<Got<T>> {

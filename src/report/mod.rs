@@ -2,6 +2,7 @@
 //! file. Output is deterministic: a fixed width when it does not go to a terminal or when
 //! `NO_COLOR` is set, so that tests and exports can be compared line by line.
 
+pub mod export;
 pub mod pathway;
 pub mod scan;
 pub mod statistics;
@@ -18,11 +19,24 @@ use crate::report::summary::Summary;
 /// The table width used whenever output must be reproducible.
 pub const FIXED_WIDTH: u16 = 100;
 
-/// How the terminal table is laid out.
+/// How text and tables for the terminal are laid out. Decided once, in
+/// [`crate::cli::config`], from the environment; renderers never ask the terminal themselves,
+/// so the same report is the same text wherever it is rendered.
 #[derive(Debug, Clone, Copy)]
 pub struct Layout {
-    /// `None`: follow the terminal's width.
-    pub width: Option<u16>,
+    /// The width of tables (and of wrapped text).
+    pub width: u16,
+    /// Whether free text is wrapped at word boundaries (on a terminal, which would otherwise
+    /// break words); in a pipe or a file, lines stay whole and output stays comparable.
+    pub wrap: bool,
+}
+
+impl Layout {
+    /// The layout for reproducible output: a fixed width, no wrapping.
+    pub const FIXED: Layout = Layout {
+        width: FIXED_WIDTH,
+        wrap: false,
+    };
 }
 
 /// A table in the house style: fixed width when output must be reproducible.
@@ -30,17 +44,8 @@ pub fn table(layout: Layout, header: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED);
     t.set_content_arrangement(ContentArrangement::Dynamic);
-    match layout.width {
-        Some(w) => {
-            t.force_no_tty();
-            t.set_width(w);
-        }
-        None => {
-            if t.width().is_none() {
-                t.set_width(FIXED_WIDTH);
-            }
-        }
-    }
+    t.force_no_tty();
+    t.set_width(layout.width);
     t.set_header(header.to_vec());
     t
 }
@@ -172,15 +177,10 @@ fn header_lines(s: &Summary, zone: &TimeZone) -> Vec<String> {
 /// The summary as tables for the terminal.
 pub fn text(s: &Summary, zone: &TimeZone, layout: Layout) -> String {
     let mut out = String::new();
-    // On a terminal, free text is wrapped at word boundaries (the terminal would break words);
-    // in a pipe or a file, lines stay whole and output stays comparable.
-    let on_terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
-    let width = usize::from(layout.width.unwrap_or_else(|| {
-        crossterm::terminal::size().map_or(FIXED_WIDTH, |(w, _)| w.clamp(40, 200))
-    }));
+    let width = usize::from(layout.width);
     let wrap = |text: &str| {
-        if on_terminal {
-            crate::prompt::terminal::wrap(text, width)
+        if layout.wrap {
+            crate::text::wrap(text, width)
         } else {
             text.to_string()
         }

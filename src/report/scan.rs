@@ -4,129 +4,11 @@
 //! the next level above the median as a possible next step. As tables with a bar chart for the
 //! terminal, as Markdown, or as one self-contained HTML file.
 
-use std::path::{Path, PathBuf};
-
-use crate::error::{Error, Exit, Result};
 use crate::report::esc;
 use crate::report::Layout;
+use crate::scan::group::{Group, ItemStats};
 use crate::scan::questionnaire::Questionnaire;
-use crate::scan::{ScanFile, DISCIPLINES, SCHEMA};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReportFormat {
-    Text,
-    Markdown,
-    Html,
-}
-
-/// `zorgpad scan rapport`.
-#[derive(Debug)]
-pub struct ReportCmd {
-    pub paths: Vec<PathBuf>,
-    pub format: ReportFormat,
-    pub output: Option<PathBuf>,
-    pub questionnaire: Option<PathBuf>,
-    pub layout: Layout,
-}
-
-impl ReportCmd {
-    pub fn resolve(a: crate::cli::ScanReportArgs, layout: Layout) -> Result<ReportCmd> {
-        use crate::cli::ScanFormatArg;
-        let from_name = |p: &Path| match p
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_lowercase)
-            .as_deref()
-        {
-            Some("md") | Some("markdown") => Some(ReportFormat::Markdown),
-            Some("html") | Some("htm") => Some(ReportFormat::Html),
-            _ => None,
-        };
-        let format = match (a.formaat, &a.uitvoer) {
-            (Some(ScanFormatArg::Md), _) => ReportFormat::Markdown,
-            (Some(ScanFormatArg::Html), _) => ReportFormat::Html,
-            (None, Some(out)) => from_name(out).ok_or_else(|| {
-                Error::input(format!(
-                    "onbekend formaat voor '{}': de naam moet eindigen op .md of .html",
-                    out.display()
-                ))
-                .hint("Bijvoorbeeld: -o groepsbeeld.html, of geef --formaat md|html.")
-            })?,
-            (None, None) => ReportFormat::Text,
-        };
-        if let Some(out) = &a.uitvoer {
-            crate::cli::config::check_target(out, "het rapport")?;
-        }
-        Ok(ReportCmd {
-            paths: a.paden,
-            format,
-            output: a.uitvoer,
-            questionnaire: a.vragenlijst,
-            layout,
-        })
-    }
-}
-
-/// The figures of one aspect.
-#[derive(Debug, Clone)]
-pub struct ItemStats {
-    pub id: String,
-    pub titel: String,
-    /// Members per level (index 0 is level 1).
-    pub counts: Vec<usize>,
-    /// Members who answered "weet ik niet" or left the aspect out.
-    pub unknown: usize,
-    pub median: Option<f64>,
-    pub min: Option<u8>,
-    pub max: Option<u8>,
-    /// The next level above the median, with its description (`None` at the top level).
-    pub next: Option<(u8, String)>,
-    /// The notes, sorted (so that their order tells nothing about who wrote them).
-    pub notes: Vec<String>,
-}
-
-impl ItemStats {
-    pub fn answered(&self) -> usize {
-        self.counts.iter().sum()
-    }
-
-    pub fn spread(&self) -> Option<u8> {
-        Some(self.max? - self.min?)
-    }
-
-    /// Members differ by two levels or more: worth discussing.
-    pub fn flagged(&self) -> bool {
-        self.spread().is_some_and(|s| s >= 2)
-    }
-}
-
-/// The medians of one discipline.
-#[derive(Debug, Clone)]
-pub struct DisciplineStats {
-    pub label: String,
-    pub members: usize,
-    pub medians: Vec<Option<f64>>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Group {
-    pub members: usize,
-    pub items: Vec<ItemStats>,
-    pub disciplines: Vec<DisciplineStats>,
-}
-
-fn median(values: &mut [u8]) -> Option<f64> {
-    if values.is_empty() {
-        return None;
-    }
-    values.sort_unstable();
-    let n = values.len();
-    Some(if n % 2 == 1 {
-        f64::from(values[n / 2])
-    } else {
-        (f64::from(values[n / 2 - 1]) + f64::from(values[n / 2])) / 2.0
-    })
-}
+use crate::scan::{discipline_label, ScanFile};
 
 /// "2" or "2,5".
 pub fn number(x: f64) -> String {
@@ -137,232 +19,7 @@ pub fn number(x: f64) -> String {
     }
 }
 
-impl Group {
-    pub fn of(q: &Questionnaire, scans: &[ScanFile]) -> Group {
-        let levels_of = |scans: &[&ScanFile], id: &str| -> Vec<u8> {
-            scans
-                .iter()
-                .filter_map(|s| s.antwoorden.iter().find(|a| a.onderdeel == id)?.niveau)
-                .collect()
-        };
-        let all: Vec<&ScanFile> = scans.iter().collect();
-        let items = q
-            .items
-            .iter()
-            .map(|item| {
-                let mut values = levels_of(&all, &item.id);
-                let mut counts = vec![0; q.levels.len()];
-                for v in &values {
-                    counts[usize::from(*v) - 1] += 1;
-                }
-                let min = values.iter().copied().min();
-                let max = values.iter().copied().max();
-                let unknown = scans.len() - values.len();
-                let med = median(&mut values);
-                let next = med.and_then(|m| {
-                    let level = m.floor() as usize + 1;
-                    item.levels.get(level - 1).map(|d| (level as u8, d.clone()))
-                });
-                let mut notes: Vec<String> = scans
-                    .iter()
-                    .filter_map(|s| {
-                        s.antwoorden
-                            .iter()
-                            .find(|a| a.onderdeel == item.id)?
-                            .notitie
-                            .clone()
-                    })
-                    .collect();
-                notes.sort();
-                ItemStats {
-                    id: item.id.clone(),
-                    titel: item.titel.clone(),
-                    counts,
-                    unknown,
-                    median: med,
-                    min,
-                    max,
-                    next,
-                    notes,
-                }
-            })
-            .collect();
-        let mut groups: Vec<(String, Vec<&ScanFile>)> = Vec::new();
-        for (id, label) in DISCIPLINES {
-            let members: Vec<&ScanFile> = scans
-                .iter()
-                .filter(|s| s.discipline.as_deref() == Some(id))
-                .collect();
-            if !members.is_empty() {
-                groups.push((label.to_string(), members));
-            }
-        }
-        let other: Vec<&ScanFile> = scans
-            .iter()
-            .filter(|s| {
-                !s.discipline
-                    .as_deref()
-                    .is_some_and(|d| DISCIPLINES.iter().any(|(id, _)| *id == d))
-            })
-            .collect();
-        if !other.is_empty() {
-            groups.push(("Niet opgegeven".to_string(), other));
-        }
-        let disciplines = groups
-            .into_iter()
-            .map(|(label, members)| DisciplineStats {
-                label,
-                medians: q
-                    .items
-                    .iter()
-                    .map(|i| median(&mut levels_of(&members, &i.id)))
-                    .collect(),
-                members: members.len(),
-            })
-            .collect();
-        Group {
-            members: scans.len(),
-            items,
-            disciplines,
-        }
-    }
-}
-
-/// The scan files named: files as given, directories as every `*.json` in them.
-fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let entries = std::fs::read_dir(p).map_err(|e| Error::read("de map", p, &e))?;
-            let mut found: Vec<PathBuf> = entries
-                .filter_map(|e| e.ok())
-                .map(|e| e.path())
-                .filter(|f| {
-                    f.is_file()
-                        && f.extension()
-                            .is_some_and(|x| x.eq_ignore_ascii_case("json"))
-                        && !f
-                            .file_name()
-                            .and_then(|n| n.to_str())
-                            .is_some_and(|n| n.starts_with('.'))
-                })
-                .collect();
-            if found.is_empty() {
-                return Err(Error::input(format!(
-                    "in de map '{}' staan geen scanbestanden (.json)",
-                    p.display()
-                ))
-                .hint("Een scan maakt u met 'zorgpad scan --map MAP'."));
-            }
-            found.sort();
-            out.extend(found);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    Ok(out)
-}
-
-/// Read one scan file and check it against the questionnaire.
-fn load(path: &Path, q: &Questionnaire) -> Result<ScanFile> {
-    let text = crate::error::read_text("het scanbestand", path)?;
-    let scan: ScanFile = serde_json::from_str(&text).map_err(|e| {
-        let what = if e.is_eof() {
-            "het bestand houdt onverwacht op"
-        } else if e.is_syntax() {
-            "het is geen geldige JSON"
-        } else {
-            "het past niet bij de opbouw van een scanbestand"
-        };
-        Error::input(format!(
-            "{}:{}:{}: het scanbestand is onleesbaar: {what}",
-            path.display(),
-            e.line(),
-            e.column()
-        ))
-        .hint("Een scanbestand wordt gemaakt met 'zorgpad scan'; neem het bestand niet mee, of vraag het opnieuw op.")
-    })?;
-    if scan.schema != SCHEMA {
-        return Err(Error::input(format!(
-            "{}: onbekende versie van het scanformaat '{}' (deze zorgpad leest '{SCHEMA}')",
-            path.display(),
-            scan.schema
-        )));
-    }
-    if scan.vragenlijst.id != q.id || scan.vragenlijst.versie != q.versie {
-        return Err(Error::input(format!(
-            "{}: deze scan is ingevuld met de vragenlijst '{}' (versie {}), niet met '{}' (versie {})",
-            path.display(),
-            scan.vragenlijst.naam,
-            scan.vragenlijst.versie,
-            q.naam,
-            q.versie
-        ))
-        .hint("Geef de vragenlijst van deze scans met --vragenlijst BESTAND, of maak het rapport per vragenlijst."));
-    }
-    let mut seen: Vec<&str> = Vec::new();
-    for a in &scan.antwoorden {
-        if q.item(&a.onderdeel).is_none() {
-            return Err(Error::input(format!(
-                "{}: het aspect '{}' staat niet in de vragenlijst '{}'",
-                path.display(),
-                a.onderdeel,
-                q.naam
-            )));
-        }
-        if seen.contains(&a.onderdeel.as_str()) {
-            return Err(Error::input(format!(
-                "{}: het aspect '{}' is twee keer beantwoord",
-                path.display(),
-                a.onderdeel
-            )));
-        }
-        seen.push(&a.onderdeel);
-        if let Some(n) = a.niveau {
-            if n == 0 || usize::from(n) > q.levels.len() {
-                return Err(Error::input(format!(
-                    "{}: aspect '{}' heeft niveau {n}; de vragenlijst kent 1 t/m {}",
-                    path.display(),
-                    a.onderdeel,
-                    q.levels.len()
-                )));
-            }
-        }
-    }
-    Ok(scan)
-}
-
-pub fn run(config: &ReportCmd) -> Result<Exit> {
-    let q = Questionnaire::load(config.questionnaire.as_deref())?;
-    let paths = files(&config.paths)?;
-    let scans = paths
-        .iter()
-        .map(|p| load(p, &q))
-        .collect::<Result<Vec<_>>>()?;
-    if scans.iter().any(|s| s.vragenlijst.sha256 != q.sha256) {
-        eprintln!("Let op: de tekst van de vragenlijst is gewijzigd sinds een of meer scans zijn ingevuld (zelfde naam en versie).");
-    }
-    let group = Group::of(&q, &scans);
-    let text = match config.format {
-        ReportFormat::Text => text(&q, &group, config.layout),
-        ReportFormat::Markdown => markdown(&q, &group),
-        ReportFormat::Html => html(&q, &group),
-    };
-    match &config.output {
-        Some(out) => {
-            crate::store::private_file::write("het rapport", out, text.as_bytes())?;
-            eprintln!(
-                "Groepsbeeld van {} scans geschreven naar {}.",
-                group.members,
-                out.display()
-            );
-        }
-        None => print!("{text}"),
-    }
-    Ok(Exit::Ok)
-}
-
-const BAR_WIDTH: usize = 24;
+pub(crate) const BAR_WIDTH: usize = 24;
 
 /// A bar of `count` out of `total`, in Unicode blocks (eighths), `BAR_WIDTH` wide at most.
 pub fn bar(count: usize, total: usize) -> String {
@@ -376,11 +33,11 @@ pub fn bar(count: usize, total: usize) -> String {
     s
 }
 
-fn opt_number(x: Option<f64>) -> String {
+pub(crate) fn opt_number(x: Option<f64>) -> String {
     x.map_or_else(|| "—".to_string(), number)
 }
 
-fn spread_text(i: &ItemStats) -> String {
+pub(crate) fn spread_text(i: &ItemStats) -> String {
     match (i.min, i.max) {
         (Some(a), Some(b)) if a == b => "0".to_string(),
         (Some(a), Some(b)) => format!("{} ({a}–{b})", b - a),
@@ -388,7 +45,7 @@ fn spread_text(i: &ItemStats) -> String {
     }
 }
 
-fn header_lines(q: &Questionnaire, g: &Group) -> Vec<String> {
+pub(crate) fn header_lines(q: &Questionnaire, g: &Group) -> Vec<String> {
     let mut lines = vec![format!("Vragenlijst: {} (versie {})", q.naam, q.versie)];
     lines.push(format!("Ingevulde scans: {}", g.members));
     if !g.disciplines.is_empty() {
@@ -413,11 +70,11 @@ fn header_lines(q: &Questionnaire, g: &Group) -> Vec<String> {
     lines
 }
 
-fn level_headers(q: &Questionnaire) -> Vec<String> {
+pub(crate) fn level_headers(q: &Questionnaire) -> Vec<String> {
     (1..=q.levels.len()).map(|i| i.to_string()).collect()
 }
 
-fn flagged_lines(g: &Group) -> Vec<String> {
+pub(crate) fn flagged_lines(g: &Group) -> Vec<String> {
     g.items
         .iter()
         .filter(|i| i.flagged())
@@ -432,8 +89,8 @@ fn flagged_lines(g: &Group) -> Vec<String> {
         .collect()
 }
 
-const INTRO: &str = "Spreiding van twee niveaus of meer: de leden zien de samenwerking verschillend — een goed begin voor het gesprek.";
-const CLOSING: &str = "Het groepsbeeld is een spiegel voor het gesprek in het VSV, geen oordeel: de groep bepaalt zelf waar zij staat en welke stap zij zet.";
+pub(crate) const INTRO: &str = "Spreiding van twee niveaus of meer: de leden zien de samenwerking verschillend — een goed begin voor het gesprek.";
+pub(crate) const CLOSING: &str = "Het groepsbeeld is een spiegel voor het gesprek in het VSV, geen oordeel: de groep bepaalt zelf waar zij staat en welke stap zij zet.";
 
 /// The group picture as tables and bars for the terminal.
 pub fn text(q: &Questionnaire, g: &Group, layout: Layout) -> String {
@@ -542,11 +199,11 @@ pub fn text(q: &Questionnaire, g: &Group, layout: Layout) -> String {
     out.push_str(CLOSING);
     out.push('\n');
     // Free text (titles, notes, the closing words) wrapped to the width of the tables.
-    let width = usize::from(layout.width.unwrap_or(crate::report::FIXED_WIDTH));
+    let width = usize::from(layout.width);
     out.lines()
         .map(|l| {
             if l.chars().count() > width {
-                crate::prompt::terminal::wrap(l, width)
+                crate::text::wrap(l, width)
             } else {
                 l.to_string()
             }
@@ -556,11 +213,11 @@ pub fn text(q: &Questionnaire, g: &Group, layout: Layout) -> String {
         + "\n"
 }
 
-fn md(text: &str) -> String {
+pub(crate) fn md(text: &str) -> String {
     text.replace('<', "\\<").replace('>', "\\>")
 }
 
-fn cell(text: &str) -> String {
+pub(crate) fn cell(text: &str) -> String {
     md(text).replace('|', "\\|").replace('\n', "<br>")
 }
 
@@ -671,7 +328,7 @@ pub fn markdown(q: &Questionnaire, g: &Group) -> String {
     out
 }
 
-const CSS: &str = "
+pub(crate) const CSS: &str = "
 body { font-family: 'Segoe UI', Arial, sans-serif; font-size: 10.5pt; color: #111; margin: 2em; }
 h1 { font-size: 16pt; margin-bottom: 0.2em; }
 h2 { font-size: 12.5pt; margin-top: 1.4em; border-bottom: 1px solid #888; }
@@ -818,9 +475,36 @@ pub fn html(q: &Questionnaire, g: &Group) -> String {
     out
 }
 
+/// The member's own answers, as a table.
+pub(crate) fn overview(q: &Questionnaire, scan: &ScanFile, layout: Layout) -> String {
+    let mut t = crate::report::table(layout, &["Aspect", "Niveau", "Notitie"]);
+    for a in &scan.antwoorden {
+        let titel = q
+            .item(&a.onderdeel)
+            .map_or(a.onderdeel.as_str(), |i| &i.titel);
+        t.add_row(vec![
+            titel.to_string(),
+            a.niveau.map_or_else(
+                || "weet ik niet".to_string(),
+                |n| q.level_label(n).to_string(),
+            ),
+            a.notitie.clone().unwrap_or_default(),
+        ]);
+    }
+    let who = scan.discipline.as_deref().map_or_else(
+        || "niet opgegeven".to_string(),
+        |d| discipline_label(d).to_string(),
+    );
+    format!(
+        "SCAN: {} (versie {})\nDiscipline: {who}\n{t}\n",
+        q.naam, q.versie
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scan::group::median;
 
     #[test]
     fn medians_of_odd_and_even_groups() {

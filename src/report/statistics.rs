@@ -7,82 +7,23 @@
 //! up to the total), the smallest other group is hidden as well ("x").
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
-use jiff::civil::Date;
 use jiff::Timestamp;
 
-use crate::clock::Clock;
 use crate::engine::journal;
 use crate::engine::session::Session;
-use crate::error::{Error, Exit, Result};
+use crate::error::{Error, Result};
 use crate::flow::model::Body;
 use crate::flow::set::FlowSet;
 use crate::report::summary::Summary;
 use crate::report::Layout;
-use crate::store::{Record, Store};
+use crate::store::Record;
 
 /// The smallest group shown as a number.
 pub const MIN_GROUP: usize = 5;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StatsFormat {
-    Text,
-    Csv,
-    Markdown,
-}
-
-/// `zorgpad statistiek`.
-#[derive(Debug)]
-pub struct StatsCmd {
-    pub data_dir: PathBuf,
-    pub from: Option<Date>,
-    pub to: Option<Date>,
-    pub format: StatsFormat,
-    pub layout: Layout,
-}
-
-impl StatsCmd {
-    pub fn resolve(a: crate::cli::StatsArgs, layout: Layout) -> Result<StatsCmd> {
-        let date = |flag: &str, v: Option<String>| -> Result<Option<Date>> {
-            match v {
-                None => Ok(None),
-                Some(text) => crate::prompt::terminal::parse_date(&text)
-                    .map(Some)
-                    .ok_or_else(|| {
-                        Error::input(format!("{flag} '{}' is geen geldige datum", text.trim()))
-                            .hint("Gebruik dd-mm-jjjj (bijvoorbeeld 01-11-2026) of jjjj-mm-dd.")
-                    }),
-            }
-        };
-        let from = date("--van", a.van)?;
-        let to = date("--tot", a.tot)?;
-        if let (Some(f), Some(t)) = (from, to) {
-            if f > t {
-                return Err(Error::input(format!(
-                    "--van ({}) ligt na --tot ({})",
-                    f.strftime("%d-%m-%Y"),
-                    t.strftime("%d-%m-%Y")
-                ))
-                .hint("Verwissel de datums; beide datums tellen mee."));
-            }
-        }
-        Ok(StatsCmd {
-            data_dir: Store::resolve_dir(a.data.data_dir)?,
-            from,
-            to,
-            format: match a.formaat {
-                None => StatsFormat::Text,
-                Some(crate::cli::StatsFormatArg::Csv) => StatsFormat::Csv,
-                Some(crate::cli::StatsFormatArg::Md) => StatsFormat::Markdown,
-            },
-            layout,
-        })
-    }
-}
-
 /// What one session contributes.
-struct Facts {
+pub(crate) struct Facts {
     gemeente: String,
     outcome: String,
     /// Referral categories, and whether each had no fitting offer.
@@ -91,11 +32,14 @@ struct Facts {
     to_mdo: Option<jiff::SignedDuration>,
 }
 
-const UNKNOWN_GEMEENTE: &str = "Onbekend";
-const NOT_DONE: &str = "Nog niet afgerond";
-const NOT_REPLAYABLE: &str = "Niet na te spelen (flow gewijzigd of ontbreekt)";
+pub(crate) const UNKNOWN_GEMEENTE: &str = "Onbekend";
+pub(crate) const NOT_DONE: &str = "Nog niet afgerond";
+pub(crate) const NOT_REPLAYABLE: &str = "Niet na te spelen (flow gewijzigd of ontbreekt)";
 
-fn facts(record: &Record, cache: &mut BTreeMap<Option<String>, Option<FlowSet>>) -> Facts {
+pub(crate) fn facts(
+    record: &Record,
+    cache: &mut BTreeMap<Option<String>, Option<FlowSet>>,
+) -> Facts {
     let gemeente = record
         .gemeente
         .clone()
@@ -209,14 +153,14 @@ pub fn protect(counts: &[usize]) -> Vec<Cell> {
 }
 
 /// The figures, ready to render: each table a title, a header and rows of text.
-struct Tables {
+pub(crate) struct Tables {
     tables: Vec<(String, Vec<String>, Vec<Vec<String>>)>,
     mdo: String,
     mdo_csv: (String, String),
     notes: Vec<String>,
 }
 
-fn build(facts: &[Facts]) -> Tables {
+pub(crate) fn build(facts: &[Facts]) -> Tables {
     let mut tables = Vec::new();
     // Sessions per gemeente, with the region.
     let mut per_gemeente: BTreeMap<&str, usize> = BTreeMap::new();
@@ -382,48 +326,7 @@ fn build(facts: &[Facts]) -> Tables {
     }
 }
 
-pub fn run(config: &StatsCmd) -> Result<Exit> {
-    let store = Store::open(config.data_dir.clone())?;
-    let clock = Clock::from_env()?;
-    let zone = clock.zone().clone();
-    let (records, unreadable) = store.list();
-    for u in &unreadable {
-        eprintln!(
-            "zorgpad: waarschuwing: sessiebestand '{}' is onleesbaar ({}); het telt niet mee en is niet veranderd.",
-            u.path.display(),
-            u.reason
-        );
-    }
-    let mut cache = BTreeMap::new();
-    let facts: Vec<Facts> = records
-        .iter()
-        .filter(|r| {
-            let day = r.aangemaakt.to_zoned(zone.clone()).date();
-            config.from.is_none_or(|f| day >= f) && config.to.is_none_or(|t| day <= t)
-        })
-        .map(|r| facts(r, &mut cache))
-        .collect();
-    let period = match (config.from, config.to) {
-        (None, None) => "alle sessies".to_string(),
-        (Some(f), None) => format!("gestart vanaf {}", f.strftime("%d-%m-%Y")),
-        (None, Some(t)) => format!("gestart tot en met {}", t.strftime("%d-%m-%Y")),
-        (Some(f), Some(t)) => format!(
-            "gestart van {} tot en met {}",
-            f.strftime("%d-%m-%Y"),
-            t.strftime("%d-%m-%Y")
-        ),
-    };
-    let t = build(&facts);
-    let out = match config.format {
-        StatsFormat::Text => text(&t, &period, config.layout),
-        StatsFormat::Markdown => markdown(&t, &period),
-        StatsFormat::Csv => csv(&t)?,
-    };
-    print!("{out}");
-    Ok(Exit::Ok)
-}
-
-fn text(t: &Tables, period: &str, layout: Layout) -> String {
+pub(crate) fn text(t: &Tables, period: &str, layout: Layout) -> String {
     let mut out = format!("STATISTIEK (anoniem)\nPeriode: {period}\n");
     for (title, header, rows) in &t.tables {
         out.push_str(&format!("\n{title}\n"));
@@ -447,7 +350,7 @@ fn text(t: &Tables, period: &str, layout: Layout) -> String {
     out
 }
 
-fn markdown(t: &Tables, period: &str) -> String {
+pub(crate) fn markdown(t: &Tables, period: &str) -> String {
     let cell = |s: &str| s.replace('|', "\\|").replace('<', "\\<");
     let mut out = format!("# Statistiek zorgpad (anoniem)\n\nPeriode: {period}\n");
     for (title, header, rows) in &t.tables {
@@ -480,7 +383,7 @@ fn markdown(t: &Tables, period: &str) -> String {
 }
 
 /// One line per figure: tabel, rij, kolom, waarde.
-fn csv(t: &Tables) -> Result<String> {
+pub(crate) fn csv(t: &Tables) -> Result<String> {
     let fail =
         |e: &dyn std::fmt::Display| Error::input(format!("de CSV kon niet worden gemaakt: {e}"));
     let mut w = csv::Writer::from_writer(Vec::new());

@@ -9,25 +9,16 @@
 //! missed most.
 
 use std::collections::BTreeMap;
-use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::cli::PracticeArgs;
-use crate::clock::Clock;
 use crate::engine::answer::Answer;
-use crate::engine::prompter::{Prompter, Reply};
 use crate::engine::session::Session;
 use crate::engine::walk::node_for_key;
-use crate::error::{read_text, Error, Exit, Result};
+use crate::error::{read_text, Error, Result};
 use crate::flow::model::Body;
 use crate::flow::set::FlowSet;
-use crate::kaart::Kaart;
-use crate::offer::Offer;
-use crate::prompt::script::Script;
-use crate::prompt::terminal::Terminal;
-use crate::report::{table, Layout};
 use crate::yaml::{self, Value};
 
 /// The schema of a saved practice result.
@@ -65,7 +56,7 @@ pub const CASES: &[(&str, &str)] = &[
 /// A case file as written (see flows/casussen/README.md).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawCase {
+pub(crate) struct RawCase {
     titel: String,
     route: String,
     #[serde(default)]
@@ -212,113 +203,6 @@ pub fn check_case(set: &FlowSet, case: &Case) -> Vec<String> {
     problems
 }
 
-/// `zorgpad oefen`.
-#[derive(Debug)]
-pub struct Practice {
-    pub action: PracticeAction,
-    pub layout: Layout,
-    pub color: bool,
-}
-
-#[derive(Debug)]
-pub enum PracticeAction {
-    /// The list of cases.
-    List,
-    /// Walk one case.
-    Run {
-        casus: String,
-        answers: Option<PathBuf>,
-        explain: bool,
-        results: Option<PathBuf>,
-    },
-    /// The group's results.
-    Overview { dir: PathBuf },
-}
-
-/// The meaning of `zorgpad oefen`'s arguments.
-pub fn config(a: PracticeArgs, layout: Layout, color: bool) -> Result<Practice> {
-    let action = match (a.overzicht, a.casus) {
-        (Some(dir), _) => {
-            if !dir.is_dir() {
-                return Err(Error::input(format!(
-                    "de map '{}' met oefenresultaten bestaat niet",
-                    dir.display()
-                ))
-                .hint("Geef de map die de deelnemers met --resultaten MAP gebruikten."));
-            }
-            PracticeAction::Overview { dir }
-        }
-        (None, None) => {
-            if a.antwoorden.is_some() || a.resultaten.is_some() {
-                return Err(Error::input("geef de casus die u wilt oefenen").hint(
-                    "Bijvoorbeeld: zorgpad oefen geen-toestemming --antwoorden antwoorden.yaml\nDe casussen: zorgpad oefen",
-                ));
-            }
-            PracticeAction::List
-        }
-        (None, Some(casus)) => {
-            if a.antwoorden.is_none()
-                && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal())
-            {
-                return Err(Error::input(
-                    "er is geen terminal: een oefening stelt vragen en heeft een terminal nodig",
-                )
-                .hint(format!(
-                    "Start zorgpad in een terminal, of geef de antwoorden in een bestand mee:\n  zorgpad oefen {casus} --antwoorden antwoorden.yaml"
-                )));
-            }
-            if let Some(dir) = &a.resultaten {
-                if dir.exists() && !dir.is_dir() {
-                    return Err(Error::input(format!(
-                        "'{}' is geen map; --resultaten wil een map",
-                        dir.display()
-                    )));
-                }
-            }
-            PracticeAction::Run {
-                casus,
-                answers: a.antwoorden,
-                explain: a.uitleg,
-                results: a.resultaten,
-            }
-        }
-    };
-    Ok(Practice {
-        action,
-        layout,
-        color,
-    })
-}
-
-pub fn run(config: &Practice) -> Result<Exit> {
-    match &config.action {
-        PracticeAction::List => list(config.layout),
-        PracticeAction::Run {
-            casus,
-            answers,
-            explain,
-            results,
-        } => practise(
-            casus,
-            answers.as_deref(),
-            *explain,
-            results.as_deref(),
-            config,
-        ),
-        PracticeAction::Overview { dir } => overview(dir, config.layout),
-    }
-}
-
-fn list(layout: Layout) -> Result<Exit> {
-    let mut t = table(layout, &["Casus", "Titel", "Route", "Beslissingen"]);
-    for c in cases()? {
-        t.add_row(vec![c.id, c.titel, c.route, c.model.len().to_string()]);
-    }
-    println!("{t}");
-    println!("Oefenen: zorgpad oefen CASUS   (met --resultaten MAP om het resultaat te bewaren)");
-    Ok(Exit::Ok)
-}
-
 /// One decision of a practice run, compared with the model.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Compared {
@@ -365,7 +249,7 @@ pub fn compare(session: &Session<'_>, case: &Case) -> Vec<Compared> {
         .collect()
 }
 
-fn key_of(step: &crate::engine::walk::Step<'_>) -> String {
+pub(crate) fn key_of(step: &crate::engine::walk::Step<'_>) -> String {
     let mut key: Vec<&str> = step.calls.iter().map(|n| n.id.as_str()).collect();
     key.push(&step.node.id);
     key.join("/")
@@ -377,7 +261,7 @@ pub fn percent(part: usize, whole: usize) -> usize {
 }
 
 /// The label of an option at a question key, for people.
-fn option_label(set: &FlowSet, key: &str, option: &str) -> String {
+pub(crate) fn option_label(set: &FlowSet, key: &str, option: &str) -> String {
     match node_for_key(set, key).map(|n| &n.body) {
         Some(Body::Decision { options, .. } | Body::Wait { options, .. }) => options
             .iter()
@@ -387,186 +271,11 @@ fn option_label(set: &FlowSet, key: &str, option: &str) -> String {
     }
 }
 
-fn question_of(set: &FlowSet, key: &str) -> String {
+pub(crate) fn question_of(set: &FlowSet, key: &str) -> String {
     match node_for_key(set, key).map(|n| &n.body) {
         Some(Body::Decision { question, .. } | Body::Wait { question, .. }) => question.clone(),
         _ => key.to_string(),
     }
-}
-
-fn practise(
-    wanted: &str,
-    answers: Option<&Path>,
-    explain: bool,
-    results: Option<&Path>,
-    config: &Practice,
-) -> Result<Exit> {
-    let case = find(wanted)?;
-    let set = FlowSet::load(None)?;
-    crate::cmd::start::refuse_broken(&set)?;
-    let problems = check_case(&set, &case);
-    if !problems.is_empty() {
-        return Err(Error::input(format!(
-            "{}: de casus past niet bij de blauwdruk:\n  • {}",
-            case.file,
-            problems.join("\n  • ")
-        ))
-        .hint("De opbouw van een casus staat in flows/casussen/README.md."));
-    }
-    let kaart = Kaart::load(None)?;
-    let gemeente = case
-        .gemeente
-        .as_deref()
-        .and_then(|g| kaart.gemeente(g))
-        .map(str::to_string);
-    let clock = Clock::from_env()?;
-    let mut script = answers.map(Script::load).transpose()?;
-
-    println!("Oefencasus: {} ({})", case.titel, case.id);
-    println!("{}", "─".repeat(crate::report::pathway::SHOW_WIDTH));
-    println!(
-        "{}",
-        reflow(&case.verhaal, crate::report::pathway::SHOW_WIDTH)
-    );
-    if let Some(g) = &case.gemeente {
-        println!("Gemeente: {g}");
-    }
-    println!("{}", "─".repeat(crate::report::pathway::SHOW_WIDTH));
-    println!("Verzonnen casus. Een oefening wordt niet als sessie bewaard.\n");
-
-    let mut session = Session::new(&set, clock.now(), None).map_err(crate::cmd::start::engine)?;
-    let offer = Offer {
-        kaart: &kaart,
-        gemeente: gemeente.as_deref(),
-    };
-    let scripted = script.is_some();
-    {
-        let mut terminal;
-        let prompter: &mut dyn Prompter = match &mut script {
-            Some(s) => s,
-            None => {
-                terminal = Terminal::new(explain, config.color);
-                &mut terminal
-            }
-        };
-        while let Some(mut question) = session.question() {
-            // A practice case is walked in one go: its story says how waits turned out.
-            question.can_pause = false;
-            let reply = prompter.ask(&question, &offer).map_err(|e| {
-                if e.exit == Exit::Cancelled {
-                    Error::cancelled("oefening gestopt met Ctrl-C; er is niets bewaard.")
-                } else {
-                    e
-                }
-            })?;
-            match reply {
-                Reply::Answer(answer) => session
-                    .answer(answer, clock.now())
-                    .map_err(crate::cmd::start::engine)?,
-                Reply::Back => {
-                    if !session.back(clock.now()).map_err(crate::cmd::start::engine)? && scripted {
-                        return Err(Error::input(format!(
-                            "'terug' bij de eerste vraag ({}): er is geen vorige vraag",
-                            question.key
-                        )));
-                    }
-                }
-                Reply::Pause { .. } => {
-                    return Err(Error::input(format!(
-                        "bij {} kan een oefening niet pauzeren; het verhaal van de casus zegt hoe het afliep",
-                        question.key
-                    )))
-                }
-            }
-        }
-    }
-    if let Some(s) = &script {
-        if s.unused() > 0 {
-            return Err(s.leftover_error());
-        }
-    }
-
-    let compared = compare(&session, &case);
-    let matched = compared.iter().filter(|c| c.zoals_model).count();
-    let total = compared.len();
-    let pct = percent(matched, total);
-    if let Some(end) = session.walk().outcome() {
-        if let Body::End { outcome } = &end.body {
-            println!(
-                "{}\n",
-                crate::prompt::terminal::wrap(&format!("Uitkomst: {}", outcome.trim()), 100)
-            );
-        }
-    }
-    let mut t = table(
-        config.layout,
-        &["Vraag", "Beslissing", "Uw antwoord", "Model", ""],
-    );
-    for c in &compared {
-        t.add_row(vec![
-            c.vraag.clone(),
-            title_of(&set, &c.vraag),
-            c.antwoord
-                .as_deref()
-                .map_or("(niet bereikt)".to_string(), |a| {
-                    option_label(&set, &c.vraag, a)
-                }),
-            option_label(&set, &c.vraag, &c.model),
-            if c.zoals_model { "✓" } else { "✗" }.to_string(),
-        ]);
-    }
-    keep_first_column(&mut t);
-    println!("{t}");
-    let differences: Vec<(&Compared, &ModelAnswer)> = compared
-        .iter()
-        .zip(&case.model)
-        .filter(|(c, _)| !c.zoals_model)
-        .collect();
-    if differences.is_empty() {
-        println!("\nAlle beslissingen zoals het model.");
-    } else {
-        println!("\nVerschillen met het model, met uitleg:");
-        for (c, m) in differences {
-            let yours = match &c.antwoord {
-                Some(a) => format!("u koos '{}'", option_label(&set, &c.vraag, a)),
-                None => "uw route kwam niet bij deze vraag".to_string(),
-            };
-            println!(
-                "{}",
-                crate::prompt::terminal::wrap(
-                    &format!(
-                        "\n• {} — {}\n  {yours}; het model: '{}'.\n  Waarom: {}",
-                        c.vraag,
-                        question_of(&set, &c.vraag),
-                        option_label(&set, &c.vraag, &c.model),
-                        m.waarom.trim()
-                    ),
-                    100
-                )
-            );
-        }
-    }
-    println!("\nScore: {matched} van {total} beslissingen zoals het model ({pct}%).");
-
-    match results {
-        Some(dir) => {
-            let result = PracticeResult {
-                schema: RESULT_SCHEMA.to_string(),
-                casus: case.id.clone(),
-                tijd: clock.now(),
-                zoals_model: matched,
-                totaal: total,
-                procent: pct,
-                beslissingen: compared,
-            };
-            let path = save_result(dir, &result, &clock)?;
-            eprintln!("Resultaat bewaard in {} (zonder namen).", path.display());
-        }
-        None => eprintln!(
-            "Het resultaat is niet bewaard; geef --resultaten MAP om het te bewaren voor het groepsoverzicht."
-        ),
-    }
-    Ok(Exit::Ok)
 }
 
 /// A story as paragraphs: the lines of a paragraph joined, then wrapped to `width`.
@@ -574,167 +283,31 @@ pub fn reflow(text: &str, width: usize) -> String {
     text.split("\n\n")
         .map(|p| {
             let joined = p.split_whitespace().collect::<Vec<_>>().join(" ");
-            crate::prompt::terminal::wrap(&joined, width)
+            crate::text::wrap(&joined, width)
         })
         .collect::<Vec<_>>()
         .join("\n\n")
 }
 
 /// The short name of the decision at a question key (its box title).
-fn title_of(set: &FlowSet, key: &str) -> String {
+pub(crate) fn title_of(set: &FlowSet, key: &str) -> String {
     node_for_key(set, key).map_or(key.to_string(), |n| n.titel.clone())
 }
 
 /// Let the first column (the question key) keep its width.
-fn keep_first_column(t: &mut comfy_table::Table) {
+pub(crate) fn keep_first_column(t: &mut comfy_table::Table) {
     if let Some(c) = t.column_mut(0) {
         c.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
     }
 }
 
-/// Write a result as `<tijd>-<casus>.json` (0600) in `dir`, never over an earlier one.
-fn save_result(dir: &Path, result: &PracticeResult, clock: &Clock) -> Result<PathBuf> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::write("de map met resultaten", dir, &e))?;
-    let stamp = result
-        .tijd
-        .to_zoned(clock.zone().clone())
-        .strftime("%Y%m%d-%H%M%S")
-        .to_string();
-    let mut path = dir.join(format!("{stamp}-{}.json", result.casus));
-    let mut k = 2;
-    while path.exists() {
-        path = dir.join(format!("{stamp}-{}-{k}.json", result.casus));
-        k += 1;
-    }
-    let text = serde_json::to_string_pretty(result)
-        .map_err(|e| Error::input(format!("het resultaat kon niet worden opgemaakt: {e}")))?;
-    crate::store::private_file::write("het oefenresultaat", &path, format!("{text}\n").as_bytes())?;
-    Ok(path)
-}
-
 /// How one decision went in a group.
 #[derive(Debug, Default)]
-struct Tally {
-    asked: usize,
-    wrong: usize,
-    cases: Vec<String>,
-    instead: BTreeMap<String, usize>,
-}
-
-fn overview(dir: &Path, layout: Layout) -> Result<Exit> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| Error::read("de map met resultaten", dir, &e))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .filter(|p| {
-            !p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'))
-        })
-        .collect();
-    entries.sort();
-    let mut results = Vec::new();
-    for path in &entries {
-        let parsed = std::fs::read_to_string(path)
-            .ok()
-            .and_then(|t| serde_json::from_str::<PracticeResult>(&t).ok())
-            .filter(|r| r.schema == RESULT_SCHEMA);
-        match parsed {
-            Some(r) => results.push(r),
-            None => eprintln!(
-                "Let op: {} is geen oefenresultaat van zorgpad en is overgeslagen.",
-                path.display()
-            ),
-        }
-    }
-    if results.is_empty() {
-        return Err(Error::input(format!(
-            "er staan geen oefenresultaten in '{}'",
-            dir.display()
-        ))
-        .hint("Resultaten worden bewaard met: zorgpad oefen CASUS --resultaten MAP"));
-    }
-    let set = FlowSet::load(None)?;
-    let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
-    for r in &results {
-        for c in &r.beslissingen {
-            let t = tallies.entry(c.vraag.clone()).or_default();
-            t.asked += 1;
-            if !t.cases.contains(&r.casus) {
-                t.cases.push(r.casus.clone());
-            }
-            if !c.zoals_model {
-                t.wrong += 1;
-                let label = c
-                    .antwoord
-                    .as_deref()
-                    .map_or("(niet bereikt)".to_string(), |a| {
-                        option_label(&set, &c.vraag, a)
-                    });
-                *t.instead.entry(label).or_default() += 1;
-            }
-        }
-    }
-    let mut rows: Vec<(&String, &Tally)> = tallies.iter().collect();
-    rows.sort_by(|(ka, a), (kb, b)| {
-        b.wrong
-            .cmp(&a.wrong)
-            .then(percent(b.wrong, b.asked).cmp(&percent(a.wrong, a.asked)))
-            .then(ka.cmp(kb))
-    });
-    let cases: std::collections::BTreeSet<&str> =
-        results.iter().map(|r| r.casus.as_str()).collect();
-    let mean = results.iter().map(|r| r.procent).sum::<usize>() / results.len();
-    println!(
-        "{} van {}; gemiddelde score {mean}%.\n",
-        crate::finding::count(results.len(), "oefenresultaat", "oefenresultaten"),
-        crate::finding::count(cases.len(), "casus", "casussen"),
-    );
-    let mut t = table(
-        layout,
-        &[
-            "Vraag",
-            "Beslissing",
-            "Anders dan model",
-            "Vaakst gekozen in plaats daarvan",
-            "Casussen",
-        ],
-    );
-    let all_right = rows.iter().filter(|(_, t)| t.wrong == 0).count();
-    for (key, tally) in rows.into_iter().filter(|(_, t)| t.wrong > 0) {
-        let instead = tally
-            .instead
-            .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-            .map(|(label, n)| format!("{label} ({n}×)"))
-            .unwrap_or_else(|| "—".to_string());
-        t.add_row(vec![
-            key.clone(),
-            title_of(&set, key),
-            format!(
-                "{} van {} ({}%)",
-                tally.wrong,
-                tally.asked,
-                percent(tally.wrong, tally.asked)
-            ),
-            instead,
-            tally.cases.len().to_string(),
-        ]);
-    }
-    if t.row_count() == 0 {
-        println!("Iedereen nam elke beslissing zoals het model.");
-    } else {
-        keep_first_column(&mut t);
-        println!("{t}");
-        println!("Bovenaan staan de beslissingen die de groep het vaakst anders nam dan het model: die zijn het bespreken waard.");
-    }
-    if all_right > 0 {
-        println!(
-            "{} nam iedereen zoals het model.",
-            crate::finding::count(all_right, "andere beslissing", "andere beslissingen")
-        );
-    }
-    Ok(Exit::Ok)
+pub(crate) struct Tally {
+    pub(crate) asked: usize,
+    pub(crate) wrong: usize,
+    pub(crate) cases: Vec<String>,
+    pub(crate) instead: BTreeMap<String, usize>,
 }
 
 #[cfg(test)]

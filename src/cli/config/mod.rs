@@ -3,31 +3,19 @@
 //! and checked before any work starts, so that a mistake is reported before a session, not
 //! after it.
 
+pub mod pathway;
+pub mod practice;
+pub mod scan;
+pub mod statistics;
+
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use crate::cli::{Args, Command, FormatArg, KaartAction, SessionsAction};
 use crate::error::{Error, Result};
+use crate::report::export::Format;
 use crate::report::{Layout, FIXED_WIDTH};
 use crate::store::Store;
-
-/// The formats the summary can be exported in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Markdown,
-    Json,
-    Html,
-}
-
-impl Format {
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Markdown => "md",
-            Format::Json => "json",
-            Format::Html => "html",
-        }
-    }
-}
 
 #[derive(Debug)]
 pub struct Export {
@@ -43,15 +31,15 @@ pub enum Config {
     Sessions(SessionList),
     Remove(Remove),
     Export(ExportCmd),
-    Show(crate::report::pathway::Show),
-    Graph(crate::report::pathway::Graph),
-    Practice(crate::training::Practice),
+    Show(pathway::Show),
+    Graph(pathway::Graph),
+    Practice(practice::Practice),
     KaartCheck(KaartCheck),
     KaartShow(KaartShow),
     KaartImport(KaartImport),
-    Scan(crate::scan::Fill),
-    ScanReport(crate::report::scan::ReportCmd),
-    Statistics(crate::report::statistics::StatsCmd),
+    Scan(scan::Fill),
+    ScanReport(scan::ReportCmd),
+    Statistics(statistics::StatsCmd),
 }
 
 /// How a guided session is run.
@@ -141,13 +129,7 @@ impl Config {
     pub fn resolve(args: Args) -> Result<Config> {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let color = !no_color && std::io::stderr().is_terminal();
-        let layout = Layout {
-            width: if std::io::stdout().is_terminal() && !no_color {
-                None
-            } else {
-                Some(FIXED_WIDTH)
-            },
-        };
+        let layout = layout(no_color);
         match args.command {
             Command::Start(a) => {
                 need_terminal(
@@ -189,13 +171,13 @@ impl Config {
             }
             Command::Controleer(a) => Ok(Config::Check(Check { flow: a.flow })),
             Command::Scan(mut a) => match a.action.take() {
-                None => Ok(Config::Scan(crate::scan::Fill::resolve(a, color, layout)?)),
+                None => Ok(Config::Scan(scan::Fill::resolve(a, color, layout)?)),
                 Some(crate::cli::ScanAction::Rapport(r)) => Ok(Config::ScanReport(
-                    crate::report::scan::ReportCmd::resolve(r, layout)?,
+                    scan::ReportCmd::resolve(r, layout)?,
                 )),
             },
             Command::Statistiek(a) => Ok(Config::Statistics(
-                crate::report::statistics::StatsCmd::resolve(a, layout)?,
+                statistics::StatsCmd::resolve(a, layout)?,
             )),
             Command::Sessies(a) => match a.action {
                 None => Ok(Config::Sessions(SessionList {
@@ -224,9 +206,9 @@ impl Config {
                 })),
                 Some(KaartAction::Importeer(a)) => kaart_import(a),
             },
-            Command::Toon(a) => Ok(Config::Show(crate::report::pathway::show_config(a))),
-            Command::Graaf(a) => Ok(Config::Graph(crate::report::pathway::graph_config(a)?)),
-            Command::Oefen(a) => Ok(Config::Practice(crate::training::config(a, layout, color)?)),
+            Command::Toon(a) => Ok(Config::Show(pathway::show_config(a))),
+            Command::Graaf(a) => Ok(Config::Graph(pathway::graph_config(a)?)),
+            Command::Oefen(a) => Ok(Config::Practice(practice::config(a, layout, color)?)),
             Command::Export(a) => {
                 let format = match (a.formaat, &a.uitvoer) {
                     (Some(f), _) => match f {
@@ -407,4 +389,29 @@ pub(crate) fn check_target(path: &std::path::Path, what: &str) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+/// The width to wrap an error message at: the terminal's when standard error is one, else none
+/// (a pipe or a file keeps whole lines). Decided here, at the edge, so that [`Error::render`]
+/// never asks.
+pub fn error_width() -> Option<usize> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    Some(crossterm::terminal::size().map_or(100, |(w, _)| usize::from(w).clamp(40, 200)))
+}
+
+/// The layout of everything printed on standard output: on a terminal, its width and wrapped
+/// text; in a pipe or a file (or with `NO_COLOR`), the fixed width, so output is reproducible.
+fn layout(no_color: bool) -> Layout {
+    let on_terminal = std::io::stdout().is_terminal();
+    let width = if on_terminal && !no_color {
+        crossterm::terminal::size().map_or(FIXED_WIDTH, |(w, _)| w.clamp(40, 200))
+    } else {
+        FIXED_WIDTH
+    };
+    Layout {
+        width,
+        wrap: on_terminal,
+    }
 }

@@ -1,0 +1,148 @@
+//! The meaning of `zorgpad scan` (filling in) and `zorgpad scan rapport`'s arguments: where a
+//! scan goes, which files make the group, which format the report takes.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::report::Layout;
+
+/// `zorgpad scan` (filling in).
+#[derive(Debug)]
+pub struct Fill {
+    pub questionnaire: Option<PathBuf>,
+    pub answers: Option<PathBuf>,
+    pub target: Target,
+    pub color: bool,
+    pub layout: Layout,
+}
+
+/// Where the scan file goes.
+#[derive(Debug)]
+pub enum Target {
+    /// Exactly this file.
+    File(PathBuf),
+    /// A new file `scan-…json` in this directory (created when needed).
+    Dir(PathBuf),
+}
+
+impl Fill {
+    pub fn resolve(a: crate::cli::ScanArgs, color: bool, layout: Layout) -> Result<Fill> {
+        if a.antwoorden.is_none() {
+            use std::io::IsTerminal;
+            if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+                return Err(Error::input(
+                    "er is geen terminal: de scan stelt vragen en heeft een terminal nodig",
+                )
+                .hint("Start zorgpad in een terminal, of geef de antwoorden in een bestand mee:\n  zorgpad scan --antwoorden scan.yaml --map scans\nDe vorm van dat bestand staat in flows/vragenlijst.md."));
+            }
+        }
+        let target = match (a.uitvoer, a.map) {
+            (Some(file), None) => {
+                if !file
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                {
+                    return Err(Error::input(format!(
+                        "de uitvoer '{}' moet eindigen op .json (een scan wordt als JSON bewaard)",
+                        file.display()
+                    ))
+                    .hint("Bijvoorbeeld: -o mijn-scan.json, of --map MAP voor een nieuwe naam in een map."));
+                }
+                if file.is_dir() {
+                    return Err(Error::input(format!(
+                        "'{}' is een map; geef een bestandsnaam, of gebruik --map",
+                        file.display()
+                    )));
+                }
+                let dir = match file.parent() {
+                    Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                    _ => PathBuf::from("."),
+                };
+                if !dir.is_dir() {
+                    return Err(Error::input(format!(
+                        "de map '{}' voor de scan bestaat niet",
+                        dir.display()
+                    ))
+                    .hint("Maak de map eerst aan, of kies een andere plaats."));
+                }
+                Target::File(file)
+            }
+            (None, dir) => {
+                let dir = dir.unwrap_or_else(|| PathBuf::from("."));
+                if dir.exists() && !dir.is_dir() {
+                    return Err(Error::input(format!(
+                        "'{}' is geen map; --map noemt de map waarin de scan komt",
+                        dir.display()
+                    ))
+                    .hint("Gebruik -o BESTAND.json voor één bestand."));
+                }
+                Target::Dir(dir)
+            }
+            (Some(_), Some(_)) => return Err(Error::input("geef -o of --map, niet allebei").hint(
+                "-o BESTAND.json: precies dit bestand; --map MAP: een nieuw bestand in die map.",
+            )),
+        };
+        Ok(Fill {
+            questionnaire: a.vragenlijst,
+            answers: a.antwoorden,
+            target,
+            color,
+            layout,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    Text,
+    Markdown,
+    Html,
+}
+
+/// `zorgpad scan rapport`.
+#[derive(Debug)]
+pub struct ReportCmd {
+    pub paths: Vec<PathBuf>,
+    pub format: ReportFormat,
+    pub output: Option<PathBuf>,
+    pub questionnaire: Option<PathBuf>,
+    pub layout: Layout,
+}
+
+impl ReportCmd {
+    pub fn resolve(a: crate::cli::ScanReportArgs, layout: Layout) -> Result<ReportCmd> {
+        use crate::cli::ScanFormatArg;
+        let from_name = |p: &Path| match p
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_lowercase)
+            .as_deref()
+        {
+            Some("md") | Some("markdown") => Some(ReportFormat::Markdown),
+            Some("html") | Some("htm") => Some(ReportFormat::Html),
+            _ => None,
+        };
+        let format = match (a.formaat, &a.uitvoer) {
+            (Some(ScanFormatArg::Md), _) => ReportFormat::Markdown,
+            (Some(ScanFormatArg::Html), _) => ReportFormat::Html,
+            (None, Some(out)) => from_name(out).ok_or_else(|| {
+                Error::input(format!(
+                    "onbekend formaat voor '{}': de naam moet eindigen op .md of .html",
+                    out.display()
+                ))
+                .hint("Bijvoorbeeld: -o groepsbeeld.html, of geef --formaat md|html.")
+            })?,
+            (None, None) => ReportFormat::Text,
+        };
+        if let Some(out) = &a.uitvoer {
+            crate::cli::config::check_target(out, "het rapport")?;
+        }
+        Ok(ReportCmd {
+            paths: a.paden,
+            format,
+            output: a.uitvoer,
+            questionnaire: a.vragenlijst,
+            layout,
+        })
+    }
+}

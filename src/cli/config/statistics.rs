@@ -1,0 +1,62 @@
+//! The meaning of `zorgpad statistiek`'s arguments: the period, the format, the target.
+
+use std::path::PathBuf;
+
+use crate::error::{Error, Result};
+use crate::report::Layout;
+use crate::store::Store;
+use jiff::civil::Date;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatsFormat {
+    Text,
+    Csv,
+    Markdown,
+}
+
+/// `zorgpad statistiek`.
+#[derive(Debug)]
+pub struct StatsCmd {
+    pub data_dir: PathBuf,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub format: StatsFormat,
+    pub layout: Layout,
+}
+
+impl StatsCmd {
+    pub fn resolve(a: crate::cli::StatsArgs, layout: Layout) -> Result<StatsCmd> {
+        let date = |flag: &str, v: Option<String>| -> Result<Option<Date>> {
+            match v {
+                None => Ok(None),
+                Some(text) => crate::clock::parse_date(&text).map(Some).ok_or_else(|| {
+                    Error::input(format!("{flag} '{}' is geen geldige datum", text.trim()))
+                        .hint("Gebruik dd-mm-jjjj (bijvoorbeeld 01-11-2026) of jjjj-mm-dd.")
+                }),
+            }
+        };
+        let from = date("--van", a.van)?;
+        let to = date("--tot", a.tot)?;
+        if let (Some(f), Some(t)) = (from, to) {
+            if f > t {
+                return Err(Error::input(format!(
+                    "--van ({}) ligt na --tot ({})",
+                    f.strftime("%d-%m-%Y"),
+                    t.strftime("%d-%m-%Y")
+                ))
+                .hint("Verwissel de datums; beide datums tellen mee."));
+            }
+        }
+        Ok(StatsCmd {
+            data_dir: Store::resolve_dir(a.data.data_dir)?,
+            from,
+            to,
+            format: match a.formaat {
+                None => StatsFormat::Text,
+                Some(crate::cli::StatsFormatArg::Csv) => StatsFormat::Csv,
+                Some(crate::cli::StatsFormatArg::Md) => StatsFormat::Markdown,
+            },
+            layout,
+        })
+    }
+}

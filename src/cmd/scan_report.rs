@@ -1,0 +1,38 @@
+//! `zorgpad scan rapport`: the group picture of the members' scans.
+
+use crate::cli::config::scan::{ReportCmd, ReportFormat};
+use crate::error::{Exit, Result};
+use crate::report::scan::*;
+use crate::scan::files::{files, load};
+use crate::scan::group::Group;
+use crate::scan::questionnaire::Questionnaire;
+
+pub fn run(config: &ReportCmd) -> Result<Exit> {
+    let q = Questionnaire::load(config.questionnaire.as_deref())?;
+    let paths = files(&config.paths)?;
+    let scans = paths
+        .iter()
+        .map(|p| load(p, &q))
+        .collect::<Result<Vec<_>>>()?;
+    if scans.iter().any(|s| s.vragenlijst.sha256 != q.sha256) {
+        eprintln!("Let op: de tekst van de vragenlijst is gewijzigd sinds een of meer scans zijn ingevuld (zelfde naam en versie).");
+    }
+    let group = Group::of(&q, &scans);
+    let text = match config.format {
+        ReportFormat::Text => text(&q, &group, config.layout),
+        ReportFormat::Markdown => markdown(&q, &group),
+        ReportFormat::Html => html(&q, &group),
+    };
+    match &config.output {
+        Some(out) => {
+            crate::store::private_file::write("het rapport", out, text.as_bytes())?;
+            eprintln!(
+                "Groepsbeeld van {} scans geschreven naar {}.",
+                group.members,
+                out.display()
+            );
+        }
+        None => print!("{text}"),
+    }
+    Ok(Exit::Ok)
+}

@@ -1,0 +1,74 @@
+//! Which Sociale Kaart a session uses: the one named on the command line, the one a stored
+//! session was walked with, or the built-in example (announced as fictitious wherever used).
+//! Shared by `start`, `hervat` and `export`.
+
+use std::path::PathBuf;
+
+use crate::error::{Error, Result};
+use crate::kaart::Kaart;
+use crate::store::Record;
+
+/// Said wherever the embedded example map is used: its providers are made up.
+pub const EXAMPLE_MAP_WARNING: &str = "Let op: zorgpad gebruikt de ingebouwde VOORBEELDKAART; de aanbieders daarop zijn verzonnen.\nGebruik voor echte verwijzingen de Sociale Kaart van uw VSV: zorgpad start --kaart BESTAND.";
+
+/// A map with errors is not used in a session (gaps are fine: they are what "geen passend
+/// aanbod" is for).
+pub(crate) fn refuse_broken_map(kaart: &Kaart) -> Result<()> {
+    let errors: Vec<String> = kaart
+        .findings()
+        .iter()
+        .filter(|f| f.is_error())
+        .map(ToString::to_string)
+        .collect();
+    if errors.is_empty() {
+        return Ok(());
+    }
+    Err(Error::findings(format!(
+        "de Sociale Kaart '{}' bevat {}; er is geen sessie gestart",
+        kaart.file,
+        crate::finding::count(errors.len(), "fout", "fouten")
+    ))
+    .hint(
+        "Los de fouten hierboven op; 'zorgpad kaart controleer --kaart BESTAND' toont ze opnieuw.",
+    )
+    .details(errors))
+}
+
+/// The map's spelling of a gemeente given on the command line.
+pub(crate) fn known_gemeente(kaart: &Kaart, name: &str) -> Result<String> {
+    kaart.gemeente(name).map(str::to_string).ok_or_else(|| {
+        Error::input(format!("de gemeente '{name}' staat niet op de Sociale Kaart '{}'", kaart.naam)).hint(format!(
+            "Gemeenten op deze kaart: {}. Laat --gemeente weg als de gemeente er niet bij staat: dan wordt alle aanbod getoond.",
+            kaart.gemeenten.join(", ")
+        ))
+    })
+}
+
+/// The map a stored session was walked with: its own file if it can still be read, else the
+/// embedded example; with a warning when it changed.
+pub fn kaart_for(record: &Record) -> Result<Kaart> {
+    let file = record
+        .kaart
+        .as_ref()
+        .and_then(|k| k.bestand.clone())
+        .map(PathBuf::from);
+    let kaart = match &file {
+        Some(path) => match Kaart::load(Some(path)) {
+            Ok(k) => k,
+            Err(e) => {
+                eprintln!("Let op: de Sociale Kaart van deze sessie is niet te lezen ({}); de ingebouwde voorbeeldkaart wordt gebruikt.", e.message);
+                Kaart::load(None)?
+            }
+        },
+        None => Kaart::load(None)?,
+    };
+    if let Some(before) = &record.kaart {
+        if before.sha256 != kaart.fingerprint().sha256 {
+            eprintln!(
+                "Let op: de Sociale Kaart is gewijzigd sinds deze sessie is opgeslagen ({} versie {} → versie {}).",
+                before.naam, before.versie, kaart.versie
+            );
+        }
+    }
+    Ok(kaart)
+}

@@ -1,0 +1,50 @@
+//! `zorgpad statistiek`: anonymous figures over the stored sessions.
+
+use crate::cli::config::statistics::{StatsCmd, StatsFormat};
+use std::collections::BTreeMap;
+
+use crate::clock::Clock;
+use crate::error::{Exit, Result};
+use crate::report::statistics::*;
+use crate::store::Store;
+
+pub fn run(config: &StatsCmd) -> Result<Exit> {
+    let store = Store::open(config.data_dir.clone())?;
+    let clock = Clock::from_env()?;
+    let zone = clock.zone().clone();
+    let (records, unreadable) = store.list();
+    for u in &unreadable {
+        eprintln!(
+            "zorgpad: waarschuwing: sessiebestand '{}' is onleesbaar ({}); het telt niet mee en is niet veranderd.",
+            u.path.display(),
+            u.reason
+        );
+    }
+    let mut cache = BTreeMap::new();
+    let facts: Vec<Facts> = records
+        .iter()
+        .filter(|r| {
+            let day = r.aangemaakt.to_zoned(zone.clone()).date();
+            config.from.is_none_or(|f| day >= f) && config.to.is_none_or(|t| day <= t)
+        })
+        .map(|r| facts(r, &mut cache))
+        .collect();
+    let period = match (config.from, config.to) {
+        (None, None) => "alle sessies".to_string(),
+        (Some(f), None) => format!("gestart vanaf {}", f.strftime("%d-%m-%Y")),
+        (None, Some(t)) => format!("gestart tot en met {}", t.strftime("%d-%m-%Y")),
+        (Some(f), Some(t)) => format!(
+            "gestart van {} tot en met {}",
+            f.strftime("%d-%m-%Y"),
+            t.strftime("%d-%m-%Y")
+        ),
+    };
+    let t = build(&facts);
+    let out = match config.format {
+        StatsFormat::Text => text(&t, &period, config.layout),
+        StatsFormat::Markdown => markdown(&t, &period),
+        StatsFormat::Csv => csv(&t)?,
+    };
+    print!("{out}");
+    Ok(Exit::Ok)
+}

@@ -1,0 +1,44 @@
+//! A session summary as a file for the client's dossier: one format per writer (Markdown,
+//! JSON, HTML), chosen by `--formaat` or by the name of the file.
+
+use crate::clock::Clock;
+use crate::error::Result;
+use crate::report::summary::Summary;
+
+/// The formats the summary can be exported in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Json,
+    Html,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Json => "json",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// Render and write an export file (0600, atomically).
+pub fn write_export(
+    summary: &Summary,
+    path: &std::path::Path,
+    format: Format,
+    clock: &Clock,
+) -> Result<()> {
+    let text = render(summary, format, clock);
+    crate::store::private_file::write("de export", path, text.as_bytes())
+}
+
+/// The summary in one export format.
+pub fn render(summary: &Summary, format: Format, clock: &Clock) -> String {
+    match format {
+        Format::Markdown => crate::report::markdown(summary, clock.zone()),
+        Format::Json => crate::report::json(summary),
+        Format::Html => crate::report::html(summary, clock.zone()),
+    }
+}

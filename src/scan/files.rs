@@ -1,0 +1,112 @@
+//! Reading the members' scan files for the group report: which files, and each one checked
+//! against the questionnaire it claims to answer.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::scan::questionnaire::Questionnaire;
+use crate::scan::*;
+
+/// The scan files named: files as given, directories as every `*.json` in them.
+pub(crate) fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let entries = std::fs::read_dir(p).map_err(|e| Error::read("de map", p, &e))?;
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|f| {
+                    f.is_file()
+                        && f.extension()
+                            .is_some_and(|x| x.eq_ignore_ascii_case("json"))
+                        && !f
+                            .file_name()
+                            .and_then(|n| n.to_str())
+                            .is_some_and(|n| n.starts_with('.'))
+                })
+                .collect();
+            if found.is_empty() {
+                return Err(Error::input(format!(
+                    "in de map '{}' staan geen scanbestanden (.json)",
+                    p.display()
+                ))
+                .hint("Een scan maakt u met 'zorgpad scan --map MAP'."));
+            }
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// Read one scan file and check it against the questionnaire.
+pub(crate) fn load(path: &Path, q: &Questionnaire) -> Result<ScanFile> {
+    let text = crate::error::read_text("het scanbestand", path)?;
+    let scan: ScanFile = serde_json::from_str(&text).map_err(|e| {
+        let what = if e.is_eof() {
+            "het bestand houdt onverwacht op"
+        } else if e.is_syntax() {
+            "het is geen geldige JSON"
+        } else {
+            "het past niet bij de opbouw van een scanbestand"
+        };
+        Error::input(format!(
+            "{}:{}:{}: het scanbestand is onleesbaar: {what}",
+            path.display(),
+            e.line(),
+            e.column()
+        ))
+        .hint("Een scanbestand wordt gemaakt met 'zorgpad scan'; neem het bestand niet mee, of vraag het opnieuw op.")
+    })?;
+    if scan.schema != SCHEMA {
+        return Err(Error::input(format!(
+            "{}: onbekende versie van het scanformaat '{}' (deze zorgpad leest '{SCHEMA}')",
+            path.display(),
+            scan.schema
+        )));
+    }
+    if scan.vragenlijst.id != q.id || scan.vragenlijst.versie != q.versie {
+        return Err(Error::input(format!(
+            "{}: deze scan is ingevuld met de vragenlijst '{}' (versie {}), niet met '{}' (versie {})",
+            path.display(),
+            scan.vragenlijst.naam,
+            scan.vragenlijst.versie,
+            q.naam,
+            q.versie
+        ))
+        .hint("Geef de vragenlijst van deze scans met --vragenlijst BESTAND, of maak het rapport per vragenlijst."));
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for a in &scan.antwoorden {
+        if q.item(&a.onderdeel).is_none() {
+            return Err(Error::input(format!(
+                "{}: het aspect '{}' staat niet in de vragenlijst '{}'",
+                path.display(),
+                a.onderdeel,
+                q.naam
+            )));
+        }
+        if seen.contains(&a.onderdeel.as_str()) {
+            return Err(Error::input(format!(
+                "{}: het aspect '{}' is twee keer beantwoord",
+                path.display(),
+                a.onderdeel
+            )));
+        }
+        seen.push(&a.onderdeel);
+        if let Some(n) = a.niveau {
+            if n == 0 || usize::from(n) > q.levels.len() {
+                return Err(Error::input(format!(
+                    "{}: aspect '{}' heeft niveau {n}; de vragenlijst kent 1 t/m {}",
+                    path.display(),
+                    a.onderdeel,
+                    q.levels.len()
+                )));
+            }
+        }
+    }
+    Ok(scan)
+}
