@@ -1,4 +1,11 @@
+//! The flow side: files in, a checked model out. A flow file is read in its raw form, converted
+//! into the typed model (collecting every finding on the way), gathered with its sub-flows into
+//! a set, and validated as a graph. The engine only walks what this side has checked.
+
+pub mod convert;
+pub mod lines;
 pub mod model;
 pub mod preview;
+pub mod raw;
 pub mod set;
 pub mod validate;

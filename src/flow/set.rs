@@ -8,7 +8,8 @@ use std::path::Path;
 
 use crate::error::{read_text, Error, Result};
 use crate::finding::Finding;
-use crate::flow::model::{self, Body, Flow, RawFlow};
+use crate::flow::model::{Body, Flow};
+use crate::flow::raw::RawFlow;
 use crate::yaml;
 
 /// The id of the default main flow.
@@ -109,7 +110,7 @@ impl FlowSet {
             Error::input(format!("{}: {}", e.place(file), e.message))
                 .hint("Dit is geen geldig flowbestand. De opbouw staat in flows/README.md; controleer het met 'zorgpad controleer --flow BESTAND'.")
         })?;
-        let (flow, mut findings) = model::convert(id, file, &text, raw);
+        let (flow, mut findings) = crate::flow::convert::convert(id, file, &text, raw);
         self.flows.push(flow);
         self.findings.append(&mut findings);
         self.texts.push(text);

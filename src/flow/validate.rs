@@ -37,7 +37,7 @@ fn check_flow(set: &FlowSet, flow: &Flow, findings: &mut Vec<Finding>) {
         if *n > 1 {
             findings.push(Finding::error(
                 file,
-                crate::flow::model::line_of_id_nth(&set.texts[index_of(set, flow)], id, 1),
+                crate::flow::lines::line_of_id_nth(&set.texts[index_of(set, flow)], id, 1),
                 Some(id),
                 format!("de id '{id}' komt {n} keer voor"),
                 "geef elke knoop een eigen id; pas de verwijzingen ('naar', 'volgende', 'start') daarop aan".to_string(),
@@ -49,7 +49,7 @@ fn check_flow(set: &FlowSet, flow: &Flow, findings: &mut Vec<Finding>) {
     if !flow.declared.iter().any(|d| d == &flow.start) {
         findings.push(Finding::error(
             file,
-            crate::flow::model::line_of(&set.texts[index_of(set, flow)], "start", &flow.start),
+            crate::flow::lines::line_of(&set.texts[index_of(set, flow)], "start", &flow.start),
             None,
             format!(
                 "'start: {}' verwijst naar een knoop die niet bestaat",

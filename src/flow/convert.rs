@@ -1,0 +1,391 @@
+//! From the file form to the typed model, one node at a time. A node that lacks what its kind
+//! needs (or has a field its kind does not use) is left out of the flow and reported; every
+//! finding of a file comes out of one run, so a coordinator fixes them all at once.
+
+use std::collections::BTreeMap;
+
+use crate::finding::Finding;
+use crate::flow::lines::line_of_id;
+use crate::flow::model::{Action, Body, Choice, Condition, Flow, Kind, Node, Proposal, Rule};
+use crate::flow::raw::{RawAction, RawFlow, RawNode, RawProposal};
+
+/// Convert the file form into a flow. Nodes that lack what their kind needs are left out of
+/// the flow and reported; everything the graph checks need is kept.
+pub fn convert(id: &str, file: &str, text: &str, raw: RawFlow) -> (Flow, Vec<Finding>) {
+    let mut findings = Vec::new();
+    let mut nodes = Vec::new();
+    let mut broken = BTreeMap::new();
+    let declared = raw.knopen.iter().map(|n| n.id.clone()).collect();
+    for raw_node in raw.knopen {
+        let line = line_of_id(text, &raw_node.id);
+        let id = raw_node.id.clone();
+        let targets: Vec<String> = raw_node
+            .volgende
+            .iter()
+            .cloned()
+            .chain(raw_node.opties.iter().flatten().map(|o| o.naar.clone()))
+            .collect();
+        match convert_node(file, line, raw_node) {
+            Ok(node) => nodes.push(node),
+            Err(mut f) => {
+                findings.append(&mut f);
+                broken.entry(id).or_insert(targets);
+            }
+        }
+    }
+    let flow = Flow {
+        id: id.to_string(),
+        file: file.to_string(),
+        naam: raw.naam,
+        versie: raw.versie,
+        bron: raw.bron,
+        datum: raw.datum,
+        omschrijving: raw.omschrijving,
+        start: raw.start,
+        rollen: raw.rollen,
+        voetnoten: raw.voetnoten,
+        nodes,
+        declared,
+        broken,
+    };
+    (flow, findings)
+}
+
+/// One node being converted: where it stands, for the findings about it.
+struct At<'a> {
+    file: &'a str,
+    line: Option<usize>,
+    id: String,
+    kind: Kind,
+    findings: Vec<Finding>,
+}
+
+impl At<'_> {
+    fn error(&mut self, problem: String, fix: String) {
+        self.findings.push(Finding::error(
+            self.file,
+            self.line,
+            Some(&self.id),
+            problem,
+            fix,
+        ));
+    }
+
+    fn missing(&mut self, field: &str, what: &str) {
+        let problem = format!(
+            "een knoop van soort '{}' heeft '{field}' nodig, maar die ontbreekt",
+            self.kind.dutch()
+        );
+        self.error(problem, format!("voeg '{field}:' toe met {what}"));
+    }
+
+    fn no_way_out(&mut self) {
+        let problem = format!(
+            "deze knoop (soort '{}') heeft geen uitweg: 'volgende' ontbreekt",
+            self.kind.dutch()
+        );
+        self.error(problem, "geef met 'volgende: <id>' aan waar het pad verdergaat, of maak er een knoop van soort 'einde' van".to_string());
+    }
+
+    /// `volgende`, reported when it is missing.
+    fn next(&mut self, next: Option<String>) -> Option<String> {
+        if next.is_none() {
+            self.no_way_out();
+        }
+        next
+    }
+}
+
+/// Which fields each kind uses; the rest must be absent, so that a misplaced key is noticed.
+fn allowed_fields(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Info => &["volgende"],
+        Kind::Actie => &["acties", "volgende", "pauzeerbaar"],
+        Kind::Beslissing => &["vraag", "opties", "pauzeerbaar", "voorstel"],
+        Kind::Criteria => &["vraag", "criteria", "volgende", "pauzeerbaar"],
+        Kind::Wachten => &["vraag", "opties", "pauzeerbaar"],
+        Kind::Verwijzing => &["categorie", "vraag", "volgende", "pauzeerbaar"],
+        Kind::Subflow => &["flow", "volgende"],
+        Kind::Einde => &["uitkomst"],
+    }
+}
+
+/// The fields given in the file that this kind does not use.
+fn misplaced_fields(raw: &RawNode, allowed: &[&str]) -> Vec<&'static str> {
+    let present: [(&str, bool); 10] = [
+        ("criteria", raw.criteria.is_some()),
+        ("voorstel", raw.voorstel.is_some()),
+        ("pauzeerbaar", raw.pauzeerbaar),
+        ("acties", raw.acties.is_some()),
+        ("vraag", raw.vraag.is_some()),
+        ("opties", raw.opties.is_some()),
+        ("categorie", raw.categorie.is_some()),
+        ("flow", raw.flow.is_some()),
+        ("uitkomst", raw.uitkomst.is_some()),
+        ("volgende", raw.volgende.is_some()),
+    ];
+    present
+        .into_iter()
+        .filter(|(field, is_there)| *is_there && !allowed.contains(field))
+        .map(|(field, _)| field)
+        .collect()
+}
+
+fn convert_node(file: &str, line: Option<usize>, mut raw: RawNode) -> Result<Node, Vec<Finding>> {
+    let kind = raw.soort;
+    let mut at = At {
+        file,
+        line,
+        id: raw.id.clone(),
+        kind,
+        findings: Vec::new(),
+    };
+    let allowed = allowed_fields(kind);
+    let misplaced = misplaced_fields(&raw, allowed);
+    let body = match kind {
+        Kind::Info => at.next(raw.volgende.take()).map(|next| Body::Info { next }),
+        Kind::Actie => action(&mut at, &mut raw),
+        Kind::Beslissing | Kind::Wachten => decision(&mut at, &mut raw),
+        Kind::Criteria => criteria(&mut at, &mut raw),
+        Kind::Verwijzing => referral(&mut at, &mut raw),
+        Kind::Subflow => subflow(&mut at, &mut raw),
+        Kind::Einde => match raw.uitkomst.take() {
+            Some(outcome) => Some(Body::End { outcome }),
+            None => {
+                at.missing("uitkomst", "de uitkomst van dit einde, in een zin");
+                None
+            }
+        },
+    };
+    for field in misplaced {
+        let problem = format!(
+            "het veld '{field}' hoort niet bij een knoop van soort '{}'",
+            kind.dutch()
+        );
+        let fix = format!(
+            "haal '{field}' weg, of kies de soort die erbij past (velden van '{}': {})",
+            kind.dutch(),
+            allowed.join(", ")
+        );
+        at.error(problem, fix);
+    }
+    match body {
+        Some(body) if at.findings.is_empty() => Ok(Node {
+            id: raw.id,
+            stap: raw.stap,
+            rol: raw.rol,
+            titel: raw.titel,
+            uitleg: raw.uitleg,
+            blauwdruk: raw.blauwdruk,
+            voetnoten: raw.voetnoten,
+            tekst: raw.tekst,
+            pauzeerbaar: raw.pauzeerbaar || kind == Kind::Wachten,
+            letop: raw.letop,
+            line,
+            body,
+        }),
+        _ => Err(at.findings),
+    }
+}
+
+fn actions(items: Vec<RawAction>) -> Vec<Action> {
+    items
+        .into_iter()
+        .map(|a| Action {
+            id: a.id,
+            tekst: a.tekst,
+            rol: a.rol,
+        })
+        .collect()
+}
+
+fn action(at: &mut At<'_>, raw: &mut RawNode) -> Option<Body> {
+    let items = raw.acties.take().unwrap_or_default();
+    if items.is_empty() {
+        at.missing("acties", "een lijst van acties (id en tekst)");
+    }
+    match at.next(raw.volgende.take()) {
+        Some(next) if !items.is_empty() => Some(Body::Action {
+            items: actions(items),
+            next,
+        }),
+        _ => None,
+    }
+}
+
+fn decision(at: &mut At<'_>, raw: &mut RawNode) -> Option<Body> {
+    let kind = at.kind;
+    let question = raw.vraag.take();
+    if question.is_none() {
+        at.missing("vraag", "de vraag die de gebruiker beantwoordt");
+    }
+    let options: Vec<Choice> = raw
+        .opties
+        .take()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|o| Choice {
+            id: o.id,
+            label: o.label,
+            target: o.naar,
+            toelichting: o.toelichting,
+            letop: o.letop,
+        })
+        .collect();
+    let minimum = if kind == Kind::Beslissing { 2 } else { 1 };
+    if options.is_empty() {
+        let problem = format!(
+            "deze knoop (soort '{}') heeft geen opties en dus geen uitweg",
+            kind.dutch()
+        );
+        at.error(
+            problem,
+            "voeg 'opties:' toe, elk met id, label en naar".to_string(),
+        );
+    } else if options.len() < minimum {
+        at.error(
+            format!("een beslissing heeft minstens twee opties nodig, deze heeft er {}", options.len()),
+            "voeg een tweede optie toe, of maak er een knoop van soort 'actie' of 'info' met 'volgende' van".to_string(),
+        );
+    }
+    let proposal = raw.voorstel.take().and_then(|p| proposal(at, p, &options));
+    match question {
+        Some(question) if options.len() >= minimum => Some(if kind == Kind::Beslissing {
+            Body::Decision {
+                question,
+                options,
+                proposal,
+            }
+        } else {
+            Body::Wait { question, options }
+        }),
+        _ => None,
+    }
+}
+
+fn criteria(at: &mut At<'_>, raw: &mut RawNode) -> Option<Body> {
+    let items = raw.criteria.take().unwrap_or_default();
+    if items.is_empty() {
+        at.missing("criteria", "een lijst van criteria (id en tekst)");
+    }
+    match at.next(raw.volgende.take()) {
+        Some(next) if !items.is_empty() => Some(Body::Criteria {
+            question: raw
+                .vraag
+                .take()
+                .unwrap_or_else(|| "Welke van deze criteria gelden?".to_string()),
+            items: actions(items),
+            next,
+        }),
+        _ => None,
+    }
+}
+
+fn referral(at: &mut At<'_>, raw: &mut RawNode) -> Option<Body> {
+    if raw.categorie.is_none() {
+        at.missing(
+            "categorie",
+            "de categorie van de Sociale Kaart, bijvoorbeeld 'kwetsbare-zwangeren'",
+        );
+    }
+    let next = at.next(raw.volgende.take());
+    match (raw.categorie.take(), next) {
+        (Some(category), Some(next)) => Some(Body::Referral {
+            category,
+            question: raw.vraag.take().unwrap_or_else(|| {
+                "Naar welke hulpverlener of organisatie verwijst u?".to_string()
+            }),
+            next,
+        }),
+        _ => None,
+    }
+}
+
+fn subflow(at: &mut At<'_>, raw: &mut RawNode) -> Option<Body> {
+    if raw.flow.is_none() {
+        at.missing(
+            "flow",
+            "de naam van de sub-flow (de bestandsnaam zonder .yaml), bijvoorbeeld 'meldcode'",
+        );
+    }
+    let next = at.next(raw.volgende.take());
+    match (raw.flow.take(), next) {
+        (Some(flow), Some(next)) => Some(Body::Subflow { flow, next }),
+        _ => None,
+    }
+}
+
+/// Check and convert a proposal. Options named by `dan`/`anders` must exist here; whether the
+/// conditions refer to earlier questions is checked by the validator, which sees the graph.
+fn proposal(at: &mut At<'_>, raw: RawProposal, options: &[Choice]) -> Option<Proposal> {
+    let before = at.findings.len();
+    let known = |o: &str| options.iter().any(|c| c.id == o);
+    let ids = || {
+        options
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut rules = Vec::new();
+    for rule in raw.regels {
+        if !known(&rule.dan) {
+            at.error(
+                format!(
+                    "de regel 'dan: {}' noemt geen optie van deze beslissing",
+                    rule.dan
+                ),
+                format!("gebruik een van de opties: {}", ids()),
+            );
+        }
+        let (any, list) = match (rule.een_van, rule.alle) {
+            (Some(list), None) => (true, list),
+            (None, Some(list)) => (false, list),
+            _ => {
+                at.error(format!("de regel voor '{}' moet precies één van 'een-van:' of 'alle:' hebben", rule.dan),
+                    "schrijf 'een-van: [KNOOP = ID, ...]' (één voorwaarde is genoeg) of 'alle: [...]' (alle voorwaarden)".to_string(),
+                );
+                continue;
+            }
+        };
+        let mut conditions = Vec::new();
+        for text in list {
+            match text.split_once('=') {
+                Some((node, value)) if !node.trim().is_empty() && !value.trim().is_empty() => {
+                    conditions.push(Condition {
+                        node: node.trim().to_string(),
+                        value: value.trim().to_string(),
+                    })
+                }
+                _ => at.error(format!("de voorwaarde '{text}' heeft niet de vorm 'KNOOP = ID'"),
+                    "schrijf bijvoorbeeld 'B2-toestemming = nee' (de gekozen optie) of 'D2-criteria = gevaar' (een aangevinkt criterium)".to_string(),
+                ),
+            }
+        }
+        if conditions.is_empty() {
+            at.error(
+                format!("de regel voor '{}' heeft geen voorwaarden", rule.dan),
+                "geef minstens één voorwaarde 'KNOOP = ID'".to_string(),
+            );
+        }
+        rules.push(Rule {
+            then: rule.dan,
+            binding: rule.dwingend,
+            any,
+            conditions,
+        });
+    }
+    if !known(&raw.anders) {
+        at.error(
+            format!(
+                "'anders: {}' noemt geen optie van deze beslissing",
+                raw.anders
+            ),
+            format!("gebruik een van de opties: {}", ids()),
+        );
+    }
+    (at.findings.len() == before).then_some(Proposal {
+        rules,
+        otherwise: raw.anders,
+    })
+}

@@ -1,0 +1,119 @@
+//! The flow file as a VSV coordinator writes it, with Dutch keys. Unknown keys are refused by
+//! serde, so that a typo surfaces at once instead of being silently ignored; missing pieces are
+//! left for [`crate::flow::convert`] to report, all of them in one run.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::flow::model::Kind;
+
+/// The flow file as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFlow {
+    pub naam: String,
+    pub versie: String,
+    #[serde(default)]
+    pub bron: Option<String>,
+    #[serde(default)]
+    pub datum: Option<String>,
+    #[serde(default)]
+    pub omschrijving: Option<String>,
+    pub start: String,
+    #[serde(default)]
+    pub rollen: BTreeMap<String, String>,
+    #[serde(default)]
+    pub voetnoten: BTreeMap<u32, String>,
+    pub knopen: Vec<RawNode>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNode {
+    pub id: String,
+    pub soort: Kind,
+    #[serde(default)]
+    pub stap: Option<u8>,
+    #[serde(default)]
+    pub rol: Option<String>,
+    pub titel: String,
+    #[serde(default)]
+    pub uitleg: Option<String>,
+    #[serde(default)]
+    pub blauwdruk: Option<String>,
+    #[serde(default)]
+    pub voetnoten: Vec<u32>,
+    #[serde(default)]
+    pub tekst: Option<String>,
+    /// The question may be answered later: the session can pause here (e.g. the MDO).
+    #[serde(default)]
+    pub pauzeerbaar: bool,
+    /// Shown prominently in the summary ("Let op") when the walk passes this node.
+    #[serde(default)]
+    pub letop: Option<String>,
+    #[serde(default)]
+    pub acties: Option<Vec<RawAction>>,
+    #[serde(default)]
+    pub vraag: Option<String>,
+    #[serde(default)]
+    pub opties: Option<Vec<RawOption>>,
+    #[serde(default)]
+    pub categorie: Option<String>,
+    #[serde(default)]
+    pub flow: Option<String>,
+    #[serde(default)]
+    pub uitkomst: Option<String>,
+    #[serde(default)]
+    pub criteria: Option<Vec<RawAction>>,
+    #[serde(default)]
+    pub voorstel: Option<RawProposal>,
+    #[serde(default)]
+    pub volgende: Option<String>,
+}
+
+/// A decision's proposal, computed from earlier answers: the first rule that holds names the
+/// proposed option, otherwise `anders`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProposal {
+    pub regels: Vec<RawRule>,
+    pub anders: String,
+}
+
+/// `dan: complex` with `een-van: [...]` (any condition holds) or `alle: [...]` (all hold).
+/// A condition is `NODE = ID`: the option chosen at NODE, or a criterion ticked at NODE.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRule {
+    pub dan: String,
+    #[serde(default, rename = "een-van")]
+    pub een_van: Option<Vec<String>>,
+    #[serde(default)]
+    pub alle: Option<Vec<String>>,
+    /// The proposal of this rule cannot be overruled (e.g. doubt always takes the complex route).
+    #[serde(default)]
+    pub dwingend: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAction {
+    pub id: String,
+    pub tekst: String,
+    #[serde(default)]
+    pub rol: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOption {
+    pub id: String,
+    pub label: String,
+    pub naar: String,
+    #[serde(default)]
+    pub toelichting: Option<String>,
+    /// Shown prominently in the summary ("Let op") when this option is chosen.
+    #[serde(default)]
+    pub letop: Option<String>,
+}
