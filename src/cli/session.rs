@@ -1,0 +1,154 @@
+//! The syntax of the session commands: `start`, `hervat`, `sessies`, `export`, `controleer`.
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+
+use crate::cli::SUB_TEMPLATE;
+
+#[derive(Debug, clap::Args)]
+pub struct StartArgs {
+    /// Flowbestand (YAML) in plaats van de ingebouwde blauwdruk; sub-flows worden ernaast gezocht
+    #[arg(long, value_name = "BESTAND")]
+    pub flow: Option<PathBuf>,
+
+    /// Antwoordenbestand (YAML): doorloop de sessie zonder terminal, met deze antwoorden
+    #[arg(long, value_name = "BESTAND")]
+    pub antwoorden: Option<PathBuf>,
+
+    /// Toon bij elke stap de uitleg (voor demonstratie en scholing)
+    #[arg(long)]
+    pub uitleg: bool,
+
+    /// Schrijf de samenvatting ook naar dit bestand: .md (Markdown), .json of .html
+    #[arg(long, value_name = "BESTAND")]
+    pub export: Option<PathBuf>,
+
+    /// Eigen kenmerk van de cliënt (bijvoorbeeld het dossiernummer van de praktijk); nooit een BSN
+    #[arg(long, value_name = "KENMERK")]
+    pub kenmerk: Option<String>,
+
+    /// Rol van wie de vragen beantwoordt (een rol-id van de flow, bijvoorbeeld verloskundig-zorgverlener)
+    #[arg(long, value_name = "ROL")]
+    pub rol: Option<String>,
+
+    /// Sociale Kaart (YAML) van het eigen VSV; zonder deze optie de ingebouwde voorbeeldkaart
+    #[arg(long, value_name = "BESTAND")]
+    pub kaart: Option<PathBuf>,
+
+    /// Gemeente van de cliënt, voor het aanbod op de Sociale Kaart (anders wordt ernaar gevraagd)
+    #[arg(long, value_name = "GEMEENTE")]
+    pub gemeente: Option<String>,
+
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+/// Where the sessions are kept.
+#[derive(Debug, clap::Args)]
+pub struct DataArgs {
+    /// Map met de sessies (anders ZORGPAD_DATA, anders de gegevensmap van het systeem)
+    #[arg(long = "data-dir", value_name = "MAP")]
+    pub data_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ResumeArgs {
+    /// Id van de sessie (zie 'zorgpad sessies'); een uniek begin is genoeg
+    #[arg(value_name = "ID", help_heading = "Argumenten")]
+    pub id: String,
+
+    /// Rol van wie nu verdergaat, bijvoorbeeld coordinerend-zorgverlener
+    #[arg(long, value_name = "ROL")]
+    pub rol: Option<String>,
+
+    /// Antwoordenbestand (YAML): ga zonder terminal verder, met deze antwoorden
+    #[arg(long, value_name = "BESTAND")]
+    pub antwoorden: Option<PathBuf>,
+
+    /// Toon bij elke stap de uitleg
+    #[arg(long)]
+    pub uitleg: bool,
+
+    /// Schrijf de samenvatting ook naar dit bestand: .md, .json of .html
+    #[arg(long, value_name = "BESTAND")]
+    pub export: Option<PathBuf>,
+
+    /// Flowbestand, als de sessie met een ander dan het opgeslagen bestand verder moet
+    #[arg(long, value_name = "BESTAND")]
+    pub flow: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SessionsArgs {
+    #[command(subcommand)]
+    pub action: Option<SessionsAction>,
+
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SessionsAction {
+    /// Verwijder een sessie definitief (vraagt om bevestiging)
+    #[command(
+        alias = "remove",
+        help_template = SUB_TEMPLATE,
+        override_usage = "zorgpad sessies verwijder ID [--ja]",
+        next_help_heading = "Opties"
+    )]
+    Verwijder(RemoveArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RemoveArgs {
+    /// Id van de sessie; een uniek begin is genoeg
+    #[arg(value_name = "ID", help_heading = "Argumenten")]
+    pub id: String,
+
+    /// Niet om bevestiging vragen (nodig zonder terminal)
+    #[arg(long)]
+    pub ja: bool,
+
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    Md,
+    Json,
+    Html,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Id van de sessie; een uniek begin is genoeg
+    #[arg(value_name = "ID", help_heading = "Argumenten")]
+    pub id: String,
+
+    /// Formaat: md (Markdown), json of html; anders volgens de naam van -o, anders md
+    #[arg(long, value_name = "FORMAAT", value_enum)]
+    pub formaat: Option<FormatArg>,
+
+    /// Schrijf naar dit bestand (rechten 0600) in plaats van naar het scherm
+    #[arg(short = 'o', long = "uitvoer", value_name = "BESTAND")]
+    pub uitvoer: Option<PathBuf>,
+
+    /// Flowbestand, als de sessie met een ander dan het opgeslagen bestand moet worden nagespeeld
+    #[arg(long, value_name = "BESTAND")]
+    pub flow: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Flowbestand (YAML) om te controleren; zonder deze optie de ingebouwde flows
+    #[arg(long, value_name = "BESTAND")]
+    pub flow: Option<PathBuf>,
+}

@@ -1,0 +1,149 @@
+//! The syntax of the commands for trainers and coordinators: `toon`, `graaf`, `oefen`, `scan`,
+//! `statistiek`.
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+
+use crate::cli::{DataArgs, SUB_TEMPLATE};
+
+#[derive(Debug, clap::Args)]
+pub struct ScanArgs {
+    #[command(subcommand)]
+    pub action: Option<ScanAction>,
+
+    /// Antwoordenbestand (YAML): vul de scan in zonder terminal (zie flows/vragenlijst.md)
+    #[arg(long, value_name = "BESTAND")]
+    pub antwoorden: Option<PathBuf>,
+
+    /// Map waarin de scan als nieuw bestand komt (scan-….json); standaard de huidige map
+    #[arg(long, value_name = "MAP")]
+    pub map: Option<PathBuf>,
+
+    /// Schrijf de scan naar precies dit bestand (.json, rechten 0600)
+    #[arg(short = 'o', long = "uitvoer", value_name = "BESTAND")]
+    pub uitvoer: Option<PathBuf>,
+
+    /// Vragenlijst (YAML) in plaats van de ingebouwde VSV-samenwerkingsscan
+    #[arg(long, value_name = "BESTAND")]
+    pub vragenlijst: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ScanAction {
+    /// Het groepsbeeld van de ingevulde scans: verdeling, mediaan, spreiding, volgende stap (alias: report)
+    #[command(
+        alias = "report",
+        help_template = SUB_TEMPLATE,
+        override_usage = "zorgpad scan rapport BESTANDEN|MAP [--formaat md|html] [-o BESTAND] [--vragenlijst BESTAND]",
+        next_help_heading = "Opties"
+    )]
+    Rapport(ScanReportArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ScanFormatArg {
+    Md,
+    Html,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ScanReportArgs {
+    /// Scanbestanden (.json), of een map met scanbestanden
+    #[arg(value_name = "BESTANDEN|MAP", help_heading = "Argumenten", required = true, num_args = 1..)]
+    pub paden: Vec<PathBuf>,
+
+    /// Formaat: md (Markdown) of html; anders volgens de naam van -o, anders tabellen op het scherm
+    #[arg(long, value_name = "FORMAAT", value_enum)]
+    pub formaat: Option<ScanFormatArg>,
+
+    /// Schrijf naar dit bestand in plaats van naar het scherm
+    #[arg(short = 'o', long = "uitvoer", value_name = "BESTAND")]
+    pub uitvoer: Option<PathBuf>,
+
+    /// De vragenlijst waarmee de scans zijn ingevuld, als het niet de ingebouwde is
+    #[arg(long, value_name = "BESTAND")]
+    pub vragenlijst: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatsFormatArg {
+    Csv,
+    Md,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StatsArgs {
+    /// Alleen sessies gestart op of na deze datum (dd-mm-jjjj of jjjj-mm-dd)
+    #[arg(long, value_name = "DATUM")]
+    pub van: Option<String>,
+
+    /// Alleen sessies gestart op of voor deze datum (dd-mm-jjjj of jjjj-mm-dd)
+    #[arg(long, value_name = "DATUM")]
+    pub tot: Option<String>,
+
+    /// Formaat: csv of md (Markdown); anders tabellen op het scherm
+    #[arg(long, value_name = "FORMAAT", value_enum)]
+    pub formaat: Option<StatsFormatArg>,
+
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+/// `zorgpad toon`.
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// Flowbestand (YAML) in plaats van de ingebouwde blauwdruk
+    #[arg(long, value_name = "BESTAND")]
+    pub flow: Option<PathBuf>,
+
+    /// Toon één stap (1–5) of één knoop (bijvoorbeeld D2), met uitleg en voetnoten
+    #[arg(long, value_name = "N|ID")]
+    pub stap: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum GraphFormatArg {
+    Mermaid,
+    Dot,
+}
+
+/// `zorgpad graaf`.
+#[derive(Debug, clap::Args)]
+pub struct GraphArgs {
+    /// Formaat: mermaid of dot (Graphviz); anders volgens de naam van -o (.mmd, .dot), anders mermaid
+    #[arg(long, value_name = "FORMAAT", value_enum)]
+    pub formaat: Option<GraphFormatArg>,
+
+    /// Schrijf naar dit bestand in plaats van naar het scherm
+    #[arg(short = 'o', long = "uitvoer", value_name = "BESTAND")]
+    pub uitvoer: Option<PathBuf>,
+
+    /// Flowbestand (YAML) in plaats van de ingebouwde blauwdruk
+    #[arg(long, value_name = "BESTAND")]
+    pub flow: Option<PathBuf>,
+}
+
+/// `zorgpad oefen`.
+#[derive(Debug, clap::Args)]
+pub struct PracticeArgs {
+    /// Id van de casus (zie 'zorgpad oefen'), of een eigen casusbestand (.yaml)
+    #[arg(value_name = "CASUS", help_heading = "Argumenten")]
+    pub casus: Option<String>,
+
+    /// Antwoordenbestand (YAML): doorloop de casus zonder terminal, bijvoorbeeld om de antwoorden van een deelnemer na te spelen
+    #[arg(long, value_name = "BESTAND")]
+    pub antwoorden: Option<PathBuf>,
+
+    /// Toon bij elke stap de uitleg, en bij elke beslissing 'Wat als…?'
+    #[arg(long)]
+    pub uitleg: bool,
+
+    /// Bewaar het resultaat (zonder namen) als bestand in deze map, voor het groepsoverzicht
+    #[arg(long, value_name = "MAP")]
+    pub resultaten: Option<PathBuf>,
+
+    /// Toon welke beslissingen een groep het vaakst anders nam dan het model (de resultaten in MAP)
+    #[arg(long, value_name = "MAP", conflicts_with_all = ["casus", "antwoorden", "resultaten", "uitleg"])]
+    pub overzicht: Option<PathBuf>,
+}
