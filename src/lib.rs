@@ -38,7 +38,7 @@ pub fn run(args: Args) -> Result<Exit, Error> {
     match cli::config::Config::resolve(args)? {
         cli::config::Config::Start(c) => cmd::start::start(&c),
         cli::config::Config::Resume(c) => cmd::start::resume(&c),
-        cli::config::Config::Check(c) => cmd::check::run(&c),
+        cli::config::Config::CheckFlow(c) => cmd::check::run(&c),
         cli::config::Config::Sessions(c) => cmd::sessions::list(&c),
         cli::config::Config::Remove(c) => cmd::sessions::remove(&c),
         cli::config::Config::Export(c) => cmd::sessions::export(&c),

@@ -95,66 +95,8 @@ fn dutch(message: &str) -> String {
             return format!("bij '{path}': {}", dutch(rest));
         }
     }
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            return format!(
-                "verkeerd soort waarde: {} gevonden, {} verwacht",
-                kind(found),
-                kind(expected)
-            );
-        }
-    }
-    if let Some(rest) = message.strip_prefix("invalid value: ") {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            return format!(
-                "ongeldige waarde: {} gevonden, {} verwacht",
-                kind(found),
-                kind(expected)
-            );
-        }
-    }
-    if let Some(rest) = message.strip_prefix("missing field ") {
-        return format!("het verplichte veld {} ontbreekt", quote(rest));
-    }
-    if let Some(rest) = message.strip_prefix("unknown field ") {
-        return match rest.split_once(", expected one of ") {
-            Some((field, allowed)) => format!(
-                "onbekend veld {}; toegestaan zijn: {}",
-                quote(field),
-                quote_list(allowed)
-            ),
-            None => match rest.split_once(", expected ") {
-                Some((field, allowed)) => format!(
-                    "onbekend veld {}; toegestaan: {}",
-                    quote(field),
-                    quote_list(allowed)
-                ),
-                None => format!("onbekend veld {}", quote(rest)),
-            },
-        };
-    }
-    if let Some(rest) = message.strip_prefix("unknown variant ") {
-        return match rest.split_once(", expected one of ") {
-            Some((v, allowed)) => format!(
-                "onbekende waarde {}; kies uit: {}",
-                quote(v),
-                quote_list(allowed)
-            ),
-            None => match rest.split_once(", expected ") {
-                Some((v, allowed)) => format!(
-                    "onbekende waarde {}; toegestaan: {}",
-                    quote(v),
-                    quote_list(allowed)
-                ),
-                None => format!("onbekende waarde {}", quote(rest)),
-            },
-        };
-    }
-    if let Some(rest) = message.strip_prefix("duplicate field ") {
-        return format!("het veld {} staat er twee keer", quote(rest));
-    }
-    if message.starts_with("invalid length") {
-        return format!("verkeerd aantal elementen ({message})");
+    if let Some(text) = serde_message(message) {
+        return text;
     }
     if let Some(i) = message.find("duplicate entry with key") {
         let key = message[i + "duplicate entry with key".len()..]
@@ -181,6 +123,72 @@ fn dutch(message: &str) -> String {
         return "het bestand houdt onverwacht op".to_string();
     }
     format!("ongeldige YAML-opbouw ({message}); controleer inspringing, dubbele punten en aanhalingstekens")
+}
+
+/// serde's own messages about the shape of the data (wrong type, unknown or missing field).
+fn serde_message(message: &str) -> Option<String> {
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            return Some(format!(
+                "verkeerd soort waarde: {} gevonden, {} verwacht",
+                kind(found),
+                kind(expected)
+            ));
+        }
+    }
+    if let Some(rest) = message.strip_prefix("invalid value: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            return Some(format!(
+                "ongeldige waarde: {} gevonden, {} verwacht",
+                kind(found),
+                kind(expected)
+            ));
+        }
+    }
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        return Some(format!("het verplichte veld {} ontbreekt", quote(rest)));
+    }
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        return Some(match rest.split_once(", expected one of ") {
+            Some((field, allowed)) => format!(
+                "onbekend veld {}; toegestaan zijn: {}",
+                quote(field),
+                quote_list(allowed)
+            ),
+            None => match rest.split_once(", expected ") {
+                Some((field, allowed)) => format!(
+                    "onbekend veld {}; toegestaan: {}",
+                    quote(field),
+                    quote_list(allowed)
+                ),
+                None => format!("onbekend veld {}", quote(rest)),
+            },
+        });
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        return Some(match rest.split_once(", expected one of ") {
+            Some((v, allowed)) => format!(
+                "onbekende waarde {}; kies uit: {}",
+                quote(v),
+                quote_list(allowed)
+            ),
+            None => match rest.split_once(", expected ") {
+                Some((v, allowed)) => format!(
+                    "onbekende waarde {}; toegestaan: {}",
+                    quote(v),
+                    quote_list(allowed)
+                ),
+                None => format!("onbekende waarde {}", quote(rest)),
+            },
+        });
+    }
+    if let Some(rest) = message.strip_prefix("duplicate field ") {
+        return Some(format!("het veld {} staat er twee keer", quote(rest)));
+    }
+    if message.starts_with("invalid length") {
+        return Some(format!("verkeerd aantal elementen ({message})"));
+    }
+    None
 }
 
 /// Where an unclosed quote or bracket was opened: the scanner reports the place where it gave

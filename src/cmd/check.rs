@@ -1,12 +1,12 @@
 //! `zorgpad controleer`: validate a flow (and its sub-flows) and report every finding.
 
-use crate::cli::config::Check;
+use crate::cli::config::session::CheckFlow;
 use crate::error::{Error, Exit, Result};
 use crate::finding::count;
 use crate::flow::set::FlowSet;
 use crate::flow::validate::validate;
 
-pub fn run(config: &Check) -> Result<Exit> {
+pub fn run(config: &CheckFlow) -> Result<Exit> {
     let set = FlowSet::load(config.flow.as_deref())?;
     let findings = validate(&set);
     for f in &findings {

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::cli::config::{KaartCheck, KaartImport, KaartShow};
+use crate::cli::config::kaart::{KaartCheck, KaartImport, KaartShow};
 use crate::error::{Error, Exit, Result};
 use crate::finding::count;
 use crate::flow::set::FlowSet;

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 
-use crate::cli::config::{ExportCmd, Remove, SessionList};
+use crate::cli::config::session::{ExportCmd, Remove, SessionList};
 use crate::clock::{self, Clock};
 use crate::engine::journal;
 use crate::engine::session::Session;

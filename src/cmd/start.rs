@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 
-use crate::cli::config::{Export, Resume, Start};
+use crate::cli::config::session::{Export, Resume, Start};
 use crate::clock::Clock;
 use crate::cmd::session_map::{kaart_for, known_gemeente, refuse_broken_map, EXAMPLE_MAP_WARNING};
 use crate::engine::prompter::{question_text, Prompter, Reply};

@@ -3,6 +3,7 @@
 //! a set, and validated as a graph. The engine only walks what this side has checked.
 
 pub mod convert;
+pub mod graph;
 pub mod lines;
 pub mod model;
 pub mod preview;

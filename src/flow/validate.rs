@@ -6,10 +6,11 @@
 //! question, and a flow with errors is not walked.
 
 use crate::error::{Error, Result};
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::finding::Finding;
-use crate::flow::model::{Body, Flow};
+use crate::flow::graph::{can_end, reach, silent_cycles};
+use crate::flow::model::{Body, Flow, Node};
 use crate::flow::set::FlowSet;
 use crate::suggest::suggest;
 
@@ -26,8 +27,18 @@ pub fn validate(set: &FlowSet) -> Vec<Finding> {
 }
 
 fn check_flow(set: &FlowSet, flow: &Flow, findings: &mut Vec<Finding>) {
-    let file = flow.file.as_str();
+    check_ids(set, flow, findings);
+    for node in &flow.nodes {
+        check_targets_and_ids(flow, node, findings);
+        check_roles_steps_footnotes(flow, node, findings);
+        check_explanation_proposal_call(set, flow, node, findings);
+    }
+    check_graph(set, flow, findings);
+}
 
+/// Duplicate node ids, and a start that names no node.
+fn check_ids(set: &FlowSet, flow: &Flow, findings: &mut Vec<Finding>) {
+    let file = flow.file.as_str();
     // Duplicate ids.
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for id in &flow.declared {
@@ -62,139 +73,161 @@ fn check_flow(set: &FlowSet, flow: &Flow, findings: &mut Vec<Finding>) {
             ),
         ));
     }
+}
 
-    for node in &flow.nodes {
-        let here = Some(node.id.as_str());
-        // Targets.
-        for (option, target) in node.body.targets() {
-            if !flow.declared.iter().any(|d| d == target) {
-                let via = match option {
-                    Some(o) => format!("optie '{o}' verwijst"),
-                    None => "'volgende' verwijst".to_string(),
-                };
-                findings.push(Finding::error(
-                    file,
-                    node.line,
-                    here,
-                    format!("{via} naar de onbekende knoop '{target}'"),
-                    suggest(
-                        target,
-                        &flow.declared,
-                        "gebruik de id van een bestaande knoop, of voeg de knoop toe",
-                    ),
-                ));
-            }
-        }
-        // Duplicate option and action ids within the node.
-        let ids: Vec<&str> = match &node.body {
-            Body::Decision { options, .. } | Body::Wait { options, .. } => {
-                options.iter().map(|o| o.id.as_str()).collect()
-            }
-            Body::Action { items, .. } => items.iter().map(|a| a.id.as_str()).collect(),
-            _ => Vec::new(),
-        };
-        let mut once = BTreeSet::new();
-        for id in ids {
-            if !once.insert(id) {
-                findings.push(Finding::error(
-                    file,
-                    node.line,
-                    here,
-                    format!("de id '{id}' staat twee keer in deze knoop"),
-                    "geef elke optie en elke actie binnen een knoop een eigen id".to_string(),
-                ));
-            }
-        }
-        // Roles.
-        let mut roles: Vec<&str> = node.rol.iter().map(String::as_str).collect();
-        if let Body::Action { items, .. } = &node.body {
-            roles.extend(items.iter().filter_map(|a| a.rol.as_deref()));
-        }
-        for role in roles {
-            if !flow.rollen.contains_key(role) {
-                let known: Vec<String> = flow.rollen.keys().cloned().collect();
-                findings.push(Finding::error(
-                    file,
-                    node.line,
-                    here,
-                    format!("de rol '{role}' staat niet in 'rollen:'"),
-                    suggest(role, &known, "voeg de rol toe aan 'rollen:' bovenaan het bestand, of gebruik een rol die er staat"),
-                ));
-            }
-        }
-        // Step.
-        if let Some(stap) = node.stap {
-            if !(1..=5).contains(&stap) {
-                findings.push(Finding::error(
-                    file,
-                    node.line,
-                    here,
-                    format!(
-                        "'stap: {stap}' bestaat niet: de blauwdruk heeft de stappen 1 tot en met 5"
-                    ),
-                    "gebruik een stap van 1 tot en met 5, of laat 'stap' weg".to_string(),
-                ));
-            }
-        }
-        // Footnotes.
-        for n in &node.voetnoten {
-            if !flow.voetnoten.contains_key(n) {
-                findings.push(Finding::error(
-                    file,
-                    node.line,
-                    here,
-                    format!("voetnoot {n} bestaat niet"),
-                    format!(
-                        "voeg voetnoot {n} toe onder 'voetnoten:', of haal hem weg bij deze knoop"
-                    ),
-                ));
-            }
-        }
-        // Explanation.
-        if node
-            .uitleg
-            .as_deref()
-            .map(str::trim)
-            .unwrap_or("")
-            .is_empty()
-            && !matches!(node.body, Body::End { .. })
-        {
-            findings.push(Finding::warning(
+/// Targets that name no node, and option or action ids used twice within the node.
+fn check_targets_and_ids(flow: &Flow, node: &Node, findings: &mut Vec<Finding>) {
+    let file = flow.file.as_str();
+    let here = Some(node.id.as_str());
+    // Targets.
+    for (option, target) in node.body.targets() {
+        if !flow.declared.iter().any(|d| d == target) {
+            let via = match option {
+                Some(o) => format!("optie '{o}' verwijst"),
+                None => "'volgende' verwijst".to_string(),
+            };
+            findings.push(Finding::error(
                 file,
                 node.line,
                 here,
-                "deze knoop heeft geen 'uitleg'".to_string(),
-                "schrijf in 'uitleg:' in eigen woorden wat deze stap inhoudt en uit welke stap van de blauwdruk hij komt".to_string(),
+                format!("{via} naar de onbekende knoop '{target}'"),
+                suggest(
+                    target,
+                    &flow.declared,
+                    "gebruik de id van een bestaande knoop, of voeg de knoop toe",
+                ),
             ));
         }
-        // Proposals: every condition must name an earlier question of this flow and one of its
-        // options or criteria.
-        if let Body::Decision {
-            proposal: Some(proposal),
-            ..
-        } = &node.body
-        {
-            for condition in proposal.rules.iter().flat_map(|r| &r.conditions) {
-                check_condition(flow, node, condition, findings);
-            }
+    }
+    // Duplicate option and action ids within the node.
+    let ids: Vec<&str> = match &node.body {
+        Body::Decision { options, .. } | Body::Wait { options, .. } => {
+            options.iter().map(|o| o.id.as_str()).collect()
         }
-        // Sub-flow calls.
-        if let Body::Subflow { flow: callee, .. } = &node.body {
-            if set.get(callee).is_none() {
-                findings.push(Finding::error(
-                    file,
-                    node.line,
-                    here,
-                    format!("de sub-flow '{callee}' bestaat niet"),
-                    format!(
-                        "zet een bestand '{callee}.yaml' naast dit flowbestand, of gebruik een ingebouwde sub-flow ({})",
-                        crate::flow::set::embedded_ids().filter(|i| *i != crate::flow::set::DEFAULT_FLOW).collect::<Vec<_>>().join(", ")
-                    ),
-                ));
-            }
+        Body::Action { items, .. } => items.iter().map(|a| a.id.as_str()).collect(),
+        _ => Vec::new(),
+    };
+    let mut once = BTreeSet::new();
+    for id in ids {
+        if !once.insert(id) {
+            findings.push(Finding::error(
+                file,
+                node.line,
+                here,
+                format!("de id '{id}' staat twee keer in deze knoop"),
+                "geef elke optie en elke actie binnen een knoop een eigen id".to_string(),
+            ));
         }
     }
+}
 
+/// Roles that are not declared, steps outside 1–5, footnotes that do not exist.
+fn check_roles_steps_footnotes(flow: &Flow, node: &Node, findings: &mut Vec<Finding>) {
+    let file = flow.file.as_str();
+    let here = Some(node.id.as_str());
+    // Roles.
+    let mut roles: Vec<&str> = node.rol.iter().map(String::as_str).collect();
+    if let Body::Action { items, .. } = &node.body {
+        roles.extend(items.iter().filter_map(|a| a.rol.as_deref()));
+    }
+    for role in roles {
+        if !flow.rollen.contains_key(role) {
+            let known: Vec<String> = flow.rollen.keys().cloned().collect();
+            findings.push(Finding::error(
+                file,
+                node.line,
+                here,
+                format!("de rol '{role}' staat niet in 'rollen:'"),
+                suggest(role, &known, "voeg de rol toe aan 'rollen:' bovenaan het bestand, of gebruik een rol die er staat"),
+            ));
+        }
+    }
+    // Step.
+    if let Some(stap) = node.stap {
+        if !(1..=5).contains(&stap) {
+            findings.push(Finding::error(
+                file,
+                node.line,
+                here,
+                format!(
+                    "'stap: {stap}' bestaat niet: de blauwdruk heeft de stappen 1 tot en met 5"
+                ),
+                "gebruik een stap van 1 tot en met 5, of laat 'stap' weg".to_string(),
+            ));
+        }
+    }
+    // Footnotes.
+    for n in &node.voetnoten {
+        if !flow.voetnoten.contains_key(n) {
+            findings.push(Finding::error(
+                file,
+                node.line,
+                here,
+                format!("voetnoot {n} bestaat niet"),
+                format!("voeg voetnoot {n} toe onder 'voetnoten:', of haal hem weg bij deze knoop"),
+            ));
+        }
+    }
+}
+
+/// A missing explanation (a warning), proposal conditions, and calls of unknown sub-flows.
+fn check_explanation_proposal_call(
+    set: &FlowSet,
+    flow: &Flow,
+    node: &Node,
+    findings: &mut Vec<Finding>,
+) {
+    let file = flow.file.as_str();
+    let here = Some(node.id.as_str());
+    // Explanation.
+    if node
+        .uitleg
+        .as_deref()
+        .map(str::trim)
+        .unwrap_or("")
+        .is_empty()
+        && !matches!(node.body, Body::End { .. })
+    {
+        findings.push(Finding::warning(
+            file,
+            node.line,
+            here,
+            "deze knoop heeft geen 'uitleg'".to_string(),
+            "schrijf in 'uitleg:' in eigen woorden wat deze stap inhoudt en uit welke stap van de blauwdruk hij komt".to_string(),
+        ));
+    }
+    // Proposals: every condition must name an earlier question of this flow and one of its
+    // options or criteria.
+    if let Body::Decision {
+        proposal: Some(proposal),
+        ..
+    } = &node.body
+    {
+        for condition in proposal.rules.iter().flat_map(|r| &r.conditions) {
+            check_condition(flow, node, condition, findings);
+        }
+    }
+    // Sub-flow calls.
+    if let Body::Subflow { flow: callee, .. } = &node.body {
+        if set.get(callee).is_none() {
+            findings.push(Finding::error(
+                file,
+                node.line,
+                here,
+                format!("de sub-flow '{callee}' bestaat niet"),
+                format!(
+                    "zet een bestand '{callee}.yaml' naast dit flowbestand, of gebruik een ingebouwde sub-flow ({})",
+                    crate::flow::set::embedded_ids().filter(|i| *i != crate::flow::set::DEFAULT_FLOW).collect::<Vec<_>>().join(", ")
+                ),
+            ));
+        }
+    }
+}
+
+/// The graph as a whole: reachability from the start, a way to an end from every node, and
+/// loops that repeat without asking anything.
+fn check_graph(set: &FlowSet, flow: &Flow, findings: &mut Vec<Finding>) {
+    let file = flow.file.as_str();
     // Reachability from the start. With an unknown start nothing can be judged; that is
     // reported above, and every node would otherwise be reported a second time.
     let start_known = flow.declared.iter().any(|d| d == &flow.start);
@@ -249,123 +282,6 @@ fn check_flow(set: &FlowSet, flow: &Flow, findings: &mut Vec<Finding>) {
 
 fn index_of(set: &FlowSet, flow: &Flow) -> usize {
     set.flows.iter().position(|f| f.id == flow.id).unwrap_or(0)
-}
-
-/// Ids reachable from `start` inside one flow. A node that did not convert is passed through
-/// by the targets it was written with, so that what lies behind it is not called unreachable.
-fn reach<'a>(flow: &'a Flow, start: &'a str) -> BTreeSet<&'a str> {
-    let mut seen = BTreeSet::new();
-    let mut queue = VecDeque::from([start]);
-    while let Some(id) = queue.pop_front() {
-        if !seen.insert(id) {
-            continue;
-        }
-        match flow.node(id) {
-            Some(node) => queue.extend(node.body.targets().into_iter().map(|(_, t)| t)),
-            None => {
-                if let Some(targets) = flow.broken.get(id) {
-                    queue.extend(targets.iter().map(String::as_str));
-                }
-            }
-        }
-    }
-    seen
-}
-
-/// Ids from which some end can be reached. A target that is no node (unknown, or a node that
-/// did not convert) is given the benefit of the doubt: it is reported on its own.
-fn can_end(flow: &Flow) -> BTreeSet<&str> {
-    let mut good: BTreeSet<&str> = flow
-        .nodes
-        .iter()
-        .filter(|n| matches!(n.body, Body::End { .. }))
-        .map(|n| n.id.as_str())
-        .collect();
-    for node in &flow.nodes {
-        for (_, t) in node.body.targets() {
-            if flow.node(t).is_none() {
-                good.insert(t);
-            }
-        }
-    }
-    loop {
-        let before = good.len();
-        for node in &flow.nodes {
-            if node.body.targets().iter().any(|(_, t)| good.contains(t)) {
-                good.insert(node.id.as_str());
-            }
-        }
-        if good.len() == before {
-            return good;
-        }
-    }
-}
-
-/// Whether walking `flow` from its start can reach an end without asking anything.
-fn silent_path(set: &FlowSet, flow: &Flow, depth: usize) -> bool {
-    if depth > set.flows.len() {
-        return false;
-    }
-    let mut seen = BTreeSet::new();
-    let mut stack = vec![flow.start.as_str()];
-    while let Some(id) = stack.pop() {
-        if !seen.insert(id) {
-            continue;
-        }
-        let Some(node) = flow.node(id) else { continue };
-        match &node.body {
-            Body::End { .. } => return true,
-            Body::Info { next } => stack.push(next),
-            Body::Subflow { flow: callee, next }
-                if set
-                    .get(callee)
-                    .is_some_and(|f| silent_path(set, f, depth + 1)) =>
-            {
-                stack.push(next)
-            }
-            _ => {}
-        }
-    }
-    false
-}
-
-/// Cycles made only of nodes that ask nothing. Each cycle is reported once.
-fn silent_cycles(set: &FlowSet, flow: &Flow) -> Vec<Vec<String>> {
-    let silent = |id: &str| -> Option<&str> {
-        let node = flow.node(id)?;
-        match &node.body {
-            Body::Info { next } => Some(next),
-            Body::Subflow { flow: callee, next }
-                if set.get(callee).is_none_or(|f| silent_path(set, f, 0)) =>
-            {
-                Some(next)
-            }
-            _ => None,
-        }
-    };
-    let mut reported: BTreeSet<String> = BTreeSet::new();
-    let mut cycles = Vec::new();
-    for node in &flow.nodes {
-        // Follow the single silent successor chain from each node.
-        let mut path: Vec<&str> = vec![node.id.as_str()];
-        let mut current = node.id.as_str();
-        while let Some(next) = silent(current) {
-            if let Some(i) = path.iter().position(|p| *p == next) {
-                let cycle: Vec<String> = path[i..].iter().map(|s| s.to_string()).collect();
-                let mut key = cycle.clone();
-                key.sort();
-                if reported.insert(key.join(",")) {
-                    let mut shown = cycle.clone();
-                    shown.push(cycle[0].clone());
-                    cycles.push(shown);
-                }
-                break;
-            }
-            path.push(next);
-            current = next;
-        }
-    }
-    cycles
 }
 
 /// Sub-flows that call themselves, directly or through others, would never return.

@@ -104,101 +104,9 @@ impl Questionnaire {
                 .position(|l| l.contains(needle))
                 .map_or_else(|| file.to_string(), |i| format!("{file}:{}", i + 1))
         };
-        if let Some(s) = &raw.schema {
-            if s != SCHEMA {
-                problems.push(format!(
-                    "{}: onbekende versie van het vragenlijstformaat '{s}' (deze zorgpad leest '{SCHEMA}')",
-                    line_of("schema:")
-                ));
-            }
-        }
-        for (field, value) in [
-            ("id", &raw.id),
-            ("naam", &raw.naam),
-            ("versie", &raw.versie),
-        ] {
-            if value.trim().is_empty() {
-                problems.push(format!(
-                    "{}: het veld '{field}' is leeg",
-                    line_of(&format!("{field}:"))
-                ));
-            }
-        }
-        let levels: Vec<String> = raw.niveaus.iter().map(|l| l.trim().to_string()).collect();
-        if levels.len() < 2 || levels.len() > MAX_LEVELS {
-            problems.push(format!(
-                "{}: 'niveaus' noemt {} niveau(s); een vragenlijst heeft er 2 tot en met {MAX_LEVELS}",
-                line_of("niveaus:"),
-                levels.len()
-            ));
-        }
-        if levels.iter().any(String::is_empty) {
-            problems.push(format!(
-                "{}: een niveau heeft geen naam",
-                line_of("niveaus:")
-            ));
-        }
-        for (i, a) in levels.iter().enumerate() {
-            if levels[..i]
-                .iter()
-                .any(|b| b.to_lowercase() == a.to_lowercase())
-            {
-                problems.push(format!(
-                    "{}: het niveau '{a}' staat er twee keer",
-                    line_of("niveaus:")
-                ));
-            }
-        }
-        if raw.onderdelen.is_empty() {
-            problems.push(format!(
-                "{}: de vragenlijst heeft geen onderdelen",
-                line_of("onderdelen:")
-            ));
-        }
-        let mut items: Vec<Item> = Vec::new();
-        for (n, item) in raw.onderdelen.iter().enumerate() {
-            let id = item.id.trim().to_string();
-            let place = line_of(&format!("id: {id}"));
-            let name = if id.is_empty() {
-                format!("onderdeel {}", n + 1)
-            } else {
-                format!("onderdeel '{id}'")
-            };
-            if id.is_empty()
-                || !id
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
-            {
-                problems.push(format!(
-                    "{place}: {name}: het id moet bestaan uit kleine letters, cijfers en '-' (bijvoorbeeld 'werkafspraken')"
-                ));
-            }
-            if items.iter().any(|i| i.id == id) {
-                problems.push(format!("{place}: {name}: het id staat er twee keer"));
-            }
-            if item.titel.trim().is_empty() {
-                problems.push(format!("{place}: {name}: de titel is leeg"));
-            }
-            if item.niveaus.len() != levels.len() {
-                problems.push(format!(
-                    "{place}: {name} heeft {} beschrijving(en); er is er één per niveau nodig ({})",
-                    item.niveaus.len(),
-                    levels.len()
-                ));
-            }
-            if let Some(i) = item.niveaus.iter().position(|d| d.trim().is_empty()) {
-                problems.push(format!(
-                    "{place}: {name}: de beschrijving van niveau {} is leeg",
-                    i + 1
-                ));
-            }
-            items.push(Item {
-                id,
-                titel: item.titel.trim().to_string(),
-                toelichting: item.toelichting.as_ref().map(|t| t.trim().to_string()),
-                levels: item.niveaus.iter().map(|d| d.trim().to_string()).collect(),
-            });
-        }
+        check_header(&raw, &line_of, &mut problems);
+        let levels = levels(&raw, &line_of, &mut problems);
+        let items = items(&raw, levels.len(), &line_of, &mut problems);
         if !problems.is_empty() {
             return Err(Error::input(format!(
                 "de vragenlijst '{file}' is niet bruikbaar:\n  {}",
@@ -240,6 +148,120 @@ impl Questionnaire {
 }
 
 /// Where a questionnaire came from, for a file that names its questionnaire.
+/// The schema and the fields that name the questionnaire.
+fn check_header(raw: &Raw, line_of: &dyn Fn(&str) -> String, problems: &mut Vec<String>) {
+    if let Some(s) = &raw.schema {
+        if s != SCHEMA {
+            problems.push(format!(
+                "{}: onbekende versie van het vragenlijstformaat '{s}' (deze zorgpad leest '{SCHEMA}')",
+                line_of("schema:")
+            ));
+        }
+    }
+    for (field, value) in [
+        ("id", &raw.id),
+        ("naam", &raw.naam),
+        ("versie", &raw.versie),
+    ] {
+        if value.trim().is_empty() {
+            problems.push(format!(
+                "{}: het veld '{field}' is leeg",
+                line_of(&format!("{field}:"))
+            ));
+        }
+    }
+}
+
+/// The level names: 2 to [`MAX_LEVELS`], each named, none twice.
+fn levels(raw: &Raw, line_of: &dyn Fn(&str) -> String, problems: &mut Vec<String>) -> Vec<String> {
+    let levels: Vec<String> = raw.niveaus.iter().map(|l| l.trim().to_string()).collect();
+    if levels.len() < 2 || levels.len() > MAX_LEVELS {
+        problems.push(format!(
+            "{}: 'niveaus' noemt {} niveau(s); een vragenlijst heeft er 2 tot en met {MAX_LEVELS}",
+            line_of("niveaus:"),
+            levels.len()
+        ));
+    }
+    if levels.iter().any(String::is_empty) {
+        problems.push(format!(
+            "{}: een niveau heeft geen naam",
+            line_of("niveaus:")
+        ));
+    }
+    for (i, a) in levels.iter().enumerate() {
+        if levels[..i]
+            .iter()
+            .any(|b| b.to_lowercase() == a.to_lowercase())
+        {
+            problems.push(format!(
+                "{}: het niveau '{a}' staat er twee keer",
+                line_of("niveaus:")
+            ));
+        }
+    }
+    levels
+}
+
+/// The items, each with an id, a title and one description per level.
+fn items(
+    raw: &Raw,
+    level_count: usize,
+    line_of: &dyn Fn(&str) -> String,
+    problems: &mut Vec<String>,
+) -> Vec<Item> {
+    if raw.onderdelen.is_empty() {
+        problems.push(format!(
+            "{}: de vragenlijst heeft geen onderdelen",
+            line_of("onderdelen:")
+        ));
+    }
+    let mut items: Vec<Item> = Vec::new();
+    for (n, item) in raw.onderdelen.iter().enumerate() {
+        let id = item.id.trim().to_string();
+        let place = line_of(&format!("id: {id}"));
+        let name = if id.is_empty() {
+            format!("onderdeel {}", n + 1)
+        } else {
+            format!("onderdeel '{id}'")
+        };
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        {
+            problems.push(format!(
+                "{place}: {name}: het id moet bestaan uit kleine letters, cijfers en '-' (bijvoorbeeld 'werkafspraken')"
+            ));
+        }
+        if items.iter().any(|i| i.id == id) {
+            problems.push(format!("{place}: {name}: het id staat er twee keer"));
+        }
+        if item.titel.trim().is_empty() {
+            problems.push(format!("{place}: {name}: de titel is leeg"));
+        }
+        if item.niveaus.len() != level_count {
+            problems.push(format!(
+                "{place}: {name} heeft {} beschrijving(en); er is er één per niveau nodig ({})",
+                item.niveaus.len(),
+                level_count
+            ));
+        }
+        if let Some(i) = item.niveaus.iter().position(|d| d.trim().is_empty()) {
+            problems.push(format!(
+                "{place}: {name}: de beschrijving van niveau {} is leeg",
+                i + 1
+            ));
+        }
+        items.push(Item {
+            id,
+            titel: item.titel.trim().to_string(),
+            toelichting: item.toelichting.as_ref().map(|t| t.trim().to_string()),
+            levels: item.niveaus.iter().map(|d| d.trim().to_string()).collect(),
+        });
+    }
+    items
+}
+
 pub fn path_display(path: Option<&PathBuf>) -> String {
     path.map_or_else(
         || format!("{EMBEDDED_FILE} (ingebouwd)"),

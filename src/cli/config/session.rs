@@ -1,0 +1,229 @@
+//! The meaning of the session commands' arguments: `start`, `hervat`, `sessies`, `export`,
+//! `controleer`. A wrong export name, a missing terminal or a BSN as reference is refused here,
+//! before a session starts, not after it.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use crate::cli::config::{check_target, Config, Env};
+use crate::cli::{ExportArgs, FormatArg, ResumeArgs, SessionsAction, SessionsArgs, StartArgs};
+use crate::error::{Error, Result};
+use crate::report::export::Format;
+use crate::report::Layout;
+use crate::store::Store;
+
+#[derive(Debug)]
+pub struct Export {
+    pub path: PathBuf,
+    pub format: Format,
+}
+
+/// How a guided session is run.
+#[derive(Debug)]
+pub struct Start {
+    pub flow: Option<PathBuf>,
+    /// Where the answers come from: a script, or (when `None`) the person at the terminal.
+    pub answers: Option<PathBuf>,
+    pub explain: bool,
+    pub export: Option<Export>,
+    pub color: bool,
+    pub layout: Layout,
+    pub data_dir: PathBuf,
+    pub kenmerk: Option<String>,
+    pub rol: Option<String>,
+    pub kaart: Option<PathBuf>,
+    pub gemeente: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Resume {
+    pub id: String,
+    pub flow: Option<PathBuf>,
+    pub answers: Option<PathBuf>,
+    pub explain: bool,
+    pub export: Option<Export>,
+    pub color: bool,
+    pub layout: Layout,
+    pub data_dir: PathBuf,
+    pub rol: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct CheckFlow {
+    pub flow: Option<PathBuf>,
+}
+
+#[derive(Debug)]
+pub struct SessionList {
+    pub data_dir: PathBuf,
+    pub layout: Layout,
+}
+
+#[derive(Debug)]
+pub struct Remove {
+    pub data_dir: PathBuf,
+    pub id: String,
+    pub yes: bool,
+}
+
+#[derive(Debug)]
+pub struct ExportCmd {
+    pub data_dir: PathBuf,
+    pub id: String,
+    pub format: Format,
+    pub output: Option<PathBuf>,
+    pub flow: Option<PathBuf>,
+}
+
+pub(crate) fn need_terminal(interactive: bool, example: &str) -> Result<()> {
+    if interactive && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        return Err(Error::input("er is geen terminal: een begeleide sessie stelt vragen en heeft een terminal nodig").hint(format!(
+            "Start zorgpad in een terminal, of geef de antwoorden in een bestand mee:\n  {example}\nDe vorm van dat bestand staat in README.md."
+        )));
+    }
+    Ok(())
+}
+
+/// The client reference is optional, pseudonymous, and never a BSN.
+fn kenmerk(text: String) -> Result<String> {
+    let text = text.trim().to_string();
+    if text.is_empty() {
+        return Err(Error::input("--kenmerk is leeg")
+            .hint("Laat --kenmerk weg, of geef het eigen dossiernummer van de praktijk."));
+    }
+    if crate::bsn::is_bsn(&text) {
+        return Err(Error::input(format!("'{text}' lijkt een burgerservicenummer (BSN); dat wordt niet opgeslagen")).hint(
+            "Een BSN herleidt direct tot de persoon. zorgpad bewaart gevoelige gegevens over psychische problemen en de\nveiligheid van kinderen, en heeft daarom hooguit een eigen kenmerk nodig, zoals het dossiernummer van de\npraktijk. Laat --kenmerk weg of gebruik zo'n eigen kenmerk.",
+        ));
+    }
+    if text.chars().count() > 64 || text.chars().any(char::is_control) {
+        return Err(
+            Error::input("--kenmerk mag hooguit 64 tekens zijn, zonder regeleinden")
+                .hint("Gebruik een kort kenmerk, zoals het dossiernummer van de praktijk."),
+        );
+    }
+    Ok(text)
+}
+
+fn format_of(path: &std::path::Path) -> Option<Format> {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .as_deref()
+    {
+        Some("md") | Some("markdown") => Some(Format::Markdown),
+        Some("json") => Some(Format::Json),
+        Some("html") | Some("htm") => Some(Format::Html),
+        _ => None,
+    }
+}
+
+/// Check the export target now, so that a session is not walked only to fail at the end.
+fn export(path: PathBuf) -> Result<Export> {
+    let Some(format) = format_of(&path) else {
+        return Err(Error::input(format!(
+            "onbekend exportformaat voor '{}': de naam moet eindigen op .md, .json of .html",
+            path.display()
+        ))
+        .hint("Bijvoorbeeld: --export samenvatting.md"));
+    };
+    check_target(&path, "de export")?;
+    Ok(Export { path, format })
+}
+
+/// `zorgpad start`.
+pub(crate) fn start(a: StartArgs, env: Env) -> Result<Config> {
+    let Env { color, layout } = env;
+    need_terminal(
+        a.antwoorden.is_none(),
+        "zorgpad start --antwoorden antwoorden.yaml",
+    )?;
+    let export = a.export.map(export).transpose()?;
+    let kenmerk = a.kenmerk.map(kenmerk).transpose()?;
+    Ok(Config::Start(Start {
+        flow: a.flow,
+        answers: a.antwoorden,
+        explain: a.uitleg,
+        export,
+        color,
+        layout,
+        data_dir: Store::resolve_dir(a.data.data_dir)?,
+        kenmerk,
+        rol: a.rol,
+        kaart: a.kaart,
+        gemeente: a
+            .gemeente
+            .map(|g| g.trim().to_string())
+            .filter(|g| !g.is_empty()),
+    }))
+}
+
+/// `zorgpad hervat`.
+pub(crate) fn resume(a: ResumeArgs, env: Env) -> Result<Config> {
+    let Env { color, layout } = env;
+    need_terminal(
+        a.antwoorden.is_none(),
+        &format!("zorgpad hervat {} --antwoorden antwoorden.yaml", a.id),
+    )?;
+    Ok(Config::Resume(Resume {
+        export: a.export.map(export).transpose()?,
+        id: a.id,
+        flow: a.flow,
+        answers: a.antwoorden,
+        explain: a.uitleg,
+        color,
+        layout,
+        data_dir: Store::resolve_dir(a.data.data_dir)?,
+        rol: a.rol,
+    }))
+}
+
+/// `zorgpad sessies` and `zorgpad sessies verwijder`.
+pub(crate) fn sessions(a: SessionsArgs, env: Env) -> Result<Config> {
+    let layout = env.layout;
+    match a.action {
+        None => Ok(Config::Sessions(SessionList {
+            data_dir: Store::resolve_dir(a.data.data_dir)?,
+            layout,
+        })),
+        Some(SessionsAction::Verwijder(r)) => Ok(Config::Remove(Remove {
+            data_dir: Store::resolve_dir(r.data.data_dir.or(a.data.data_dir))?,
+            id: r.id,
+            yes: r.ja,
+        })),
+    }
+}
+
+/// `zorgpad export`: the format from `--formaat`, else from the file name, else Markdown.
+pub(crate) fn export_cmd(a: ExportArgs) -> Result<Config> {
+    let format = match (a.formaat, &a.uitvoer) {
+        (Some(f), _) => match f {
+            FormatArg::Md => Format::Markdown,
+            FormatArg::Json => Format::Json,
+            FormatArg::Html => Format::Html,
+        },
+        (None, Some(path)) => format_of(path).unwrap_or(Format::Markdown),
+        (None, None) => Format::Markdown,
+    };
+    if let Some(out) = &a.uitvoer {
+        check_target(out, "de export")?;
+        // HTML in a file called .md would open as something else than it is.
+        if let Some(named) = format_of(out).filter(|f| *f != format) {
+            return Err(Error::input(format!(
+                    "--formaat {} past niet bij de bestandsnaam '{}' (die wijst op {})",
+                    format.name(),
+                    out.display(),
+                    named.name()
+                ))
+                .hint("Laat --formaat weg (dan volgt het formaat de bestandsnaam), of geef het bestand de passende extensie."));
+        }
+    }
+    Ok(Config::Export(ExportCmd {
+        data_dir: Store::resolve_dir(a.data.data_dir)?,
+        id: a.id,
+        format,
+        output: a.uitvoer,
+        flow: a.flow,
+    }))
+}
