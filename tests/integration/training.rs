@@ -3,13 +3,11 @@
 //! The outputs of `toon` and `graaf` are compared with golden files in `tests/golden/`. After an
 //! intended change of the output, regenerate them and review the diff:
 //!
-//!     ZORGPAD_GOLDEN_UPDATE=1 cargo test --test training
-
-mod common;
+//!     ZORGPAD_GOLDEN_UPDATE=1 cargo test --test integration training::
 
 use std::path::{Path, PathBuf};
 
-use common::{Test, Workspace};
+use crate::common::{Test, Workspace};
 use serde_json::Value;
 
 fn golden_dir() -> PathBuf {
@@ -26,7 +24,7 @@ fn check_golden(name: &str, actual: &str) {
     }
     let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
-            "{}: {e}\nCreate it with: ZORGPAD_GOLDEN_UPDATE=1 cargo test --test training",
+            "{}: {e}\nCreate it with: ZORGPAD_GOLDEN_UPDATE=1 cargo test --test integration training::",
             path.display()
         )
     });

@@ -3,13 +3,11 @@
 //! steps, per discipline) in the terminal, Markdown (golden file) and HTML, another
 //! questionnaire without code changes, and bad input.
 //!
-//! After an intended change of the report: `ZORGPAD_GOLDEN_UPDATE=1 cargo test --test scan`.
-
-mod common;
+//! After an intended change of the report: `ZORGPAD_GOLDEN_UPDATE=1 cargo test --test integration scan::`.
 
 use std::path::PathBuf;
 
-use common::{squash as no_space, Output, Test, Workspace};
+use crate::common::{squash as no_space, Output, Test, Workspace};
 
 /// Messages are wrapped to the width of the terminal: compare without white space.
 trait Wrapped {
@@ -491,10 +489,10 @@ fn the_markdown_report_matches_the_golden_file() {
         return;
     }
     let expected = std::fs::read_to_string(&path)
-        .expect("tests/golden/scan-rapport.md; create it with ZORGPAD_GOLDEN_UPDATE=1 cargo test --test scan");
+        .expect("tests/golden/scan-rapport.md; create it with ZORGPAD_GOLDEN_UPDATE=1 cargo test --test integration scan::");
     assert!(
         md == expected,
-        "the report differs from {}; if intended: ZORGPAD_GOLDEN_UPDATE=1 cargo test --test scan\n{}",
+        "the report differs from {}; if intended: ZORGPAD_GOLDEN_UPDATE=1 cargo test --test integration scan::\n{}",
         path.display(),
         first_difference(&expected, &md)
     );

@@ -5,13 +5,11 @@
 //! The session id ends in random hex; it is replaced by `SESSIE-ID` before comparing.
 //! After an intended change of the output, regenerate the files and review the diff:
 //!
-//!     ZORGPAD_GOLDEN_UPDATE=1 cargo test --test golden
-
-mod common;
+//!     ZORGPAD_GOLDEN_UPDATE=1 cargo test --test integration golden::
 
 use std::path::PathBuf;
 
-use common::Workspace;
+use crate::common::Workspace;
 
 const PLACEHOLDER: &str = "SESSIE-ID";
 
@@ -99,7 +97,7 @@ fn check(name: &str, actual: &str) {
     }
     let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
-            "{}: {e}\nCreate it with: ZORGPAD_GOLDEN_UPDATE=1 cargo test --test golden",
+            "{}: {e}\nCreate it with: ZORGPAD_GOLDEN_UPDATE=1 cargo test --test integration golden::",
             path.display()
         )
     });
@@ -113,7 +111,7 @@ fn check(name: &str, actual: &str) {
         .position(|(x, y)| x != y)
         .unwrap_or(e.len().min(a.len()));
     panic!(
-        "{name} differs from {} at line {}:\n  expected: {:?}\n  actual:   {:?}\n({} vs {} lines{})\nIf the change is intended: ZORGPAD_GOLDEN_UPDATE=1 cargo test --test golden, and review the diff.",
+        "{name} differs from {} at line {}:\n  expected: {:?}\n  actual:   {:?}\n({} vs {} lines{})\nIf the change is intended: ZORGPAD_GOLDEN_UPDATE=1 cargo test --test integration golden::, and review the diff.",
         path.display(),
         line + 1,
         e.get(line).unwrap_or(&"<end of file>"),

@@ -2,9 +2,7 @@
 //! pause and resume across processes and roles, `zorgpad sessies`, `export`, removal, the
 //! privacy of the files, the BSN refusal, and that a replayed journal gives the same summary.
 
-mod common;
-
-use common::{SessionTable, Workspace, D4_TO_MDO_PAUSE, MDO_TO_END, TO_D4_PAUSE};
+use crate::common::{SessionTable, Workspace, D4_TO_MDO_PAUSE, MDO_TO_END, TO_D4_PAUSE};
 use serde_json::Value;
 
 /// The shortest route: no PPM.

@@ -2,11 +2,9 @@
 //! that dies in the middle of a save (`ZORGPAD_TEST_CRASH=opslaan`: after the temporary file
 //! is written, before it is renamed), and session files that are truncated or empty.
 
-mod common;
-
 use std::path::PathBuf;
 
-use common::{SessionTable, Workspace, D4_TO_MDO_PAUSE, TO_D4_PAUSE};
+use crate::common::{SessionTable, Workspace, D4_TO_MDO_PAUSE, TO_D4_PAUSE};
 use serde_json::Value;
 
 /// SIGABRT, how `std::process::abort` ends a process.
@@ -248,7 +246,7 @@ mod killed {
     use rexpect::session::PtySession;
     use serde_json::Value;
 
-    use super::common::Workspace;
+    use crate::common::Workspace;
 
     const BIN: &str = env!("CARGO_BIN_EXE_zorgpad");
     const TIMEOUT_MS: u64 = 10_000;

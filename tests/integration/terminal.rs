@@ -7,8 +7,6 @@
 //! would kill the process instead of reaching the prompt. Waiting for the next screen after Esc
 //! also keeps crossterm from reading a lone ESC together with later bytes as one escape sequence.
 
-#![cfg(unix)]
-
 use std::process::Command;
 
 use rexpect::process::wait::WaitStatus;
