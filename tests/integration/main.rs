@@ -4,6 +4,8 @@
 //! Run one module with a filter, e.g. `cargo test --test integration scan::`.
 
 mod common;
+#[cfg(unix)]
+mod pty;
 
 mod answers_file;
 mod changed_flow;
