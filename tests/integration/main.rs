@@ -4,6 +4,7 @@
 //! Run one module with a filter, e.g. `cargo test --test integration scan::`.
 
 mod common;
+mod golden_file;
 #[cfg(unix)]
 mod pty;
 

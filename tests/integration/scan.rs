@@ -3,11 +3,12 @@
 //! steps, per discipline) in the terminal, Markdown (golden file) and HTML, another
 //! questionnaire without code changes, and bad input.
 //!
-//! After an intended change of the report: `ZORGPAD_GOLDEN_UPDATE=1 cargo test --test integration scan::`.
+//! The golden report is compared as every golden file is (`golden_file.rs`).
 
 use std::path::PathBuf;
 
 use crate::common::{squash as no_space, Output, Test, Workspace};
+use crate::golden_file;
 
 /// Messages are wrapped to the width of the terminal: compare without white space.
 trait Wrapped {
@@ -467,12 +468,6 @@ fn the_group_report_of_twelve_members_has_the_known_distributions_medians_and_fl
     assert!(md.contains("- Zorgpaden \\<concept\\>\n"), "{md}");
 }
 
-fn golden(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name)
-}
-
 #[test]
 fn the_markdown_report_matches_the_golden_file() {
     let ws = Workspace::new();
@@ -483,36 +478,10 @@ fn the_markdown_report_matches_the_golden_file() {
         .code(0)
         .stdout
         .clone();
-    let path = golden("scan-rapport.md");
-    if std::env::var_os("ZORGPAD_GOLDEN_UPDATE").is_some_and(|v| v == "1") {
-        std::fs::write(&path, &md).expect("write golden");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .expect("tests/golden/scan-rapport.md; create it with ZORGPAD_GOLDEN_UPDATE=1 cargo test --test integration scan::");
-    assert!(
-        md == expected,
-        "the report differs from {}; if intended: ZORGPAD_GOLDEN_UPDATE=1 cargo test --test integration scan::\n{}",
-        path.display(),
-        first_difference(&expected, &md)
-    );
+    golden_file::check("scan-rapport.md", &md);
     // The file written with -o is the same, and private.
     ws.cmd("scan rapport scans -o groep.md").run().code(0);
     assert_eq!(ws.read("groep.md"), md);
-}
-
-fn first_difference(expected: &str, actual: &str) -> String {
-    let line = expected
-        .lines()
-        .zip(actual.lines())
-        .position(|(a, b)| a != b)
-        .unwrap_or(expected.lines().count().min(actual.lines().count()));
-    format!(
-        "line {}:\n  expected: {:?}\n  actual:   {:?}",
-        line + 1,
-        expected.lines().nth(line),
-        actual.lines().nth(line)
-    )
 }
 
 #[test]
