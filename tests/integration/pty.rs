@@ -26,6 +26,7 @@ pub const DOWN: &str = "\x1b[B";
 pub const UP: &str = "\x1b[A";
 pub const RIGHT: &str = "\x1b[C";
 pub const ESC: &str = "\x1b";
+pub const BACKSPACE: &str = "\x7f";
 pub const CTRL_C: &str = "\x03";
 
 /// The end of each kind of prompt's help line, the last thing inquire draws for a prompt.
@@ -121,6 +122,15 @@ impl Tty {
             }
         }
         text
+    }
+
+    /// The screen from the last time `marker` was written: what the current prompt shows.
+    pub fn screen_since(&self, marker: &str) -> String {
+        let screen = self.screen();
+        match screen.rfind(marker) {
+            Some(at) => screen[at..].to_string(),
+            None => panic!("{marker:?} not on screen:\n{screen}"),
+        }
     }
 
     fn fail(&mut self, what: &str, error: rexpect::error::Error) -> ! {
