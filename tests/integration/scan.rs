@@ -661,3 +661,113 @@ fn broken_questionnaires_and_scan_files_are_named() {
         .code(2)
         .stderr_has_wrapped("de naam moet eindigen op .md of .html");
 }
+
+/// `zorgpad scan` filled in in a terminal.
+#[cfg(unix)]
+mod in_a_terminal {
+    use serde_json::{json, Value};
+
+    use super::TITLES;
+    use crate::common::Workspace;
+    use crate::pty::*;
+
+    const DISCIPLINE: &str = "Wat is uw discipline? (optioneel)";
+    const LEVEL: &str = "Welke beschrijving past het best bij uw VSV?";
+    const NOTE: &str = "Notitie (optioneel, zonder namen):";
+    const NOTE_READY: &str = "Enter om over te slaan \u{b7} Esc terug \u{b7} Ctrl-C stoppen]";
+
+    /// Wait for aspect `n` (1-based) and its level question.
+    fn aspect(tty: &mut Tty, n: usize) {
+        tty.expect(&format!(
+            "\u{2500}\u{2500} Aspect {n} van 9 \u{2014} {}",
+            TITLES[n - 1].1
+        ));
+        tty.prompt(LEVEL, SELECT_READY);
+    }
+
+    /// Choose the option `down` lines below the first (4 is "Weet ik niet") and type `note`.
+    fn answer(tty: &mut Tty, down: usize, note: &str) {
+        tty.send(&DOWN.repeat(down));
+        tty.send(ENTER);
+        tty.prompt(NOTE, NOTE_READY);
+        tty.send(note);
+        tty.send(ENTER);
+    }
+
+    #[test]
+    fn every_aspect_answered_in_a_terminal_is_saved() {
+        let ws = Workspace::new();
+        let mut tty = Tty::spawn(&ws, "scan -o mijn-scan.json");
+        tty.expect("Uw antwoorden zijn anoniem: zorgpad vraagt geen naam.");
+
+        // The discipline: Gynaecoloog, the second option.
+        tty.prompt(DISCIPLINE, SELECT_READY);
+        let disciplines = tty.screen_since(DISCIPLINE);
+        assert!(disciplines.contains("Zeg ik liever niet"), "{disciplines}");
+        tty.send(DOWN);
+        tty.send(ENTER);
+
+        // Aspect 1: the four levels in full, then the choice: level 1.
+        aspect(&mut tty, 1);
+        let first = tty.screen_since("Aspect 1 van 9");
+        for text in [
+            "Niveau 1 \u{2014} beperkt geïntegreerd:",
+            "Niveau 4 \u{2014} volledig geïntegreerd:",
+            "Iedere discipline/organisatie heeft zijn eigen visie.",
+            "Weet ik niet",
+        ] {
+            assert!(first.contains(text), "{text:?} not on screen:\n{first}");
+        }
+        answer(&mut tty, 0, "");
+        // Aspect 2: level 2 with a note; at aspect 3, Esc goes back to aspect 2, which is then
+        // answered again: level 3, another note.
+        aspect(&mut tty, 2);
+        answer(&mut tty, 1, "alleen via de huisarts");
+        aspect(&mut tty, 3);
+        tty.send(ESC);
+        aspect(&mut tty, 2);
+        answer(&mut tty, 2, "via PWD, nog niet overal");
+        // Aspects 3 to 9.
+        for (n, (down, note)) in [
+            (3, (3, "")),
+            (4, (4, "")),
+            (5, (0, "")),
+            (6, (1, "Zorgpaden <concept>")),
+            (7, (2, "")),
+            (8, (3, "")),
+            (9, (4, "")),
+        ] {
+            aspect(&mut tty, n);
+            answer(&mut tty, down, note);
+        }
+        tty.expect("Scan opgeslagen in mijn-scan.json");
+        assert_eq!(tty.finish(), 0, "exit code\n{}", tty.screen());
+        tty.assert_dutch();
+
+        let saved: Value = serde_json::from_str(&ws.read("mijn-scan.json")).expect("JSON");
+        assert_eq!(saved["schema"], "zorgpad.scan/1");
+        assert_eq!(saved["vragenlijst"]["id"], "vsv-samenwerking");
+        assert_eq!(saved["datum"], "2026-11-22");
+        assert_eq!(saved["discipline"], "gynaecoloog");
+        assert_eq!(
+            saved["antwoorden"],
+            json!([
+                {"onderdeel": "visie", "niveau": 1},
+                {"onderdeel": "dossiers", "niveau": 3, "notitie": "via PWD, nog niet overal"},
+                {"onderdeel": "samenstelling", "niveau": 4},
+                {"onderdeel": "werkafspraken", "niveau": null},
+                {"onderdeel": "nascholing", "niveau": 1},
+                {"onderdeel": "geboorteplan", "niveau": 2, "notitie": "Zorgpaden <concept>"},
+                {"onderdeel": "resultaten", "niveau": 3},
+                {"onderdeel": "voorlichting", "niveau": 4},
+                {"onderdeel": "audits", "niveau": null},
+            ])
+        );
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(ws.path().join("mijn-scan.json"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}
