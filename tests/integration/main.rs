@@ -1,5 +1,6 @@
 //! zorgpad's integration tests: one test binary (as in `just` and ripgrep), so that the shared
-//! helpers in [`common`] are compiled once. Every test runs the real `zorgpad` binary.
+//! helpers in [`common`] are compiled once. The tests run the real `zorgpad` binary; a few
+//! also check the library directly (`use zorgpad::...`).
 //!
 //! Run one module with a filter, e.g. `cargo test --test integration scan::`.
 
