@@ -5,19 +5,20 @@
 //! The workbooks are written here with rust_xlsxwriter (.xlsx) and a minimal OpenDocument
 //! writer (.ods), from a map, so that a round trip is YAML → spreadsheet → importeer → YAML.
 
-mod common;
-
 use std::io::{Cursor, Write};
 
+use crate::common::{Output, Test};
 use calamine::{Data, Reader};
-use common::{Output, Test};
 use rust_xlsxwriter::{
     DataValidation, DataValidationRule, DocProperties, ExcelDateTime, Format, Workbook,
 };
 use zorgpad::kaart::{RawKaart, CATEGORIES};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/kaart");
-const VOORBEELD: &str = include_str!("../sociale-kaart/voorbeeld.yaml");
+const VOORBEELD: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/sociale-kaart/voorbeeld.yaml"
+));
 const SJABLOON: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/sociale-kaart/sjabloon.xlsx");
 
 /// The provider columns of a category sheet (the sheet name is the category).
@@ -776,7 +777,7 @@ fn the_shipped_template_is_what_the_generator_makes() {
     assert_eq!(
         cells(shipped),
         cells(made),
-        "sociale-kaart/sjabloon.xlsx is out of date: cargo test --test kaart_import -- --ignored sjabloon_opnieuw_maken"
+        "sociale-kaart/sjabloon.xlsx is out of date: cargo test --test integration -- --ignored kaart_import::sjabloon_opnieuw_maken"
     );
 }
 
@@ -801,7 +802,7 @@ fn the_template_has_a_sheet_per_category_and_imports() {
 }
 
 /// Writes sociale-kaart/sjabloon.xlsx and tests/fixtures/kaart/klein.xlsx. Run after changing
-/// the generator: cargo test --test kaart_import -- --ignored sjabloon_opnieuw_maken
+/// the generator: cargo test --test integration -- --ignored kaart_import::sjabloon_opnieuw_maken
 #[test]
 #[ignore]
 fn sjabloon_opnieuw_maken() {

@@ -3,9 +3,7 @@
 //! known number of days. Checks the figures and the rule that no group of fewer than five
 //! sessions is shown, not even by subtraction from a total.
 
-mod common;
-
-use common::{Workspace, D4_TO_MDO_PAUSE, MDO_TO_END, TO_D4_PAUSE};
+use crate::common::{Workspace, D4_TO_MDO_PAUSE, MDO_TO_END, TO_D4_PAUSE};
 
 /// The shortest route: no PPM (end E0).
 const SHORT: &str = "- alles\n- geen\n- nee\n";

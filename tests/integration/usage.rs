@@ -1,9 +1,7 @@
 //! Mistakes on the command line: exit 2 with a Dutch message that says what to do, never
 //! clap's English. `--help` is Dutch and exits 0.
 
-mod common;
-
-use common::{Output, Test};
+use crate::common::{Output, Test};
 
 /// clap's own words, which must never reach the user.
 const CLAP_ENGLISH: &[&str] = &[

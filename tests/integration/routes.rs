@@ -1,9 +1,7 @@
 //! A scripted session for every route of the blueprint, through the real binary. Each asserts
 //! the outcome and the steps in the summary (table and JSON export).
 
-mod common;
-
-use common::Test;
+use crate::common::{Output, Test};
 use serde_json::Value;
 
 /// Answers up to and including D1 = ja, the Meldcode at B2 (positive Kindcheck), B2 with
@@ -38,7 +36,7 @@ const MELDCODE_REPORT: &str = "
 - Veilig Thuis Voorbeeldregio   # melding
 ";
 
-fn run(answers: &str) -> (common::Output, Value) {
+fn run(answers: &str) -> (Output, Value) {
     let out = Test::new()
         .args("start --export s.json")
         .answers(answers)

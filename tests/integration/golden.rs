@@ -3,15 +3,10 @@
 //! Markdown, JSON and HTML and compared byte for byte with `tests/golden/sessie.*`.
 //!
 //! The session id ends in random hex; it is replaced by `SESSIE-ID` before comparing.
-//! After an intended change of the output, regenerate the files and review the diff:
-//!
-//!     ZORGPAD_GOLDEN_UPDATE=1 cargo test --test golden
+//! The comparison and how to rewrite the files after an intended change: `golden_file.rs`.
 
-mod common;
-
-use std::path::PathBuf;
-
-use common::Workspace;
+use crate::common::Workspace;
+use crate::golden_file;
 
 const PLACEHOLDER: &str = "SESSIE-ID";
 
@@ -66,10 +61,6 @@ const PART_2: &str = "
   nvt: [overdracht-betrokkenen]
 ";
 
-fn golden_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
-}
-
 /// The fixed session, stored in a workspace; returns its id.
 fn session(ws: &Workspace) -> String {
     ws.cmd("start --rol verloskundig-zorgverlener --kenmerk P-2026-0042")
@@ -88,46 +79,6 @@ fn session(ws: &Workspace) -> String {
     id
 }
 
-/// Compare with the golden file, or write it with `ZORGPAD_GOLDEN_UPDATE=1`.
-fn check(name: &str, actual: &str) {
-    let path = golden_dir().join(name);
-    if std::env::var_os("ZORGPAD_GOLDEN_UPDATE").is_some_and(|v| v == "1") {
-        std::fs::create_dir_all(golden_dir()).expect("mkdir tests/golden");
-        std::fs::write(&path, actual).expect("write golden file");
-        eprintln!("updated {}", path.display());
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}\nCreate it with: ZORGPAD_GOLDEN_UPDATE=1 cargo test --test golden",
-            path.display()
-        )
-    });
-    if expected == actual {
-        return;
-    }
-    let (e, a): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
-    let line = e
-        .iter()
-        .zip(&a)
-        .position(|(x, y)| x != y)
-        .unwrap_or(e.len().min(a.len()));
-    panic!(
-        "{name} differs from {} at line {}:\n  expected: {:?}\n  actual:   {:?}\n({} vs {} lines{})\nIf the change is intended: ZORGPAD_GOLDEN_UPDATE=1 cargo test --test golden, and review the diff.",
-        path.display(),
-        line + 1,
-        e.get(line).unwrap_or(&"<end of file>"),
-        a.get(line).unwrap_or(&"<end of file>"),
-        e.len(),
-        a.len(),
-        if expected.ends_with('\n') == actual.ends_with('\n') {
-            ""
-        } else {
-            "; the final newline differs"
-        },
-    );
-}
-
 #[test]
 fn exports_match_the_golden_files_byte_for_byte() {
     let ws = Workspace::new();
@@ -140,7 +91,7 @@ fn exports_match_the_golden_files_byte_for_byte() {
             .code(0)
             .no_panic();
         assert!(out.stdout.contains(&id), "{format}: no session id");
-        check(
+        golden_file::check(
             &format!("sessie.{format}"),
             &out.stdout.replace(&id, PLACEHOLDER),
         );

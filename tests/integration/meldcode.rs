@@ -2,9 +2,7 @@
 //! every route of the afwegingskader with its outcome in the summary, and the proposal made
 //! from footnote 1's criteria, confirmed or overruled.
 
-mod common;
-
-use common::Test;
+use crate::common::Test;
 use serde_json::Value;
 
 /// From the intake to the start of the Meldcode at B2 (positive Kindcheck, steps 1–3).

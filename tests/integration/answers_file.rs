@@ -4,9 +4,7 @@
 //! intake/screening/dossier, a decision G whose options psychopathologie and psychosociaal
 //! share a beginning, and a decision K (ja: "Ja, met toestemming" / nee).
 
-mod common;
-
-use common::{Output, Test};
+use crate::common::{Output, Test};
 use serde_json::Value;
 
 const FLOW: &str = concat!(

@@ -3,11 +3,9 @@
 //! 'oplossing:'), exit 1, and report nothing else. A session on a broken flow is refused.
 //! The shipped flows pass, and a VSV's own flow finds its sub-flows beside it.
 
-mod common;
-
 use std::path::Path;
 
-use common::{Output, Test};
+use crate::common::{Output, Test};
 use serde_json::Value;
 
 const KAPOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/kapot");

@@ -2,9 +2,7 @@
 //! pause and resume across processes and roles, `zorgpad sessies`, `export`, removal, the
 //! privacy of the files, the BSN refusal, and that a replayed journal gives the same summary.
 
-mod common;
-
-use common::{SessionTable, Workspace, D4_TO_MDO_PAUSE, MDO_TO_END, TO_D4_PAUSE};
+use crate::common::{SessionTable, Workspace, D4_TO_MDO_PAUSE, MDO_TO_END, TO_D4_PAUSE};
 use serde_json::Value;
 
 /// The shortest route: no PPM.
@@ -445,5 +443,68 @@ fn replaying_the_journal_gives_the_same_summary_every_time() {
                     .contains("Gestart: 22-11-2026 09:00 · bijgewerkt: 02-02-2027 11:00"),
             "{format}: {differing:#?}"
         );
+    }
+}
+
+/// `zorgpad sessies verwijder ID` in a terminal asks first.
+#[cfg(unix)]
+mod in_a_terminal {
+    use crate::common::Workspace;
+    use crate::pty::*;
+
+    /// The end of the confirmation's help line.
+    const CONFIRM_READY: &str = "ja of nee \u{b7} Esc = nee]";
+
+    /// `sessies verwijder ID` in a pty, at the confirmation.
+    fn remove(ws: &Workspace, id: &str) -> Tty {
+        let mut tty = Tty::spawn(ws, &format!("sessies verwijder {id}"));
+        tty.prompt(
+            &format!("Sessie {id} definitief verwijderen? Dit kan niet ongedaan worden."),
+            CONFIRM_READY,
+        );
+        tty
+    }
+
+    #[test]
+    fn removing_a_session_in_a_terminal_asks_for_confirmation() {
+        let ws = Workspace::new();
+        ws.cmd("start").answers(super::SHORT).run().code(0);
+        let id = ws.only_session();
+        let file = ws.session_file(&id);
+        let before = std::fs::read(&file).unwrap();
+
+        // Neither ja nor nee: asked again. Then "n": kept, byte for byte.
+        let mut tty = remove(&ws, &id);
+        tty.send("misschien");
+        tty.send(ENTER);
+        tty.expect("Typ ja of nee.");
+        tty.send(&BACKSPACE.repeat("misschien".len()));
+        tty.send("n");
+        tty.send(ENTER);
+        tty.expect("Niet verwijderd.");
+        assert_eq!(tty.finish(), 0, "exit code\n{}", tty.screen());
+        assert!(!tty.screen().contains("is verwijderd"), "{}", tty.screen());
+        assert_eq!(std::fs::read(&file).expect("still there"), before);
+        tty.assert_dutch();
+
+        // Esc is nee too.
+        let mut tty = remove(&ws, &id);
+        tty.send(ESC);
+        tty.expect("Niet verwijderd.");
+        assert_eq!(tty.finish(), 0, "exit code\n{}", tty.screen());
+        assert_eq!(std::fs::read(&file).expect("still there"), before);
+
+        // "j": removed, and the list is empty.
+        let mut tty = remove(&ws, &id);
+        tty.send("j");
+        tty.send(ENTER);
+        tty.expect(&format!("Sessie {id} is verwijderd."));
+        assert_eq!(tty.finish(), 0, "exit code\n{}", tty.screen());
+        assert!(!file.exists(), "{} is still there", file.display());
+        assert_eq!(ws.session_ids(), Vec::<String>::new());
+        ws.cmd("sessies")
+            .run()
+            .code(0)
+            .stdout_has("Geen sessies in");
     }
 }

@@ -3,13 +3,10 @@
 //! steps, per discipline) in the terminal, Markdown (golden file) and HTML, another
 //! questionnaire without code changes, and bad input.
 //!
-//! After an intended change of the report: `ZORGPAD_GOLDEN_UPDATE=1 cargo test --test scan`.
+//! The golden report is compared as every golden file is (`golden_file.rs`).
 
-mod common;
-
-use std::path::PathBuf;
-
-use common::{squash as no_space, Output, Test, Workspace};
+use crate::common::{squash as no_space, Output, Test, Workspace};
+use crate::golden_file;
 
 /// Messages are wrapped to the width of the terminal: compare without white space.
 trait Wrapped {
@@ -66,7 +63,7 @@ fn the_matrix_holds_nine_aspects_with_four_descriptions_each() {
         unique.dedup();
         assert_eq!(unique.len(), 4, "{}", item.id);
     }
-    // Word for word, hard-coded (these hold even without the seed).
+    // Word for word, hard-coded.
     let level = |id: &str, n: usize| q.item(id).expect(id).levels[n - 1].clone();
     assert_eq!(
         level("visie", 4),
@@ -113,21 +110,15 @@ fn squash(text: &str) -> String {
         .collect()
 }
 
-fn seed_003() -> Option<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    let entry = std::fs::read_dir(dir)
-        .ok()?
-        .filter_map(|e| e.ok())
-        .find(|e| e.file_name().to_string_lossy().starts_with("003_"))?;
-    std::fs::read_to_string(entry.path()).ok()
+/// Seed 003, the cooperation scan as text from its PDF, kept in the repository.
+fn seed_003() -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed-003.txt");
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 #[test]
 fn every_description_is_word_for_word_in_seed_003() {
-    let Some(seed) = seed_003() else {
-        eprintln!("seed 003 not found next to the repository; comparison skipped");
-        return;
-    };
+    let seed = seed_003();
     // Take out what the PDF put between the two halves of the last cell: the page's footer
     // and link targets.
     let mut text = String::new();
@@ -469,12 +460,6 @@ fn the_group_report_of_twelve_members_has_the_known_distributions_medians_and_fl
     assert!(md.contains("- Zorgpaden \\<concept\\>\n"), "{md}");
 }
 
-fn golden(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name)
-}
-
 #[test]
 fn the_markdown_report_matches_the_golden_file() {
     let ws = Workspace::new();
@@ -485,36 +470,10 @@ fn the_markdown_report_matches_the_golden_file() {
         .code(0)
         .stdout
         .clone();
-    let path = golden("scan-rapport.md");
-    if std::env::var_os("ZORGPAD_GOLDEN_UPDATE").is_some_and(|v| v == "1") {
-        std::fs::write(&path, &md).expect("write golden");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .expect("tests/golden/scan-rapport.md; create it with ZORGPAD_GOLDEN_UPDATE=1 cargo test --test scan");
-    assert!(
-        md == expected,
-        "the report differs from {}; if intended: ZORGPAD_GOLDEN_UPDATE=1 cargo test --test scan\n{}",
-        path.display(),
-        first_difference(&expected, &md)
-    );
+    golden_file::check("scan-rapport.md", &md);
     // The file written with -o is the same, and private.
     ws.cmd("scan rapport scans -o groep.md").run().code(0);
     assert_eq!(ws.read("groep.md"), md);
-}
-
-fn first_difference(expected: &str, actual: &str) -> String {
-    let line = expected
-        .lines()
-        .zip(actual.lines())
-        .position(|(a, b)| a != b)
-        .unwrap_or(expected.lines().count().min(actual.lines().count()));
-    format!(
-        "line {}:\n  expected: {:?}\n  actual:   {:?}",
-        line + 1,
-        expected.lines().nth(line),
-        actual.lines().nth(line)
-    )
 }
 
 #[test]
@@ -701,4 +660,114 @@ fn broken_questionnaires_and_scan_files_are_named() {
         .run()
         .code(2)
         .stderr_has_wrapped("de naam moet eindigen op .md of .html");
+}
+
+/// `zorgpad scan` filled in in a terminal.
+#[cfg(unix)]
+mod in_a_terminal {
+    use serde_json::{json, Value};
+
+    use super::TITLES;
+    use crate::common::Workspace;
+    use crate::pty::*;
+
+    const DISCIPLINE: &str = "Wat is uw discipline? (optioneel)";
+    const LEVEL: &str = "Welke beschrijving past het best bij uw VSV?";
+    const NOTE: &str = "Notitie (optioneel, zonder namen):";
+    const NOTE_READY: &str = "Enter om over te slaan \u{b7} Esc terug \u{b7} Ctrl-C stoppen]";
+
+    /// Wait for aspect `n` (1-based) and its level question.
+    fn aspect(tty: &mut Tty, n: usize) {
+        tty.expect(&format!(
+            "\u{2500}\u{2500} Aspect {n} van 9 \u{2014} {}",
+            TITLES[n - 1].1
+        ));
+        tty.prompt(LEVEL, SELECT_READY);
+    }
+
+    /// Choose the option `down` lines below the first (4 is "Weet ik niet") and type `note`.
+    fn answer(tty: &mut Tty, down: usize, note: &str) {
+        tty.send(&DOWN.repeat(down));
+        tty.send(ENTER);
+        tty.prompt(NOTE, NOTE_READY);
+        tty.send(note);
+        tty.send(ENTER);
+    }
+
+    #[test]
+    fn every_aspect_answered_in_a_terminal_is_saved() {
+        let ws = Workspace::new();
+        let mut tty = Tty::spawn(&ws, "scan -o mijn-scan.json");
+        tty.expect("Uw antwoorden zijn anoniem: zorgpad vraagt geen naam.");
+
+        // The discipline: Gynaecoloog, the second option.
+        tty.prompt(DISCIPLINE, SELECT_READY);
+        let disciplines = tty.screen_since(DISCIPLINE);
+        assert!(disciplines.contains("Zeg ik liever niet"), "{disciplines}");
+        tty.send(DOWN);
+        tty.send(ENTER);
+
+        // Aspect 1: the four levels in full, then the choice: level 1.
+        aspect(&mut tty, 1);
+        let first = tty.screen_since("Aspect 1 van 9");
+        for text in [
+            "Niveau 1 \u{2014} beperkt geïntegreerd:",
+            "Niveau 4 \u{2014} volledig geïntegreerd:",
+            "Iedere discipline/organisatie heeft zijn eigen visie.",
+            "Weet ik niet",
+        ] {
+            assert!(first.contains(text), "{text:?} not on screen:\n{first}");
+        }
+        answer(&mut tty, 0, "");
+        // Aspect 2: level 2 with a note; at aspect 3, Esc goes back to aspect 2, which is then
+        // answered again: level 3, another note.
+        aspect(&mut tty, 2);
+        answer(&mut tty, 1, "alleen via de huisarts");
+        aspect(&mut tty, 3);
+        tty.send(ESC);
+        aspect(&mut tty, 2);
+        answer(&mut tty, 2, "via PWD, nog niet overal");
+        // Aspects 3 to 9.
+        for (n, (down, note)) in [
+            (3, (3, "")),
+            (4, (4, "")),
+            (5, (0, "")),
+            (6, (1, "Zorgpaden <concept>")),
+            (7, (2, "")),
+            (8, (3, "")),
+            (9, (4, "")),
+        ] {
+            aspect(&mut tty, n);
+            answer(&mut tty, down, note);
+        }
+        tty.expect("Scan opgeslagen in mijn-scan.json");
+        assert_eq!(tty.finish(), 0, "exit code\n{}", tty.screen());
+        tty.assert_dutch();
+
+        let saved: Value = serde_json::from_str(&ws.read("mijn-scan.json")).expect("JSON");
+        assert_eq!(saved["schema"], "zorgpad.scan/1");
+        assert_eq!(saved["vragenlijst"]["id"], "vsv-samenwerking");
+        assert_eq!(saved["datum"], "2026-11-22");
+        assert_eq!(saved["discipline"], "gynaecoloog");
+        assert_eq!(
+            saved["antwoorden"],
+            json!([
+                {"onderdeel": "visie", "niveau": 1},
+                {"onderdeel": "dossiers", "niveau": 3, "notitie": "via PWD, nog niet overal"},
+                {"onderdeel": "samenstelling", "niveau": 4},
+                {"onderdeel": "werkafspraken", "niveau": null},
+                {"onderdeel": "nascholing", "niveau": 1},
+                {"onderdeel": "geboorteplan", "niveau": 2, "notitie": "Zorgpaden <concept>"},
+                {"onderdeel": "resultaten", "niveau": 3},
+                {"onderdeel": "voorlichting", "niveau": 4},
+                {"onderdeel": "audits", "niveau": null},
+            ])
+        );
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(ws.path().join("mijn-scan.json"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
 }

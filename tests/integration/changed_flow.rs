@@ -2,11 +2,9 @@
 //! reported and the session goes on; a renamed or removed node on the session's route (or where
 //! it waits) is refused, and the session file stays exactly as it was.
 
-mod common;
-
 use std::path::PathBuf;
 
-use common::{SessionTable, Workspace, D4_TO_MDO_PAUSE, TO_D4_PAUSE};
+use crate::common::{SessionTable, Workspace, D4_TO_MDO_PAUSE, TO_D4_PAUSE};
 use serde_json::Value;
 
 const MAIN: &str = "flows/blauwdruk-psychosociaal.yaml";

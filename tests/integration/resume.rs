@@ -1,8 +1,6 @@
 //! Resuming: a resume that answers nothing leaves the session waiting where it waited.
 
-mod common;
-
-use common::{Workspace, TO_D4_PAUSE};
+use crate::common::{Workspace, TO_D4_PAUSE};
 
 #[test]
 fn a_resume_without_an_answer_keeps_the_pause() {

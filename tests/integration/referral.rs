@@ -2,9 +2,7 @@
 //! gemeente (and region-wide ones) are offered and recorded with their contact details; those
 //! of another gemeente are not; "geen passend aanbod" is recorded as a gap.
 
-mod common;
-
-use common::Test;
+use crate::common::{Output, Test};
 use serde_json::Value;
 
 /// From the intake to the choice of problem area at B3 (negative Kindcheck, consent, no
@@ -24,14 +22,14 @@ const TO_B3: &str = "
 - psychosociaal
 ";
 
-fn session(args: &str, referral: &str) -> common::Output {
+fn session(args: &str, referral: &str) -> Output {
     Test::new()
         .args(&format!("start --export s.json {args}"))
         .answers(&format!("{TO_B3}- {referral}\n- nee\n"))
         .run()
 }
 
-fn referral(out: &common::Output) -> Value {
+fn referral(out: &Output) -> Value {
     let json: Value = serde_json::from_str(&out.read("s.json")).expect("json");
     json["verwijzingen"]
         .as_array()

@@ -2,11 +2,9 @@
 //! that dies in the middle of a save (`ZORGPAD_TEST_CRASH=opslaan`: after the temporary file
 //! is written, before it is renamed), and session files that are truncated or empty.
 
-mod common;
-
 use std::path::PathBuf;
 
-use common::{SessionTable, Workspace, D4_TO_MDO_PAUSE, TO_D4_PAUSE};
+use crate::common::{SessionTable, Workspace, D4_TO_MDO_PAUSE, TO_D4_PAUSE};
 use serde_json::Value;
 
 /// SIGABRT, how `std::process::abort` ends a process.
@@ -241,82 +239,20 @@ fn truncated_and_empty_session_files_are_named_left_alone_and_do_not_stop_the_ot
 /// A guided session in a pseudo-terminal, killed with SIGKILL at a prompt.
 #[cfg(unix)]
 mod killed {
-    use std::process::Command;
-
-    use rexpect::process::signal::Signal;
-    use rexpect::process::wait::WaitStatus;
-    use rexpect::session::PtySession;
     use serde_json::Value;
 
-    use super::common::Workspace;
+    use crate::common::Workspace;
+    use crate::pty::*;
 
-    const BIN: &str = env!("CARGO_BIN_EXE_zorgpad");
-    const TIMEOUT_MS: u64 = 10_000;
-
-    const ENTER: &str = "\r";
-    const DOWN: &str = "\x1b[B";
-    const RIGHT: &str = "\x1b[C";
-
-    // See tests/terminal.rs: a key is only sent once its prompt has drawn its help line.
-    const SELECT_READY: &str = "Esc terug \u{b7} Ctrl-C stoppen]";
-    const MULTI_READY: &str = "Enter bevestigen \u{b7} Esc terug]";
-    const TEXT_READY: &str =
-        "Enter om over te slaan \u{b7} ? voor uitleg \u{b7} Esc terug \u{b7} Ctrl-C stoppen]";
-
-    const B1: &str = "Intakegesprek gevoerd";
-    const NOTE: &str = "Notitie bij deze stap (optioneel):";
-    const INSTRUMENT: &str = "Welk screeningsinstrument is gebruikt?";
-    const REASON: &str = "Toelichting bij deze keuze (optioneel):";
-    const D1: &str = "Psychopathologie, psychosociale problemen en/of middelengebruik?";
     const KINDCHECK: &str = "Zwangerschap vastgelegd: het ongeboren kind telt mee";
-
-    struct Tty {
-        session: PtySession,
-    }
-
-    impl Tty {
-        fn start(ws: &Workspace, args: &str) -> Tty {
-            let mut cmd = Command::new("sh");
-            // crossterm needs a terminal size; a fresh pty has none. `exec` keeps the pid.
-            cmd.arg("-c")
-                .arg(format!(
-                    "stty cols 100 rows 40 && exec \"$0\" start --gemeente Voorbeeldstad {args}"
-                ))
-                .arg(BIN)
-                .current_dir(ws.path())
-                .env("ZORGPAD_DATA", ws.data())
-                .env("NO_COLOR", "1")
-                .env("TERM", "xterm")
-                .env("TZ", "UTC")
-                .env("ZORGPAD_NU", "2026-11-22T09:00:00Z");
-            let session = rexpect::session::spawn_command(cmd, Some(TIMEOUT_MS))
-                .expect("spawn zorgpad in a pty");
-            Tty { session }
-        }
-
-        fn expect(&mut self, text: &str) {
-            // rexpect matches byte by byte as Latin-1 chars; search for the UTF-8 bytes likewise.
-            let needle: String = text.bytes().map(char::from).collect();
-            if let Err(e) = self.session.exp_string(&needle) {
-                panic!("waiting for {text:?}: {e}");
-            }
-        }
-
-        fn prompt(&mut self, question: &str, ready: &str) {
-            self.expect(question);
-            self.expect(ready);
-        }
-
-        fn send(&mut self, keys: &str) {
-            self.session.send(keys).expect("send keys");
-            self.session.flush().expect("flush keys");
-        }
-    }
 
     #[test]
     fn a_session_killed_at_a_prompt_resumes_with_every_answer_given() {
         let ws = Workspace::new();
-        let mut tty = Tty::start(&ws, "--rol verloskundig-zorgverlener --kenmerk P-9");
+        let mut tty = Tty::spawn(
+            &ws,
+            "start --gemeente Voorbeeldstad --rol verloskundig-zorgverlener --kenmerk P-9",
+        );
 
         // B1: everything done (→), with a note.
         tty.prompt(B1, MULTI_READY);
@@ -341,12 +277,8 @@ mod killed {
 
         // At the Kindcheck, the process is killed: no clean-up, no last save.
         tty.prompt(KINDCHECK, MULTI_READY);
-        tty.session
-            .process
-            .signal(Signal::SIGKILL)
-            .expect("send SIGKILL");
-        match tty.session.process.wait() {
-            Ok(WaitStatus::Signaled(_, Signal::SIGKILL, _)) => {}
+        match tty.signal(Signal::SIGKILL) {
+            WaitStatus::Signaled(_, Signal::SIGKILL, _) => {}
             other => panic!("zorgpad was not killed: {other:?}"),
         }
 
@@ -408,7 +340,7 @@ mod killed {
     #[test]
     fn a_closed_terminal_ends_with_130_and_keeps_every_answer() {
         let ws = Workspace::new();
-        let mut tty = Tty::start(&ws, "");
+        let mut tty = Tty::spawn(&ws, "start --gemeente Voorbeeldstad");
         tty.prompt(B1, MULTI_READY);
         tty.send(RIGHT);
         tty.send(ENTER);
@@ -416,12 +348,8 @@ mod killed {
         tty.send(ENTER);
         // The terminal goes away (SIGHUP) while the instrument question waits.
         tty.prompt(INSTRUMENT, SELECT_READY);
-        tty.session
-            .process
-            .signal(Signal::SIGHUP)
-            .expect("send SIGHUP");
-        match tty.session.process.wait() {
-            Ok(WaitStatus::Exited(_, 130)) => {}
+        match tty.signal(Signal::SIGHUP) {
+            WaitStatus::Exited(_, 130) => {}
             other => panic!("expected exit code 130 after SIGHUP, got {other:?}"),
         }
         let id = ws.only_session();

@@ -4,8 +4,6 @@
 //! [`Workspace`] keeps one temporary directory for several runs (start, then hervat, sessies,
 //! export ... in separate processes), each made with [`Workspace::cmd`].
 
-#![allow(dead_code)]
-
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -32,7 +30,6 @@ pub struct Test {
     dir: Place,
     args: Vec<String>,
     env: Vec<(String, String)>,
-    stdin: Option<String>,
 }
 
 #[derive(Debug)]
@@ -54,7 +51,6 @@ impl Test {
             dir: Place::Own(tempfile::tempdir().expect("temp dir")),
             args: Vec::new(),
             env: Vec::new(),
-            stdin: None,
         }
     }
 
@@ -96,15 +92,6 @@ impl Test {
         self.env("ZORGPAD_NU", at)
     }
 
-    pub fn stdin(mut self, text: &str) -> Test {
-        self.stdin = Some(text.to_string());
-        self
-    }
-
-    pub fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
     pub fn run(self) -> Output {
         let mut cmd = Command::new(BIN);
         cmd.args(&self.args)
@@ -120,13 +107,8 @@ impl Test {
             cmd.env(k, v);
         }
         let mut child = cmd.spawn().expect("spawn zorgpad");
-        {
-            use std::io::Write;
-            let mut stdin = child.stdin.take().expect("stdin");
-            if let Some(text) = &self.stdin {
-                let _ = stdin.write_all(text.as_bytes());
-            }
-        }
+        // No input: stdin is a pipe that is closed at once, never a terminal.
+        drop(child.stdin.take());
         let out = child.wait_with_output().expect("wait");
         let (dir, owned) = match self.dir {
             Place::Own(dir) => (dir.keep(), true),
@@ -230,7 +212,6 @@ impl Workspace {
             dir: Place::Shared(self.dir.path().to_path_buf()),
             args: Vec::new(),
             env: Vec::new(),
-            stdin: None,
         }
         .args(args)
     }

@@ -2,9 +2,7 @@
 //! names the file (and, for YAML, line and column) and says what to do. Never a panic, never
 //! the parser's English.
 
-mod common;
-
-use common::{Output, Test};
+use crate::common::{Output, Test};
 
 /// A valid flow, so that the answers file is what fails.
 const ANSWER_FLOW: &str = concat!(

@@ -2,11 +2,9 @@
 //! place, `zorgpad kaart toon` shows the right providers in the right order, and the library
 //! answers a referral the same way. Never a panic, never English.
 
-mod common;
-
 use std::collections::BTreeSet;
 
-use common::{Output, Test};
+use crate::common::{Output, Test};
 use zorgpad::flow::set::FlowSet;
 use zorgpad::kaart::{self, Gap, Kaart};
 

@@ -1,0 +1,31 @@
+//! zorgpad's integration tests: one test binary (as in `just` and ripgrep), so that the shared
+//! helpers in [`common`] are compiled once. The tests run the real `zorgpad` binary; a few
+//! also check the library directly (`use zorgpad::...`).
+//!
+//! Run one module with a filter, e.g. `cargo test --test integration scan::`.
+
+mod common;
+mod golden_file;
+#[cfg(unix)]
+mod pty;
+
+mod answers_file;
+mod changed_flow;
+mod crash;
+mod golden;
+mod input_files;
+mod kaart;
+mod kaart_import;
+mod layout;
+mod meldcode;
+mod referral;
+mod resume;
+mod routes;
+mod scan;
+mod sessions;
+mod statistics;
+#[cfg(unix)]
+mod terminal;
+mod training;
+mod usage;
+mod validation;
