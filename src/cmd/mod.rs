@@ -2,9 +2,11 @@
 //! made in the rooms below (reports, prompters) from what the domains computed.
 
 pub mod check;
+pub mod export;
 pub mod graph;
 pub mod kaart;
 pub mod practice;
+pub mod remove;
 pub mod scan;
 pub mod scan_report;
 pub mod session_map;

@@ -1,0 +1,50 @@
+//! `zorgpad export`: a stored session's summary as a file for the client's dossier (or on
+//! standard output). The export is recorded in the session's journal.
+
+use std::path::PathBuf;
+
+use crate::cli::config::session::ExportCmd;
+use crate::clock::Clock;
+use crate::engine::session::Session;
+use crate::error::{Error, Exit, Result};
+use crate::flow::set::FlowSet;
+use crate::report::summary::Summary;
+use crate::store::Store;
+
+pub fn export(config: &ExportCmd) -> Result<Exit> {
+    let store = Store::open(config.data_dir.clone())?;
+    let path = store.find(&config.id)?;
+    let mut record = store.load(&path)?;
+    let flow_file: Option<PathBuf> = config
+        .flow
+        .clone()
+        .or_else(|| record.flow.bestand.clone().map(PathBuf::from));
+    let set = FlowSet::load(flow_file.as_deref())?;
+    let clock = Clock::from_env()?;
+    let mut session = Session::from_journal(&set, record.journaal.clone()).map_err(|e| {
+        Error::input(format!("sessie {} kan met deze flow niet worden nagespeeld: {e}", record.id))
+            .hint("De sessie is niet veranderd. Geef met --flow BESTAND de flow waarmee de sessie is doorlopen.")
+    })?;
+    session.exported(clock.now(), config.format.name());
+    record.journaal = session.events().to_vec();
+    record.bijgewerkt = session
+        .events()
+        .last()
+        .map_or(record.bijgewerkt, |e| e.time());
+    let kaart = crate::cmd::session_map::kaart_for(&record)?;
+    let summary = Summary::of(&session, Some(&kaart)).with_record(&session, &record);
+    let text = crate::report::export::render(&summary, config.format, &clock);
+    match &config.output {
+        Some(out) => {
+            crate::store::private_file::write("de export", out, text.as_bytes())?;
+            eprintln!(
+                "Samenvatting van sessie {} geschreven naar {}.",
+                record.id,
+                out.display()
+            );
+        }
+        None => print!("{text}"),
+    }
+    store.save(&record)?;
+    Ok(Exit::Ok)
+}

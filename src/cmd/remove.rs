@@ -1,0 +1,36 @@
+//! `zorgpad sessies verwijder`: remove a stored session, after confirmation.
+
+use std::io::IsTerminal;
+
+use crate::cli::config::session::Remove;
+use crate::error::{Error, Exit, Result};
+use crate::store::Store;
+
+pub fn remove(config: &Remove) -> Result<Exit> {
+    let store = Store::open(config.data_dir.clone())?;
+    let path = store.find(&config.id)?;
+    let id = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("")
+        .to_string();
+    if !config.yes {
+        if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+            return Err(Error::input(format!(
+                "sessie {id} verwijderen vraagt om bevestiging, en er is geen terminal"
+            ))
+            .hint(format!(
+                "Bevestig op de opdrachtregel: zorgpad sessies verwijder {id} --ja"
+            )));
+        }
+        if !crate::prompt::terminal::confirm(&format!(
+            "Sessie {id} definitief verwijderen? Dit kan niet ongedaan worden."
+        ))? {
+            eprintln!("Niet verwijderd.");
+            return Ok(Exit::Ok);
+        }
+    }
+    store.remove(&path)?;
+    println!("Sessie {id} is verwijderd.");
+    Ok(Exit::Ok)
+}
