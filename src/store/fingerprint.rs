@@ -1,10 +1,10 @@
 //! Fingerprints of the definitions a session was walked with (flow, map): name, version and
 //! the sha256 of the exact text, so that a resumed session can tell when they changed.
 
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::flow::set::FlowSet;
-use crate::store::Fingerprint;
 
 /// The fingerprint of a flow set: the main flow's name and version, and one hash over the text
 /// of the main flow and every sub-flow (a changed Meldcode changes the session's definition too).
@@ -44,4 +44,16 @@ fn hex(bytes: &[u8]) -> String {
 
 fn absolute(path: &std::path::Path) -> std::path::PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Identifies a flow or a map as it was when the session used it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fingerprint {
+    pub naam: String,
+    pub versie: String,
+    pub sha256: String,
+    /// The file it came from; `None` for the embedded one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bestand: Option<String>,
 }

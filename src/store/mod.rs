@@ -8,55 +8,18 @@
 
 pub mod fingerprint;
 pub mod private_file;
+mod record;
+
+pub use fingerprint::Fingerprint;
+pub(crate) use private_file::create_private_dir;
+use record::read_record;
+pub use record::{Record, Unreadable, SCHEMA};
 
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
-use serde::{Deserialize, Serialize};
 
-use crate::engine::journal::Event;
 use crate::error::{Error, Result};
-
-/// The version of the session file format.
-pub const SCHEMA: &str = "zorgpad.sessie/1";
-
-/// Identifies a flow or a map as it was when the session used it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Fingerprint {
-    pub naam: String,
-    pub versie: String,
-    pub sha256: String,
-    /// The file it came from; `None` for the embedded one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bestand: Option<String>,
-}
-
-/// One session file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Record {
-    pub schema: String,
-    pub id: String,
-    pub aangemaakt: Timestamp,
-    pub bijgewerkt: Timestamp,
-    pub flow: Fingerprint,
-    #[serde(default)]
-    pub kaart: Option<Fingerprint>,
-    #[serde(default)]
-    pub gemeente: Option<String>,
-    /// The optional pseudonymous client reference (never a BSN).
-    #[serde(default)]
-    pub kenmerk: Option<String>,
-    pub journaal: Vec<Event>,
-}
-
-/// A session file that could not be read, with why.
-#[derive(Debug, Clone)]
-pub struct Unreadable {
-    pub path: PathBuf,
-    pub reason: String,
-}
 
 pub struct Store {
     dir: PathBuf,
@@ -197,49 +160,6 @@ fn stem(path: &Path) -> String {
         .and_then(|s| s.to_str())
         .unwrap_or("")
         .to_string()
-}
-
-fn read_record(path: &Path) -> std::result::Result<Record, Unreadable> {
-    let fail = |reason: String| Unreadable {
-        path: path.to_path_buf(),
-        reason,
-    };
-    let bytes = std::fs::read(path).map_err(|e| fail(format!("kan het niet lezen ({e})")))?;
-    if bytes.is_empty() {
-        return Err(fail("het bestand is leeg".to_string()));
-    }
-    let record: Record = serde_json::from_slice(&bytes).map_err(|e| {
-        let what = if e.is_eof() {
-            "het bestand houdt onverwacht op (afgebroken?)".to_string()
-        } else if e.is_syntax() {
-            "het is geen geldige JSON".to_string()
-        } else {
-            "het past niet bij de opbouw van een sessiebestand".to_string()
-        };
-        fail(format!("{what}, regel {} kolom {}", e.line(), e.column()))
-    })?;
-    if record.schema != SCHEMA {
-        return Err(fail(format!(
-            "onbekende versie van het sessieformaat '{}' (deze zorgpad leest '{SCHEMA}')",
-            record.schema
-        )));
-    }
-    Ok(record)
-}
-
-/// Create a directory (and its parents) readable only by its owner.
-#[cfg(unix)]
-pub(crate) fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::DirBuilderExt;
-    std::fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)
-}
-
-#[cfg(not(unix))]
-pub(crate) fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)
 }
 
 /// Make a rename durable: fsync the directory (best effort; not every platform allows it).

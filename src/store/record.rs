@@ -1,0 +1,68 @@
+//! The session file format (`zorgpad.sessie/1`): what one JSON file in the data directory
+//! holds, with Dutch keys, and how a file is read back — a file that cannot be read says why,
+//! and is left as it is.
+
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::engine::journal::Event;
+use crate::store::Fingerprint;
+
+/// The version of the session file format.
+pub const SCHEMA: &str = "zorgpad.sessie/1";
+
+/// One session file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    pub schema: String,
+    pub id: String,
+    pub aangemaakt: Timestamp,
+    pub bijgewerkt: Timestamp,
+    pub flow: Fingerprint,
+    #[serde(default)]
+    pub kaart: Option<Fingerprint>,
+    #[serde(default)]
+    pub gemeente: Option<String>,
+    /// The optional pseudonymous client reference (never a BSN).
+    #[serde(default)]
+    pub kenmerk: Option<String>,
+    pub journaal: Vec<Event>,
+}
+
+/// A session file that could not be read, with why.
+#[derive(Debug, Clone)]
+pub struct Unreadable {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+pub(crate) fn read_record(path: &Path) -> std::result::Result<Record, Unreadable> {
+    let fail = |reason: String| Unreadable {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let bytes = std::fs::read(path).map_err(|e| fail(format!("kan het niet lezen ({e})")))?;
+    if bytes.is_empty() {
+        return Err(fail("het bestand is leeg".to_string()));
+    }
+    let record: Record = serde_json::from_slice(&bytes).map_err(|e| {
+        let what = if e.is_eof() {
+            "het bestand houdt onverwacht op (afgebroken?)".to_string()
+        } else if e.is_syntax() {
+            "het is geen geldige JSON".to_string()
+        } else {
+            "het past niet bij de opbouw van een sessiebestand".to_string()
+        };
+        fail(format!("{what}, regel {} kolom {}", e.line(), e.column()))
+    })?;
+    if record.schema != SCHEMA {
+        return Err(fail(format!(
+            "onbekende versie van het sessieformaat '{}' (deze zorgpad leest '{SCHEMA}')",
+            record.schema
+        )));
+    }
+    Ok(record)
+}
