@@ -1,14 +1,40 @@
 //! zorgpad: a decision aid that walks the *Blauwdruk Psychosociale zorg en samenwerking met
 //! Veilig Thuis* with a professional in maternity care.
 //!
-//! The pieces, from the file to the screen:
-//! - [`yaml`] reads every YAML file (one module, so the deprecated serde_yaml is a one-line swap);
-//! - [`flow`] and [`flow_set`] hold the flowchart as a state machine; [`validator`] checks it;
-//! - [`walk`], [`session`] and [`journal`] are the engine: questions out, answers in, nothing printed;
-//! - [`prompter`] is the seam to whoever answers: [`terminal`] (inquire) or [`script`] (a file);
-//! - [`summary`] derives what was decided from the journal; [`report`] renders it;
-//! - [`kaart`] is the Sociale Kaart (who to refer to, per category and gemeente);
-//!   [`kaart_import`] turns a spreadsheet into one.
+//! # Rooms
+//! The code is laid out by stage of the data flow, one concept per file; imports point one way
+//! (`tests/integration/layout.rs` keeps it so):
+//!
+//! `cmd` → `cli` → `prompt` / `report` → `training` → `scan` → `kaart` → `store` → `engine` →
+//! `flow` → support (`error`, `finding`, `yaml`, `text`, `clock`, `suggest`, `bsn`).
+//!
+//! - [`flow`] turns flow files into a checked model (the compiler side);
+//! - [`engine`] only walks that model: questions out, answers in, a journal; it never prints;
+//! - [`store`] keeps sessions on disk, privately and atomically;
+//! - [`kaart`], [`scan`], [`training`] are the domains: the Sociale Kaart, the cooperation
+//!   scan, the practice cases;
+//! - [`report`] builds documents from what the domains computed, [`prompt`] asks a person or
+//!   reads an answers file;
+//! - [`cli`] is the command line: syntax, and one `config` that gives it meaning;
+//! - `cmd` holds one file per subcommand: the only code that prints.
+//!
+//! # Naming
+//! Files that people write or read (flows, maps, answers, sessions, exports) keep their Dutch
+//! keys; in code, serde renames them. Every other identifier is English, except a few domain
+//! nouns that have no good English word and that users and the sources use:
+//!
+//! | word | meaning |
+//! | --- | --- |
+//! | blauwdruk | the regional flowchart (the Blauwdruk) this tool walks |
+//! | Kaart (Sociale Kaart) | the local directory of services a VSV refers to |
+//! | gemeente | municipality; providers serve one or more |
+//! | VSV | verloskundig samenwerkingsverband: the local maternity-care partnership |
+//! | Meldcode | the child-safety and domestic-violence reporting code, with its five steps |
+//! | Kindcheck | the check whether children of the client may be unsafe |
+//! | MDO | multidisciplinair overleg: the case conference |
+//! | Veilig Thuis | the regional advice and reporting centre for domestic violence |
+//!
+//! One concept has one name throughout.
 
 pub mod bsn;
 pub mod cli;

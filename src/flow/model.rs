@@ -125,7 +125,7 @@ pub enum Body {
     },
 }
 
-/// A proposal rule form, validated: see [`RawProposal`].
+/// A proposal rule form, validated: see [`crate::flow::raw::RawProposal`].
 #[derive(Debug, Clone)]
 pub struct Proposal {
     pub rules: Vec<Rule>,

@@ -1,5 +1,5 @@
 //! The cooperation scan in a terminal: per aspect a choice of level, an optional note, and the
-//! member's discipline. Answers from a file take the other road ([`crate::scan::from_script`]);
+//! member's discipline. Answers from a file take the other road (`scan::from_script`);
 //! both give the same answers to save.
 
 use inquire::{InquireError, Select, Text};

@@ -2,7 +2,7 @@
 //! 80-column projector screen), `zorgpad graaf` (the flow as a Mermaid or Graphviz diagram) and
 //! the "wat als…?" preview of where each option of a decision leads.
 //!
-//! Everything here returns text; only [`show`] and [`graph`] print or write it.
+//! Everything here returns text; only the commands `toon` and `graaf` (in `cmd`) print or write it.
 
 use std::collections::BTreeMap;
 
