@@ -85,3 +85,22 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
         format!("{n} {many}")
     }
 }
+
+/// No session starts on a definition with errors (warnings are fine). The error names
+/// `subject` (e.g. "de flow 'x.yaml'") and carries the error findings, printed above it.
+pub fn refuse_errors(findings: &[Finding], subject: &str, hint: &str) -> crate::error::Result<()> {
+    let errors: Vec<String> = findings
+        .iter()
+        .filter(|f| f.is_error())
+        .map(ToString::to_string)
+        .collect();
+    if errors.is_empty() {
+        return Ok(());
+    }
+    Err(crate::error::Error::findings(format!(
+        "{subject} bevat {}; er is geen sessie gestart",
+        count(errors.len(), "fout", "fouten")
+    ))
+    .hint(hint)
+    .details(errors))
+}

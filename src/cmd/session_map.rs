@@ -14,24 +14,11 @@ pub const EXAMPLE_MAP_WARNING: &str = "Let op: zorgpad gebruikt de ingebouwde VO
 /// A map with errors is not used in a session (gaps are fine: they are what "geen passend
 /// aanbod" is for).
 pub(crate) fn refuse_broken_map(kaart: &Kaart) -> Result<()> {
-    let errors: Vec<String> = kaart
-        .findings()
-        .iter()
-        .filter(|f| f.is_error())
-        .map(ToString::to_string)
-        .collect();
-    if errors.is_empty() {
-        return Ok(());
-    }
-    Err(Error::findings(format!(
-        "de Sociale Kaart '{}' bevat {}; er is geen sessie gestart",
-        kaart.file,
-        crate::finding::count(errors.len(), "fout", "fouten")
-    ))
-    .hint(
+    crate::finding::refuse_errors(
+        kaart.findings(),
+        &format!("de Sociale Kaart '{}'", kaart.file),
         "Los de fouten hierboven op; 'zorgpad kaart controleer --kaart BESTAND' toont ze opnieuw.",
     )
-    .details(errors))
 }
 
 /// The map's spelling of a gemeente given on the command line.

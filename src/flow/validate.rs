@@ -5,7 +5,7 @@
 //! room. The validator finds those mistakes first; every session runs it before the first
 //! question, and a flow with errors is not walked.
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::finding::Finding;
@@ -392,20 +392,9 @@ fn check_condition(
 /// Every session validates its flow first; a flow with errors is not walked. The error carries
 /// the findings, printed above its message.
 pub fn refuse_broken(set: &FlowSet) -> Result<()> {
-    let findings = validate(set);
-    let errors: Vec<String> = findings
-        .iter()
-        .filter(|f| f.is_error())
-        .map(ToString::to_string)
-        .collect();
-    if errors.is_empty() {
-        return Ok(());
-    }
-    Err(Error::findings(format!(
-        "de flow '{}' bevat {}; er is geen sessie gestart",
-        set.main().file,
-        crate::finding::count(errors.len(), "fout", "fouten")
-    ))
-    .hint("Los de fouten hierboven op; 'zorgpad controleer --flow BESTAND' toont ze opnieuw.")
-    .details(errors))
+    crate::finding::refuse_errors(
+        &validate(set),
+        &format!("de flow '{}'", set.main().file),
+        "Los de fouten hierboven op; 'zorgpad controleer --flow BESTAND' toont ze opnieuw.",
+    )
 }
