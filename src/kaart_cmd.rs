@@ -8,8 +8,8 @@ use crate::config::{KaartCheck, KaartImport, KaartShow};
 use crate::error::{Error, Exit, Result};
 use crate::finding::count;
 use crate::flow_set::FlowSet;
+use crate::kaart::import as kaart_import;
 use crate::kaart::{self, Aanbieder, Gap, Kaart};
-use crate::kaart_import;
 use crate::report::{table, Layout};
 
 /// Up to this many gemeenten the gaps are shown as a matrix (category × gemeente).

@@ -7,8 +7,8 @@
 //! - [`walk`], [`session`] and [`journal`] are the engine: questions out, answers in, nothing printed;
 //! - [`prompter`] is the seam to whoever answers: [`terminal`] (inquire) or [`script`] (a file);
 //! - [`summary`] derives what was decided from the journal; [`report`] renders it;
-//! - [`kaart`] is the Sociale Kaart (who to refer to, per category and gemeente);
-//!   [`kaart_import`] turns a spreadsheet into one.
+//! - [`kaart`] is the Sociale Kaart (who to refer to, per category and gemeente): it also turns
+//!   a spreadsheet into one, and offers a session the providers for a referral.
 
 pub mod answer;
 pub mod bsn;
@@ -24,8 +24,6 @@ pub mod flow_set;
 pub mod journal;
 pub mod kaart;
 mod kaart_cmd;
-pub mod kaart_import;
-pub mod offer;
 pub mod pathway;
 pub mod private_file;
 pub mod prompter;

@@ -10,7 +10,7 @@ use std::path::Path;
 use crate::answer::{Answer, Mark};
 use crate::error::{read_text, Error, Result};
 use crate::flow::{Action, Body, Choice};
-use crate::offer::Offer;
+use crate::kaart::Offer;
 use crate::prompter::{question_ref, question_text, Prompter, Reply};
 use crate::walk::Question;
 use crate::yaml::{self, Value};

@@ -14,7 +14,7 @@ use crate::error::{Error, Exit, Result};
 use crate::fingerprint;
 use crate::flow_set::FlowSet;
 use crate::kaart::Kaart;
-use crate::offer::Offer;
+use crate::kaart::Offer;
 use crate::prompter::{question_text, Prompter, Reply};
 use crate::report::{self, Layout};
 use crate::script::Script;

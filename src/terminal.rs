@@ -15,7 +15,7 @@ use inquire::{CustomType, InquireError, MultiSelect, Select, Text};
 use crate::answer::{Answer, Mark, Status};
 use crate::error::{Error, Result};
 use crate::flow::{Action, Body, Choice, Kind};
-use crate::offer::Offer;
+use crate::kaart::Offer;
 use crate::prompter::{question_text, Prompter, Reply};
 use crate::walk::{Question, Step};
 

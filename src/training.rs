@@ -21,7 +21,7 @@ use crate::error::{read_text, Error, Exit, Result};
 use crate::flow::Body;
 use crate::flow_set::FlowSet;
 use crate::kaart::Kaart;
-use crate::offer::Offer;
+use crate::kaart::Offer;
 use crate::prompter::{Prompter, Reply};
 use crate::report::{table, Layout};
 use crate::script::Script;

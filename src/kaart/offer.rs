@@ -2,7 +2,7 @@
 //! front ends use it to offer, at each referral, the providers of that category that serve the
 //! client's gemeente (region-wide ones included), ordered from light to heavy care.
 
-use crate::kaart::{Aanbieder, Kaart};
+use super::{Aanbieder, Kaart};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Offer<'k> {

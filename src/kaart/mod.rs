@@ -28,8 +28,13 @@ use crate::flow_set::FlowSet;
 use crate::store::Fingerprint;
 use crate::yaml;
 
+pub mod import;
+mod offer;
+
+pub use offer::Offer;
+
 /// The example map shipped in the binary; used when no `--kaart` is given.
-pub const EMBEDDED_TEXT: &str = include_str!("../sociale-kaart/voorbeeld.yaml");
+pub const EMBEDDED_TEXT: &str = include_str!("../../sociale-kaart/voorbeeld.yaml");
 
 /// How the embedded map is named in messages.
 pub const EMBEDDED_FILE: &str = "sociale-kaart/voorbeeld.yaml (ingebouwd)";
