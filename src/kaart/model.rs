@@ -1,0 +1,125 @@
+//! The loaded Sociale Kaart and the questions asked of it.
+//!
+//! Why this exists: a session needs answers, not a file: the providers for a category in the
+//! client's gemeente (light to heavy), a provider by id, the map's spelling of a gemeente, and
+//! a fingerprint for the record. Loading is in [`super::load`], the lookup structure in
+//! [`super::index`].
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use crate::finding::Finding;
+use crate::store::Fingerprint;
+
+use super::index::Index;
+use super::{is_known_category, Aanbieder, CATEGORIES};
+
+/// A loaded Sociale Kaart.
+#[derive(Debug, Clone)]
+pub struct Kaart {
+    /// How the file is named in messages: the path as given, or [`EMBEDDED_FILE`].
+    pub file: String,
+    /// The path it was read from; `None` for the embedded example.
+    pub path: Option<PathBuf>,
+    /// `kaart.naam`; empty when missing (a finding says so).
+    pub naam: String,
+    pub vsv: Option<String>,
+    pub regio: Option<String>,
+    /// `kaart.versie`; empty when missing (a finding says so).
+    pub versie: String,
+    /// `kaart.bijgewerkt` as written (a finding says when it is not a date JJJJ-MM-DD).
+    pub bijgewerkt: Option<String>,
+    /// The gemeenten of the region, in the file's order.
+    pub gemeenten: Vec<String>,
+    /// The exact text of the file, for the session's fingerprint.
+    pub text: String,
+    pub(super) aanbieders: Vec<Aanbieder>,
+    pub(super) findings: Vec<Finding>,
+    pub(super) index: Index,
+}
+
+impl Kaart {
+    /// Every usable provider, in the file's order.
+    pub fn aanbieders(&self) -> &[Aanbieder] {
+        &self.aanbieders
+    }
+
+    /// The problems found while reading (fields, duplicates, formats). [`check`] adds the
+    /// checks that need the flow: unknown categories and completeness.
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    /// The providers of `category` that serve `gemeente` (case-insensitive), the region-wide
+    /// ones included, ordered from light to heavy care: by `niveau` (providers without one
+    /// last), then by name. With `None`, every provider of the category.
+    pub fn providers(&self, category: &str, gemeente: Option<&str>) -> Vec<&Aanbieder> {
+        let Some(cat) = self.index.categories.get(category) else {
+            return Vec::new();
+        };
+        let Some(gemeente) = gemeente else {
+            return cat.all.iter().map(|&i| &self.aanbieders[i]).collect();
+        };
+        let local: &[usize] = cat
+            .by_gemeente
+            .get(&gemeente.trim().to_lowercase())
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let rank = &self.index.rank;
+        let (mut a, mut b) = (0, 0);
+        let regional = &cat.region_wide;
+        let mut out = Vec::with_capacity(regional.len() + local.len());
+        while a < regional.len() || b < local.len() {
+            let take_regional = match (regional.get(a), local.get(b)) {
+                (Some(&r), Some(&l)) => rank[r] < rank[l],
+                (Some(_), None) => true,
+                _ => false,
+            };
+            if take_regional {
+                out.push(&self.aanbieders[regional[a]]);
+                a += 1;
+            } else {
+                out.push(&self.aanbieders[local[b]]);
+                b += 1;
+            }
+        }
+        out
+    }
+
+    /// The provider with this id.
+    pub fn provider(&self, id: &str) -> Option<&Aanbieder> {
+        self.index.by_id.get(id).map(|&i| &self.aanbieders[i])
+    }
+
+    /// The gemeente of the map that `name` means (case and surrounding spaces ignored), in
+    /// the map's spelling.
+    pub fn gemeente(&self, name: &str) -> Option<&str> {
+        let name = name.trim().to_lowercase();
+        self.gemeenten
+            .iter()
+            .find(|g| g.to_lowercase() == name)
+            .map(String::as_str)
+    }
+
+    /// The categories the providers use: known ones in the documented order, then the VSV's
+    /// own, alphabetically.
+    pub fn categories(&self) -> Vec<&str> {
+        let used: BTreeSet<&str> = self.index.categories.keys().map(String::as_str).collect();
+        let mut out: Vec<&str> = CATEGORIES
+            .iter()
+            .map(|(c, _)| *c)
+            .filter(|c| used.contains(c))
+            .collect();
+        out.extend(used.iter().filter(|c| !is_known_category(c)));
+        out
+    }
+
+    /// Name, version and sha256 of the exact text, for the session record.
+    pub fn fingerprint(&self) -> Fingerprint {
+        crate::fingerprint::of_text(&self.naam, &self.versie, &self.text, self.path.as_deref())
+    }
+
+    pub fn is_embedded(&self) -> bool {
+        self.path.is_none()
+    }
+}

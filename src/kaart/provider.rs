@@ -1,0 +1,87 @@
+//! One provider on the map, as a session uses it.
+//!
+//! Why this exists: after reading, a provider is known to have an id, a name and a category,
+//! its level and domain are parsed; the questions a session and `zorgpad kaart toon` ask of
+//! it (does it serve this gemeente, how to contact it) live here.
+
+/// Formal care (professionals, organisations) or informal (volunteers, peers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Domein {
+    Formeel,
+    Informeel,
+}
+
+impl Domein {
+    pub fn parse(text: &str) -> Option<Domein> {
+        match text.trim().to_lowercase().as_str() {
+            "formeel" => Some(Domein::Formeel),
+            "informeel" => Some(Domein::Informeel),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Domein::Formeel => "formeel",
+            Domein::Informeel => "informeel",
+        }
+    }
+}
+
+/// A provider as a session uses it: it has an id, a name and at least one category. Optional
+/// fields that were malformed in the file are still kept as written (the finding says so),
+/// except `niveau` and `domein`, which are `None` when they were not valid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Aanbieder {
+    pub id: String,
+    pub naam: String,
+    pub categorieen: Vec<String>,
+    /// The gemeenten served; empty means the whole region.
+    pub gemeenten: Vec<String>,
+    pub domein: Option<Domein>,
+    /// 1 (light) to 5 (heavy care).
+    pub niveau: Option<u8>,
+    pub telefoon: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub adres: Option<String>,
+    pub aanmelden: Option<String>,
+    pub toelichting: Option<String>,
+    /// The line in the file where the entry starts.
+    pub line: Option<usize>,
+}
+
+impl Aanbieder {
+    /// Serves the whole region (no gemeenten listed).
+    pub fn region_wide(&self) -> bool {
+        self.gemeenten.is_empty()
+    }
+
+    /// Whether the provider serves this gemeente (case-insensitive), or the whole region.
+    pub fn serves(&self, gemeente: &str) -> bool {
+        let gemeente = gemeente.trim().to_lowercase();
+        self.region_wide() || self.gemeenten.iter().any(|g| g.to_lowercase() == gemeente)
+    }
+
+    pub fn has_category(&self, category: &str) -> bool {
+        self.categorieen.iter().any(|c| c == category)
+    }
+
+    /// "hele regio", or the gemeenten joined.
+    pub fn werkgebied(&self) -> String {
+        if self.region_wide() {
+            "hele regio".to_string()
+        } else {
+            self.gemeenten.join(", ")
+        }
+    }
+
+    /// The contact details that are there, in the order telefoon, e-mail, website.
+    pub fn contact(&self) -> Vec<&str> {
+        [&self.telefoon, &self.email, &self.website]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect()
+    }
+}
