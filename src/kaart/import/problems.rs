@@ -1,0 +1,122 @@
+//! The problems found while importing, each with its sheet, row and column.
+//!
+//! Why this exists: an import either writes a map or writes nothing and names every problem
+//! at once, in the order of the workbook, so that one round of corrections is enough.
+//! Warnings do not stop the import; they are printed with the result.
+
+use crate::finding::Severity;
+
+/// Where a value came from, for messages.
+#[derive(Debug, Clone)]
+pub(super) struct Place {
+    pub(super) sheet: Option<String>,
+    pub(super) row: usize,
+    pub(super) column: Option<(usize, &'static str)>,
+}
+
+impl Place {
+    pub(super) fn describe(&self) -> String {
+        let mut s = match &self.sheet {
+            Some(sheet) => format!("blad '{sheet}', rij {}", self.row),
+            None => format!("regel {}", self.row),
+        };
+        if let Some((col, field)) = self.column {
+            s.push_str(&format!(", kolom {} ({field})", column_letter(col)));
+        }
+        s
+    }
+}
+
+/// A, B, …, Z, AA, AB, …
+fn column_letter(mut col: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+/// Collects problems while reading; errors are reported in the order of the workbook.
+pub(super) struct Report {
+    pub(super) file: String,
+    /// The sheets in the workbook's order, for sorting.
+    pub(super) sheets: Vec<String>,
+    pub(super) errors: Vec<((usize, usize, usize), String)>,
+    pub(super) warnings: Vec<String>,
+}
+
+impl Report {
+    fn key(&self, place: &Place) -> (usize, usize, usize) {
+        let sheet = place
+            .sheet
+            .as_ref()
+            .and_then(|s| self.sheets.iter().position(|n| n == s))
+            .unwrap_or(0);
+        (sheet, place.row, place.column.map_or(0, |(c, _)| c + 1))
+    }
+
+    pub(super) fn error(&mut self, place: &Place, problem: impl AsRef<str>, fix: impl AsRef<str>) {
+        let text = format!(
+            "{}: {}: {}\n    oplossing: {}",
+            self.file,
+            place.describe(),
+            problem.as_ref(),
+            fix.as_ref()
+        );
+        self.errors.push((self.key(place), text));
+    }
+
+    /// An error of the file as a whole (reported before the others).
+    pub(super) fn general(&mut self, problem: impl AsRef<str>, fix: impl AsRef<str>) {
+        let text = format!(
+            "{}: {}\n    oplossing: {}",
+            self.file,
+            problem.as_ref(),
+            fix.as_ref()
+        );
+        self.errors.push(((0, 0, 0), text));
+    }
+
+    fn warning(&mut self, place: &Place, problem: impl AsRef<str>, fix: impl AsRef<str>) {
+        self.warnings.push(format!(
+            "{}: {}: waarschuwing: {}\n    oplossing: {}",
+            self.file,
+            place.describe(),
+            problem.as_ref(),
+            fix.as_ref()
+        ));
+    }
+}
+
+pub(super) fn push(
+    report: &mut Report,
+    severity: Severity,
+    place: &Place,
+    problem: &str,
+    fix: &str,
+) {
+    match severity {
+        Severity::Error => report.error(place, problem, fix),
+        Severity::Warning => report.warning(place, problem, fix),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
+        assert_eq!(column_letter(701), "ZZ");
+        assert_eq!(column_letter(702), "AAA");
+    }
+}
