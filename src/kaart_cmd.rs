@@ -8,8 +8,8 @@ use crate::config::{KaartCheck, KaartImport, KaartShow};
 use crate::error::{Error, Exit, Result};
 use crate::finding::count;
 use crate::flow_set::FlowSet;
-use crate::kaart::import as kaart_import;
-use crate::kaart::{self, Aanbieder, Gap, Kaart};
+use crate::kaart::import;
+use crate::kaart::{self, Gap, Kaart, Provider};
 use crate::report::{table, Layout};
 
 /// Up to this many gemeenten the gaps are shown as a matrix (category × gemeente).
@@ -87,7 +87,7 @@ pub fn check(config: &KaartCheck) -> Result<Exit> {
         kaart.file,
         kaart.naam,
         kaart.versie,
-        count(kaart.aanbieders().len(), "aanbieder", "aanbieders"),
+        count(kaart.all_providers().len(), "aanbieder", "aanbieders"),
         result.required.join(", "),
     );
     if warnings > 0 {
@@ -122,7 +122,7 @@ fn gap_table(kaart: &Kaart, required: &[String], gaps: &[Gap], layout: Layout) -
                 row.push(if gap {
                     "ONTBREEKT".to_string()
                 } else {
-                    kaart.providers(category, Some(g)).len().to_string()
+                    kaart.providers_for(category, Some(g)).len().to_string()
                 });
             }
             t.add_row(row);
@@ -239,7 +239,7 @@ pub fn show(config: &KaartShow) -> Result<Exit> {
     out.push_str("Volgorde: van lichte naar zware zorg (niveau 1–5).\n");
 
     for category in &categories {
-        let providers = kaart.providers(category, gemeente.as_deref());
+        let providers = kaart.providers_for(category, gemeente.as_deref());
         out.push('\n');
         match kaart::category_description(category) {
             Some(d) => out.push_str(&format!("{category} — {d}\n")),
@@ -259,7 +259,7 @@ pub fn show(config: &KaartShow) -> Result<Exit> {
     Ok(Exit::Ok)
 }
 
-fn provider_table(providers: &[&Aanbieder], layout: Layout) -> String {
+fn provider_table(providers: &[&Provider], layout: Layout) -> String {
     let mut t = table(
         layout,
         &[
@@ -272,7 +272,7 @@ fn provider_table(providers: &[&Aanbieder], layout: Layout) -> String {
     );
     for p in providers {
         let niveau = p.niveau.map_or_else(|| "—".to_string(), |n| n.to_string());
-        let aanbieder = format!("{}\n{}\nid: {}", p.naam, p.werkgebied(), p.id);
+        let aanbieder = format!("{}\n{}\nid: {}", p.naam, p.area(), p.id);
         let domein = p.domein.map_or("—", |d| d.label()).to_string();
         let contact: Vec<&str> = p.contact().into_iter().chain(p.adres.as_deref()).collect();
         let mut aanbod = Vec::new();
@@ -295,11 +295,11 @@ fn provider_table(providers: &[&Aanbieder], layout: Layout) -> String {
 
 /// `zorgpad kaart importeer`.
 pub fn import(config: &KaartImport) -> Result<Exit> {
-    let imported = kaart_import::import(&config.input, &config.meta)?;
+    let imported = import::read(&config.input, &config.meta)?;
     for w in &imported.warnings {
         eprintln!("{w}");
     }
-    let text = kaart_import::to_text(&imported, &config.input);
+    let text = imported.to_text(&config.input);
     // What is written must read back as a map; anything else is a bug in the writer.
     Kaart::from_text("(geïmporteerde kaart)", text.clone(), None).map_err(|e| {
         Error::input(format!(

@@ -346,7 +346,7 @@ impl Script {
         offer: &Offer<'_>,
         entry: &Value,
     ) -> Result<Answer> {
-        let offered = offer.providers(category);
+        let offered = offer.providers_for(category);
         let pairs: Vec<(&str, &str)> = offered
             .iter()
             .map(|a| (a.id.as_str(), a.naam.as_str()))

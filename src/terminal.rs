@@ -585,7 +585,7 @@ impl Terminal {
         category: &str,
         offer: &Offer<'_>,
     ) -> Result<Reply> {
-        let offered = offer.providers(category);
+        let offered = offer.providers_for(category);
         if offer.kaart.is_embedded() {
             self.say("\nLET OP: dit is de ingebouwde VOORBEELDKAART met verzonnen aanbieders; gebruik --kaart met de Sociale Kaart van uw VSV.");
         }

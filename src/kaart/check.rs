@@ -22,14 +22,14 @@ pub struct Gap {
 
 /// The outcome of [`check`]: the findings and the gaps in coverage.
 #[derive(Debug, Clone, Default)]
-pub struct Check {
+pub struct KaartReport {
     pub findings: Vec<Finding>,
     pub gaps: Vec<Gap>,
     /// The categories that were required (flow referrals plus the Meldcode's).
     pub required: Vec<String>,
 }
 
-impl Check {
+impl KaartReport {
     pub fn errors(&self) -> usize {
         self.findings.iter().filter(|f| f.is_error()).count()
     }
@@ -46,9 +46,9 @@ impl Check {
 
 /// Everything `zorgpad kaart controleer` reports: the findings of reading, unknown categories,
 /// and the gaps against the flow set's categories.
-pub fn check(kaart: &Kaart, set: &FlowSet) -> Check {
+pub fn check(kaart: &Kaart, set: &FlowSet) -> KaartReport {
     let required = required_categories(set);
-    Check {
+    KaartReport {
         findings: validate(kaart, &required),
         gaps: gaps(kaart, &required),
         required,
@@ -120,7 +120,7 @@ pub fn gaps(kaart: &Kaart, required: &[String]) -> Vec<Gap> {
     let mut out = Vec::new();
     for category in required {
         if kaart.gemeenten.is_empty() {
-            if kaart.providers(category, None).is_empty() {
+            if kaart.providers_for(category, None).is_empty() {
                 out.push(Gap {
                     category: category.clone(),
                     gemeente: None,

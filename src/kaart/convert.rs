@@ -12,7 +12,7 @@ use crate::finding::{Finding, Severity};
 use super::index::build_index;
 use super::place::{block, field_line, item_starts};
 use super::rules::{check_meta, check_provider};
-use super::{Aanbieder, Domein, Kaart, RawAanbieder, RawKaart};
+use super::{Domain, Kaart, Provider, RawKaart, RawProvider};
 
 /// Turn the raw form into a map, collecting findings with their lines.
 pub(super) fn convert(file: &str, path: Option<PathBuf>, text: String, raw: RawKaart) -> Kaart {
@@ -86,7 +86,7 @@ pub(super) fn convert(file: &str, path: Option<PathBuf>, text: String, raw: RawK
             continue;
         };
         if let Some(&earlier) = first.get(&id) {
-            let at: &Aanbieder = &aanbieders[earlier];
+            let at: &Provider = &aanbieders[earlier];
             findings.push(Finding::error(
                 file,
                 line,
@@ -100,12 +100,12 @@ pub(super) fn convert(file: &str, path: Option<PathBuf>, text: String, raw: RawK
             continue;
         }
         first.insert(id.clone(), aanbieders.len());
-        aanbieders.push(Aanbieder {
+        aanbieders.push(Provider {
             id,
             naam,
             categorieen,
             gemeenten: p.gemeenten.unwrap_or_default(),
-            domein: p.domein.as_deref().and_then(Domein::parse),
+            domein: p.domein.as_deref().and_then(Domain::parse),
             niveau: p.niveau.filter(|n| (1..=5).contains(n)).map(|n| n as u8),
             telefoon: p.telefoon.filter(|v| !v.trim().is_empty()),
             email: p.email.filter(|v| !v.trim().is_empty()),
@@ -135,7 +135,7 @@ pub(super) fn convert(file: &str, path: Option<PathBuf>, text: String, raw: RawK
 }
 
 /// "aanbieder 'id'", or for one without an id its number and name.
-fn subject(p: &RawAanbieder, n: usize) -> String {
+fn subject(p: &RawProvider, n: usize) -> String {
     match (
         p.id.as_deref().filter(|i| !i.trim().is_empty()),
         p.naam.as_deref(),

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use super::Aanbieder;
+use super::Provider;
 
 /// Provider positions by id and by (category, gemeente), each list already in the order
 /// light → heavy, so that a lookup is a merge of two short sorted lists.
@@ -27,7 +27,7 @@ pub(super) struct CategoryIndex {
     pub(super) by_gemeente: HashMap<String, Vec<usize>>,
 }
 
-pub(super) fn build_index(aanbieders: &[Aanbieder]) -> Index {
+pub(super) fn build_index(aanbieders: &[Provider]) -> Index {
     let mut keys: Vec<(u8, String, &str, usize)> = aanbieders
         .iter()
         .enumerate()

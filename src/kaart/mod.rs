@@ -49,11 +49,11 @@ mod write;
 pub use category::{
     category_description, is_known_category, required_categories, CATEGORIES, MELDCODE_CATEGORIES,
 };
-pub use check::{check, gaps, validate, Check, Gap};
+pub use check::{check, gaps, validate, Gap, KaartReport};
 pub use contact::{email_problem, phone_problem, url_problem};
 pub use load::{EMBEDDED_FILE, EMBEDDED_TEXT};
 pub use model::Kaart;
 pub use offer::Offer;
-pub use provider::{Aanbieder, Domein};
-pub use raw::{RawAanbieder, RawKaart, RawMeta, META_FIELDS, PROVIDER_FIELDS};
+pub use provider::{Domain, Provider};
+pub use raw::{RawKaart, RawMeta, RawProvider, META_FIELDS, PROVIDER_FIELDS};
 pub use rules::{check_meta, check_provider, Problem};

@@ -12,7 +12,7 @@ use crate::finding::Finding;
 use crate::store::Fingerprint;
 
 use super::index::Index;
-use super::{is_known_category, Aanbieder, CATEGORIES};
+use super::{is_known_category, Provider, CATEGORIES};
 
 /// A loaded Sociale Kaart.
 #[derive(Debug, Clone)]
@@ -33,18 +33,18 @@ pub struct Kaart {
     pub gemeenten: Vec<String>,
     /// The exact text of the file, for the session's fingerprint.
     pub text: String,
-    pub(super) aanbieders: Vec<Aanbieder>,
+    pub(super) aanbieders: Vec<Provider>,
     pub(super) findings: Vec<Finding>,
     pub(super) index: Index,
 }
 
 impl Kaart {
     /// Every usable provider, in the file's order.
-    pub fn aanbieders(&self) -> &[Aanbieder] {
+    pub fn all_providers(&self) -> &[Provider] {
         &self.aanbieders
     }
 
-    /// The problems found while reading (fields, duplicates, formats). [`check`] adds the
+    /// The problems found while reading (fields, duplicates, formats). [`super::check()`] adds the
     /// checks that need the flow: unknown categories and completeness.
     pub fn findings(&self) -> &[Finding] {
         &self.findings
@@ -53,7 +53,7 @@ impl Kaart {
     /// The providers of `category` that serve `gemeente` (case-insensitive), the region-wide
     /// ones included, ordered from light to heavy care: by `niveau` (providers without one
     /// last), then by name. With `None`, every provider of the category.
-    pub fn providers(&self, category: &str, gemeente: Option<&str>) -> Vec<&Aanbieder> {
+    pub fn providers_for(&self, category: &str, gemeente: Option<&str>) -> Vec<&Provider> {
         let Some(cat) = self.index.categories.get(category) else {
             return Vec::new();
         };
@@ -87,7 +87,7 @@ impl Kaart {
     }
 
     /// The provider with this id.
-    pub fn provider(&self, id: &str) -> Option<&Aanbieder> {
+    pub fn provider(&self, id: &str) -> Option<&Provider> {
         self.index.by_id.get(id).map(|&i| &self.aanbieders[i])
     }
 

@@ -2,7 +2,7 @@
 //! front ends use it to offer, at each referral, the providers of that category that serve the
 //! client's gemeente (region-wide ones included), ordered from light to heavy care.
 
-use super::{Aanbieder, Kaart};
+use super::{Kaart, Provider};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Offer<'k> {
@@ -12,12 +12,12 @@ pub struct Offer<'k> {
 }
 
 impl<'k> Offer<'k> {
-    pub fn providers(&self, category: &str) -> Vec<&'k Aanbieder> {
-        self.kaart.providers(category, self.gemeente)
+    pub fn providers_for(&self, category: &str) -> Vec<&'k Provider> {
+        self.kaart.providers_for(category, self.gemeente)
     }
 
     /// "Wijkteam Voorbeeldstad · formeel · niveau 2 · 010-0000301" — one line for a list.
-    pub fn line(provider: &Aanbieder) -> String {
+    pub fn line(provider: &Provider) -> String {
         let mut parts = vec![provider.naam.clone()];
         if let Some(d) = provider.domein {
             parts.push(d.label().to_string());

@@ -8,7 +8,7 @@
 use crate::yaml;
 
 use super::place::provider_list;
-use super::{RawAanbieder, RawKaart};
+use super::{RawKaart, RawProvider};
 
 /// Parse the map. A large map written as a block list is parsed in pieces, one per core: the
 /// file without its providers, and the providers in equal runs of whole entries (each run is
@@ -57,7 +57,7 @@ fn parse_in_pieces(text: &str, threads: usize) -> Option<RawKaart> {
     std::thread::scope(|scope| {
         let parts: Vec<_> = pieces
             .iter()
-            .map(|piece| scope.spawn(move || yaml::parse::<Vec<RawAanbieder>>(piece).ok()))
+            .map(|piece| scope.spawn(move || yaml::parse::<Vec<RawProvider>>(piece).ok()))
             .collect();
         let mut raw: RawKaart = yaml::parse(&head).ok()?;
         for part in parts {

@@ -6,24 +6,24 @@
 
 /// Formal care (professionals, organisations) or informal (volunteers, peers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Domein {
-    Formeel,
-    Informeel,
+pub enum Domain {
+    Formal,
+    Informal,
 }
 
-impl Domein {
-    pub fn parse(text: &str) -> Option<Domein> {
+impl Domain {
+    pub fn parse(text: &str) -> Option<Domain> {
         match text.trim().to_lowercase().as_str() {
-            "formeel" => Some(Domein::Formeel),
-            "informeel" => Some(Domein::Informeel),
+            "formeel" => Some(Domain::Formal),
+            "informeel" => Some(Domain::Informal),
             _ => None,
         }
     }
 
     pub fn label(self) -> &'static str {
         match self {
-            Domein::Formeel => "formeel",
-            Domein::Informeel => "informeel",
+            Domain::Formal => "formeel",
+            Domain::Informal => "informeel",
         }
     }
 }
@@ -32,13 +32,13 @@ impl Domein {
 /// fields that were malformed in the file are still kept as written (the finding says so),
 /// except `niveau` and `domein`, which are `None` when they were not valid.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Aanbieder {
+pub struct Provider {
     pub id: String,
     pub naam: String,
     pub categorieen: Vec<String>,
     /// The gemeenten served; empty means the whole region.
     pub gemeenten: Vec<String>,
-    pub domein: Option<Domein>,
+    pub domein: Option<Domain>,
     /// 1 (light) to 5 (heavy care).
     pub niveau: Option<u8>,
     pub telefoon: Option<String>,
@@ -51,7 +51,7 @@ pub struct Aanbieder {
     pub line: Option<usize>,
 }
 
-impl Aanbieder {
+impl Provider {
     /// Serves the whole region (no gemeenten listed).
     pub fn region_wide(&self) -> bool {
         self.gemeenten.is_empty()
@@ -68,7 +68,7 @@ impl Aanbieder {
     }
 
     /// "hele regio", or the gemeenten joined.
-    pub fn werkgebied(&self) -> String {
+    pub fn area(&self) -> String {
         if self.region_wide() {
             "hele regio".to_string()
         } else {

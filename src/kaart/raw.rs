@@ -34,7 +34,7 @@ pub const META_FIELDS: [&str; 6] = ["naam", "vsv", "regio", "versie", "bijgewerk
 pub struct RawKaart {
     pub kaart: RawMeta,
     #[serde(default)]
-    pub aanbieders: Vec<RawAanbieder>,
+    pub aanbieders: Vec<RawProvider>,
 }
 
 /// The `kaart:` block.
@@ -58,7 +58,7 @@ pub struct RawMeta {
 /// One entry under `aanbieders:`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawAanbieder {
+pub struct RawProvider {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

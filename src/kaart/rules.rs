@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use crate::finding::Severity;
 
 use super::contact::{email_problem, phone_problem, url_problem};
-use super::{Domein, RawAanbieder, RawMeta};
+use super::{Domain, RawMeta, RawProvider};
 
 /// One problem with one entry, before it is given a place (a YAML line, or a sheet/row/column).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,7 +99,7 @@ pub fn check_meta(meta: &RawMeta) -> Vec<Problem> {
 
 /// The checks of one provider. `gemeenten` are the map's gemeenten (exact spelling).
 pub fn check_provider(
-    raw: &RawAanbieder,
+    raw: &RawProvider,
     gemeenten: &HashSet<&str>,
     all: &[String],
 ) -> Vec<Problem> {
@@ -166,7 +166,7 @@ pub fn check_provider(
         }
     }
     if let Some(d) = raw.domein.as_deref() {
-        if Domein::parse(d).is_none() {
+        if Domain::parse(d).is_none() {
             out.push(Problem::error(
                 Some("domein"),
                 format!("'domein: {d}' bestaat niet"),

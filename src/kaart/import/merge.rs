@@ -6,26 +6,26 @@
 
 use std::collections::HashMap;
 
-use crate::kaart::RawAanbieder;
+use crate::kaart::RawProvider;
 
-use super::problems::{Place, Report};
+use super::problems::{Place, Problems};
 use super::providers::Entry;
 
 /// The same provider on another sheet (or another row of the CSV): unite the categories, fill
 /// what was empty, and report values that differ.
 pub(super) fn merge(
     entry: &mut Entry,
-    raw: RawAanbieder,
+    raw: RawProvider,
     place: Place,
     fields: HashMap<&'static str, Place>,
     csv: bool,
-    report: &mut Report,
+    problems: &mut Problems,
 ) {
     let id = raw.id.clone().unwrap_or_default();
     // In a CSV file one row per category is the way to give several; on a sheet it is a
     // mistake (the sheet is the category).
     if !csv && entry.place.sheet == place.sheet {
-        report.error(
+        problems.error(
             &place,
             format!(
                 "de id '{id}' staat al op rij {} van dit blad",
@@ -55,7 +55,7 @@ pub(super) fn merge(
             (Some(a), Some(b)) if a.shown() != b.shown() => {
                 let earlier = entry.fields.get(field).unwrap_or(&entry.place).describe();
                 let here = fields.get(field).unwrap_or(&place);
-                report.error(
+                problems.error(
                     here,
                     format!(
                         "aanbieder '{id}' heeft hier een andere waarde voor '{field}' ('{}') dan op {earlier} ('{}')",
@@ -114,7 +114,7 @@ impl Value<'_> {
 }
 
 /// The fields of a provider that must agree between sheets, as (name, value).
-fn comparable(r: &mut RawAanbieder) -> [(&'static str, Value<'_>); 10] {
+fn comparable(r: &mut RawProvider) -> [(&'static str, Value<'_>); 10] {
     [
         ("naam", Value::Text(&mut r.naam)),
         ("gemeenten", Value::List(&mut r.gemeenten)),

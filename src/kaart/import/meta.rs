@@ -9,14 +9,14 @@ use std::collections::HashMap;
 use crate::kaart::{self, RawMeta};
 
 use super::cell::{excel_date, number_text, split_list, Cell};
-use super::problems::{Place, Report};
+use super::problems::{Place, Problems};
 use super::sheet::{field_name, Sheet};
 
 pub(super) fn read_meta(
     sheet: &Sheet,
     meta: &mut RawMeta,
     places: &mut HashMap<&'static str, Place>,
-    report: &mut Report,
+    problems: &mut Problems,
 ) {
     for (row, first, cells) in &sheet.rows {
         let key_cell = cells.first().cloned().unwrap_or(Cell::Empty);
@@ -29,7 +29,7 @@ pub(super) fn read_meta(
         }
         let value = cells.get(1).cloned().unwrap_or(Cell::Empty);
         let Some(field) = kaart::META_FIELDS.iter().find(|f| **f == key).copied() else {
-            report.error(
+            problems.error(
                 &Place {
                     sheet: Some(sheet.name.clone()),
                     row: *row,

@@ -37,7 +37,7 @@ use crate::finding::Severity;
 use crate::kaart::{self, RawKaart, RawMeta};
 
 use meta::read_meta;
-use problems::{push, Place, Report};
+use problems::{Place, Problems};
 use providers::{read_providers, Entry};
 use sheet::{read_csv, read_workbook, sheet_kind, SheetKind};
 
@@ -50,9 +50,23 @@ pub struct Imported {
     pub sheets: usize,
 }
 
+impl Imported {
+    /// The YAML text of an imported map, with a comment saying where it came from.
+    pub fn to_text(&self, source: &Path) -> String {
+        let name = source
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        format!(
+            "# Sociale Kaart, gemaakt met 'zorgpad kaart importeer' uit {name}.\n# De opbouw staat in sociale-kaart/README.md; controleer met 'zorgpad kaart controleer --kaart BESTAND'.\n\n{}",
+            self.kaart.to_yaml()
+        )
+    }
+}
+
 /// Read `path` (.xlsx, .xlsm, .ods or .csv) into a map. `overrides` are the `kaart:` fields
 /// from the command line; they go before those of the sheet `kaart`.
-pub fn import(path: &Path, overrides: &RawMeta) -> Result<Imported> {
+pub fn read(path: &Path, overrides: &RawMeta) -> Result<Imported> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -68,7 +82,7 @@ pub fn import(path: &Path, overrides: &RawMeta) -> Result<Imported> {
         )))
         }
     };
-    let mut report = Report {
+    let mut problems = Problems {
         file: file.clone(),
         sheets: sheets.iter().map(|s| s.name.clone()).collect(),
         errors: Vec::new(),
@@ -82,7 +96,7 @@ pub fn import(path: &Path, overrides: &RawMeta) -> Result<Imported> {
         .iter()
         .find(|s| sheet_kind(&s.name) == SheetKind::Meta)
     {
-        read_meta(sheet, &mut meta, &mut meta_place, &mut report);
+        read_meta(sheet, &mut meta, &mut meta_place, &mut problems);
     }
     let given =
         |o: &Option<String>, m: &mut Option<String>, f: &'static str, p: &mut HashMap<_, _>| {
@@ -126,7 +140,7 @@ pub fn import(path: &Path, overrides: &RawMeta) -> Result<Imported> {
             csv,
             &mut providers,
             &mut by_id,
-            &mut report,
+            &mut problems,
         ) {
             used_sheets += 1;
         }
@@ -143,7 +157,7 @@ pub fn import(path: &Path, overrides: &RawMeta) -> Result<Imported> {
             }
         }
         if !found.is_empty() {
-            report.warnings.push(format!(
+            problems.warnings.push(format!(
                 "{file}: waarschuwing: de gemeenten van de kaart zijn niet gegeven; overgenomen uit de aanbieders: {}\n    oplossing: controleer de lijst, en geef haar met een rij 'gemeenten' in het blad 'kaart' of met --gemeenten",
                 found.join(", ")
             ));
@@ -173,15 +187,15 @@ pub fn import(path: &Path, overrides: &RawMeta) -> Result<Imported> {
             _ => p.fix.clone(),
         };
         match place {
-            Some(place) => push(&mut report, p.severity, &place, &p.problem, &fix),
+            Some(place) => problems.add(p.severity, &place, &p.problem, &fix),
             None if csv => match p.severity {
-                Severity::Error => report.general(&p.problem, &fix),
-                Severity::Warning => report.warnings.push(format!(
+                Severity::Error => problems.whole_file(&p.problem, &fix),
+                Severity::Warning => problems.warnings.push(format!(
                     "{file}: waarschuwing: {}\n    oplossing: {fix}",
                     p.problem
                 )),
             },
-            None => push(&mut report, p.severity, &meta_default, &p.problem, &fix),
+            None => problems.add(p.severity, &meta_default, &p.problem, &fix),
         }
     }
     let gemeenten: Vec<String> = meta.gemeenten.clone().unwrap_or_default();
@@ -200,11 +214,11 @@ pub fn import(path: &Path, overrides: &RawMeta) -> Result<Imported> {
                 }),
                 None => e.place.clone(),
             };
-            push(&mut report, p.severity, &place, &p.problem, &p.fix);
+            problems.add(p.severity, &place, &p.problem, &p.fix);
         }
     }
-    if providers.is_empty() && report.errors.is_empty() {
-        report.general(
+    if providers.is_empty() && problems.errors.is_empty() {
+        problems.whole_file(
             "er staan geen aanbieders in",
             if csv {
                 "zet onder de kopregel (id, naam, categorie, …) één rij per aanbieder"
@@ -214,10 +228,10 @@ pub fn import(path: &Path, overrides: &RawMeta) -> Result<Imported> {
         );
     }
 
-    if !report.errors.is_empty() {
-        let n = report.errors.len();
-        report.errors.sort_by_key(|(key, _)| *key);
-        let texts: Vec<String> = report.errors.into_iter().map(|(_, t)| t).collect();
+    if !problems.errors.is_empty() {
+        let n = problems.errors.len();
+        problems.errors.sort_by_key(|(key, _)| *key);
+        let texts: Vec<String> = problems.errors.into_iter().map(|(_, t)| t).collect();
         let mut hint = texts.join("\n");
         hint.push_str(&format!(
             "\nVerbeter {} en importeer opnieuw; er is niets geschreven. De kolommen staan in sociale-kaart/README.md.",
@@ -234,19 +248,7 @@ pub fn import(path: &Path, overrides: &RawMeta) -> Result<Imported> {
             kaart: meta,
             aanbieders: providers.into_iter().map(|e| e.raw).collect(),
         },
-        warnings: report.warnings,
+        warnings: problems.warnings,
         sheets: used_sheets,
     })
-}
-
-/// The YAML text of an imported map, with a comment saying where it came from.
-pub fn to_text(imported: &Imported, source: &Path) -> String {
-    let name = source
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    format!(
-        "# Sociale Kaart, gemaakt met 'zorgpad kaart importeer' uit {name}.\n# De opbouw staat in sociale-kaart/README.md; controleer met 'zorgpad kaart controleer --kaart BESTAND'.\n\n{}",
-        imported.kaart.to_yaml()
-    )
 }

@@ -42,7 +42,7 @@ fn column_letter(mut col: usize) -> String {
 }
 
 /// Collects problems while reading; errors are reported in the order of the workbook.
-pub(super) struct Report {
+pub(super) struct Problems {
     pub(super) file: String,
     /// The sheets in the workbook's order, for sorting.
     pub(super) sheets: Vec<String>,
@@ -50,7 +50,7 @@ pub(super) struct Report {
     pub(super) warnings: Vec<String>,
 }
 
-impl Report {
+impl Problems {
     fn key(&self, place: &Place) -> (usize, usize, usize) {
         let sheet = place
             .sheet
@@ -72,7 +72,7 @@ impl Report {
     }
 
     /// An error of the file as a whole (reported before the others).
-    pub(super) fn general(&mut self, problem: impl AsRef<str>, fix: impl AsRef<str>) {
+    pub(super) fn whole_file(&mut self, problem: impl AsRef<str>, fix: impl AsRef<str>) {
         let text = format!(
             "{}: {}\n    oplossing: {}",
             self.file,
@@ -80,6 +80,14 @@ impl Report {
             fix.as_ref()
         );
         self.errors.push(((0, 0, 0), text));
+    }
+
+    /// An error or a warning at `place`.
+    pub(super) fn add(&mut self, severity: Severity, place: &Place, problem: &str, fix: &str) {
+        match severity {
+            Severity::Error => self.error(place, problem, fix),
+            Severity::Warning => self.warning(place, problem, fix),
+        }
     }
 
     fn warning(&mut self, place: &Place, problem: impl AsRef<str>, fix: impl AsRef<str>) {
@@ -90,19 +98,6 @@ impl Report {
             problem.as_ref(),
             fix.as_ref()
         ));
-    }
-}
-
-pub(super) fn push(
-    report: &mut Report,
-    severity: Severity,
-    place: &Place,
-    problem: &str,
-    fix: &str,
-) {
-    match severity {
-        Severity::Error => report.error(place, problem, fix),
-        Severity::Warning => report.warning(place, problem, fix),
     }
 }
 

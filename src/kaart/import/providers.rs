@@ -7,16 +7,16 @@
 
 use std::collections::HashMap;
 
-use crate::kaart::{RawAanbieder, PROVIDER_FIELDS};
+use crate::kaart::{RawProvider, PROVIDER_FIELDS};
 
 use super::cell::{number_text, split_list, Cell};
 use super::merge::merge;
-use super::problems::{Place, Report};
+use super::problems::{Place, Problems};
 use super::sheet::{field_name, header_first, Sheet};
 
 /// One provider being assembled, with where each field came from.
 pub(super) struct Entry {
-    pub(super) raw: RawAanbieder,
+    pub(super) raw: RawProvider,
     pub(super) place: Place,
     /// Where each field's value came from.
     pub(super) fields: HashMap<&'static str, Place>,
@@ -33,7 +33,7 @@ pub(super) fn read_providers(
     csv: bool,
     providers: &mut Vec<Entry>,
     by_id: &mut HashMap<String, usize>,
-    report: &mut Report,
+    problems: &mut Problems,
 ) -> bool {
     let sheet_name = (!csv).then(|| sheet.name.clone());
     let mut rows = sheet
@@ -68,7 +68,7 @@ pub(super) fn read_providers(
         };
         match PROVIDER_FIELDS.iter().find(|f| **f == name) {
             Some(f) if columns.contains(&Some(*f)) => {
-                report.error(
+                problems.error(
                     &place,
                     format!("de kolom '{f}' staat er twee keer"),
                     "houd één kolom per veld",
@@ -88,7 +88,7 @@ pub(super) fn read_providers(
                         }
                     })
                     .collect();
-                report.error(
+                problems.error(
                     &place,
                     format!("onbekende kolom '{}'", cell.text()),
                     crate::suggest::suggest(
@@ -118,7 +118,7 @@ pub(super) fn read_providers(
             } else {
                 field
             };
-            report.error(
+            problems.error(
                 &head,
                 format!("de kolom '{shown}' ontbreekt in de kopregel"),
                 format!("zet in de eerste rij een kolom '{shown}'; de kopregel noemt de velden (id, naam, {}gemeenten, domein, niveau, telefoon, email, website, adres, aanmelden, toelichting)", if csv { "categorie, " } else { "" }),
@@ -143,7 +143,7 @@ pub(super) fn read_providers(
             row: *row,
             column: None,
         };
-        let mut raw = RawAanbieder::default();
+        let mut raw = RawProvider::default();
         let mut fields: HashMap<&'static str, Place> = HashMap::new();
         let mut bad: Vec<&'static str> = Vec::new();
         let mut categories: Vec<String> = category.iter().cloned().collect();
@@ -157,7 +157,7 @@ pub(super) fn read_providers(
                 if !cell.is_empty()
                     && (col < 0 || col as usize >= columns.len() || columns[col as usize].is_none())
                 {
-                    report.error(
+                    problems.error(
                         &Place {
                             column: Some((first + j, "zonder kop")),
                             ..row_place.clone()
@@ -176,7 +176,7 @@ pub(super) fn read_providers(
                 ..row_place.clone()
             };
             if *cell == Cell::Invalid {
-                report.error(
+                problems.error(
                     &place,
                     "de cel bevat een formulefout (zoals #N/B of #WAARDE!)",
                     "vervang de formule door de waarde zelf",
@@ -192,7 +192,7 @@ pub(super) fn read_providers(
                         raw.niveau = t.trim().parse().ok()
                     }
                     _ => {
-                        report.error(
+                        problems.error(
                             &place,
                             format!("'{}' is geen niveau", cell.text()),
                             "gebruik een heel getal van 1 (lichte zorg) tot en met 5 (zware zorg)",
@@ -202,7 +202,7 @@ pub(super) fn read_providers(
                 },
                 "telefoon" => match cell {
                     Cell::Number(n) => {
-                        report.error(
+                        problems.error(
                             &place,
                             format!("het telefoonnummer staat als getal in de cel ({}); de 0 vooraan is dan verloren", number_text(*n)),
                             "maak de kolom 'telefoon' van het type tekst en typ het nummer opnieuw, met streepje (bijvoorbeeld 010-1234567)",
@@ -236,7 +236,7 @@ pub(super) fn read_providers(
             raw.categorieen = Some(categories);
         }
         let Some(id) = raw.id.clone() else {
-            report.error(
+            problems.error(
                 &row_place,
                 format!(
                     "deze rij heeft geen id{}",
@@ -259,7 +259,7 @@ pub(super) fn read_providers(
             }
             Some(&i) => {
                 providers[i].bad.extend(bad);
-                merge(&mut providers[i], raw, row_place, fields, csv, report)
+                merge(&mut providers[i], raw, row_place, fields, csv, problems)
             }
         }
     }
