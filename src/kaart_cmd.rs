@@ -85,8 +85,8 @@ pub fn check(config: &KaartCheck) -> Result<Exit> {
     println!(
         "In orde: {} — {} (versie {}), {}; elke categorie die de flow en de Meldcode nodig hebben ({}) heeft {region} een aanbieder.",
         kaart.file,
-        kaart.naam,
-        kaart.versie,
+        kaart.name,
+        kaart.version,
         count(kaart.all_providers().len(), "aanbieder", "aanbieders"),
         result.required.join(", "),
     );
@@ -202,16 +202,16 @@ pub fn show(config: &KaartShow) -> Result<Exit> {
     }
 
     let mut out = String::new();
-    let mut title = if kaart.naam.is_empty() {
+    let mut title = if kaart.name.is_empty() {
         kaart.file.clone()
     } else {
-        kaart.naam.clone()
+        kaart.name.clone()
     };
     let mut details = Vec::new();
-    if !kaart.versie.is_empty() {
-        details.push(format!("versie {}", kaart.versie));
+    if !kaart.version.is_empty() {
+        details.push(format!("versie {}", kaart.version));
     }
-    if let Some(b) = &kaart.bijgewerkt {
+    if let Some(b) = &kaart.updated {
         details.push(format!("bijgewerkt {b}"));
     }
     if !details.is_empty() {
@@ -219,7 +219,7 @@ pub fn show(config: &KaartShow) -> Result<Exit> {
     }
     out.push_str(&title);
     out.push('\n');
-    let mut about: Vec<String> = [&kaart.vsv, &kaart.regio]
+    let mut about: Vec<String> = [&kaart.vsv, &kaart.region]
         .into_iter()
         .flatten()
         .cloned()
@@ -271,15 +271,19 @@ fn provider_table(providers: &[&Provider], layout: Layout) -> String {
         ],
     );
     for p in providers {
-        let niveau = p.niveau.map_or_else(|| "—".to_string(), |n| n.to_string());
-        let aanbieder = format!("{}\n{}\nid: {}", p.naam, p.area(), p.id);
-        let domein = p.domein.map_or("—", |d| d.label()).to_string();
-        let contact: Vec<&str> = p.contact().into_iter().chain(p.adres.as_deref()).collect();
+        let niveau = p.level.map_or_else(|| "—".to_string(), |n| n.to_string());
+        let aanbieder = format!("{}\n{}\nid: {}", p.name, p.area(), p.id);
+        let domein = p.domain.map_or("—", |d| d.label()).to_string();
+        let contact: Vec<&str> = p
+            .contact()
+            .into_iter()
+            .chain(p.address.as_deref())
+            .collect();
         let mut aanbod = Vec::new();
-        if let Some(t) = &p.toelichting {
+        if let Some(t) = &p.description {
             aanbod.push(t.clone());
         }
-        if let Some(a) = &p.aanmelden {
+        if let Some(a) = &p.how_to_refer {
             aanbod.push(format!("Aanmelden: {a}"));
         }
         t.add_row(vec![

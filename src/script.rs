@@ -349,7 +349,7 @@ impl Script {
         let offered = offer.providers_for(category);
         let pairs: Vec<(&str, &str)> = offered
             .iter()
-            .map(|a| (a.id.as_str(), a.naam.as_str()))
+            .map(|a| (a.id.as_str(), a.name.as_str()))
             .collect();
         let hint = || {
             let mut h = match offer.gemeente {
@@ -360,7 +360,7 @@ impl Script {
                 h.push_str(" geen aanbieders.");
             }
             for a in &offered {
-                h.push_str(&format!("\n  - {}  ({})", a.id, a.naam));
+                h.push_str(&format!("\n  - {}  ({})", a.id, a.name));
             }
             h.push_str("\nVoor een hulpverlener die niet op de kaart staat: {andere: naam}. Geen passend aanbod: 'geen passend aanbod'.");
             h

@@ -596,13 +596,13 @@ impl Terminal {
         if offered.is_empty() {
             self.say(&format!(
                 "\nDe Sociale Kaart ({}) heeft geen aanbod in de categorie '{category}'{place}.",
-                offer.kaart.naam
+                offer.kaart.name
             ));
         } else {
-            let mut text = format!("\nAanbod op de Sociale Kaart ({}), categorie '{category}'{place}, van licht naar zwaar:", offer.kaart.naam);
+            let mut text = format!("\nAanbod op de Sociale Kaart ({}), categorie '{category}'{place}, van licht naar zwaar:", offer.kaart.name);
             for a in &offered {
                 text.push_str(&format!("\n  • {}", Offer::line(a)));
-                if let Some(how) = &a.aanmelden {
+                if let Some(how) = &a.how_to_refer {
                     text.push_str(&format!("\n      aanmelden: {}", how.trim()));
                 }
             }

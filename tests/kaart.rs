@@ -86,7 +86,7 @@ fn the_example_map_covers_every_known_category_in_every_gemeente() {
         for e in p.email.iter().chain(&p.website) {
             assert!(e.contains("example.org"), "{e}");
         }
-        if let Some(t) = &p.telefoon {
+        if let Some(t) = &p.phone {
             assert!(t == "0800-2000" || t.starts_with("010-0000"), "{t}");
         }
     }
@@ -697,7 +697,7 @@ aanbieders:
     assert_eq!(ids(None).len(), 6);
     assert_eq!(k.providers_for("psychosociaal", Some("B")).len(), 0);
     assert_eq!(k.providers_for("bestaat-niet", Some("A")).len(), 0);
-    assert_eq!(k.provider("b-midden").unwrap().naam, "Midden B");
+    assert_eq!(k.provider("b-midden").unwrap().name, "Midden B");
     assert!(k.provider("x").is_none());
     assert_eq!(k.gemeente(" a "), Some("A"));
     assert_eq!(k.categories(), ["ggz", "psychosociaal"]);

@@ -62,8 +62,8 @@ pub fn validate(kaart: &Kaart, flow_categories: &[String]) -> Vec<Finding> {
     let lines: Vec<&str> = kaart.text.lines().collect();
     let mut starts: Option<Vec<usize>> = None;
     let mut warned: HashSet<&str> = HashSet::new();
-    for p in &kaart.aanbieders {
-        for c in &p.categorieen {
+    for p in &kaart.providers {
+        for c in &p.categories {
             if is_known_category(c) || flow_categories.iter().any(|f| f == c) {
                 continue;
             }
@@ -88,11 +88,7 @@ pub fn validate(kaart: &Kaart, flow_categories: &[String]) -> Vec<Finding> {
                     field_line(&lines, line - 1, end, "categorieen")
                 })
                 .or(p.line);
-            let uses = kaart
-                .aanbieders
-                .iter()
-                .filter(|q| q.has_category(c))
-                .count();
+            let uses = kaart.providers.iter().filter(|q| q.has_category(c)).count();
             findings.push(Finding::warning(
                 &kaart.file,
                 line,

@@ -48,7 +48,7 @@ pub(super) fn convert(file: &str, path: Option<PathBuf>, text: String, raw: RawK
 
     let gemeenten: Vec<String> = raw.kaart.gemeenten.clone().unwrap_or_default();
     let known: HashSet<&str> = gemeenten.iter().map(String::as_str).collect();
-    let mut aanbieders = Vec::with_capacity(raw.aanbieders.len());
+    let mut providers = Vec::with_capacity(raw.aanbieders.len());
     let mut first: HashMap<String, usize> = HashMap::with_capacity(raw.aanbieders.len());
     for (n, p) in raw.aanbieders.into_iter().enumerate() {
         let start = starts.as_ref().map(|s| s[n]);
@@ -72,7 +72,7 @@ pub(super) fn convert(file: &str, path: Option<PathBuf>, text: String, raw: RawK
                 problem.fix,
             ));
         }
-        let (Some(id), Some(naam), Some(categorieen)) = (
+        let (Some(id), Some(name), Some(categories)) = (
             p.id.filter(|v| !v.trim().is_empty()),
             p.naam.filter(|v| !v.trim().is_empty()),
             p.categorieen
@@ -86,49 +86,49 @@ pub(super) fn convert(file: &str, path: Option<PathBuf>, text: String, raw: RawK
             continue;
         };
         if let Some(&earlier) = first.get(&id) {
-            let at: &Provider = &aanbieders[earlier];
+            let at: &Provider = &providers[earlier];
             findings.push(Finding::error(
                 file,
                 line,
                 None,
                 format!(
                     "aanbieder '{id}': de id '{id}' komt al eerder voor{}",
-                    at.line.map(|l| format!(" (regel {l}, '{}')", at.naam)).unwrap_or_default()
+                    at.line.map(|l| format!(" (regel {l}, '{}')", at.name)).unwrap_or_default()
                 ),
                 "geef elke aanbieder een eigen id; staat dezelfde aanbieder er twee keer in, voeg dan de categorieën samen in één item".to_string(),
             ));
             continue;
         }
-        first.insert(id.clone(), aanbieders.len());
-        aanbieders.push(Provider {
+        first.insert(id.clone(), providers.len());
+        providers.push(Provider {
             id,
-            naam,
-            categorieen,
+            name,
+            categories,
             gemeenten: p.gemeenten.unwrap_or_default(),
-            domein: p.domein.as_deref().and_then(Domain::parse),
-            niveau: p.niveau.filter(|n| (1..=5).contains(n)).map(|n| n as u8),
-            telefoon: p.telefoon.filter(|v| !v.trim().is_empty()),
+            domain: p.domein.as_deref().and_then(Domain::parse),
+            level: p.niveau.filter(|n| (1..=5).contains(n)).map(|n| n as u8),
+            phone: p.telefoon.filter(|v| !v.trim().is_empty()),
             email: p.email.filter(|v| !v.trim().is_empty()),
             website: p.website.filter(|v| !v.trim().is_empty()),
-            adres: p.adres.filter(|v| !v.trim().is_empty()),
-            aanmelden: p.aanmelden.filter(|v| !v.trim().is_empty()),
-            toelichting: p.toelichting.filter(|v| !v.trim().is_empty()),
+            address: p.adres.filter(|v| !v.trim().is_empty()),
+            how_to_refer: p.aanmelden.filter(|v| !v.trim().is_empty()),
+            description: p.toelichting.filter(|v| !v.trim().is_empty()),
             line,
         });
     }
-    let index = build_index(&aanbieders);
+    let index = build_index(&providers);
     findings.sort_by_key(|a| (a.line, a.severity));
     Kaart {
         file: file.to_string(),
         path,
-        naam: raw.kaart.naam.unwrap_or_default().trim().to_string(),
+        name: raw.kaart.naam.unwrap_or_default().trim().to_string(),
         vsv: raw.kaart.vsv,
-        regio: raw.kaart.regio,
-        versie: raw.kaart.versie.unwrap_or_default().trim().to_string(),
-        bijgewerkt: raw.kaart.bijgewerkt,
+        region: raw.kaart.regio,
+        version: raw.kaart.versie.unwrap_or_default().trim().to_string(),
+        updated: raw.kaart.bijgewerkt,
         gemeenten,
         text,
-        aanbieders,
+        providers,
         findings,
         index,
     }
@@ -141,8 +141,8 @@ fn subject(p: &RawProvider, n: usize) -> String {
         p.naam.as_deref(),
     ) {
         (Some(id), _) => format!("aanbieder '{id}'"),
-        (None, Some(naam)) if !naam.trim().is_empty() => {
-            format!("aanbieder nr. {} ('{naam}')", n + 1)
+        (None, Some(name)) if !name.trim().is_empty() => {
+            format!("aanbieder nr. {} ('{name}')", n + 1)
         }
         _ => format!("aanbieder nr. {}", n + 1),
     }

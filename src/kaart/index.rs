@@ -27,28 +27,28 @@ pub(super) struct CategoryIndex {
     pub(super) by_gemeente: HashMap<String, Vec<usize>>,
 }
 
-pub(super) fn build_index(aanbieders: &[Provider]) -> Index {
-    let mut keys: Vec<(u8, String, &str, usize)> = aanbieders
+pub(super) fn build_index(providers: &[Provider]) -> Index {
+    let mut keys: Vec<(u8, String, &str, usize)> = providers
         .iter()
         .enumerate()
         .map(|(i, p)| {
             (
-                p.niveau.unwrap_or(u8::MAX),
-                p.naam.to_lowercase(),
+                p.level.unwrap_or(u8::MAX),
+                p.name.to_lowercase(),
                 p.id.as_str(),
                 i,
             )
         })
         .collect();
     keys.sort_unstable();
-    let mut rank = vec![0; aanbieders.len()];
+    let mut rank = vec![0; providers.len()];
     for (r, k) in keys.iter().enumerate() {
         rank[k.3] = r;
     }
     let mut categories: HashMap<String, CategoryIndex> = HashMap::new();
     for &(_, _, _, i) in &keys {
-        let p = &aanbieders[i];
-        for c in &p.categorieen {
+        let p = &providers[i];
+        for c in &p.categories {
             if !categories.contains_key(c) {
                 categories.insert(c.clone(), CategoryIndex::default());
             }
@@ -71,7 +71,7 @@ pub(super) fn build_index(aanbieders: &[Provider]) -> Index {
         }
     }
     Index {
-        by_id: aanbieders
+        by_id: providers
             .iter()
             .enumerate()
             .map(|(i, p)| (p.id.clone(), i))

@@ -22,18 +22,19 @@ pub struct Kaart {
     /// The path it was read from; `None` for the embedded example.
     pub path: Option<PathBuf>,
     /// `kaart.naam`; empty when missing (a finding says so).
-    pub naam: String,
+    pub name: String,
     pub vsv: Option<String>,
-    pub regio: Option<String>,
+    /// `kaart.regio`.
+    pub region: Option<String>,
     /// `kaart.versie`; empty when missing (a finding says so).
-    pub versie: String,
+    pub version: String,
     /// `kaart.bijgewerkt` as written (a finding says when it is not a date JJJJ-MM-DD).
-    pub bijgewerkt: Option<String>,
+    pub updated: Option<String>,
     /// The gemeenten of the region, in the file's order.
     pub gemeenten: Vec<String>,
     /// The exact text of the file, for the session's fingerprint.
     pub text: String,
-    pub(super) aanbieders: Vec<Provider>,
+    pub(super) providers: Vec<Provider>,
     pub(super) findings: Vec<Finding>,
     pub(super) index: Index,
 }
@@ -41,7 +42,7 @@ pub struct Kaart {
 impl Kaart {
     /// Every usable provider, in the file's order.
     pub fn all_providers(&self) -> &[Provider] {
-        &self.aanbieders
+        &self.providers
     }
 
     /// The problems found while reading (fields, duplicates, formats). [`super::check()`] adds the
@@ -51,14 +52,14 @@ impl Kaart {
     }
 
     /// The providers of `category` that serve `gemeente` (case-insensitive), the region-wide
-    /// ones included, ordered from light to heavy care: by `niveau` (providers without one
+    /// ones included, ordered from light to heavy care: by `level` (providers without one
     /// last), then by name. With `None`, every provider of the category.
     pub fn providers_for(&self, category: &str, gemeente: Option<&str>) -> Vec<&Provider> {
         let Some(cat) = self.index.categories.get(category) else {
             return Vec::new();
         };
         let Some(gemeente) = gemeente else {
-            return cat.all.iter().map(|&i| &self.aanbieders[i]).collect();
+            return cat.all.iter().map(|&i| &self.providers[i]).collect();
         };
         let local: &[usize] = cat
             .by_gemeente
@@ -76,10 +77,10 @@ impl Kaart {
                 _ => false,
             };
             if take_regional {
-                out.push(&self.aanbieders[regional[a]]);
+                out.push(&self.providers[regional[a]]);
                 a += 1;
             } else {
-                out.push(&self.aanbieders[local[b]]);
+                out.push(&self.providers[local[b]]);
                 b += 1;
             }
         }
@@ -88,7 +89,7 @@ impl Kaart {
 
     /// The provider with this id.
     pub fn provider(&self, id: &str) -> Option<&Provider> {
-        self.index.by_id.get(id).map(|&i| &self.aanbieders[i])
+        self.index.by_id.get(id).map(|&i| &self.providers[i])
     }
 
     /// The gemeente of the map that `name` means (case and surrounding spaces ignored), in
@@ -116,7 +117,7 @@ impl Kaart {
 
     /// Name, version and sha256 of the exact text, for the session record.
     pub fn fingerprint(&self) -> Fingerprint {
-        crate::fingerprint::of_text(&self.naam, &self.versie, &self.text, self.path.as_deref())
+        crate::fingerprint::of_text(&self.name, &self.version, &self.text, self.path.as_deref())
     }
 
     pub fn is_embedded(&self) -> bool {

@@ -18,11 +18,11 @@ impl<'k> Offer<'k> {
 
     /// "Wijkteam Voorbeeldstad · formeel · niveau 2 · 010-0000301" — one line for a list.
     pub fn line(provider: &Provider) -> String {
-        let mut parts = vec![provider.naam.clone()];
-        if let Some(d) = provider.domein {
+        let mut parts = vec![provider.name.clone()];
+        if let Some(d) = provider.domain {
             parts.push(d.label().to_string());
         }
-        if let Some(n) = provider.niveau {
+        if let Some(n) = provider.level {
             parts.push(format!("niveau {n}"));
         }
         if let Some(c) = provider.contact().first() {

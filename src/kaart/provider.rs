@@ -30,23 +30,30 @@ impl Domain {
 
 /// A provider as a session uses it: it has an id, a name and at least one category. Optional
 /// fields that were malformed in the file are still kept as written (the finding says so),
-/// except `niveau` and `domein`, which are `None` when they were not valid.
+/// except `level` and `domain`, which are `None` when they were not valid.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Provider {
     pub id: String,
-    pub naam: String,
-    pub categorieen: Vec<String>,
+    /// `naam` in the file.
+    pub name: String,
+    /// `categorieen` in the file, without empty names.
+    pub categories: Vec<String>,
     /// The gemeenten served; empty means the whole region.
     pub gemeenten: Vec<String>,
-    pub domein: Option<Domain>,
-    /// 1 (light) to 5 (heavy care).
-    pub niveau: Option<u8>,
-    pub telefoon: Option<String>,
+    /// `domein` in the file.
+    pub domain: Option<Domain>,
+    /// `niveau` in the file: 1 (light) to 5 (heavy care).
+    pub level: Option<u8>,
+    /// `telefoon` in the file.
+    pub phone: Option<String>,
     pub email: Option<String>,
     pub website: Option<String>,
-    pub adres: Option<String>,
-    pub aanmelden: Option<String>,
-    pub toelichting: Option<String>,
+    /// `adres` in the file.
+    pub address: Option<String>,
+    /// `aanmelden` in the file: how to refer a client.
+    pub how_to_refer: Option<String>,
+    /// `toelichting` in the file: what the provider offers.
+    pub description: Option<String>,
     /// The line in the file where the entry starts.
     pub line: Option<usize>,
 }
@@ -64,7 +71,7 @@ impl Provider {
     }
 
     pub fn has_category(&self, category: &str) -> bool {
-        self.categorieen.iter().any(|c| c == category)
+        self.categories.iter().any(|c| c == category)
     }
 
     /// "hele regio", or the gemeenten joined.
@@ -76,9 +83,9 @@ impl Provider {
         }
     }
 
-    /// The contact details that are there, in the order telefoon, e-mail, website.
+    /// The contact details that are there, in the order phone, e-mail, website.
     pub fn contact(&self) -> Vec<&str> {
-        [&self.telefoon, &self.email, &self.website]
+        [&self.phone, &self.email, &self.website]
             .into_iter()
             .flatten()
             .map(String::as_str)
