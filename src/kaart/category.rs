@@ -39,15 +39,15 @@ pub const CATEGORIES: &[(&str, &str)] = &[
 ];
 
 /// The categories the Meldcode needs in every map, whatever the flow refers to.
-pub const MELDCODE_CATEGORIES: [&str; 2] = ["veilig-thuis", "aandachtsfunctionaris"];
+const MELDCODE_CATEGORIES: [&str; 2] = ["veilig-thuis", "aandachtsfunctionaris"];
 
 /// Whether zorgpad knows this category.
-pub fn is_known_category(category: &str) -> bool {
+pub(crate) fn is_known_category(category: &str) -> bool {
     CATEGORIES.iter().any(|(c, _)| *c == category)
 }
 
 /// The description of a known category.
-pub fn category_description(category: &str) -> Option<&'static str> {
+pub(crate) fn category_description(category: &str) -> Option<&'static str> {
     CATEGORIES
         .iter()
         .find(|(c, _)| *c == category)

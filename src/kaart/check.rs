@@ -26,11 +26,11 @@ pub struct KaartReport {
     pub findings: Vec<Finding>,
     pub gaps: Vec<Gap>,
     /// The categories that were required (flow referrals plus the Meldcode's).
-    pub required: Vec<String>,
+    pub(crate) required: Vec<String>,
 }
 
 impl KaartReport {
-    pub fn errors(&self) -> usize {
+    pub(crate) fn errors(&self) -> usize {
         self.findings.iter().filter(|f| f.is_error()).count()
     }
 
@@ -57,7 +57,7 @@ pub fn check(kaart: &Kaart, set: &FlowSet) -> KaartReport {
 
 /// The findings of reading plus a warning for each category that zorgpad does not know and
 /// the flow does not use (`flow_categories`), sorted by line.
-pub fn validate(kaart: &Kaart, flow_categories: &[String]) -> Vec<Finding> {
+fn validate(kaart: &Kaart, flow_categories: &[String]) -> Vec<Finding> {
     let mut findings = kaart.findings.clone();
     let lines: Vec<&str> = kaart.text.lines().collect();
     let mut starts: Option<Vec<usize>> = None;

@@ -8,7 +8,7 @@
 /// optionally behind +31. Ten digits from 0 (010-1234567, 06-12345678), 0800/0900 numbers of
 /// eight to eleven digits (0800-2000), the municipal 14 + area code (14 010), or +31 and nine
 /// digits (+31 10 123 4567).
-pub fn phone_problem(text: &str) -> Option<String> {
+pub(super) fn phone_problem(text: &str) -> Option<String> {
     let t = text.trim();
     let (international, rest) = match t.strip_prefix("+31") {
         Some(rest) => (true, rest),
@@ -69,7 +69,7 @@ pub fn phone_problem(text: &str) -> Option<String> {
 }
 
 /// Why an e-mail address is malformed, or `None`.
-pub fn email_problem(text: &str) -> Option<String> {
+pub(super) fn email_problem(text: &str) -> Option<String> {
     let t = text.trim();
     if t.to_lowercase().starts_with("mailto:") {
         return Some("laat 'mailto:' weg".to_string());
@@ -88,7 +88,7 @@ pub fn email_problem(text: &str) -> Option<String> {
 }
 
 /// Why a website address is malformed, or `None`: it must be an http or https URL.
-pub fn url_problem(text: &str) -> Option<String> {
+pub(super) fn url_problem(text: &str) -> Option<String> {
     let t = text.trim();
     if t.chars().any(char::is_whitespace) {
         return Some("er staat een spatie in".to_string());

@@ -13,10 +13,10 @@ use super::parse::parse;
 use super::{Kaart, RawKaart};
 
 /// The example map shipped in the binary; used when no `--kaart` is given.
-pub const EMBEDDED_TEXT: &str = include_str!("../../sociale-kaart/voorbeeld.yaml");
+pub(super) const EMBEDDED_TEXT: &str = include_str!("../../sociale-kaart/voorbeeld.yaml");
 
 /// How the embedded map is named in messages.
-pub const EMBEDDED_FILE: &str = "sociale-kaart/voorbeeld.yaml (ingebouwd)";
+const EMBEDDED_FILE: &str = "sociale-kaart/voorbeeld.yaml (ingebouwd)";
 
 impl Kaart {
     /// Load the map in `path`, or the embedded example when `None`. Fails (exit 2) only when

@@ -34,7 +34,7 @@ mod category;
 mod check;
 mod contact;
 mod convert;
-pub mod import;
+pub(crate) mod import;
 mod index;
 mod load;
 mod model;
@@ -46,14 +46,18 @@ mod raw;
 mod rules;
 mod write;
 
-pub use category::{
-    category_description, is_known_category, required_categories, CATEGORIES, MELDCODE_CATEGORIES,
-};
-pub use check::{check, gaps, validate, Gap, KaartReport};
-pub use contact::{email_problem, phone_problem, url_problem};
-pub use load::{EMBEDDED_FILE, EMBEDDED_TEXT};
+// What the tests, the benchmark and the rest of zorgpad use.
+pub use category::{required_categories, CATEGORIES};
+pub use check::{check, gaps, Gap, KaartReport};
 pub use model::Kaart;
 pub use offer::Offer;
-pub use provider::{Domain, Provider};
-pub use raw::{RawKaart, RawMeta, RawProvider, META_FIELDS, PROVIDER_FIELDS};
-pub use rules::{check_meta, check_provider, Problem};
+pub use provider::Provider;
+pub use raw::{RawKaart, RawMeta, RawProvider};
+
+// What only the rest of zorgpad uses.
+pub(crate) use category::{category_description, is_known_category};
+pub(crate) use provider::Domain;
+
+// Shared within the room.
+use raw::{META_FIELDS, PROVIDER_FIELDS};
+use rules::{check_meta, check_provider};

@@ -18,22 +18,22 @@ use super::{is_known_category, Provider, CATEGORIES};
 #[derive(Debug, Clone)]
 pub struct Kaart {
     /// How the file is named in messages: the path as given, or [`EMBEDDED_FILE`].
-    pub file: String,
+    pub(crate) file: String,
     /// The path it was read from; `None` for the embedded example.
-    pub path: Option<PathBuf>,
+    pub(crate) path: Option<PathBuf>,
     /// `kaart.naam`; empty when missing (a finding says so).
-    pub name: String,
-    pub vsv: Option<String>,
+    pub(crate) name: String,
+    pub(crate) vsv: Option<String>,
     /// `kaart.regio`.
-    pub region: Option<String>,
+    pub(crate) region: Option<String>,
     /// `kaart.versie`; empty when missing (a finding says so).
-    pub version: String,
+    pub(crate) version: String,
     /// `kaart.bijgewerkt` as written (a finding says when it is not a date JJJJ-MM-DD).
-    pub updated: Option<String>,
+    pub(crate) updated: Option<String>,
     /// The gemeenten of the region, in the file's order.
     pub gemeenten: Vec<String>,
     /// The exact text of the file, for the session's fingerprint.
-    pub text: String,
+    pub(crate) text: String,
     pub(super) providers: Vec<Provider>,
     pub(super) findings: Vec<Finding>,
     pub(super) index: Index,

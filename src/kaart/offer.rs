@@ -6,18 +6,18 @@ use super::{Kaart, Provider};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Offer<'k> {
-    pub kaart: &'k Kaart,
+    pub(crate) kaart: &'k Kaart,
     /// The map's spelling of the client's gemeente; `None` when unknown (all are offered).
-    pub gemeente: Option<&'k str>,
+    pub(crate) gemeente: Option<&'k str>,
 }
 
 impl<'k> Offer<'k> {
-    pub fn providers_for(&self, category: &str) -> Vec<&'k Provider> {
+    pub(crate) fn providers_for(&self, category: &str) -> Vec<&'k Provider> {
         self.kaart.providers_for(category, self.gemeente)
     }
 
     /// "Wijkteam Voorbeeldstad · formeel · niveau 2 · 010-0000301" — one line for a list.
-    pub fn line(provider: &Provider) -> String {
+    pub(crate) fn line(provider: &Provider) -> String {
         let mut parts = vec![provider.name.clone()];
         if let Some(d) = provider.domain {
             parts.push(d.label().to_string());

@@ -70,7 +70,7 @@ fn parse_in_pieces(text: &str, threads: usize) -> Option<RawKaart> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kaart::EMBEDDED_TEXT;
+    use crate::kaart::load::EMBEDDED_TEXT;
 
     /// A map large enough to be parsed in pieces.
     fn large() -> RawKaart {

@@ -6,13 +6,13 @@
 
 /// Formal care (professionals, organisations) or informal (volunteers, peers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Domain {
+pub(crate) enum Domain {
     Formal,
     Informal,
 }
 
 impl Domain {
-    pub fn parse(text: &str) -> Option<Domain> {
+    pub(crate) fn parse(text: &str) -> Option<Domain> {
         match text.trim().to_lowercase().as_str() {
             "formeel" => Some(Domain::Formal),
             "informeel" => Some(Domain::Informal),
@@ -20,7 +20,7 @@ impl Domain {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Domain::Formal => "formeel",
             Domain::Informal => "informeel",
@@ -37,30 +37,30 @@ pub struct Provider {
     /// `naam` in the file.
     pub name: String,
     /// `categorieen` in the file, without empty names.
-    pub categories: Vec<String>,
+    pub(crate) categories: Vec<String>,
     /// The gemeenten served; empty means the whole region.
-    pub gemeenten: Vec<String>,
+    pub(crate) gemeenten: Vec<String>,
     /// `domein` in the file.
-    pub domain: Option<Domain>,
+    pub(crate) domain: Option<Domain>,
     /// `niveau` in the file: 1 (light) to 5 (heavy care).
-    pub level: Option<u8>,
+    pub(crate) level: Option<u8>,
     /// `telefoon` in the file.
     pub phone: Option<String>,
     pub email: Option<String>,
     pub website: Option<String>,
     /// `adres` in the file.
-    pub address: Option<String>,
+    pub(crate) address: Option<String>,
     /// `aanmelden` in the file: how to refer a client.
-    pub how_to_refer: Option<String>,
+    pub(crate) how_to_refer: Option<String>,
     /// `toelichting` in the file: what the provider offers.
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     /// The line in the file where the entry starts.
-    pub line: Option<usize>,
+    pub(crate) line: Option<usize>,
 }
 
 impl Provider {
     /// Serves the whole region (no gemeenten listed).
-    pub fn region_wide(&self) -> bool {
+    pub(crate) fn region_wide(&self) -> bool {
         self.gemeenten.is_empty()
     }
 
@@ -70,12 +70,12 @@ impl Provider {
         self.region_wide() || self.gemeenten.iter().any(|g| g.to_lowercase() == gemeente)
     }
 
-    pub fn has_category(&self, category: &str) -> bool {
+    pub(crate) fn has_category(&self, category: &str) -> bool {
         self.categories.iter().any(|c| c == category)
     }
 
     /// "hele regio", or the gemeenten joined.
-    pub fn area(&self) -> String {
+    pub(crate) fn area(&self) -> String {
         if self.region_wide() {
             "hele regio".to_string()
         } else {
@@ -84,7 +84,7 @@ impl Provider {
     }
 
     /// The contact details that are there, in the order phone, e-mail, website.
-    pub fn contact(&self) -> Vec<&str> {
+    pub(crate) fn contact(&self) -> Vec<&str> {
         [&self.phone, &self.email, &self.website]
             .into_iter()
             .flatten()

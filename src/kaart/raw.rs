@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The fields of a provider, in the order of the file format (and of the importer's columns).
-pub const PROVIDER_FIELDS: [&str; 12] = [
+pub(super) const PROVIDER_FIELDS: [&str; 12] = [
     "id",
     "naam",
     "categorieen",
@@ -25,7 +25,8 @@ pub const PROVIDER_FIELDS: [&str; 12] = [
 ];
 
 /// The fields of the `kaart:` block.
-pub const META_FIELDS: [&str; 6] = ["naam", "vsv", "regio", "versie", "bijgewerkt", "gemeenten"];
+pub(super) const META_FIELDS: [&str; 6] =
+    ["naam", "vsv", "regio", "versie", "bijgewerkt", "gemeenten"];
 
 /// The map file as written. Every field is optional here so that a missing one is reported
 /// with all the others, not as the first serde error.

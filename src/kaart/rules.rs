@@ -14,12 +14,12 @@ use super::{Domain, RawMeta, RawProvider};
 
 /// One problem with one entry, before it is given a place (a YAML line, or a sheet/row/column).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub severity: Severity,
+pub(super) struct Problem {
+    pub(super) severity: Severity,
     /// The field the problem is about, if one.
-    pub field: Option<&'static str>,
-    pub problem: String,
-    pub fix: String,
+    pub(super) field: Option<&'static str>,
+    pub(super) problem: String,
+    pub(super) fix: String,
 }
 
 impl Problem {
@@ -45,7 +45,7 @@ fn blank(value: &Option<String>) -> bool {
 }
 
 /// The checks of the `kaart:` block.
-pub fn check_meta(meta: &RawMeta) -> Vec<Problem> {
+pub(super) fn check_meta(meta: &RawMeta) -> Vec<Problem> {
     let mut out = Vec::new();
     if blank(&meta.naam) {
         out.push(Problem::error(
@@ -98,7 +98,7 @@ pub fn check_meta(meta: &RawMeta) -> Vec<Problem> {
 }
 
 /// The checks of one provider. `gemeenten` are the map's gemeenten (exact spelling).
-pub fn check_provider(
+pub(super) fn check_provider(
     raw: &RawProvider,
     gemeenten: &HashSet<&str>,
     all: &[String],

@@ -142,7 +142,7 @@ fn quoted(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kaart::EMBEDDED_TEXT;
+    use crate::kaart::load::EMBEDDED_TEXT;
     use crate::yaml;
 
     #[test]

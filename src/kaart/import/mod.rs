@@ -43,16 +43,16 @@ use sheet::{read_csv, read_workbook, sheet_kind, SheetKind};
 
 /// The result of an import: the map, and warnings that did not stop it.
 #[derive(Debug, Clone)]
-pub struct Imported {
-    pub kaart: RawKaart,
-    pub warnings: Vec<String>,
+pub(crate) struct Imported {
+    pub(crate) kaart: RawKaart,
+    pub(crate) warnings: Vec<String>,
     /// Number of sheets (or 1 for CSV) that held providers.
-    pub sheets: usize,
+    pub(crate) sheets: usize,
 }
 
 impl Imported {
     /// The YAML text of an imported map, with a comment saying where it came from.
-    pub fn to_text(&self, source: &Path) -> String {
+    pub(crate) fn to_text(&self, source: &Path) -> String {
         let name = source
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -66,7 +66,7 @@ impl Imported {
 
 /// Read `path` (.xlsx, .xlsm, .ods or .csv) into a map. `overrides` are the `kaart:` fields
 /// from the command line; they go before those of the sheet `kaart`.
-pub fn read(path: &Path, overrides: &RawMeta) -> Result<Imported> {
+pub(crate) fn read(path: &Path, overrides: &RawMeta) -> Result<Imported> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
