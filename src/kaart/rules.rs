@@ -97,13 +97,31 @@ pub(super) fn check_meta(meta: &RawMeta) -> Vec<Problem> {
     out
 }
 
-/// The checks of one provider. `gemeenten` are the map's gemeenten (exact spelling).
+/// The checks of one provider. `gemeenten` are the map's gemeenten (exact spelling), `all`
+/// the same in the map's order, for suggestions.
 pub(super) fn check_provider(
     raw: &RawProvider,
     gemeenten: &HashSet<&str>,
     all: &[String],
 ) -> Vec<Problem> {
     let mut out = Vec::new();
+    check_id_and_name(raw, &mut out);
+    check_categories(raw, &mut out);
+    if blank(&raw.telefoon) && blank(&raw.email) && blank(&raw.website) {
+        out.push(Problem::error(
+            None,
+            "deze aanbieder heeft geen contactgegevens".to_string(),
+            "zet minstens één van 'telefoon', 'email' of 'website' erbij, zodat een verwijzer contact kan opnemen",
+        ));
+    }
+    check_gemeenten(raw, gemeenten, all, &mut out);
+    check_domain_and_level(raw, &mut out);
+    check_contact_formats(raw, &mut out);
+    out
+}
+
+/// An id without spaces, and a name.
+fn check_id_and_name(raw: &RawProvider, out: &mut Vec<Problem>) {
     if blank(&raw.id) {
         out.push(Problem::error(
             Some("id"),
@@ -126,6 +144,10 @@ pub(super) fn check_provider(
             "zet de naam van de organisatie of hulpverlener bij 'naam:'",
         ));
     }
+}
+
+/// At least one category, and no empty one.
+fn check_categories(raw: &RawProvider, out: &mut Vec<Problem>) {
     let categories = raw.categorieen.as_deref().unwrap_or(&[]);
     if categories.iter().all(|c| c.trim().is_empty()) {
         out.push(Problem::error(
@@ -140,13 +162,15 @@ pub(super) fn check_provider(
             "haal de lege naam weg (let op twee komma's achter elkaar)",
         ));
     }
-    if blank(&raw.telefoon) && blank(&raw.email) && blank(&raw.website) {
-        out.push(Problem::error(
-            None,
-            "deze aanbieder heeft geen contactgegevens".to_string(),
-            "zet minstens één van 'telefoon', 'email' of 'website' erbij, zodat een verwijzer contact kan opnemen",
-        ));
-    }
+}
+
+/// Every gemeente served is one of the map's.
+fn check_gemeenten(
+    raw: &RawProvider,
+    gemeenten: &HashSet<&str>,
+    all: &[String],
+    out: &mut Vec<Problem>,
+) {
     for g in raw.gemeenten.iter().flatten() {
         if !gemeenten.contains(g.as_str()) {
             let fix = if gemeenten.is_empty() {
@@ -165,6 +189,10 @@ pub(super) fn check_provider(
             ));
         }
     }
+}
+
+/// A known domain, and a level from 1 to 5 (a missing level is a warning).
+fn check_domain_and_level(raw: &RawProvider, out: &mut Vec<Problem>) {
     if let Some(d) = raw.domein.as_deref() {
         if Domain::parse(d).is_none() {
             out.push(Problem::error(
@@ -187,32 +215,44 @@ pub(super) fn check_provider(
         )),
         _ => {}
     }
-    if let Some(t) = raw.telefoon.as_deref().filter(|t| !t.trim().is_empty()) {
-        if let Some(why) = phone_problem(t) {
+}
+
+/// A phone number, e-mail address and website that can be used, when given.
+fn check_contact_formats(raw: &RawProvider, out: &mut Vec<Problem>) {
+    type Rule = fn(&str) -> Option<String>;
+    let formats: [(&'static str, &Option<String>, Rule, &str, &str); 3] = [
+        (
+            "telefoon",
+            &raw.telefoon,
+            phone_problem,
+            "het telefoonnummer",
+            "schrijf een Nederlands nummer met cijfers, spaties en streepjes, bijvoorbeeld '010-1234567', '0800-2000' of '+31 10 123 4567'",
+        ),
+        (
+            "email",
+            &raw.email,
+            email_problem,
+            "het e-mailadres",
+            "schrijf een e-mailadres als 'naam@organisatie.nl'",
+        ),
+        (
+            "website",
+            &raw.website,
+            url_problem,
+            "de website",
+            "schrijf het volledige adres met http:// of https://, bijvoorbeeld 'https://www.organisatie.nl'",
+        ),
+    ];
+    for (field, value, problem_of, what, fix) in formats {
+        let Some(value) = value.as_deref().filter(|v| !v.trim().is_empty()) else {
+            continue;
+        };
+        if let Some(why) = problem_of(value) {
             out.push(Problem::error(
-                Some("telefoon"),
-                format!("het telefoonnummer '{t}' klopt niet: {why}"),
-                "schrijf een Nederlands nummer met cijfers, spaties en streepjes, bijvoorbeeld '010-1234567', '0800-2000' of '+31 10 123 4567'",
+                Some(field),
+                format!("{what} '{value}' klopt niet: {why}"),
+                fix,
             ));
         }
     }
-    if let Some(e) = raw.email.as_deref().filter(|t| !t.trim().is_empty()) {
-        if let Some(why) = email_problem(e) {
-            out.push(Problem::error(
-                Some("email"),
-                format!("het e-mailadres '{e}' klopt niet: {why}"),
-                "schrijf een e-mailadres als 'naam@organisatie.nl'",
-            ));
-        }
-    }
-    if let Some(w) = raw.website.as_deref().filter(|t| !t.trim().is_empty()) {
-        if let Some(why) = url_problem(w) {
-            out.push(Problem::error(
-                Some("website"),
-                format!("de website '{w}' klopt niet: {why}"),
-                "schrijf het volledige adres met http:// of https://, bijvoorbeeld 'https://www.organisatie.nl'",
-            ));
-        }
-    }
-    out
 }
