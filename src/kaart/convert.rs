@@ -11,111 +11,15 @@ use crate::finding::{Finding, Severity};
 
 use super::index::build_index;
 use super::place::{block, field_line, item_starts};
-use super::rules::{check_meta, check_provider};
+use super::rules::{check_meta, check_provider, Problem};
 use super::{Domain, Kaart, Provider, RawKaart, RawProvider};
 
 /// Turn the raw form into a map, collecting findings with their lines.
 pub(super) fn convert(file: &str, path: Option<PathBuf>, text: String, raw: RawKaart) -> Kaart {
     let lines: Vec<&str> = text.lines().collect();
-    let starts = item_starts(&lines).filter(|s| s.len() == raw.aanbieders.len());
-    let meta_block = block(&lines, "kaart");
-    let mut findings = Vec::new();
-
-    for p in check_meta(&raw.kaart) {
-        let line = match (p.field, meta_block) {
-            (Some(field), Some((start, end))) => field_line(&lines, start, end, field),
-            _ => None,
-        }
-        .or(meta_block.map(|(s, _)| s + 1));
-        findings.push(finding(
-            file,
-            line,
-            p.severity,
-            String::new(),
-            p.problem,
-            p.fix,
-        ));
-    }
-    if raw.aanbieders.is_empty() {
-        findings.push(Finding::error(
-            file,
-            block(&lines, "aanbieders").map(|(s, _)| s + 1),
-            None,
-            "de kaart heeft geen aanbieders".to_string(),
-            "zet onder 'aanbieders:' de hulpverleners en organisaties van de regio (zie sociale-kaart/README.md)".to_string(),
-        ));
-    }
-
+    let mut findings = meta_findings(file, &lines, &raw);
     let gemeenten: Vec<String> = raw.kaart.gemeenten.clone().unwrap_or_default();
-    let known: HashSet<&str> = gemeenten.iter().map(String::as_str).collect();
-    let mut providers = Vec::with_capacity(raw.aanbieders.len());
-    let mut first: HashMap<String, usize> = HashMap::with_capacity(raw.aanbieders.len());
-    for (n, p) in raw.aanbieders.into_iter().enumerate() {
-        let start = starts.as_ref().map(|s| s[n]);
-        let end = starts
-            .as_ref()
-            .and_then(|s| s.get(n + 1).copied())
-            .unwrap_or(lines.len());
-        let line = start.map(|s| s + 1);
-        let who = subject(&p, n);
-        for problem in check_provider(&p, &known, &gemeenten) {
-            let at = match (problem.field, start) {
-                (Some(field), Some(s)) => field_line(&lines, s, end, field).or(line),
-                _ => line,
-            };
-            findings.push(finding(
-                file,
-                at,
-                problem.severity,
-                format!("{who}: "),
-                problem.problem,
-                problem.fix,
-            ));
-        }
-        let (Some(id), Some(name), Some(categories)) = (
-            p.id.filter(|v| !v.trim().is_empty()),
-            p.naam.filter(|v| !v.trim().is_empty()),
-            p.categorieen
-                .map(|c| {
-                    c.into_iter()
-                        .filter(|c| !c.trim().is_empty())
-                        .collect::<Vec<_>>()
-                })
-                .filter(|c| !c.is_empty()),
-        ) else {
-            continue;
-        };
-        if let Some(&earlier) = first.get(&id) {
-            let at: &Provider = &providers[earlier];
-            findings.push(Finding::error(
-                file,
-                line,
-                None,
-                format!(
-                    "aanbieder '{id}': de id '{id}' komt al eerder voor{}",
-                    at.line.map(|l| format!(" (regel {l}, '{}')", at.name)).unwrap_or_default()
-                ),
-                "geef elke aanbieder een eigen id; staat dezelfde aanbieder er twee keer in, voeg dan de categorieën samen in één item".to_string(),
-            ));
-            continue;
-        }
-        first.insert(id.clone(), providers.len());
-        providers.push(Provider {
-            id,
-            name,
-            categories,
-            gemeenten: p.gemeenten.unwrap_or_default(),
-            domain: p.domein.as_deref().and_then(Domain::parse),
-            level: p.niveau.filter(|n| (1..=5).contains(n)).map(|n| n as u8),
-            phone: p.telefoon.filter(|v| !v.trim().is_empty()),
-            email: p.email.filter(|v| !v.trim().is_empty()),
-            website: p.website.filter(|v| !v.trim().is_empty()),
-            address: p.adres.filter(|v| !v.trim().is_empty()),
-            how_to_refer: p.aanmelden.filter(|v| !v.trim().is_empty()),
-            description: p.toelichting.filter(|v| !v.trim().is_empty()),
-            line,
-        });
-    }
+    let providers = usable_providers(file, &lines, raw.aanbieders, &gemeenten, &mut findings);
     let index = build_index(&providers);
     findings.sort_by_key(|a| (a.line, a.severity));
     Kaart {
@@ -134,6 +38,122 @@ pub(super) fn convert(file: &str, path: Option<PathBuf>, text: String, raw: RawK
     }
 }
 
+/// The problems of the `kaart:` block, at the line of their field, and a map without providers.
+fn meta_findings(file: &str, lines: &[&str], raw: &RawKaart) -> Vec<Finding> {
+    let meta_block = block(lines, "kaart");
+    let mut findings = Vec::new();
+    for p in check_meta(&raw.kaart) {
+        let line = match (p.field, meta_block) {
+            (Some(field), Some((start, end))) => field_line(lines, start, end, field),
+            _ => None,
+        }
+        .or(meta_block.map(|(s, _)| s + 1));
+        findings.push(finding(file, line, "", p));
+    }
+    if raw.aanbieders.is_empty() {
+        findings.push(Finding::error(
+            file,
+            block(lines, "aanbieders").map(|(s, _)| s + 1),
+            None,
+            "de kaart heeft geen aanbieders".to_string(),
+            "zet onder 'aanbieders:' de hulpverleners en organisaties van de regio (zie sociale-kaart/README.md)".to_string(),
+        ));
+    }
+    findings
+}
+
+/// The entries that can be used (an id, a name and a category), in the file's order. Every
+/// problem with an entry becomes a finding at the line of its field; an entry whose id was used
+/// before is left out, with a finding.
+fn usable_providers(
+    file: &str,
+    lines: &[&str],
+    raw: Vec<RawProvider>,
+    gemeenten: &[String],
+    findings: &mut Vec<Finding>,
+) -> Vec<Provider> {
+    let starts = item_starts(lines).filter(|s| s.len() == raw.len());
+    let known: HashSet<&str> = gemeenten.iter().map(String::as_str).collect();
+    let mut providers: Vec<Provider> = Vec::with_capacity(raw.len());
+    let mut first: HashMap<String, usize> = HashMap::with_capacity(raw.len());
+    for (n, p) in raw.into_iter().enumerate() {
+        let start = starts.as_ref().map(|s| s[n]);
+        let end = starts
+            .as_ref()
+            .and_then(|s| s.get(n + 1).copied())
+            .unwrap_or(lines.len());
+        let line = start.map(|s| s + 1);
+        let lead = format!("{}: ", subject(&p, n));
+        for problem in check_provider(&p, &known, gemeenten) {
+            let at = match (problem.field, start) {
+                (Some(field), Some(s)) => field_line(lines, s, end, field).or(line),
+                _ => line,
+            };
+            findings.push(finding(file, at, &lead, problem));
+        }
+        let Some(provider) = usable(p, line) else {
+            continue;
+        };
+        if let Some(&earlier) = first.get(&provider.id) {
+            findings.push(duplicate(file, &provider, &providers[earlier]));
+            continue;
+        }
+        first.insert(provider.id.clone(), providers.len());
+        providers.push(provider);
+    }
+    providers
+}
+
+/// The entry as a provider, when it has an id, a name and a category. Blank optional fields
+/// are left out; a level or domain that is not valid is `None` (a finding says so).
+fn usable(p: RawProvider, line: Option<usize>) -> Option<Provider> {
+    let categories: Vec<String> = p
+        .categorieen?
+        .into_iter()
+        .filter(|c| !c.trim().is_empty())
+        .collect();
+    if categories.is_empty() {
+        return None;
+    }
+    Some(Provider {
+        id: non_blank(p.id)?,
+        name: non_blank(p.naam)?,
+        categories,
+        gemeenten: p.gemeenten.unwrap_or_default(),
+        domain: p.domein.as_deref().and_then(Domain::parse),
+        level: p.niveau.filter(|n| (1..=5).contains(n)).map(|n| n as u8),
+        phone: non_blank(p.telefoon),
+        email: non_blank(p.email),
+        website: non_blank(p.website),
+        address: non_blank(p.adres),
+        how_to_refer: non_blank(p.aanmelden),
+        description: non_blank(p.toelichting),
+        line,
+    })
+}
+
+fn non_blank(value: Option<String>) -> Option<String> {
+    value.filter(|v| !v.trim().is_empty())
+}
+
+/// The finding for an entry whose id an earlier one already has.
+fn duplicate(file: &str, provider: &Provider, earlier: &Provider) -> Finding {
+    let id = &provider.id;
+    Finding::error(
+        file,
+        provider.line,
+        None,
+        format!(
+            "aanbieder '{id}': de id '{id}' komt al eerder voor{}",
+            earlier
+                .line
+                .map(|l| format!(" (regel {l}, '{}')", earlier.name))
+                .unwrap_or_default()
+        ),
+        "geef elke aanbieder een eigen id; staat dezelfde aanbieder er twee keer in, voeg dan de categorieën samen in één item".to_string(),
+    )
+}
+
 /// "aanbieder 'id'", or for one without an id its number and name.
 fn subject(p: &RawProvider, n: usize) -> String {
     match (
@@ -148,17 +168,11 @@ fn subject(p: &RawProvider, n: usize) -> String {
     }
 }
 
-fn finding(
-    file: &str,
-    line: Option<usize>,
-    severity: Severity,
-    lead: String,
-    problem: String,
-    fix: String,
-) -> Finding {
-    let problem = format!("{lead}{problem}");
-    match severity {
-        Severity::Error => Finding::error(file, line, None, problem, fix),
-        Severity::Warning => Finding::warning(file, line, None, problem, fix),
+/// A problem as a finding at `line`, its text after `lead` (which names the entry).
+fn finding(file: &str, line: Option<usize>, lead: &str, p: Problem) -> Finding {
+    let problem = format!("{lead}{}", p.problem);
+    match p.severity {
+        Severity::Error => Finding::error(file, line, None, problem, p.fix),
+        Severity::Warning => Finding::warning(file, line, None, problem, p.fix),
     }
 }
