@@ -4,23 +4,22 @@
 //! in two paths is on two sheets. It is one provider with both categories, provided the rest
 //! agrees; a value that differs is reported with both places.
 
-use std::collections::HashMap;
-
 use crate::kaart::RawProvider;
 
-use super::problems::{Place, Problems};
+use super::problems::Problems;
 use super::providers::Entry;
 
 /// The same provider on another sheet (or another row of the CSV): unite the categories, fill
 /// what was empty, and report values that differ.
-pub(super) fn merge(
-    entry: &mut Entry,
-    raw: RawProvider,
-    place: Place,
-    fields: HashMap<&'static str, Place>,
-    csv: bool,
-    problems: &mut Problems,
-) {
+pub(super) fn merge(entry: &mut Entry, incoming: Entry, csv: bool, problems: &mut Problems) {
+    let Entry {
+        raw,
+        place,
+        fields,
+        bad,
+        ..
+    } = incoming;
+    entry.bad.extend(bad);
     let id = raw.id.clone().unwrap_or_default();
     // In a CSV file one row per category is the way to give several; on a sheet it is a
     // mistake (the sheet is the category).

@@ -59,15 +59,6 @@ pub(super) fn field_name(text: &str) -> String {
     }
 }
 
-/// The 0-based column of the header row's first cell.
-pub(super) fn header_first(sheet: &Sheet, header_row: usize) -> usize {
-    sheet
-        .rows
-        .iter()
-        .find(|(r, _, _)| *r == header_row)
-        .map_or(0, |(_, f, _)| *f)
-}
-
 pub(super) fn read_workbook(path: &Path, ext: &str) -> Result<Vec<Sheet>> {
     let bytes = std::fs::read(path).map_err(|e| Error::read("de spreadsheet", path, &e))?;
     let broken = |_detail: String| {
