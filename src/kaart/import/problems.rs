@@ -4,7 +4,10 @@
 //! at once, in the order of the workbook, so that one round of corrections is enough.
 //! Warnings do not stop the import; they are printed with the result.
 
+use crate::error::{Error, Result};
 use crate::finding::Severity;
+
+use super::sheet::Sheet;
 
 /// Where a value came from, for messages.
 #[derive(Debug, Clone)]
@@ -43,14 +46,51 @@ fn column_letter(mut col: usize) -> String {
 
 /// Collects problems while reading; errors are reported in the order of the workbook.
 pub(super) struct Problems {
-    pub(super) file: String,
+    file: String,
     /// The sheets in the workbook's order, for sorting.
-    pub(super) sheets: Vec<String>,
-    pub(super) errors: Vec<((usize, usize, usize), String)>,
-    pub(super) warnings: Vec<String>,
+    sheets: Vec<String>,
+    errors: Vec<((usize, usize, usize), String)>,
+    warnings: Vec<String>,
 }
 
 impl Problems {
+    /// No problems yet in `file`, whose sheets are `sheets` (for the order of the errors).
+    pub(super) fn new(file: String, sheets: &[Sheet]) -> Problems {
+        Problems {
+            file,
+            sheets: sheets.iter().map(|s| s.name.clone()).collect(),
+            errors: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    pub(super) fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
+    /// The warnings when there are no errors; else every error, in the order of the workbook,
+    /// as one error that says nothing was written.
+    pub(super) fn finish(self, csv: bool) -> Result<Vec<String>> {
+        if self.errors.is_empty() {
+            return Ok(self.warnings);
+        }
+        let n = self.errors.len();
+        let mut errors = self.errors;
+        errors.sort_by_key(|(key, _)| *key);
+        let texts: Vec<String> = errors.into_iter().map(|(_, t)| t).collect();
+        let mut hint = texts.join("\n");
+        hint.push_str(&format!(
+            "\nVerbeter {} en importeer opnieuw; er is niets geschreven. De kolommen staan in sociale-kaart/README.md.",
+            if csv { "het CSV-bestand" } else { "de spreadsheet" }
+        ));
+        Err(Error::input(format!(
+            "'{}' kan niet worden geïmporteerd: {}",
+            self.file,
+            crate::finding::count(n, "fout", "fouten")
+        ))
+        .hint(hint))
+    }
+
     fn key(&self, place: &Place) -> (usize, usize, usize) {
         let sheet = place
             .sheet
@@ -88,6 +128,16 @@ impl Problems {
             Severity::Error => self.error(place, problem, fix),
             Severity::Warning => self.warning(place, problem, fix),
         }
+    }
+
+    /// A warning about the file as a whole.
+    pub(super) fn file_warning(&mut self, problem: impl AsRef<str>, fix: impl AsRef<str>) {
+        self.warnings.push(format!(
+            "{}: waarschuwing: {}\n    oplossing: {}",
+            self.file,
+            problem.as_ref(),
+            fix.as_ref()
+        ));
     }
 
     fn warning(&mut self, place: &Place, problem: impl AsRef<str>, fix: impl AsRef<str>) {

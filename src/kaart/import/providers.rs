@@ -7,12 +7,13 @@
 
 use std::collections::HashMap;
 
-use crate::kaart::{RawProvider, PROVIDER_FIELDS};
+use crate::kaart::{self, RawMeta, RawProvider};
 
 use super::cell::{number_text, split_list, Cell};
+use super::header::Header;
 use super::merge::merge;
 use super::problems::{Place, Problems};
-use super::sheet::{field_name, Sheet};
+use super::sheet::{sheet_kind, Sheet, SheetKind};
 
 /// One provider being assembled, with where each field came from.
 pub(super) struct Entry {
@@ -26,8 +27,54 @@ pub(super) struct Entry {
     pub(super) bad: Vec<&'static str>,
 }
 
-/// Read the providers of one sheet (or the CSV). Returns whether it held any.
+/// The providers of every category sheet (or of the CSV file), one entry per id, and the
+/// number of sheets that held any.
 pub(super) fn read_providers(
+    sheets: &[Sheet],
+    csv: bool,
+    problems: &mut Problems,
+) -> (Vec<Entry>, usize) {
+    let mut providers: Vec<Entry> = Vec::new();
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    let mut used_sheets = 0;
+    for sheet in sheets {
+        let category = match sheet_kind(&sheet.name) {
+            SheetKind::Meta | SheetKind::Ignored => continue,
+            SheetKind::Category(c) => (!csv).then_some(c),
+        };
+        if read_sheet(sheet, category, csv, &mut providers, &mut by_id, problems) {
+            used_sheets += 1;
+        }
+    }
+    (providers, used_sheets)
+}
+
+/// The rules of the map for every provider, each problem at the cell of its field (or, for a
+/// field without a cell, at its column in the provider's row).
+pub(super) fn check_providers(meta: &RawMeta, providers: &[Entry], problems: &mut Problems) {
+    let gemeenten: Vec<String> = meta.gemeenten.clone().unwrap_or_default();
+    let known = gemeenten.iter().map(String::as_str).collect();
+    for e in providers {
+        for p in kaart::check_provider(&e.raw, &known, &gemeenten) {
+            // A cell already reported (a phone number stored as a number) is not reported
+            // again as missing or malformed.
+            if p.field.is_some_and(|f| e.bad.contains(&f)) {
+                continue;
+            }
+            let place = match p.field {
+                Some(field) => e.fields.get(field).cloned().unwrap_or_else(|| Place {
+                    column: e.columns.get(field).map(|&c| (c, field)),
+                    ..e.place.clone()
+                }),
+                None => e.place.clone(),
+            };
+            problems.add(p.severity, &place, &p.problem, &p.fix);
+        }
+    }
+}
+
+/// Read the providers of one sheet (or the CSV). Returns whether it held any.
+fn read_sheet(
     sheet: &Sheet,
     category: Option<String>,
     csv: bool,
@@ -80,125 +127,6 @@ pub(super) fn read_providers(
         }
     }
     any
-}
-
-/// The columns of a sheet, as its header row names them.
-struct Header {
-    /// The 0-based column of the header row's first cell.
-    first: usize,
-    /// The field of each column from `first` on; `None` for a column without a usable name.
-    fields: Vec<Option<&'static str>>,
-}
-
-impl Header {
-    /// The header row at `head`, starting at column `first`; `None` (with the problems
-    /// reported) when a column is unknown or doubled, or a required one is missing.
-    fn read(
-        head: Place,
-        first: usize,
-        cells: &[Cell],
-        csv: bool,
-        problems: &mut Problems,
-    ) -> Option<Header> {
-        let mut fields: Vec<Option<&'static str>> = Vec::new();
-        let mut bad = false;
-        for (j, cell) in cells.iter().enumerate() {
-            if cell.is_empty() {
-                fields.push(None);
-                continue;
-            }
-            let place = Place {
-                column: Some((first + j, "kopregel")),
-                ..head.clone()
-            };
-            let mut field = column_field(cell, &place, csv, problems);
-            if let Some(f) = field.filter(|f| fields.contains(&Some(*f))) {
-                problems.error(
-                    &place,
-                    format!("de kolom '{f}' staat er twee keer"),
-                    "houd één kolom per veld",
-                );
-                field = None;
-            }
-            bad |= field.is_none();
-            fields.push(field);
-        }
-        let mut required = vec!["id", "naam"];
-        if csv {
-            required.push("categorieen");
-        }
-        for field in required {
-            if !fields.contains(&Some(field)) {
-                let shown = if field == "categorieen" {
-                    "categorie"
-                } else {
-                    field
-                };
-                problems.error(
-                    &head,
-                    format!("de kolom '{shown}' ontbreekt in de kopregel"),
-                    format!("zet in de eerste rij een kolom '{shown}'; de kopregel noemt de velden (id, naam, {}gemeenten, domein, niveau, telefoon, email, website, adres, aanmelden, toelichting)", if csv { "categorie, " } else { "" }),
-                );
-                bad = true;
-            }
-        }
-        (!bad).then_some(Header { first, fields })
-    }
-
-    /// The field of the cell `j` of a row whose first cell is in the 0-based column `first`
-    /// (a row may start further left or right than the header).
-    fn field_at(&self, first: usize, j: usize) -> Option<&'static str> {
-        let col = (first + j).checked_sub(self.first)?;
-        self.fields.get(col).copied().flatten()
-    }
-
-    /// The 0-based column of each field.
-    fn positions(&self) -> HashMap<&'static str, usize> {
-        self.fields
-            .iter()
-            .enumerate()
-            .filter_map(|(j, f)| f.map(|f| (f, self.first + j)))
-            .collect()
-    }
-}
-
-/// The field a header cell names, or `None` (reported) when it names none. In a CSV file the
-/// column is `categorie`, one per row.
-fn column_field(
-    cell: &Cell,
-    place: &Place,
-    csv: bool,
-    problems: &mut Problems,
-) -> Option<&'static str> {
-    let name = field_name(&cell.text());
-    let name = if csv && name == "categorie" {
-        "categorieen".to_string()
-    } else {
-        name
-    };
-    let field = PROVIDER_FIELDS.iter().find(|f| **f == name).copied();
-    if field.is_none() {
-        let allowed: Vec<String> = PROVIDER_FIELDS
-            .iter()
-            .map(|f| {
-                if csv && *f == "categorieen" {
-                    "categorie".to_string()
-                } else {
-                    f.to_string()
-                }
-            })
-            .collect();
-        problems.error(
-            place,
-            format!("onbekende kolom '{}'", cell.text()),
-            crate::suggest::suggest(
-                &name,
-                &allowed,
-                &format!("gebruik als kolomnamen: {}", allowed.join(", ")),
-            ),
-        );
-    }
-    field
 }
 
 /// One row as an entry: each cell under its column's field. `category` is the sheet's.

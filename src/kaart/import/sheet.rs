@@ -59,9 +59,26 @@ pub(super) fn field_name(text: &str) -> String {
     }
 }
 
-pub(super) fn read_workbook(path: &Path, ext: &str) -> Result<Vec<Sheet>> {
+/// The sheets of `path` (.xlsx, .xlsm, .ods or .csv), and whether it is a CSV file.
+pub(super) fn read_sheets(path: &Path) -> Result<(Vec<Sheet>, bool)> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    match ext.as_str() {
+        "csv" => Ok((vec![read_csv(path)?], true)),
+        "xlsx" | "xlsm" | "ods" => Ok((read_workbook(path, &ext)?, false)),
+        _ => Err(Error::input(format!(
+            "'{}' kan niet worden geïmporteerd: de naam moet eindigen op .xlsx, .ods of .csv",
+            path.display()
+        ))),
+    }
+}
+
+fn read_workbook(path: &Path, ext: &str) -> Result<Vec<Sheet>> {
     let bytes = std::fs::read(path).map_err(|e| Error::read("de spreadsheet", path, &e))?;
-    let broken = |_detail: String| {
+    let broken = || {
         Error::input(format!(
             "'{}' is geen leesbaar {}-bestand (beschadigd, beveiligd met een wachtwoord, of een ander formaat)",
             path.display(),
@@ -69,28 +86,25 @@ pub(super) fn read_workbook(path: &Path, ext: &str) -> Result<Vec<Sheet>> {
         ))
         .hint("Open het in uw spreadsheetprogramma en sla het opnieuw op als .xlsx of .ods, zonder wachtwoord.")
     };
-    let mut out = Vec::new();
     if ext == "ods" {
-        let mut book: Ods<Cursor<Vec<u8>>> = calamine::open_workbook_from_rs(Cursor::new(bytes))
-            .map_err(|e: calamine::OdsError| broken(e.to_string()))?;
-        for name in book.sheet_names() {
-            let range = book
-                .worksheet_range(&name)
-                .map_err(|e| broken(e.to_string()))?;
-            out.push(sheet_of(name, &range));
-        }
+        let book: Ods<Cursor<Vec<u8>>> =
+            calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| broken())?;
+        sheets_of(book).ok_or_else(broken)
     } else {
-        let mut book: Xlsx<Cursor<Vec<u8>>> =
-            calamine::open_workbook_from_rs(Cursor::new(bytes))
-                .map_err(|e: calamine::XlsxError| broken(e.to_string()))?;
-        for name in book.sheet_names() {
-            let range = book
-                .worksheet_range(&name)
-                .map_err(|e| broken(e.to_string()))?;
-            out.push(sheet_of(name, &range));
-        }
+        let book: Xlsx<Cursor<Vec<u8>>> =
+            calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| broken())?;
+        sheets_of(book).ok_or_else(broken)
     }
-    Ok(out)
+}
+
+/// Every sheet of a workbook, in its order; `None` when one cannot be read.
+fn sheets_of<R: Reader<Cursor<Vec<u8>>>>(mut book: R) -> Option<Vec<Sheet>> {
+    let mut out = Vec::new();
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).ok()?;
+        out.push(sheet_of(name, &range));
+    }
+    Some(out)
 }
 
 fn sheet_of(name: String, range: &calamine::Range<Data>) -> Sheet {
@@ -109,7 +123,7 @@ fn sheet_of(name: String, range: &calamine::Range<Data>) -> Sheet {
     Sheet { name, rows }
 }
 
-pub(super) fn read_csv(path: &Path) -> Result<Sheet> {
+fn read_csv(path: &Path) -> Result<Sheet> {
     let text = read_text("het CSV-bestand", path)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     // Dutch spreadsheet programs write ';' between fields; others ','. The header tells.
