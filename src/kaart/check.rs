@@ -124,15 +124,8 @@ pub fn gaps(kaart: &Kaart, required: &[String]) -> Vec<Gap> {
             }
             continue;
         }
-        let cat = kaart.index.categories.get(category.as_str());
         for gemeente in &kaart.gemeenten {
-            let covered = cat.is_some_and(|c| {
-                !c.region_wide.is_empty()
-                    || c.by_gemeente
-                        .get(&gemeente.to_lowercase())
-                        .is_some_and(|v| !v.is_empty())
-            });
-            if !covered {
+            if !kaart.index.covers(category, gemeente) {
                 out.push(Gap {
                     category: category.clone(),
                     gemeente: Some(gemeente.clone()),

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use crate::finding::{Finding, Severity};
 
-use super::index::build_index;
+use super::index::Index;
 use super::place::{block, field_line, item_starts};
 use super::rules::{check_meta, check_provider, Problem};
 use super::{Domain, Kaart, Provider, RawKaart, RawProvider};
@@ -20,7 +20,7 @@ pub(super) fn convert(file: &str, path: Option<PathBuf>, text: String, raw: RawK
     let mut findings = meta_findings(file, &lines, &raw);
     let gemeenten: Vec<String> = raw.kaart.gemeenten.clone().unwrap_or_default();
     let providers = usable_providers(file, &lines, raw.aanbieders, &gemeenten, &mut findings);
-    let index = build_index(&providers);
+    let index = Index::build(&providers);
     findings.sort_by_key(|a| (a.line, a.severity));
     Kaart {
         file: file.to_string(),

@@ -55,41 +55,13 @@ impl Kaart {
     /// ones included, ordered from light to heavy care: by `level` (providers without one
     /// last), then by name. With `None`, every provider of the category.
     pub fn providers_for(&self, category: &str, gemeente: Option<&str>) -> Vec<&Provider> {
-        let Some(cat) = self.index.categories.get(category) else {
-            return Vec::new();
-        };
-        let Some(gemeente) = gemeente else {
-            return cat.all.iter().map(|&i| &self.providers[i]).collect();
-        };
-        let local: &[usize] = cat
-            .by_gemeente
-            .get(&gemeente.trim().to_lowercase())
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
-        let rank = &self.index.rank;
-        let (mut a, mut b) = (0, 0);
-        let regional = &cat.region_wide;
-        let mut out = Vec::with_capacity(regional.len() + local.len());
-        while a < regional.len() || b < local.len() {
-            let take_regional = match (regional.get(a), local.get(b)) {
-                (Some(&r), Some(&l)) => rank[r] < rank[l],
-                (Some(_), None) => true,
-                _ => false,
-            };
-            if take_regional {
-                out.push(&self.providers[regional[a]]);
-                a += 1;
-            } else {
-                out.push(&self.providers[local[b]]);
-                b += 1;
-            }
-        }
-        out
+        self.index
+            .providers_for(&self.providers, category, gemeente)
     }
 
     /// The provider with this id.
     pub fn provider(&self, id: &str) -> Option<&Provider> {
-        self.index.by_id.get(id).map(|&i| &self.providers[i])
+        self.index.position(id).map(|i| &self.providers[i])
     }
 
     /// The gemeente of the map that `name` means (case and surrounding spaces ignored), in
@@ -105,7 +77,7 @@ impl Kaart {
     /// The categories the providers use: known ones in the documented order, then the VSV's
     /// own, alphabetically.
     pub fn categories(&self) -> Vec<&str> {
-        let used: BTreeSet<&str> = self.index.categories.keys().map(String::as_str).collect();
+        let used: BTreeSet<&str> = self.index.categories().collect();
         let mut out: Vec<&str> = CATEGORIES
             .iter()
             .map(|(c, _)| *c)
