@@ -29,6 +29,9 @@
 //! - `check`: `zorgpad kaart controleer` (unknown categories, completeness);
 //! - `offer`: the map as one session sees it (the client's gemeente);
 //! - `import`: a spreadsheet (xlsx, ods, csv) into the raw form.
+//!
+//! Names: the file's keys are Dutch and stay so in the raw form (`RawProvider::naam`), because
+//! they are the format; the model is English (`Provider::name`), its comments naming the key.
 
 mod category;
 mod check;
