@@ -17,7 +17,7 @@ use super::{is_known_category, Provider, CATEGORIES};
 /// A loaded Sociale Kaart.
 #[derive(Debug, Clone)]
 pub struct Kaart {
-    /// How the file is named in messages: the path as given, or [`EMBEDDED_FILE`].
+    /// How the file is named in messages: the path as given, or the embedded example's name.
     pub(crate) file: String,
     /// The path it was read from; `None` for the embedded example.
     pub(crate) path: Option<PathBuf>,
