@@ -1,7 +1,7 @@
 //! The Sociale Kaart at national scale: 342 gemeenten and more than 13,000 providers.
 //!
 //! Targets (a 2-core machine): loading the YAML text, validating and checking completeness
-//! well under 0.3 s; resolving one referral (`providers(category, gemeente)`) under 1 ms.
+//! well under 0.3 s; resolving one referral (`providers_for(category, gemeente)`) under 1 ms.
 //!
 //! Run: `cargo bench --bench kaart` (or `-- --quick` for a short run).
 
@@ -9,7 +9,7 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use zorgpad::flow::set::FlowSet;
-use zorgpad::kaart::{self, Kaart, RawAanbieder, RawKaart, RawMeta, CATEGORIES};
+use zorgpad::kaart::{self, Kaart, RawKaart, RawMeta, RawProvider, CATEGORIES};
 
 const GEMEENTEN: usize = 342;
 /// Providers per category per gemeente.
@@ -25,7 +25,7 @@ fn national() -> String {
     let mut n = 0;
     let mut provider = |categorie: &str, gemeenten: Option<Vec<String>>, niveau: i64| {
         n += 1;
-        RawAanbieder {
+        RawProvider {
             id: Some(format!("aanbieder-{n:05}")),
             naam: Some(format!("Aanbieder {n:05} {categorie}")),
             categorieen: Some(vec![categorie.to_string()]),
@@ -77,9 +77,9 @@ fn bench(c: &mut Criterion) {
     let set = FlowSet::load(None).expect("embedded flow");
     let kaart = Kaart::from_text("landelijk.yaml", text.clone(), None).expect("map");
     assert!(
-        kaart.aanbieders().len() >= 13_000,
+        kaart.all_providers().len() >= 13_000,
         "{}",
-        kaart.aanbieders().len()
+        kaart.all_providers().len()
     );
     let check = kaart::check(&kaart, &set);
     assert!(check.is_ok(), "{:?}", check.findings.first());
@@ -87,7 +87,7 @@ fn bench(c: &mut Criterion) {
     eprintln!(
         "landelijke kaart: {} gemeenten, {} aanbieders, {:.1} MB YAML",
         kaart.gemeenten.len(),
-        kaart.aanbieders().len(),
+        kaart.all_providers().len(),
         text.len() as f64 / 1e6
     );
 
@@ -97,15 +97,17 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let kaart = Kaart::from_text("landelijk.yaml", black_box(text.clone()), None).unwrap();
             let check = kaart::check(&kaart, &set);
-            black_box((kaart.aanbieders().len(), check.gaps.len()))
+            black_box((kaart.all_providers().len(), check.gaps.len()))
         })
     });
     group.finish();
 
     c.bench_function("één verwijzing: providers(categorie, gemeente)", |b| {
         b.iter(|| {
-            black_box(kaart.providers(black_box("psychosociaal"), black_box(Some("Gemeente 171"))))
-                .len()
+            black_box(
+                kaart.providers_for(black_box("psychosociaal"), black_box(Some("Gemeente 171"))),
+            )
+            .len()
         })
     });
     c.bench_function("één aanbieder op id", |b| {

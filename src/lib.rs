@@ -45,8 +45,6 @@ pub mod error;
 pub mod finding;
 pub mod flow;
 pub mod kaart;
-pub mod kaart_import;
-pub mod offer;
 pub mod prompt;
 pub mod report;
 pub mod scan;

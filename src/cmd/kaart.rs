@@ -8,8 +8,8 @@ use crate::cli::config::kaart::{KaartCheck, KaartImport, KaartShow};
 use crate::error::{Error, Exit, Result};
 use crate::finding::count;
 use crate::flow::set::FlowSet;
-use crate::kaart::{self, Aanbieder, Gap, Kaart};
-use crate::kaart_import;
+use crate::kaart::import;
+use crate::kaart::{self, Gap, Kaart, Provider};
 use crate::report::{table, Layout};
 
 /// Up to this many gemeenten the gaps are shown as a matrix (category × gemeente).
@@ -85,9 +85,9 @@ pub fn check(config: &KaartCheck) -> Result<Exit> {
     println!(
         "In orde: {} — {} (versie {}), {}; elke categorie die de flow en de Meldcode nodig hebben ({}) heeft {region} een aanbieder.",
         kaart.file,
-        kaart.naam,
-        kaart.versie,
-        count(kaart.aanbieders().len(), "aanbieder", "aanbieders"),
+        kaart.name,
+        kaart.version,
+        count(kaart.all_providers().len(), "aanbieder", "aanbieders"),
         result.required.join(", "),
     );
     if warnings > 0 {
@@ -122,7 +122,7 @@ fn gap_table(kaart: &Kaart, required: &[String], gaps: &[Gap], layout: Layout) -
                 row.push(if gap {
                     "ONTBREEKT".to_string()
                 } else {
-                    kaart.providers(category, Some(g)).len().to_string()
+                    kaart.providers_for(category, Some(g)).len().to_string()
                 });
             }
             t.add_row(row);
@@ -202,16 +202,16 @@ pub fn show(config: &KaartShow) -> Result<Exit> {
     }
 
     let mut out = String::new();
-    let mut title = if kaart.naam.is_empty() {
+    let mut title = if kaart.name.is_empty() {
         kaart.file.clone()
     } else {
-        kaart.naam.clone()
+        kaart.name.clone()
     };
     let mut details = Vec::new();
-    if !kaart.versie.is_empty() {
-        details.push(format!("versie {}", kaart.versie));
+    if !kaart.version.is_empty() {
+        details.push(format!("versie {}", kaart.version));
     }
-    if let Some(b) = &kaart.bijgewerkt {
+    if let Some(b) = &kaart.updated {
         details.push(format!("bijgewerkt {b}"));
     }
     if !details.is_empty() {
@@ -219,7 +219,7 @@ pub fn show(config: &KaartShow) -> Result<Exit> {
     }
     out.push_str(&title);
     out.push('\n');
-    let mut about: Vec<String> = [&kaart.vsv, &kaart.regio]
+    let mut about: Vec<String> = [&kaart.vsv, &kaart.region]
         .into_iter()
         .flatten()
         .cloned()
@@ -239,7 +239,7 @@ pub fn show(config: &KaartShow) -> Result<Exit> {
     out.push_str("Volgorde: van lichte naar zware zorg (niveau 1–5).\n");
 
     for category in &categories {
-        let providers = kaart.providers(category, gemeente.as_deref());
+        let providers = kaart.providers_for(category, gemeente.as_deref());
         out.push('\n');
         match kaart::category_description(category) {
             Some(d) => out.push_str(&format!("{category} — {d}\n")),
@@ -259,7 +259,7 @@ pub fn show(config: &KaartShow) -> Result<Exit> {
     Ok(Exit::Ok)
 }
 
-fn provider_table(providers: &[&Aanbieder], layout: Layout) -> String {
+fn provider_table(providers: &[&Provider], layout: Layout) -> String {
     let mut t = table(
         layout,
         &[
@@ -271,15 +271,19 @@ fn provider_table(providers: &[&Aanbieder], layout: Layout) -> String {
         ],
     );
     for p in providers {
-        let niveau = p.niveau.map_or_else(|| "—".to_string(), |n| n.to_string());
-        let aanbieder = format!("{}\n{}\nid: {}", p.naam, p.werkgebied(), p.id);
-        let domein = p.domein.map_or("—", |d| d.label()).to_string();
-        let contact: Vec<&str> = p.contact().into_iter().chain(p.adres.as_deref()).collect();
+        let niveau = p.level.map_or_else(|| "—".to_string(), |n| n.to_string());
+        let aanbieder = format!("{}\n{}\nid: {}", p.name, p.area(), p.id);
+        let domein = p.domain.map_or("—", |d| d.label()).to_string();
+        let contact: Vec<&str> = p
+            .contact()
+            .into_iter()
+            .chain(p.address.as_deref())
+            .collect();
         let mut aanbod = Vec::new();
-        if let Some(t) = &p.toelichting {
+        if let Some(t) = &p.description {
             aanbod.push(t.clone());
         }
-        if let Some(a) = &p.aanmelden {
+        if let Some(a) = &p.how_to_refer {
             aanbod.push(format!("Aanmelden: {a}"));
         }
         t.add_row(vec![
@@ -295,11 +299,11 @@ fn provider_table(providers: &[&Aanbieder], layout: Layout) -> String {
 
 /// `zorgpad kaart importeer`.
 pub fn import(config: &KaartImport) -> Result<Exit> {
-    let imported = kaart_import::import(&config.input, &config.meta)?;
+    let imported = import::read(&config.input, &config.meta)?;
     for w in &imported.warnings {
         eprintln!("{w}");
     }
-    let text = kaart_import::to_text(&imported, &config.input);
+    let text = imported.to_text(&config.input);
     // What is written must read back as a map; anything else is a bug in the writer.
     Kaart::from_text("(geïmporteerde kaart)", text.clone(), None).map_err(|e| {
         Error::input(format!(

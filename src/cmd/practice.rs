@@ -11,7 +11,7 @@ use crate::error::{Error, Exit, Result};
 use crate::flow::model::Body;
 use crate::flow::set::FlowSet;
 use crate::kaart::Kaart;
-use crate::offer::Offer;
+use crate::kaart::Offer;
 use crate::prompt::script::Script;
 use crate::prompt::terminal::Terminal;
 use crate::report::{table, Layout};

@@ -24,7 +24,7 @@ pub(crate) fn refuse_broken_map(kaart: &Kaart) -> Result<()> {
 /// The map's spelling of a gemeente given on the command line.
 pub(crate) fn known_gemeente(kaart: &Kaart, name: &str) -> Result<String> {
     kaart.gemeente(name).map(str::to_string).ok_or_else(|| {
-        Error::input(format!("de gemeente '{name}' staat niet op de Sociale Kaart '{}'", kaart.naam)).hint(format!(
+        Error::input(format!("de gemeente '{name}' staat niet op de Sociale Kaart '{}'", kaart.name)).hint(format!(
             "Gemeenten op deze kaart: {}. Laat --gemeente weg als de gemeente er niet bij staat: dan wordt alle aanbod getoond.",
             kaart.gemeenten.join(", ")
         ))
@@ -53,7 +53,7 @@ pub fn kaart_for(record: &Record) -> Result<Kaart> {
         if before.sha256 != kaart.fingerprint().sha256 {
             eprintln!(
                 "Let op: de Sociale Kaart is gewijzigd sinds deze sessie is opgeslagen ({} versie {} → versie {}).",
-                before.naam, before.versie, kaart.versie
+                before.naam, before.versie, kaart.version
             );
         }
     }

@@ -17,7 +17,7 @@ use crate::error::{Error, Exit, Result};
 use crate::flow::set::FlowSet;
 use crate::flow::validate::refuse_broken;
 use crate::kaart::Kaart;
-use crate::offer::Offer;
+use crate::kaart::Offer;
 use crate::prompt::script::Script;
 use crate::prompt::terminal::Terminal;
 use crate::report::export::write_export;

@@ -22,7 +22,7 @@ pub enum Reply {
 pub trait Prompter {
     /// Ask one question. Errors end the session (cancelled, or a script that does not fit).
     /// `offer` is the Sociale Kaart for this session, for the providers at a referral.
-    fn ask(&mut self, question: &Question<'_>, offer: &crate::offer::Offer<'_>) -> Result<Reply>;
+    fn ask(&mut self, question: &Question<'_>, offer: &crate::kaart::Offer<'_>) -> Result<Reply>;
 }
 
 /// The question as a person reads it: the decision's question, or the box title.

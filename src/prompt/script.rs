@@ -12,7 +12,7 @@ use crate::engine::prompter::{question_ref, question_text, Prompter, Reply};
 use crate::engine::walk::Question;
 use crate::error::{read_text, Error, Result};
 use crate::flow::model::{Action, Body, Choice};
-use crate::offer::Offer;
+use crate::kaart::Offer;
 use crate::yaml::{self, Value};
 
 /// The reserved entry that means "go back one question".
@@ -346,10 +346,10 @@ impl Script {
         offer: &Offer<'_>,
         entry: &Value,
     ) -> Result<Answer> {
-        let offered = offer.providers(category);
+        let offered = offer.providers_for(category);
         let pairs: Vec<(&str, &str)> = offered
             .iter()
-            .map(|a| (a.id.as_str(), a.naam.as_str()))
+            .map(|a| (a.id.as_str(), a.name.as_str()))
             .collect();
         let hint = || {
             let mut h = match offer.gemeente {
@@ -360,7 +360,7 @@ impl Script {
                 h.push_str(" geen aanbieders.");
             }
             for a in &offered {
-                h.push_str(&format!("\n  - {}  ({})", a.id, a.naam));
+                h.push_str(&format!("\n  - {}  ({})", a.id, a.name));
             }
             h.push_str("\nVoor een hulpverlener die niet op de kaart staat: {andere: naam}. Geen passend aanbod: 'geen passend aanbod'.");
             h

@@ -18,7 +18,7 @@ use crate::engine::prompter::{question_text, Prompter, Reply};
 use crate::engine::walk::{Question, Step};
 use crate::error::{Error, Result};
 use crate::flow::model::{Action, Body, Choice, Kind};
-use crate::offer::Offer;
+use crate::kaart::Offer;
 use crate::text::wrap;
 
 pub struct Terminal {
@@ -587,7 +587,7 @@ impl Terminal {
         category: &str,
         offer: &Offer<'_>,
     ) -> Result<Reply> {
-        let offered = offer.providers(category);
+        let offered = offer.providers_for(category);
         if offer.kaart.is_embedded() {
             self.say("\nLET OP: dit is de ingebouwde VOORBEELDKAART met verzonnen aanbieders; gebruik --kaart met de Sociale Kaart van uw VSV.");
         }
@@ -598,13 +598,13 @@ impl Terminal {
         if offered.is_empty() {
             self.say(&format!(
                 "\nDe Sociale Kaart ({}) heeft geen aanbod in de categorie '{category}'{place}.",
-                offer.kaart.naam
+                offer.kaart.name
             ));
         } else {
-            let mut text = format!("\nAanbod op de Sociale Kaart ({}), categorie '{category}'{place}, van licht naar zwaar:", offer.kaart.naam);
+            let mut text = format!("\nAanbod op de Sociale Kaart ({}), categorie '{category}'{place}, van licht naar zwaar:", offer.kaart.name);
             for a in &offered {
                 text.push_str(&format!("\n  • {}", Offer::line(a)));
-                if let Some(how) = &a.aanmelden {
+                if let Some(how) = &a.how_to_refer {
                     text.push_str(&format!("\n      aanmelden: {}", how.trim()));
                 }
             }

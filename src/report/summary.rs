@@ -168,14 +168,14 @@ impl Contact {
         match kaart.and_then(|k| k.provider(id)) {
             Some(a) => Contact {
                 id: a.id.clone(),
-                naam: a.naam.clone(),
-                domein: a.domein.map(|d| d.label().to_string()),
-                niveau: a.niveau,
-                telefoon: a.telefoon.clone(),
+                naam: a.name.clone(),
+                domein: a.domain.map(|d| d.label().to_string()),
+                niveau: a.level,
+                telefoon: a.phone.clone(),
                 email: a.email.clone(),
                 website: a.website.clone(),
-                adres: a.adres.clone(),
-                aanmelden: a.aanmelden.clone(),
+                adres: a.address.clone(),
+                aanmelden: a.how_to_refer.clone(),
             },
             None => Contact {
                 id: id.to_string(),

@@ -80,11 +80,11 @@ fn the_example_map_covers_every_known_category_in_every_gemeente() {
     assert_eq!(kaart::gaps(&k, &all), Vec::<Gap>::new());
     assert!(k.findings().is_empty(), "{:?}", k.findings());
     // Visibly fictitious: example.org, 010-0000… numbers, apart from Veilig Thuis.
-    for p in k.aanbieders() {
+    for p in k.all_providers() {
         for e in p.email.iter().chain(&p.website) {
             assert!(e.contains("example.org"), "{e}");
         }
-        if let Some(t) = &p.telefoon {
+        if let Some(t) = &p.phone {
             assert!(t == "0800-2000" || t.starts_with("010-0000"), "{t}");
         }
     }
@@ -667,7 +667,10 @@ aanbieders:
 ";
     let k = Kaart::from_text("k.yaml", text.to_string(), None).unwrap();
     let ids = |g: Option<&str>| -> Vec<String> {
-        k.providers("ggz", g).iter().map(|p| p.id.clone()).collect()
+        k.providers_for("ggz", g)
+            .iter()
+            .map(|p| p.id.clone())
+            .collect()
     };
     assert_eq!(
         ids(Some("A")),
@@ -690,9 +693,9 @@ aanbieders:
         ]
     );
     assert_eq!(ids(None).len(), 6);
-    assert_eq!(k.providers("psychosociaal", Some("B")).len(), 0);
-    assert_eq!(k.providers("bestaat-niet", Some("A")).len(), 0);
-    assert_eq!(k.provider("b-midden").unwrap().naam, "Midden B");
+    assert_eq!(k.providers_for("psychosociaal", Some("B")).len(), 0);
+    assert_eq!(k.providers_for("bestaat-niet", Some("A")).len(), 0);
+    assert_eq!(k.provider("b-midden").unwrap().name, "Midden B");
     assert!(k.provider("x").is_none());
     assert_eq!(k.gemeente(" a "), Some("A"));
     assert_eq!(k.categories(), ["ggz", "psychosociaal"]);
