@@ -14,6 +14,9 @@ pub enum Exit {
     Findings,
     /// 2: usage or input error.
     Input,
+    /// 3: a file (or standard output) could not be written: disk full, no permission. What
+    /// was saved before stays saved.
+    Write,
     /// 130: cancelled by the user.
     Cancelled,
 }
@@ -24,6 +27,7 @@ impl From<Exit> for std::process::ExitCode {
             Exit::Ok => 0,
             Exit::Findings => 1,
             Exit::Input => 2,
+            Exit::Write => 3,
             Exit::Cancelled => 130,
         })
     }
@@ -66,6 +70,20 @@ impl Error {
             exit: Exit::Cancelled,
             ..Error::input(message)
         }
+    }
+
+    /// Standard output was closed by its reader (`zorgpad toon | head`): nothing more to say,
+    /// and nothing went wrong (exit 0, no message), as with ripgrep.
+    pub fn closed_pipe() -> Self {
+        Error {
+            exit: Exit::Ok,
+            ..Error::input("")
+        }
+    }
+
+    /// Whether there is nothing to print (a closed pipe).
+    pub fn is_silent(&self) -> bool {
+        self.message.is_empty() && self.details.is_empty()
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
@@ -117,11 +135,26 @@ impl Error {
             io::ErrorKind::PermissionDenied => "geen toestemming om daar te schrijven".to_string(),
             _ => describe_io(error),
         };
-        Error::input(format!(
-            "kan {what} '{}' niet schrijven: {reason}",
-            path.display()
-        ))
+        Error {
+            exit: Exit::Write,
+            ..Error::input(format!(
+                "kan {what} '{}' niet schrijven: {reason}",
+                path.display()
+            ))
+        }
         .hint("Kies een andere plaats, of controleer of de map bestaat en schrijfbaar is.")
+    }
+
+    /// Standard output could not be written (a full disk behind `> bestand`, say).
+    pub fn write_output(error: &io::Error) -> Self {
+        Error {
+            exit: Exit::Write,
+            ..Error::input(format!(
+                "kan de uitvoer niet schrijven: {}",
+                describe_io(error)
+            ))
+        }
+        .hint("De uitvoer gaat naar een bestand of programma dat niets meer aanneemt. Maak ruimte of kies een andere plaats, en probeer het opnieuw.")
     }
 
     pub fn exit_code(&self) -> Exit {
@@ -194,6 +227,34 @@ pub fn read_text(what: &str, path: &Path) -> Result<String> {
 }
 
 fn describe_io(error: &io::Error) -> String {
-    // The OS text is English; keep it, behind a Dutch lead, as a last resort.
-    format!("systeemfout ({error})")
+    use io::ErrorKind as K;
+    let text = match error.kind() {
+        K::NotFound => "het bestaat niet",
+        K::PermissionDenied => "geen toestemming",
+        K::AlreadyExists => "het bestaat al",
+        K::StorageFull => "de schijf is vol",
+        K::QuotaExceeded => "de schijfruimte (quotum) is op",
+        K::ReadOnlyFilesystem => "de schijf is alleen-lezen",
+        K::IsADirectory => "dit is een map, geen bestand",
+        K::NotADirectory => "een deel van het pad is geen map",
+        K::DirectoryNotEmpty => "de map is niet leeg",
+        K::FileTooLarge => "het bestand is te groot",
+        K::BrokenPipe => "de ontvanger van de uitvoer is gestopt",
+        K::Interrupted => "onderbroken",
+        K::InvalidData | K::InvalidInput => "ongeldige gegevens",
+        K::UnexpectedEof => "het bestand houdt onverwacht op",
+        K::OutOfMemory => "onvoldoende geheugen",
+        K::TimedOut => "het duurde te lang",
+        K::Unsupported => "dit kan hier niet",
+        K::ResourceBusy | K::ExecutableFileBusy => "het is in gebruik",
+        K::InvalidFilename => "de naam is ongeldig of te lang",
+        _ => {
+            // Never the operating system's English text; its error number helps support.
+            return match error.raw_os_error() {
+                Some(code) => format!("systeemfout {code}"),
+                None => "onbekende systeemfout".to_string(),
+            };
+        }
+    };
+    text.to_string()
 }

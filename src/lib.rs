@@ -45,6 +45,7 @@ pub mod error;
 pub mod finding;
 pub mod flow;
 pub mod kaart;
+mod out;
 pub mod prompt;
 pub mod report;
 pub mod scan;

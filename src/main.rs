@@ -11,7 +11,9 @@ fn main() -> ExitCode {
     match zorgpad::run(args) {
         Ok(code) => code.into(),
         Err(error) => {
-            eprintln!("{}", error.render(zorgpad::cli::config::error_width()));
+            if !error.is_silent() {
+                eprintln!("{}", error.render(zorgpad::cli::config::error_width()));
+            }
             error.exit_code().into()
         }
     }

@@ -18,7 +18,11 @@ impl Usage {
     /// Print the text where it belongs and give the exit code.
     pub fn exit(self) -> ExitCode {
         if self.code == 0 {
-            print!("{}", self.text);
+            // Help piped into `head` ends quietly, like every other output.
+            return match crate::out::write(format_args!("{}", self.text)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => e.exit_code().into(),
+            };
         } else {
             eprint!("{}", self.text);
         }

@@ -31,7 +31,7 @@ Gebruik: {usage}
 
 const AFTER: &str = "\
 Meer uitleg: README.md, flows/README.md. Afsluitcodes: 0 in orde, 1 bevindingen,
-2 verkeerd gebruik of onleesbare invoer, 130 afgebroken.";
+2 verkeerd gebruik of onleesbare invoer, 3 kon niet schrijven, 130 afgebroken.";
 
 /// zorgpad: psychosociale zorg in de geboortezorg, stap voor stap.
 #[derive(Debug, Parser)]

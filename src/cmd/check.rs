@@ -5,19 +5,20 @@ use crate::error::{Error, Exit, Result};
 use crate::finding::count;
 use crate::flow::set::FlowSet;
 use crate::flow::validate::validate;
+use crate::out::outln;
 
 pub fn run(config: &CheckFlow) -> Result<Exit> {
     let set = FlowSet::load(config.flow.as_deref())?;
     let findings = validate(&set);
     for f in &findings {
-        println!("{f}");
+        outln!("{f}")?;
     }
     let errors = findings.iter().filter(|f| f.is_error()).count();
     let warnings = findings.len() - errors;
     let files: Vec<&str> = set.flows.iter().map(|f| f.file.as_str()).collect();
     if errors > 0 {
         if !findings.is_empty() {
-            println!();
+            outln!()?;
         }
         return Err(Error::findings(format!(
             "{} en {} in {}.",
@@ -28,19 +29,19 @@ pub fn run(config: &CheckFlow) -> Result<Exit> {
         .hint("Los de fouten op en controleer opnieuw. De opbouw van een flowbestand staat in flows/README.md."));
     }
     for flow in &set.flows {
-        println!(
+        outln!(
             "In orde: {} — {} (versie {}), {} knopen.",
             flow.file,
             flow.naam,
             flow.versie,
             flow.nodes.len()
-        );
+        )?;
     }
     if warnings > 0 {
-        println!(
+        outln!(
             "{} (geen fouten).",
             count(warnings, "waarschuwing", "waarschuwingen")
-        );
+        )?;
     }
     Ok(Exit::Ok)
 }

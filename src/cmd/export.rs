@@ -8,6 +8,7 @@ use crate::clock::Clock;
 use crate::engine::session::Session;
 use crate::error::{Error, Exit, Result};
 use crate::flow::set::FlowSet;
+use crate::out::out;
 use crate::report::summary::Summary;
 use crate::store::Store;
 
@@ -43,7 +44,7 @@ pub fn export(config: &ExportCmd) -> Result<Exit> {
                 out.display()
             );
         }
-        None => print!("{text}"),
+        None => out!("{text}")?,
     }
     store.save(&record)?;
     Ok(Exit::Ok)

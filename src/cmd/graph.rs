@@ -3,6 +3,7 @@
 use crate::cli::config::pathway::{Graph, GraphFormat};
 use crate::error::{Exit, Result};
 use crate::flow::set::FlowSet;
+use crate::out::out;
 use crate::report::pathway::{dot, mermaid};
 
 /// `zorgpad graaf`.
@@ -14,7 +15,7 @@ pub fn graph(config: &Graph) -> Result<Exit> {
         GraphFormat::Dot => dot(&set),
     };
     match &config.output {
-        None => print!("{text}"),
+        None => out!("{text}")?,
         Some(path) => {
             crate::store::private_file::write_with_mode(
                 "het diagram",

@@ -10,6 +10,7 @@ use crate::finding::count;
 use crate::flow::set::FlowSet;
 use crate::kaart::import;
 use crate::kaart::{self, Gap, Kaart, Provider};
+use crate::out::{out, outln};
 use crate::report::{table, Layout};
 
 /// Up to this many gemeenten the gaps are shown as a matrix (category × gemeente).
@@ -25,28 +26,28 @@ pub fn check(config: &KaartCheck) -> Result<Exit> {
     let set = FlowSet::load(config.flow.as_deref())?;
     let result = kaart::check(&kaart, &set);
     for f in &result.findings {
-        println!("{f}");
+        outln!("{f}")?;
     }
     let errors = result.errors();
     let warnings = result.warnings();
     if !result.gaps.is_empty() {
         if !result.findings.is_empty() {
-            println!();
+            outln!()?;
         }
-        println!(
+        outln!(
             "Gaten in de kaart: categorieën zonder aanbieder (nodig voor de verwijzingen van '{}' en de Meldcode)",
             set.main().naam
-        );
-        println!(
+        )?;
+        outln!(
             "{}",
             gap_table(&kaart, &result.required, &result.gaps, config.layout)
-        );
-        println!(
+        )?;
+        outln!(
             "    oplossing: voeg voor elk gat een aanbieder toe met die categorie, die de gemeente bedient ('gemeenten: [..]')\n    of de hele regio (laat 'gemeenten' weg)."
-        );
+        )?;
     }
     if errors > 0 || !result.gaps.is_empty() {
-        println!();
+        outln!()?;
         let mut parts = Vec::new();
         if errors > 0 {
             parts.push(count(errors, "fout", "fouten"));
@@ -82,19 +83,19 @@ pub fn check(config: &KaartCheck) -> Result<Exit> {
             count(kaart.gemeenten.len(), "gemeente", "gemeenten")
         )
     };
-    println!(
+    outln!(
         "In orde: {} — {} (versie {}), {}; elke categorie die de flow en de Meldcode nodig hebben ({}) heeft {region} een aanbieder.",
         kaart.file,
         kaart.name,
         kaart.version,
         count(kaart.all_providers().len(), "aanbieder", "aanbieders"),
         result.required.join(", "),
-    );
+    )?;
     if warnings > 0 {
-        println!(
+        outln!(
             "{} (geen fouten).",
             count(warnings, "waarschuwing", "waarschuwingen")
-        );
+        )?;
     }
     Ok(Exit::Ok)
 }
@@ -255,7 +256,7 @@ pub fn show(config: &KaartShow) -> Result<Exit> {
         out.push_str(&provider_table(&providers, config.layout));
         out.push('\n');
     }
-    print!("{out}");
+    out!("{out}")?;
     Ok(Exit::Ok)
 }
 
@@ -314,7 +315,7 @@ pub fn import(config: &KaartImport) -> Result<Exit> {
     })?;
     let n = imported.kaart.aanbieders.len();
     match &config.output {
-        None => print!("{text}"),
+        None => out!("{text}")?,
         Some(out) => {
             write(out, text.as_bytes())?;
             eprintln!(

@@ -4,6 +4,7 @@ use std::io::IsTerminal;
 
 use crate::cli::config::session::Remove;
 use crate::error::{Error, Exit, Result};
+use crate::out::outln;
 use crate::store::Store;
 
 pub fn remove(config: &Remove) -> Result<Exit> {
@@ -31,6 +32,6 @@ pub fn remove(config: &Remove) -> Result<Exit> {
         }
     }
     store.remove(&path)?;
-    println!("Sessie {id} is verwijderd.");
+    outln!("Sessie {id} is verwijderd.")?;
     Ok(Exit::Ok)
 }

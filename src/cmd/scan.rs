@@ -3,6 +3,7 @@
 use crate::cli::config::scan::{Fill, Target};
 use crate::clock::Clock;
 use crate::error::{Error, Exit, Result};
+use crate::out::out;
 use crate::prompt::scan::ask;
 use crate::report::scan::overview;
 use crate::scan::questionnaire::Questionnaire;
@@ -42,7 +43,7 @@ pub fn run(config: &Fill) -> Result<Exit> {
         .map_err(|e| Error::input(format!("de scan kon niet worden opgeslagen: {e}")))?;
     text.push('\n');
     crate::store::private_file::write("de scan", &path, text.as_bytes())?;
-    print!("{}", overview(&q, &scan, config.layout));
+    out!("{}", overview(&q, &scan, config.layout))?;
     eprintln!(
         "Scan opgeslagen in {} (alleen voor u leesbaar). Verzamel de scans van de groep in één map;\n'zorgpad scan rapport MAP' maakt dan het groepsbeeld.",
         path.display()

@@ -2,6 +2,7 @@
 
 use crate::cli::config::scan::{ReportCmd, ReportFormat};
 use crate::error::{Exit, Result};
+use crate::out::out;
 use crate::report::scan::*;
 use crate::scan::files::{files, load};
 use crate::scan::group::Group;
@@ -32,7 +33,7 @@ pub fn run(config: &ReportCmd) -> Result<Exit> {
                 out.display()
             );
         }
-        None => print!("{text}"),
+        None => out!("{text}")?,
     }
     Ok(Exit::Ok)
 }

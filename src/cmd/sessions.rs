@@ -8,6 +8,7 @@ use crate::engine::journal;
 use crate::engine::session::Session;
 use crate::error::{Exit, Result};
 use crate::flow::set::FlowSet;
+use crate::out::outln;
 use crate::store::{Record, Store};
 
 /// The flows of a stored session: its own file if it still exists, else the embedded ones.
@@ -29,7 +30,7 @@ pub fn list(config: &SessionList) -> Result<Exit> {
     let (records, unreadable) = store.list();
     let mut cache = BTreeMap::new();
     if records.is_empty() && unreadable.is_empty() {
-        println!("Geen sessies in {}.", store.dir().display());
+        outln!("Geen sessies in {}.", store.dir().display())?;
         return Ok(Exit::Ok);
     }
     let mut table = crate::report::table(
@@ -62,7 +63,7 @@ pub fn list(config: &SessionList) -> Result<Exit> {
         ]);
     }
     if !records.is_empty() {
-        println!("{table}");
+        outln!("{table}")?;
     }
     for u in &unreadable {
         eprintln!(

@@ -3,6 +3,7 @@
 use crate::cli::config::pathway::Show;
 use crate::error::{Exit, Result};
 use crate::flow::set::FlowSet;
+use crate::out::out;
 use crate::report::pathway::{overview_text, step_text};
 
 /// `zorgpad toon`.
@@ -13,6 +14,6 @@ pub fn show(config: &Show) -> Result<Exit> {
         None => overview_text(&set),
         Some(stap) => step_text(&set, stap)?,
     };
-    print!("{text}");
+    out!("{text}")?;
     Ok(Exit::Ok)
 }

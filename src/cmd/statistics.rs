@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::clock::Clock;
 use crate::error::{Exit, Result};
+use crate::out::out;
 use crate::report::statistics::*;
 use crate::store::Store;
 
@@ -45,6 +46,6 @@ pub fn run(config: &StatsCmd) -> Result<Exit> {
         StatsFormat::Markdown => markdown(&t, &period),
         StatsFormat::Csv => csv(&t)?,
     };
-    print!("{out}");
+    out!("{out}")?;
     Ok(Exit::Ok)
 }

@@ -18,6 +18,7 @@ mod kaart;
 mod kaart_import;
 mod layout;
 mod meldcode;
+mod output;
 mod referral;
 mod resume;
 mod routes;
