@@ -76,5 +76,8 @@ pub fn run(args: Args) -> Result<Exit, Error> {
         cli::config::Config::Scan(c) => cmd::scan::run(&c),
         cli::config::Config::ScanReport(c) => cmd::scan_report::run(&c),
         cli::config::Config::Statistics(c) => cmd::statistics::run(&c),
+        cli::config::Config::Help(path) => cmd::help::run(&path),
+        cli::config::Config::Completions(shell) => cmd::completions::run(shell),
+        cli::config::Config::Man(output) => cmd::man::run(output.as_ref()),
     }
 }

@@ -65,7 +65,13 @@ fn translate(error: clap::Error) -> Usage {
     let invalid = context(&error, ContextKind::InvalidArg);
     let value = context(&error, ContextKind::InvalidValue);
     let message = match error.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+        ErrorKind::DisplayVersion => {
+            return Usage {
+                text: crate::cli::version::text(),
+                code: 0,
+            }
+        }
+        ErrorKind::DisplayHelp => {
             return Usage {
                 text: error.render().to_string(),
                 code: 0,
@@ -82,14 +88,9 @@ fn translate(error: clap::Error) -> Usage {
                 "onbekende opdracht '{}'",
                 context(&error, ContextKind::InvalidSubcommand).unwrap_or_default()
             );
-            if let Some(ContextValue::Strings(list)) = error.get(ContextKind::SuggestedSubcommand) {
-                // clap lists every close name; the closest, by edit distance, is the suggestion.
-                let wrong = context(&error, ContextKind::InvalidSubcommand).unwrap_or_default();
-                if let Some(best) = list.iter().min_by_key(|s| crate::suggest::distance(&wrong, s)) {
-                    m.push_str(&format!("; bedoelt u '{best}'?"));
-                }
-            } else if let Some(s) = context(&error, ContextKind::SuggestedSubcommand) {
-                m.push_str(&format!("; bedoelt u '{s}'?"));
+            let wrong = context(&error, ContextKind::InvalidSubcommand).unwrap_or_default();
+            if let Some(best) = closest_command(&wrong) {
+                m.push_str(&format!("; bedoelt u '{best}'?"));
             }
             m
         }
@@ -147,4 +148,29 @@ fn translate(error: clap::Error) -> Usage {
         ),
         code: 2,
     }
+}
+
+/// The Dutch name of the command closest to a mistyped one, at any level (`scan raport` →
+/// `rapport`). Aliases (`report`, `check`, …) count as their command, so the suggestion is
+/// always the Dutch name.
+fn closest_command(wrong: &str) -> Option<String> {
+    let mut names: Vec<(String, String)> = Vec::new();
+    fn collect(command: &clap::Command, names: &mut Vec<(String, String)>) {
+        for sub in command.get_subcommands().filter(|c| !c.is_hide_set()) {
+            let dutch = sub.get_name().to_string();
+            names.push((dutch.clone(), dutch.clone()));
+            for alias in sub.get_all_aliases() {
+                names.push((alias.to_string(), dutch.clone()));
+            }
+            collect(sub, names);
+        }
+    }
+    collect(&<Args as clap::CommandFactory>::command(), &mut names);
+    let wrong = wrong.to_lowercase();
+    names
+        .iter()
+        .map(|(name, dutch)| (crate::suggest::distance(&wrong, name), dutch))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, dutch)| dutch.clone())
 }

@@ -7,6 +7,7 @@ mod dutch;
 mod kaart;
 mod session;
 mod training;
+mod version;
 
 use clap::{ArgAction, Parser, Subcommand};
 
@@ -52,7 +53,7 @@ pub struct Args {
     #[arg(short = 'h', long = "help", action = ArgAction::Help, global = true, help = "Toon deze hulp")]
     help: Option<bool>,
 
-    #[arg(short = 'V', long = "versie", visible_alias = "version", action = ArgAction::Version, help = "Toon de versie")]
+    #[arg(short = 'V', long = "versie", alias = "version", action = ArgAction::Version, help = "Toon de versie en de ingebouwde flow, kaart en formaten (ook --version)")]
     version: Option<bool>,
 
     #[command(subcommand)]
@@ -166,4 +167,31 @@ pub enum Command {
         next_help_heading = "Opties"
     )]
     Statistiek(StatsArgs),
+
+    /// Toon de hulp bij zorgpad, of bij een opdracht
+    #[command(
+        help_template = SUB_TEMPLATE,
+        override_usage = "zorgpad help [OPDRACHT] [SUBOPDRACHT]",
+        next_help_heading = "Opties"
+    )]
+    Help(HelpArgs),
+
+    /// Schrijf aanvulling voor de shell (Tab vult opdrachten en opties aan): bash, zsh of fish
+    #[command(
+        help_template = SUB_TEMPLATE,
+        override_usage = "zorgpad aanvulling bash|zsh|fish",
+        after_help = "Bijvoorbeeld (bash): zorgpad aanvulling bash > ~/.local/share/bash-completion/completions/zorgpad",
+        alias = "completions",
+        next_help_heading = "Opties"
+    )]
+    Aanvulling(CompletionArgs),
+
+    /// Schrijf de handleiding als man-pagina (roff)
+    #[command(
+        help_template = SUB_TEMPLATE,
+        override_usage = "zorgpad man [-o BESTAND]",
+        after_help = "Bijvoorbeeld: zorgpad man -o zorgpad.1 && man ./zorgpad.1",
+        next_help_heading = "Opties"
+    )]
+    Man(ManArgs),
 }

@@ -131,7 +131,7 @@ pub struct ExportArgs {
     pub id: String,
 
     /// Formaat: md (Markdown), json of html; anders volgens de naam van -o, anders md
-    #[arg(long, value_name = "FORMAAT", value_enum)]
+    #[arg(long, value_name = "FORMAAT", value_enum, hide_possible_values = true)]
     pub formaat: Option<FormatArg>,
 
     /// Schrijf naar dit bestand (rechten 0600) in plaats van naar het scherm
@@ -151,4 +151,41 @@ pub struct CheckArgs {
     /// Flowbestand (YAML) om te controleren; zonder deze optie de ingebouwde flows
     #[arg(long, value_name = "BESTAND")]
     pub flow: Option<PathBuf>,
+}
+
+/// `zorgpad help [OPDRACHT] [SUBOPDRACHT]`.
+#[derive(Debug, clap::Args)]
+pub struct HelpArgs {
+    /// De opdracht (en eventueel de subopdracht) waarover u hulp wilt, bijvoorbeeld: kaart toon
+    #[arg(value_name = "OPDRACHT", help_heading = "Argumenten")]
+    pub opdracht: Vec<String>,
+}
+
+/// The shells zorgpad writes completions for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ShellArg {
+    Bash,
+    Zsh,
+    Fish,
+}
+
+/// `zorgpad aanvulling bash|zsh|fish`.
+#[derive(Debug, clap::Args)]
+pub struct CompletionArgs {
+    /// De shell: bash, zsh of fish
+    #[arg(
+        value_name = "SHELL",
+        value_enum,
+        hide_possible_values = true,
+        help_heading = "Argumenten"
+    )]
+    pub shell: ShellArg,
+}
+
+/// `zorgpad man`.
+#[derive(Debug, clap::Args)]
+pub struct ManArgs {
+    /// Schrijf de man-pagina naar dit bestand in plaats van naar het scherm
+    #[arg(short = 'o', long = "uitvoer", value_name = "BESTAND")]
+    pub uitvoer: Option<PathBuf>,
 }

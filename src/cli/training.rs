@@ -54,7 +54,7 @@ pub struct ScanReportArgs {
     pub paden: Vec<PathBuf>,
 
     /// Formaat: md (Markdown) of html; anders volgens de naam van -o, anders tabellen op het scherm
-    #[arg(long, value_name = "FORMAAT", value_enum)]
+    #[arg(long, value_name = "FORMAAT", value_enum, hide_possible_values = true)]
     pub formaat: Option<ScanFormatArg>,
 
     /// Schrijf naar dit bestand in plaats van naar het scherm
@@ -83,7 +83,7 @@ pub struct StatsArgs {
     pub tot: Option<String>,
 
     /// Formaat: csv of md (Markdown); anders tabellen op het scherm
-    #[arg(long, value_name = "FORMAAT", value_enum)]
+    #[arg(long, value_name = "FORMAAT", value_enum, hide_possible_values = true)]
     pub formaat: Option<StatsFormatArg>,
 
     #[command(flatten)]
@@ -112,7 +112,7 @@ pub enum GraphFormatArg {
 #[derive(Debug, clap::Args)]
 pub struct GraphArgs {
     /// Formaat: mermaid of dot (Graphviz); anders volgens de naam van -o (.mmd, .dot), anders mermaid
-    #[arg(long, value_name = "FORMAAT", value_enum)]
+    #[arg(long, value_name = "FORMAAT", value_enum, hide_possible_values = true)]
     pub formaat: Option<GraphFormatArg>,
 
     /// Schrijf naar dit bestand in plaats van naar het scherm

@@ -2,9 +2,12 @@
 //! made in the rooms below (reports, prompters) from what the domains computed.
 
 pub mod check;
+pub mod completions;
 pub mod export;
 pub mod graph;
+pub mod help;
 pub mod kaart;
+pub mod man;
 pub mod practice;
 pub mod remove;
 pub mod scan;

@@ -44,6 +44,10 @@ pub enum Config {
     Scan(scan::Fill),
     ScanReport(scan::ReportCmd),
     Statistics(statistics::StatsCmd),
+    /// `zorgpad help`: the path of (sub)command names to show the help of.
+    Help(Vec<String>),
+    Completions(crate::cli::ShellArg),
+    Man(Option<PathBuf>),
 }
 
 impl Config {
@@ -71,6 +75,14 @@ impl Config {
             Command::Graaf(a) => Ok(Config::Graph(pathway::graph_config(a)?)),
             Command::Oefen(a) => Ok(Config::Practice(practice::config(a, layout, color)?)),
             Command::Export(a) => session::export_cmd(a),
+            Command::Help(a) => Ok(Config::Help(a.opdracht)),
+            Command::Aanvulling(a) => Ok(Config::Completions(a.shell)),
+            Command::Man(a) => {
+                if let Some(out) = &a.uitvoer {
+                    check_target(out, "de man-pagina")?;
+                }
+                Ok(Config::Man(a.uitvoer))
+            }
         }
     }
 }
