@@ -3,7 +3,7 @@
 //! The engine hands out questions; a prompter turns each into an answer or a step back.
 
 use crate::engine::answer::Answer;
-use crate::engine::walk::Question;
+use crate::engine::question::Question;
 use crate::error::Result;
 use crate::flow::model::Body;
 

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use crate::engine::answer::{Answer, Mark};
 use crate::engine::prompter::{question_ref, question_text, Prompter, Reply};
-use crate::engine::walk::Question;
+use crate::engine::question::Question;
 use crate::error::{read_text, Error, Result};
 use crate::flow::model::{Action, Body, Choice};
 use crate::offer::Offer;
