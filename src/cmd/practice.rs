@@ -95,16 +95,20 @@ fn practise(
     {
         let mut terminal;
         let prompter: &mut dyn Prompter = match &mut script {
-            Some(s) => s,
+            Some(s) => {
+                s.set_offer(offer);
+                s
+            }
             None => {
                 terminal = Terminal::new(explain, config.color);
+                terminal.set_offer(offer);
                 &mut terminal
             }
         };
         while let Some(mut question) = session.question() {
             // A practice case is walked in one go: its story says how waits turned out.
             question.can_pause = false;
-            let reply = prompter.ask(&question, &offer).map_err(|e| {
+            let reply = prompter.ask(&question).map_err(|e| {
                 if e.exit == Exit::Cancelled {
                     Error::cancelled("oefening gestopt met Ctrl-C; er is niets bewaard.")
                 } else {

@@ -57,6 +57,16 @@ pub fn start(config: &Start) -> Result<Exit> {
         (None, Some(t)) => t.ask_gemeente(&kaart.gemeenten)?,
         (None, None) => None,
     };
+    let offer = Offer {
+        kaart: &kaart,
+        gemeente: gemeente.as_deref(),
+    };
+    if let Some(s) = &mut script {
+        s.set_offer(offer);
+    }
+    if let Some(t) = &mut terminal {
+        t.set_offer(offer);
+    }
     let now = clock.now();
     let session = Session::new(&set, now, config.rol.clone())?;
     let record = Record {
@@ -78,7 +88,6 @@ pub fn start(config: &Start) -> Result<Exit> {
         store: &store,
         clock: &clock,
         kaart: &kaart,
-        gemeente,
     };
     let end = match (&mut script, &mut terminal) {
         (Some(s), _) => run.drive(s, true)?,
@@ -192,12 +201,22 @@ pub fn resume(config: &Resume) -> Result<Exit> {
         store: &store,
         clock: &clock,
         kaart: &kaart,
-        gemeente,
     };
     run.save()?;
+    let offer = Offer {
+        kaart: &kaart,
+        gemeente: gemeente.as_deref(),
+    };
     let end = match &mut script {
-        Some(s) => run.drive(s, true)?,
-        None => run.drive(&mut Terminal::new(config.explain, config.color), false)?,
+        Some(s) => {
+            s.set_offer(offer);
+            run.drive(s, true)?
+        }
+        None => {
+            let mut terminal = Terminal::new(config.explain, config.color);
+            terminal.set_offer(offer);
+            run.drive(&mut terminal, false)?
+        }
     };
     if let Some(s) = &script {
         if matches!(end, End::Finished) && s.unused() > 0 {
@@ -209,7 +228,6 @@ pub fn resume(config: &Resume) -> Result<Exit> {
 
 struct Run<'a, 'f> {
     kaart: &'a Kaart,
-    gemeente: Option<String>,
     session: Session<'f>,
     record: Record,
     store: &'a Store,
@@ -231,11 +249,7 @@ impl Run<'_, '_> {
     fn drive(&mut self, prompter: &mut dyn Prompter, scripted: bool) -> Result<End> {
         let id = self.record.id.clone();
         while let Some(question) = self.session.question() {
-            let offer = Offer {
-                kaart: self.kaart,
-                gemeente: self.gemeente.as_deref(),
-            };
-            let reply = match prompter.ask(&question, &offer) {
+            let reply = match prompter.ask(&question) {
                 Ok(reply) => reply,
                 Err(e) if e.exit == Exit::Cancelled => {
                     if !self.store.exists(&id) {

@@ -1,6 +1,8 @@
 //! The seam between the engine and whoever answers: a person at a terminal
 //! ([`crate::prompt::terminal::Terminal`]) or an answers file ([`crate::prompt::script::Script`]).
 //! The engine hands out questions; a prompter turns each into an answer or a step back.
+//! Whatever a prompter needs besides the question (the Sociale Kaart for a referral, say) it
+//! holds itself, so the engine names nothing of it.
 
 use crate::engine::answer::Answer;
 use crate::engine::question::Question;
@@ -21,8 +23,7 @@ pub enum Reply {
 
 pub trait Prompter {
     /// Ask one question. Errors end the session (cancelled, or a script that does not fit).
-    /// `offer` is the Sociale Kaart for this session, for the providers at a referral.
-    fn ask(&mut self, question: &Question<'_>, offer: &crate::offer::Offer<'_>) -> Result<Reply>;
+    fn ask(&mut self, question: &Question<'_>) -> Result<Reply>;
 }
 
 /// The question as a person reads it: the decision's question, or the box title.

@@ -21,15 +21,17 @@ pub const BACK: &str = "terug";
 /// The reserved entry that means "not yet — continue later" (pause the session here).
 pub const LATER: &str = "later";
 
-pub struct Script {
+pub struct Script<'k> {
     file: String,
     entries: Vec<Value>,
     lines: Vec<Option<usize>>,
     next: usize,
+    /// The Sociale Kaart of the session, for the providers at a referral.
+    offer: Option<Offer<'k>>,
 }
 
-impl Script {
-    pub fn load(path: &Path) -> Result<Script> {
+impl<'k> Script<'k> {
+    pub fn load(path: &Path) -> Result<Script<'k>> {
         let file = path.display().to_string();
         let text = read_text("het antwoordenbestand", path)?;
         let value: Value = yaml::parse(&text).map_err(|e| {
@@ -47,7 +49,13 @@ impl Script {
             entries,
             lines,
             next: 0,
+            offer: None,
         })
+    }
+
+    /// The Sociale Kaart to take the providers of a referral from.
+    pub fn set_offer(&mut self, offer: Offer<'k>) {
+        self.offer = Some(offer);
     }
 
     /// Entries not used by the walk (after its end).
@@ -92,8 +100,8 @@ impl Script {
 const FORMAT_HINT: &str =
     "De vorm van een antwoordenbestand staat in README.md (onder 'Antwoordenbestand').";
 
-impl Prompter for Script {
-    fn ask(&mut self, question: &Question<'_>, offer: &Offer<'_>) -> Result<Reply> {
+impl Prompter for Script<'_> {
+    fn ask(&mut self, question: &Question<'_>) -> Result<Reply> {
         let i = self.next;
         let Some(entry) = self.entries.get(i) else {
             return Err(Error::input(format!(
@@ -136,7 +144,10 @@ impl Prompter for Script {
             }
             Body::Action { items, .. } => self.checklist(i, question, items, entry),
             Body::Criteria { items, .. } => self.criteria(i, question, items, entry),
-            Body::Referral { category, .. } => self.referral(i, question, category, offer, entry),
+            Body::Referral { category, .. } => {
+                let offer = self.offer.ok_or_else(crate::prompt::no_offer)?;
+                self.referral(i, question, category, &offer, entry)
+            }
             _ => Err(Error::input(format!(
                 "{}: vraag zonder antwoordvorm",
                 question.key
@@ -146,7 +157,7 @@ impl Prompter for Script {
     }
 }
 
-impl Script {
+impl Script<'_> {
     /// `later` or `{later: 2026-12-20}`: pause here. `Ok(None)` when the entry is no pause.
     fn pause_entry(
         &self,

@@ -22,10 +22,12 @@ use crate::flow::model::{Action, Body, Choice, Kind};
 use crate::offer::Offer;
 use crate::text::wrap;
 
-pub struct Terminal {
+pub struct Terminal<'k> {
     /// Show every step's explanation without being asked (`--uitleg`).
     explain_always: bool,
     color: bool,
+    /// The Sociale Kaart of the session, for the providers at a referral.
+    offer: Option<Offer<'k>>,
 }
 
 /// What one inquire prompt gave: a value, a request for the explanation, a pause, or Esc.
@@ -68,8 +70,8 @@ const HELP_REQUIRED_REASON: &str =
 const HELP_REQUIRED: &str =
     "typ de naam en Enter · meerdere namen scheiden met ; · ? voor uitleg · Esc terug";
 
-impl Terminal {
-    pub fn new(explain_always: bool, color: bool) -> Terminal {
+impl<'k> Terminal<'k> {
+    pub fn new(explain_always: bool, color: bool) -> Terminal<'k> {
         let mut config = if color {
             RenderConfig::default_colored()
         } else {
@@ -90,7 +92,13 @@ impl Terminal {
         Terminal {
             explain_always,
             color,
+            offer: None,
         }
+    }
+
+    /// The Sociale Kaart to offer the providers of a referral from.
+    pub fn set_offer(&mut self, offer: Offer<'k>) {
+        self.offer = Some(offer);
     }
 
     /// Print to the terminal, wrapped at word boundaries to its width.
@@ -706,7 +714,7 @@ impl Terminal {
     }
 }
 
-impl Terminal {
+impl Terminal<'_> {
     /// The client's gemeente, for the offer of the Sociale Kaart. `None`: unknown or not on the
     /// map (then every provider of a category is offered).
     pub fn ask_gemeente(&self, gemeenten: &[String]) -> Result<Option<String>> {
@@ -787,8 +795,8 @@ fn escape_or<T>(error: InquireError) -> Result<Got<T>> {
     }
 }
 
-impl Prompter for Terminal {
-    fn ask(&mut self, question: &Question<'_>, offer: &Offer<'_>) -> Result<Reply> {
+impl Prompter for Terminal<'_> {
+    fn ask(&mut self, question: &Question<'_>) -> Result<Reply> {
         self.header(question);
         match &question.node.body {
             Body::Decision { options, .. } | Body::Wait { options, .. } => {
@@ -796,7 +804,10 @@ impl Prompter for Terminal {
             }
             Body::Action { items, .. } => self.ask_checklist(question, items),
             Body::Criteria { items, .. } => self.ask_criteria(question, items),
-            Body::Referral { category, .. } => self.ask_referral(question, category, offer),
+            Body::Referral { category, .. } => {
+                let offer = self.offer.ok_or_else(crate::prompt::no_offer)?;
+                self.ask_referral(question, category, &offer)
+            }
             other => Err(Error::input(format!(
                 "knoop '{}' van soort '{}' stelt geen vraag",
                 question.node.id,
