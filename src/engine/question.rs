@@ -1,8 +1,11 @@
 //! What the walk asks next, as the prompters see it: the node, where it sits, what was passed
-//! on the way, and whether the session may go back or pause here.
+//! on the way, and whether the session may go back or pause here. A question can also say
+//! whether it would accept an answer ([`Question::check`]), so that the prompters present the
+//! engine's rules instead of writing them again.
 
 use crate::engine::answer::Answer;
 use crate::engine::proposal::Proposed;
+use crate::engine::rules::{self, Mismatch};
 use crate::engine::walk::{Role, Step};
 use crate::flow::model::{Flow, Node};
 
@@ -27,4 +30,11 @@ pub struct Question<'f> {
     pub previous: Option<Answer>,
     /// For a decision with a proposal: the option the earlier answers point to, and why.
     pub proposal: Option<Proposed>,
+}
+
+impl Question<'_> {
+    /// Whether the walk would accept this answer here; if not, why not.
+    pub(crate) fn check(&self, answer: &Answer) -> Result<(), Mismatch> {
+        rules::check(self.node, self.proposal.as_ref(), answer.clone()).map(|_| ())
+    }
 }

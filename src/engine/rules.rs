@@ -1,5 +1,9 @@
-//! The rules an answer must keep, written once. The walk applies them before it moves on. A
-//! refusal is a [`Mismatch`]: a typed reason with one Dutch text.
+//! The rules an answer must keep, written once. The walk applies them before it moves on, and
+//! the prompters ask them ("would this answer be accepted?") through [`Question::check`] before
+//! they hand an answer back, so that a person can be asked again and an answers file can be
+//! reported at the right line. A refusal is a [`Mismatch`]: a typed reason with one Dutch text.
+//!
+//! [`Question::check`]: crate::engine::question::Question::check
 
 use std::fmt;
 

@@ -10,6 +10,7 @@ use std::path::Path;
 use crate::engine::answer::{Answer, Mark};
 use crate::engine::prompter::{question_ref, question_text, Prompter, Reply};
 use crate::engine::question::Question;
+use crate::engine::rules::Mismatch;
 use crate::error::{read_text, Error, Result};
 use crate::flow::model::{Action, Body, Choice};
 use crate::offer::Offer;
@@ -83,6 +84,23 @@ impl<'k> Script<'k> {
         }
     }
 
+    /// An entry the engine refuses: its reason, with how to write the entry instead.
+    fn refused(&self, i: usize, question: &Question<'_>, mismatch: &Mismatch) -> Error {
+        let hint = match (mismatch, &question.node.body, &self.offer) {
+            (Mismatch::BindingProposal { proposed, .. }, ..) => format!("Kies '{proposed}'."),
+            (Mismatch::ReasonRequired { chosen, .. }, ..) => {
+                format!("Schrijf het antwoord als {{keuze: {chosen}, toelichting: \"waarom\"}}.")
+            }
+            (
+                Mismatch::NothingChosen | Mismatch::GapWithProvider,
+                Body::Referral { category, .. },
+                Some(offer),
+            ) => offered_hint(category, offer),
+            _ => valid_for(question),
+        };
+        self.mismatch(i, question, &mismatch.to_string(), hint)
+    }
+
     fn mismatch(&self, i: usize, question: &Question<'_>, problem: &str, valid: String) -> Error {
         Error::input(format!(
             "{}: {} past niet bij {}: {}\n  vraag: {}\n  antwoord: {}",
@@ -153,6 +171,9 @@ impl Prompter for Script<'_> {
                 question.key
             ))),
         }?;
+        question
+            .check(&answer)
+            .map_err(|m| self.refused(i, question, &m))?;
         Ok(Reply::Answer(answer))
     }
 }
@@ -227,31 +248,6 @@ impl Script<'_> {
             .collect();
         let index = resolve(&choice, &pairs)
             .map_err(|p| self.mismatch(i, question, &p, valid_for(question)))?;
-        if let Some(p) = &question.proposal {
-            if p.binding && p.option != options[index].id {
-                return Err(self.mismatch(
-                    i,
-                    question,
-                    &format!(
-                        "'{}' kan hier niet: op grond van {} volgt altijd '{}'",
-                        options[index].id,
-                        p.reasons.join("; "),
-                        p.option
-                    ),
-                    format!("Kies '{}'.", p.option),
-                ));
-            }
-            if p.option != options[index].id
-                && toelichting.as_deref().is_none_or(|t| t.trim().is_empty())
-            {
-                return Err(self.mismatch(
-                    i,
-                    question,
-                    &format!("'{}' wijkt af van het voorstel '{}'; afwijken mag, maar alleen met een reden", options[index].id, p.option),
-                    format!("Schrijf het antwoord als {{keuze: {}, toelichting: \"waarom\"}}.", options[index].id),
-                ));
-            }
-        }
         Ok(Answer::Keuze {
             optie: options[index].id.clone(),
             toelichting,
@@ -362,21 +358,7 @@ impl Script<'_> {
             .iter()
             .map(|a| (a.id.as_str(), a.naam.as_str()))
             .collect();
-        let hint = || {
-            let mut h = match offer.gemeente {
-                Some(g) => format!("Op de Sociale Kaart staan voor '{category}' in {g}:"),
-                None => format!("Op de Sociale Kaart staan voor '{category}':"),
-            };
-            if offered.is_empty() {
-                h.push_str(" geen aanbieders.");
-            }
-            for a in &offered {
-                h.push_str(&format!("\n  - {}  ({})", a.id, a.naam));
-            }
-            h.push_str("\nVoor een hulpverlener die niet op de kaart staat: {andere: naam}. Geen passend aanbod: 'geen passend aanbod'.");
-            h
-        };
-        let fail = |p: &str| self.mismatch(i, question, p, hint());
+        let fail = |p: &str| self.mismatch(i, question, p, offered_hint(category, offer));
         let texts = |v: &Value| -> std::result::Result<Vec<String>, String> {
             match v {
                 Value::Sequence(list) => list
@@ -448,17 +430,6 @@ impl Script<'_> {
                 }
             }
         }
-        andere.retain(|a| !a.trim().is_empty());
-        if kaart.is_empty() && andere.is_empty() && !gap {
-            return Err(fail(
-                "er is geen hulpverlener of organisatie gekozen of ingevuld",
-            ));
-        }
-        if gap && !(kaart.is_empty() && andere.is_empty()) {
-            return Err(fail(
-                "'geen passend aanbod' gaat niet samen met een gekozen hulpverlener of organisatie",
-            ));
-        }
         Ok(Answer::Verwijzing {
             kaart,
             aanbieders: andere,
@@ -466,6 +437,23 @@ impl Script<'_> {
             notitie,
         })
     }
+}
+
+/// The providers of the Sociale Kaart that a referral may name, and how to name others.
+fn offered_hint(category: &str, offer: &Offer<'_>) -> String {
+    let offered = offer.providers(category);
+    let mut h = match offer.gemeente {
+        Some(g) => format!("Op de Sociale Kaart staan voor '{category}' in {g}:"),
+        None => format!("Op de Sociale Kaart staan voor '{category}':"),
+    };
+    if offered.is_empty() {
+        h.push_str(" geen aanbieders.");
+    }
+    for a in &offered {
+        h.push_str(&format!("\n  - {}  ({})", a.id, a.naam));
+    }
+    h.push_str("\nVoor een hulpverlener die niet op de kaart staat: {andere: naam}. Geen passend aanbod: 'geen passend aanbod'.");
+    h
 }
 
 /// What the file may say for this question.

@@ -16,6 +16,7 @@ use crate::clock::parse_date;
 use crate::engine::answer::{Answer, Mark, Status};
 use crate::engine::prompter::{question_text, Prompter, Reply};
 use crate::engine::question::Question;
+use crate::engine::rules::{self, Mismatch};
 use crate::engine::walk::Step;
 use crate::error::{Error, Result};
 use crate::flow::model::{Action, Body, Choice, Kind};
@@ -179,6 +180,24 @@ impl<'k> Terminal<'k> {
             Some(uitleg) => self.say(&format!("\nUitleg: {}\n", uitleg.trim_end())),
             None => self.say("\n(Bij deze stap staat geen uitleg in de flow.)\n"),
         }
+    }
+
+    /// An answer the engine refuses: its reason as a sentence, and what to do in this screen.
+    fn refused(&self, mismatch: &Mismatch) {
+        let text = mismatch.to_string();
+        let mut chars = text.chars();
+        let mut sentence: String = chars
+            .next()
+            .map(|c| c.to_uppercase().collect())
+            .unwrap_or_default();
+        sentence.push_str(chars.as_str());
+        match mismatch {
+            Mismatch::NothingChosen => sentence
+                .push_str(". Kies minstens één aanbieder, 'Andere …' of 'Geen passend aanbod'."),
+            Mismatch::GapWithProvider => sentence.push_str("; kies het een of het ander."),
+            _ => sentence.push('.'),
+        }
+        self.say(&sentence);
     }
 
     fn first_question(&self) {
@@ -359,16 +378,13 @@ impl<'k> Terminal<'k> {
             }
             self.say(&text);
         }
-        // A binding proposal leaves one way to go.
-        let (options, labels): (Vec<Choice>, Vec<String>) = match &question.proposal {
-            Some(p) if p.binding => options
-                .iter()
-                .zip(labels)
-                .filter(|(o, _)| o.id == p.option)
-                .map(|(o, l)| (o.clone(), l))
-                .unzip(),
-            _ => (options.to_vec(), labels),
-        };
+        // Only the options the engine would take: a binding proposal leaves one way to go.
+        let (options, labels): (Vec<Choice>, Vec<String>) = options
+            .iter()
+            .zip(labels)
+            .filter(|(o, _)| can_choose(question, &o.id))
+            .map(|(o, l)| (o.clone(), l))
+            .unzip();
         let options = options.as_slice();
         // Demonstration (--uitleg): one more line previews where each option leads, without
         // choosing; the preview comes from the flow graph (crate::flow::preview), not from the walk.
@@ -420,7 +436,14 @@ impl<'k> Terminal<'k> {
                     continue;
                 }
             };
-            let overrule = proposed.is_some_and(|p| p != options[index].id);
+            let optie = options[index].id.clone();
+            let overrule = matches!(
+                question.check(&Answer::Keuze {
+                    optie: optie.clone(),
+                    toelichting: None
+                }),
+                Err(Mismatch::ReasonRequired { .. })
+            );
             let (prompt, help) = if overrule {
                 (
                     "U wijkt af van het voorstel. Reden (verplicht):",
@@ -432,10 +455,14 @@ impl<'k> Terminal<'k> {
             loop {
                 match self.text(prompt, help, overrule, &note)? {
                     Got::Value(t) => {
-                        return Ok(Reply::Answer(Answer::Keuze {
-                            optie: options[index].id.clone(),
+                        let answer = Answer::Keuze {
+                            optie: optie.clone(),
                             toelichting: Some(t).filter(|t| !t.is_empty()),
-                        }))
+                        };
+                        match question.check(&answer) {
+                            Ok(()) => return Ok(Reply::Answer(answer)),
+                            Err(m) => self.refused(&m),
+                        }
                     }
                     Got::Explain => self.explain(question),
                     Got::Pause | Got::Escape => break,
@@ -665,13 +692,13 @@ impl<'k> Terminal<'k> {
                     continue 'pick;
                 }
             }
-            if ticked.is_empty() {
-                self.say("Kies minstens één aanbieder, 'Andere …' of 'Geen passend aanbod'.");
-                continue 'pick;
-            }
-            if ticked.contains(&gap) && ticked.len() > 1 {
-                self.say("'Geen passend aanbod' gaat niet samen met een gekozen aanbieder; kies het een of het ander.");
-                ticked.retain(|k| *k != gap);
+            // The names of others are asked after the ticks, so the ticks are checked first.
+            let chosen = ticked.iter().any(|k| *k != gap);
+            if let Err(m) = rules::referral(chosen, ticked.contains(&gap)) {
+                self.refused(&m);
+                if m == Mismatch::GapWithProvider {
+                    ticked.retain(|k| *k != gap);
+                }
                 continue 'pick;
             }
             let mut andere = Vec::new();
@@ -700,7 +727,7 @@ impl<'k> Terminal<'k> {
                     }
                 }
             }
-            return Ok(Reply::Answer(Answer::Verwijzing {
+            let answer = Answer::Verwijzing {
                 kaart: ticked
                     .iter()
                     .filter(|k| **k < other)
@@ -709,7 +736,11 @@ impl<'k> Terminal<'k> {
                 aanbieders: andere,
                 geen_passend_aanbod: ticked.contains(&gap),
                 notitie: None,
-            }));
+            };
+            match question.check(&answer) {
+                Ok(()) => return Ok(Reply::Answer(answer)),
+                Err(m) => self.refused(&m),
+            }
         }
     }
 }
@@ -793,6 +824,19 @@ fn escape_or<T>(error: InquireError) -> Result<Got<T>> {
         InquireError::IO(e) => Err(Error::input(format!("de terminal gaf een fout: {e}"))),
         other => Err(Error::input(format!("de vraag kon niet worden getoond: {other}"))),
     }
+}
+
+/// Whether the engine would take this option at all (with a reason, should it overrule the
+/// proposal): a binding proposal leaves one.
+fn can_choose(question: &Question<'_>, option: &str) -> bool {
+    let with_reason = Answer::Keuze {
+        optie: option.to_string(),
+        toelichting: Some("reden".to_string()),
+    };
+    !matches!(
+        question.check(&with_reason),
+        Err(Mismatch::BindingProposal { .. })
+    )
 }
 
 impl Prompter for Terminal<'_> {
