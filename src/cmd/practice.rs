@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::clock::Clock;
-use crate::engine::prompter::{Prompter, Reply};
+use crate::engine::drive::{drive, Pausing, Policy, Stop};
+use crate::engine::prompter::Prompter;
 use crate::engine::session::Session;
 use crate::error::{Error, Exit, Result};
 use crate::flow::model::Body;
@@ -91,50 +92,34 @@ fn practise(
         kaart: &kaart,
         gemeente: gemeente.as_deref(),
     };
-    let scripted = script.is_some();
-    {
-        let mut terminal;
-        let prompter: &mut dyn Prompter = match &mut script {
-            Some(s) => {
-                s.set_offer(offer);
-                s
-            }
-            None => {
-                terminal = Terminal::new(explain, config.color);
-                terminal.set_offer(offer);
-                &mut terminal
-            }
-        };
-        while let Some(mut question) = session.question() {
-            // A practice case is walked in one go: its story says how waits turned out.
-            question.can_pause = false;
-            let reply = prompter.ask(&question).map_err(|e| {
-                if e.exit == Exit::Cancelled {
-                    Error::cancelled("oefening gestopt met Ctrl-C; er is niets bewaard.")
-                } else {
-                    e
-                }
-            })?;
-            match reply {
-                Reply::Answer(answer) => session
-                    .answer(answer, clock.now())
-                    ?,
-                Reply::Back => {
-                    if !session.back(clock.now())? && scripted {
-                        return Err(Error::input(format!(
-                            "'terug' bij de eerste vraag ({}): er is geen vorige vraag",
-                            question.key
-                        )));
-                    }
-                }
-                Reply::Pause { .. } => {
-                    return Err(Error::input(format!(
-                        "bij {} kan een oefening niet pauzeren; het verhaal van de casus zegt hoe het afliep",
-                        question.key
-                    )))
-                }
-            }
+    let policy = Policy {
+        // A practice case is walked in one go: its story says how waits turned out.
+        pausing: Pausing::Never {
+            refusal: "kan een oefening niet pauzeren; het verhaal van de casus zegt hoe het afliep",
+        },
+        strict_back: script.is_some(),
+    };
+    let mut terminal;
+    let prompter: &mut dyn Prompter = match &mut script {
+        Some(s) => {
+            s.set_offer(offer);
+            s
         }
+        None => {
+            terminal = Terminal::new(explain, config.color);
+            terminal.set_offer(offer);
+            &mut terminal
+        }
+    };
+    // Nothing is saved: a practice run is not a session.
+    match drive(&mut session, prompter, &clock, policy, &mut |_| Ok(())) {
+        Ok(_) => {}
+        Err(Stop::Cancelled) => {
+            return Err(Error::cancelled(
+                "oefening gestopt met Ctrl-C; er is niets bewaard.",
+            ))
+        }
+        Err(Stop::Prompter(e) | Stop::Failed(e)) => return Err(e),
     }
     if let Some(s) = &script {
         if s.unused() > 0 {

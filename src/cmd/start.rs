@@ -1,17 +1,18 @@
 //! `zorgpad start` and `zorgpad hervat`: a guided session from the question where it stands
 //! to its end or its next pause.
 //!
-//! This is the front end's loop: it asks the engine for the question, hands it to a prompter
-//! (terminal or script), gives the reply back to the engine, and saves the session atomically
-//! after every reply, before the next question. A killed process loses nothing that was
-//! answered.
+//! The loop itself is the engine's ([`crate::engine::drive`]): it asks the prompter (terminal
+//! or script), gives the reply to the session, and has this command save the session
+//! atomically after every reply, before the next question. A killed process loses nothing that
+//! was answered. This file sets the session up, words how a stop leaves it, and shows the end.
 
 use std::path::PathBuf;
 
 use crate::cli::config::{Export, Resume, Start};
 use crate::clock::Clock;
 use crate::cmd::session_map::{kaart_for, known_gemeente, refuse_broken_map, EXAMPLE_MAP_WARNING};
-use crate::engine::prompter::{question_text, Prompter, Reply};
+use crate::engine::drive::{drive, Ending, Pausing, Policy, Stop};
+use crate::engine::prompter::Prompter;
 use crate::engine::session::Session;
 use crate::error::{Error, Exit, Result};
 use crate::flow::set::FlowSet;
@@ -25,12 +26,6 @@ use crate::report::summary::Summary;
 use crate::report::{self, Layout};
 use crate::store::fingerprint;
 use crate::store::{self, Record, Store};
-
-/// How a stretch of the walk ended.
-enum End {
-    Finished,
-    Paused,
-}
 
 pub fn start(config: &Start) -> Result<Exit> {
     let set = FlowSet::load(config.flow.as_deref())?;
@@ -95,7 +90,7 @@ pub fn start(config: &Start) -> Result<Exit> {
         (None, None) => return Err(Error::input("er is geen manier om vragen te beantwoorden")),
     };
     if let Some(s) = &script {
-        if matches!(end, End::Finished) && s.unused() > 0 {
+        if matches!(end, Ending::Finished) && s.unused() > 0 {
             return Err(s.leftover_error());
         }
     }
@@ -219,7 +214,7 @@ pub fn resume(config: &Resume) -> Result<Exit> {
         }
     };
     if let Some(s) = &script {
-        if matches!(end, End::Finished) && s.unused() > 0 {
+        if matches!(end, Ending::Finished) && s.unused() > 0 {
             return Err(s.leftover_error());
         }
     }
@@ -236,73 +231,47 @@ struct Run<'a, 'f> {
 
 impl Run<'_, '_> {
     fn save(&mut self) -> Result<()> {
-        self.record.journaal = self.session.events().to_vec();
-        self.record.bijgewerkt = self
-            .session
-            .events()
-            .last()
-            .map_or(self.record.bijgewerkt, |e| e.time());
-        self.store.save(&self.record)
+        save(&mut self.record, self.store, &self.session)
     }
 
-    /// Ask until the flow ends or pauses; save after every reply.
-    fn drive(&mut self, prompter: &mut dyn Prompter, scripted: bool) -> Result<End> {
-        let id = self.record.id.clone();
-        while let Some(question) = self.session.question() {
-            let reply = match prompter.ask(&question) {
-                Ok(reply) => reply,
-                Err(e) if e.exit == Exit::Cancelled => {
-                    if !self.store.exists(&id) {
-                        return Err(Error::cancelled(
-                            "gestopt met Ctrl-C. Er was nog niets beantwoord; er is geen sessie bewaard.",
-                        ));
-                    }
-                    return Err(Error::cancelled(format!(
-                        "gestopt met Ctrl-C. Alle gegeven antwoorden zijn bewaard in sessie {id}."
-                    ))
-                    .hint(format!("Verder met: zorgpad hervat {id}")));
-                }
-                Err(e) if !self.store.exists(&id) => return Err(e),
-                Err(e) => {
-                    let hint = e.hint.clone().unwrap_or_default();
-                    return Err(e.hint(
-                        format!(
-                            "{hint}\nDe antwoorden tot dan toe staan in sessie {id} (verder met 'zorgpad hervat {id}', weg met 'zorgpad sessies verwijder {id}')."
-                        )
-                        .trim()
-                        .to_string(),
-                    ));
-                }
-            };
-            match reply {
-                Reply::Answer(answer) => self.session.answer(answer, self.clock.now())?,
-                Reply::Back => {
-                    if !self.session.back(self.clock.now())? && scripted {
-                        return Err(Error::input(format!(
-                            "'terug' bij de eerste vraag ({}): er is geen vorige vraag",
-                            question.key
-                        )));
-                    }
-                }
-                Reply::Pause { expected } => {
-                    if !question.can_pause {
-                        return Err(Error::input(format!(
-                            "bij {} ({}) kan de sessie niet pauzeren: alleen bij een wachtmoment of het MDO",
-                            question.key,
-                            question_text(&question)
-                        )));
-                    }
-                    self.session.pause(self.clock.now(), expected);
-                    self.save()?;
-                    return Ok(End::Paused);
-                }
+    /// Ask until the flow ends or pauses; save after every reply. A stop of the prompter says
+    /// what was kept and how to go on.
+    fn drive(&mut self, prompter: &mut dyn Prompter, scripted: bool) -> Result<Ending> {
+        let policy = Policy {
+            pausing: Pausing::AtWaits,
+            strict_back: scripted,
+        };
+        let (record, store) = (&mut self.record, self.store);
+        let mut save = |session: &Session<'_>| save(record, store, session);
+        let stop = match drive(&mut self.session, prompter, self.clock, policy, &mut save) {
+            Ok(ending) => return Ok(ending),
+            Err(stop) => stop,
+        };
+        let id = &self.record.id;
+        let saved = self.store.exists(id);
+        Err(match stop {
+            Stop::Cancelled if !saved => Error::cancelled(
+                "gestopt met Ctrl-C. Er was nog niets beantwoord; er is geen sessie bewaard.",
+            ),
+            Stop::Cancelled => Error::cancelled(format!(
+                "gestopt met Ctrl-C. Alle gegeven antwoorden zijn bewaard in sessie {id}."
+            ))
+            .hint(format!("Verder met: zorgpad hervat {id}")),
+            Stop::Prompter(e) if saved => {
+                let hint = e.hint.clone().unwrap_or_default();
+                e.hint(
+                    format!(
+                        "{hint}\nDe antwoorden tot dan toe staan in sessie {id} (verder met 'zorgpad hervat {id}', weg met 'zorgpad sessies verwijder {id}')."
+                    )
+                    .trim()
+                    .to_string(),
+                )
             }
-            self.save()?;
-        }
-        Ok(End::Finished)
+            Stop::Prompter(e) | Stop::Failed(e) => e,
+        })
     }
 
-    fn finish(mut self, end: End, export: Option<&Export>, layout: Layout) -> Result<Exit> {
+    fn finish(mut self, end: Ending, export: Option<&Export>, layout: Layout) -> Result<Exit> {
         let summary =
             Summary::of(&self.session, Some(self.kaart)).with_record(&self.session, &self.record);
         print!("{}", report::text(&summary, self.clock.zone(), layout));
@@ -315,11 +284,11 @@ impl Run<'_, '_> {
         }
         let id = &self.record.id;
         match end {
-            End::Finished => eprintln!(
+            Ending::Finished => eprintln!(
                 "Sessie {id} is afgerond en bewaard in {}.",
                 self.store.dir().display()
             ),
-            End::Paused => {
+            Ending::Paused => {
                 let waiting = summary
                     .sessie
                     .as_ref()
@@ -331,6 +300,16 @@ impl Run<'_, '_> {
         }
         Ok(Exit::Ok)
     }
+}
+
+/// Write the session's journal into its record and save it (atomically).
+fn save(record: &mut Record, store: &Store, session: &Session<'_>) -> Result<()> {
+    record.journaal = session.events().to_vec();
+    record.bijgewerkt = session
+        .events()
+        .last()
+        .map_or(record.bijgewerkt, |e| e.time());
+    store.save(record)
 }
 
 fn check_role(set: &FlowSet, role: Option<&str>) -> Result<()> {

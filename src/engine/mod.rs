@@ -1,4 +1,5 @@
 pub mod answer;
+pub mod drive;
 pub mod journal;
 pub mod prompter;
 pub mod proposal;
