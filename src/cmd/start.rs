@@ -25,7 +25,7 @@ use crate::report::export::write_export;
 use crate::report::summary::Summary;
 use crate::report::{self, Layout};
 use crate::store::fingerprint;
-use crate::store::{self, Record, Store};
+use crate::store::{self, Fingerprint, Record, Store};
 
 pub fn start(config: &Start) -> Result<Exit> {
     let set = FlowSet::load(config.flow.as_deref())?;
@@ -124,52 +124,11 @@ pub fn resume(config: &Resume) -> Result<Exit> {
         ))
     })?;
     if changed {
-        let what = if record.flow.versie == now_print.versie {
-            format!(
-                "de inhoud is veranderd, het versienummer ({}) niet",
-                now_print.versie
-            )
-        } else {
-            format!(
-                "versie {} → versie {}",
-                record.flow.versie, now_print.versie
-            )
-        };
-        let file = now_print
-            .bestand
-            .clone()
-            .unwrap_or_else(|| "de ingebouwde flow".to_string());
-        eprintln!(
-            "Let op: de flow '{}' is gewijzigd sinds deze sessie is opgeslagen ({what}; {file}).\nDe sessie gaat verder bij {}; de eerdere antwoorden blijven zoals ze zijn.",
-            record.flow.naam,
-            session.question().map(|q| q.key).unwrap_or_else(|| "het einde".to_string())
-        );
+        let at = session.question().map(|q| q.key);
+        warn_changed_flow(&record, &now_print, at.as_deref());
     }
     // Who left it where, and since when: the context for whoever takes it up.
-    {
-        let zone = clock.zone();
-        let mut context = format!("Sessie {}", record.id);
-        if let Some(k) = &record.kenmerk {
-            context.push_str(&format!(" · kenmerk {k}"));
-        }
-        if let Some(g) = &record.gemeente {
-            context.push_str(&format!(" · {g}"));
-        }
-        context.push_str(&format!(
-            " · bijgewerkt {}",
-            crate::clock::date_time(record.bijgewerkt, zone)
-        ));
-        if let Some((key, since, expected)) = crate::engine::journal::pause(&record.journaal) {
-            context.push_str(&format!(
-                "\nWacht bij {key} sinds {}",
-                crate::clock::date_time(since, zone)
-            ));
-            if let Some(d) = expected {
-                context.push_str(&format!(", verwacht {}", d.strftime("%d-%m-%Y")));
-            }
-        }
-        eprintln!("{context}");
-    }
+    eprintln!("{}", context(&record, clock.zone()));
     if session.walk().is_finished() {
         eprintln!(
             "Sessie {} is al afgerond; hieronder de samenvatting.",
@@ -219,6 +178,53 @@ pub fn resume(config: &Resume) -> Result<Exit> {
         }
     }
     run.finish(end, config.export.as_ref(), config.layout)
+}
+
+/// The flow changed since the session was saved: say how, and where the session goes on
+/// (`at`, a question key; `None` at the end).
+fn warn_changed_flow(record: &Record, now: &Fingerprint, at: Option<&str>) {
+    let what = if record.flow.versie == now.versie {
+        format!(
+            "de inhoud is veranderd, het versienummer ({}) niet",
+            now.versie
+        )
+    } else {
+        format!("versie {} → versie {}", record.flow.versie, now.versie)
+    };
+    let file = now
+        .bestand
+        .clone()
+        .unwrap_or_else(|| "de ingebouwde flow".to_string());
+    eprintln!(
+        "Let op: de flow '{}' is gewijzigd sinds deze sessie is opgeslagen ({what}; {file}).\nDe sessie gaat verder bij {}; de eerdere antwoorden blijven zoals ze zijn.",
+        record.flow.naam,
+        at.unwrap_or("het einde")
+    );
+}
+
+/// "Sessie ID · kenmerk · gemeente · bijgewerkt …", and where it waits since when.
+fn context(record: &Record, zone: &jiff::tz::TimeZone) -> String {
+    let mut context = format!("Sessie {}", record.id);
+    if let Some(k) = &record.kenmerk {
+        context.push_str(&format!(" · kenmerk {k}"));
+    }
+    if let Some(g) = &record.gemeente {
+        context.push_str(&format!(" · {g}"));
+    }
+    context.push_str(&format!(
+        " · bijgewerkt {}",
+        crate::clock::date_time(record.bijgewerkt, zone)
+    ));
+    if let Some((key, since, expected)) = crate::engine::journal::pause(&record.journaal) {
+        context.push_str(&format!(
+            "\nWacht bij {key} sinds {}",
+            crate::clock::date_time(since, zone)
+        ));
+        if let Some(d) = expected {
+            context.push_str(&format!(", verwacht {}", d.strftime("%d-%m-%Y")));
+        }
+    }
+    context
 }
 
 struct Run<'a, 'f> {
