@@ -11,7 +11,7 @@ use crate::flow::model::Body;
 
 /// What a prompter gives back for one question.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Reply {
+pub(crate) enum Reply {
     Answer(Answer),
     /// Return to the previous question to change its answer.
     Back,
@@ -21,13 +21,13 @@ pub enum Reply {
     },
 }
 
-pub trait Prompter {
+pub(crate) trait Prompter {
     /// Ask one question. Errors end the session (cancelled, or a script that does not fit).
     fn ask(&mut self, question: &Question<'_>) -> Result<Reply>;
 }
 
 /// The question as a person reads it: the decision's question, or the box title.
-pub fn question_text(question: &Question<'_>) -> String {
+pub(crate) fn question_text(question: &Question<'_>) -> String {
     match &question.node.body {
         Body::Decision { question: q, .. }
         | Body::Wait { question: q, .. }
@@ -38,7 +38,7 @@ pub fn question_text(question: &Question<'_>) -> String {
 }
 
 /// "vraag 4 (D2, stap 2)" — how messages refer to a question.
-pub fn question_ref(question: &Question<'_>) -> String {
+pub(crate) fn question_ref(question: &Question<'_>) -> String {
     let mut s = format!("vraag {} ({}", question.number, question.key);
     if let Some(stap) = question.stap {
         s.push_str(&format!(", stap {stap}"));

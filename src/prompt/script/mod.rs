@@ -29,12 +29,12 @@ use entry::{inline, scalar};
 use referral::offered_hint;
 
 /// The reserved entry that means "go back one question".
-pub const BACK: &str = "terug";
+pub(crate) const BACK: &str = "terug";
 
 /// The reserved entry that means "not yet — continue later" (pause the session here).
-pub const LATER: &str = "later";
+pub(crate) const LATER: &str = "later";
 
-pub struct Script<'k> {
+pub(crate) struct Script<'k> {
     file: String,
     entries: Vec<Value>,
     lines: Vec<Option<usize>>,
@@ -44,7 +44,7 @@ pub struct Script<'k> {
 }
 
 impl<'k> Script<'k> {
-    pub fn load(path: &Path) -> Result<Script<'k>> {
+    pub(crate) fn load(path: &Path) -> Result<Script<'k>> {
         let file = path.display().to_string();
         let text = read_text("het antwoordenbestand", path)?;
         let value: Value = yaml::parse(&text).map_err(|e| {
@@ -67,17 +67,17 @@ impl<'k> Script<'k> {
     }
 
     /// The Sociale Kaart to take the providers of a referral from.
-    pub fn set_offer(&mut self, offer: Offer<'k>) {
+    pub(crate) fn set_offer(&mut self, offer: Offer<'k>) {
         self.offer = Some(offer);
     }
 
     /// Entries not used by the walk (after its end).
-    pub fn unused(&self) -> usize {
+    pub(crate) fn unused(&self) -> usize {
         self.entries.len().saturating_sub(self.next)
     }
 
     /// The error for entries left over after the end.
-    pub fn leftover_error(&self) -> Error {
+    pub(crate) fn leftover_error(&self) -> Error {
         Error::input(format!(
             "{}: de flow is afgerond na {} antwoorden, maar het bestand bevat er {} ({} niet gebruikt, vanaf {})",
             self.file,
@@ -228,7 +228,7 @@ impl Script<'_> {
 }
 
 /// What the file may say for this question.
-pub fn valid_for(question: &Question<'_>) -> String {
+pub(crate) fn valid_for(question: &Question<'_>) -> String {
     let list = |pairs: Vec<(&str, &str)>| {
         pairs
             .iter()

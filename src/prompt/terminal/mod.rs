@@ -29,9 +29,9 @@ use crate::flow::model::{Body, Kind};
 use crate::offer::Offer;
 use widgets::Got;
 
-pub use widgets::confirm;
+pub(crate) use widgets::confirm;
 
-pub struct Terminal<'k> {
+pub(crate) struct Terminal<'k> {
     /// Show every step's explanation without being asked (`--uitleg`).
     explain_always: bool,
     color: bool,
@@ -40,7 +40,7 @@ pub struct Terminal<'k> {
 }
 
 impl<'k> Terminal<'k> {
-    pub fn new(explain_always: bool, color: bool) -> Terminal<'k> {
+    pub(crate) fn new(explain_always: bool, color: bool) -> Terminal<'k> {
         let mut config = if color {
             RenderConfig::default_colored()
         } else {
@@ -66,7 +66,7 @@ impl<'k> Terminal<'k> {
     }
 
     /// The Sociale Kaart to offer the providers of a referral from.
-    pub fn set_offer(&mut self, offer: Offer<'k>) {
+    pub(crate) fn set_offer(&mut self, offer: Offer<'k>) {
         self.offer = Some(offer);
     }
 }
@@ -74,7 +74,7 @@ impl<'k> Terminal<'k> {
 impl Terminal<'_> {
     /// The client's gemeente, for the offer of the Sociale Kaart. `None`: unknown or not on the
     /// map (then every provider of a category is offered).
-    pub fn ask_gemeente(&self, gemeenten: &[String]) -> Result<Option<String>> {
+    pub(crate) fn ask_gemeente(&self, gemeenten: &[String]) -> Result<Option<String>> {
         if gemeenten.is_empty() {
             return Ok(None);
         }

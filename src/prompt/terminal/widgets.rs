@@ -163,7 +163,7 @@ impl Terminal<'_> {
 }
 
 /// Ask a yes/no question in Dutch ("ja"/"nee", "j"/"n"). Esc counts as "nee".
-pub fn confirm(message: &str) -> Result<bool> {
+pub(crate) fn confirm(message: &str) -> Result<bool> {
     let got = CustomType::<bool>::new(message)
         .with_parser(&|s: &str| match s.trim().to_lowercase().as_str() {
             "j" | "ja" => Ok(true),
