@@ -5,13 +5,15 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::clock::Clock;
-use crate::engine::prompter::{Prompter, Reply};
+use crate::engine::drive::{drive, Pausing, Policy, Stop};
+use crate::engine::prompter::Prompter;
 use crate::engine::session::Session;
 use crate::error::{Error, Exit, Result};
 use crate::flow::model::Body;
 use crate::flow::set::FlowSet;
 use crate::kaart::Kaart;
 use crate::kaart::Offer;
+use crate::out::outln;
 use crate::prompt::script::Script;
 use crate::prompt::terminal::Terminal;
 use crate::report::{table, Layout};
@@ -41,8 +43,8 @@ fn list(layout: Layout) -> Result<Exit> {
     for c in cases()? {
         t.add_row(vec![c.id, c.titel, c.route, c.model.len().to_string()]);
     }
-    println!("{t}");
-    println!("Oefenen: zorgpad oefen CASUS   (met --resultaten MAP om het resultaat te bewaren)");
+    outln!("{t}")?;
+    outln!("Oefenen: zorgpad oefen CASUS   (met --resultaten MAP om het resultaat te bewaren)")?;
     Ok(Exit::Ok)
 }
 
@@ -73,65 +75,26 @@ fn practise(
         .map(str::to_string);
     let clock = Clock::from_env()?;
     let mut script = answers.map(Script::load).transpose()?;
-
-    println!("Oefencasus: {} ({})", case.titel, case.id);
-    println!("{}", "─".repeat(crate::report::pathway::SHOW_WIDTH));
-    println!(
-        "{}",
-        reflow(&case.verhaal, crate::report::pathway::SHOW_WIDTH)
-    );
-    if let Some(g) = &case.gemeente {
-        println!("Gemeente: {g}");
-    }
-    println!("{}", "─".repeat(crate::report::pathway::SHOW_WIDTH));
-    println!("Verzonnen casus. Een oefening wordt niet als sessie bewaard.\n");
+    tell(&case)?;
 
     let mut session = Session::new(&set, clock.now(), None)?;
     let offer = Offer {
         kaart: &kaart,
         gemeente: gemeente.as_deref(),
     };
-    let scripted = script.is_some();
-    {
-        let mut terminal;
-        let prompter: &mut dyn Prompter = match &mut script {
-            Some(s) => s,
-            None => {
-                terminal = Terminal::new(explain, config.color);
-                &mut terminal
-            }
-        };
-        while let Some(mut question) = session.question() {
-            // A practice case is walked in one go: its story says how waits turned out.
-            question.can_pause = false;
-            let reply = prompter.ask(&question, &offer).map_err(|e| {
-                if e.exit == Exit::Cancelled {
-                    Error::cancelled("oefening gestopt met Ctrl-C; er is niets bewaard.")
-                } else {
-                    e
-                }
-            })?;
-            match reply {
-                Reply::Answer(answer) => session
-                    .answer(answer, clock.now())
-                    ?,
-                Reply::Back => {
-                    if !session.back(clock.now())? && scripted {
-                        return Err(Error::input(format!(
-                            "'terug' bij de eerste vraag ({}): er is geen vorige vraag",
-                            question.key
-                        )));
-                    }
-                }
-                Reply::Pause { .. } => {
-                    return Err(Error::input(format!(
-                        "bij {} kan een oefening niet pauzeren; het verhaal van de casus zegt hoe het afliep",
-                        question.key
-                    )))
-                }
-            }
+    let mut terminal;
+    let prompter: &mut dyn Prompter = match &mut script {
+        Some(s) => {
+            s.set_offer(offer);
+            s
         }
-    }
+        None => {
+            terminal = Terminal::new(explain, config.color);
+            terminal.set_offer(offer);
+            &mut terminal
+        }
+    };
+    walk(&mut session, prompter, &clock, answers.is_some())?;
     if let Some(s) = &script {
         if s.unused() > 0 {
             return Err(s.leftover_error());
@@ -139,86 +102,146 @@ fn practise(
     }
 
     let compared = compare(&session, &case);
-    let matched = compared.iter().filter(|c| c.zoals_model).count();
-    let total = compared.len();
-    let pct = percent(matched, total);
     if let Some(end) = session.walk().outcome() {
         if let Body::End { outcome } = &end.body {
-            println!(
+            outln!(
                 "{}\n",
                 crate::text::wrap(&format!("Uitkomst: {}", outcome.trim()), 100)
-            );
+            )?;
         }
     }
-    let mut t = table(
-        config.layout,
-        &["Vraag", "Beslissing", "Uw antwoord", "Model", ""],
-    );
-    for c in &compared {
+    show_comparison(&set, &case, &compared, config.layout)?;
+    keep_result(results, &case, compared, &clock)?;
+    Ok(Exit::Ok)
+}
+
+/// The case as the trainee reads it before the first question.
+fn tell(case: &Case) -> Result<()> {
+    let width = crate::report::pathway::SHOW_WIDTH;
+    outln!("Oefencasus: {} ({})", case.titel, case.id)?;
+    outln!("{}", "─".repeat(width))?;
+    outln!("{}", reflow(&case.verhaal, width))?;
+    if let Some(g) = &case.gemeente {
+        outln!("Gemeente: {g}")?;
+    }
+    outln!("{}", "─".repeat(width))?;
+    outln!("Verzonnen casus. Een oefening wordt niet als sessie bewaard.\n")?;
+    Ok(())
+}
+
+/// Walk the case to its end with the engine's loop. Nothing is saved: a practice run is not a
+/// session, and it cannot pause (the story says how waits turned out).
+fn walk(
+    session: &mut Session<'_>,
+    prompter: &mut dyn Prompter,
+    clock: &Clock,
+    scripted: bool,
+) -> Result<()> {
+    let policy = Policy {
+        pausing: Pausing::Never {
+            refusal: "kan een oefening niet pauzeren; het verhaal van de casus zegt hoe het afliep",
+        },
+        strict_back: scripted,
+    };
+    match drive(session, prompter, clock, policy, &mut |_| Ok(())) {
+        Ok(_) => Ok(()),
+        Err(Stop::Cancelled) => Err(Error::cancelled(
+            "oefening gestopt met Ctrl-C; er is niets bewaard.",
+        )),
+        Err(Stop::Prompter(e) | Stop::Failed(e)) => Err(e),
+    }
+}
+
+/// Each decision next to the model, the differences with the model's reasons, and the score.
+fn show_comparison(
+    set: &FlowSet,
+    case: &Case,
+    compared: &[Compared],
+    layout: Layout,
+) -> Result<()> {
+    let mut t = table(layout, &["Vraag", "Beslissing", "Uw antwoord", "Model", ""]);
+    for c in compared {
         t.add_row(vec![
             c.vraag.clone(),
-            title_of(&set, &c.vraag),
+            title_of(set, &c.vraag),
             c.antwoord
                 .as_deref()
                 .map_or("(niet bereikt)".to_string(), |a| {
-                    option_label(&set, &c.vraag, a)
+                    option_label(set, &c.vraag, a)
                 }),
-            option_label(&set, &c.vraag, &c.model),
+            option_label(set, &c.vraag, &c.model),
             if c.zoals_model { "✓" } else { "✗" }.to_string(),
         ]);
     }
     keep_first_column(&mut t);
-    println!("{t}");
+    outln!("{t}")?;
     let differences: Vec<(&Compared, &ModelAnswer)> = compared
         .iter()
         .zip(&case.model)
         .filter(|(c, _)| !c.zoals_model)
         .collect();
     if differences.is_empty() {
-        println!("\nAlle beslissingen zoals het model.");
+        outln!("\nAlle beslissingen zoals het model.")?;
     } else {
-        println!("\nVerschillen met het model, met uitleg:");
+        outln!("\nVerschillen met het model, met uitleg:")?;
         for (c, m) in differences {
             let yours = match &c.antwoord {
-                Some(a) => format!("u koos '{}'", option_label(&set, &c.vraag, a)),
+                Some(a) => format!("u koos '{}'", option_label(set, &c.vraag, a)),
                 None => "uw route kwam niet bij deze vraag".to_string(),
             };
-            println!(
+            outln!(
                 "{}",
                 crate::text::wrap(
                     &format!(
                         "\n• {} — {}\n  {yours}; het model: '{}'.\n  Waarom: {}",
                         c.vraag,
-                        question_of(&set, &c.vraag),
-                        option_label(&set, &c.vraag, &c.model),
+                        question_of(set, &c.vraag),
+                        option_label(set, &c.vraag, &c.model),
                         m.waarom.trim()
                     ),
                     100
                 )
-            );
+            )?;
         }
     }
-    println!("\nScore: {matched} van {total} beslissingen zoals het model ({pct}%).");
+    let (matched, total) = score(compared);
+    let pct = percent(matched, total);
+    outln!("\nScore: {matched} van {total} beslissingen zoals het model ({pct}%).")?;
+    Ok(())
+}
 
-    match results {
-        Some(dir) => {
-            let result = PracticeResult {
-                schema: RESULT_SCHEMA.to_string(),
-                casus: case.id.clone(),
-                tijd: clock.now(),
-                zoals_model: matched,
-                totaal: total,
-                procent: pct,
-                beslissingen: compared,
-            };
-            let path = save_result(dir, &result, &clock)?;
-            eprintln!("Resultaat bewaard in {} (zonder namen).", path.display());
-        }
-        None => eprintln!(
+/// How many decisions matched the model, of how many.
+fn score(compared: &[Compared]) -> (usize, usize) {
+    let matched = compared.iter().filter(|c| c.zoals_model).count();
+    (matched, compared.len())
+}
+
+/// Save the result in `results` (without names), or say that it was not saved.
+fn keep_result(
+    results: Option<&Path>,
+    case: &Case,
+    compared: Vec<Compared>,
+    clock: &Clock,
+) -> Result<()> {
+    let Some(dir) = results else {
+        eprintln!(
             "Het resultaat is niet bewaard; geef --resultaten MAP om het te bewaren voor het groepsoverzicht."
-        ),
-    }
-    Ok(Exit::Ok)
+        );
+        return Ok(());
+    };
+    let (matched, total) = score(&compared);
+    let result = PracticeResult {
+        schema: RESULT_SCHEMA.to_string(),
+        casus: case.id.clone(),
+        tijd: clock.now(),
+        zoals_model: matched,
+        totaal: total,
+        procent: percent(matched, total),
+        beslissingen: compared,
+    };
+    let path = save_result(dir, &result, clock)?;
+    eprintln!("Resultaat bewaard in {} (zonder namen).", path.display());
+    Ok(())
 }
 
 /// Write a result as `<tijd>-<casus>.json` (0600) in `dir`, never over an earlier one.
@@ -242,59 +265,9 @@ fn save_result(dir: &Path, result: &PracticeResult, clock: &Clock) -> Result<Pat
 }
 
 fn overview(dir: &Path, layout: Layout) -> Result<Exit> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| Error::read("de map met resultaten", dir, &e))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .filter(|p| {
-            !p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'))
-        })
-        .collect();
-    entries.sort();
-    let mut results = Vec::new();
-    for path in &entries {
-        let parsed = std::fs::read_to_string(path)
-            .ok()
-            .and_then(|t| serde_json::from_str::<PracticeResult>(&t).ok())
-            .filter(|r| r.schema == RESULT_SCHEMA);
-        match parsed {
-            Some(r) => results.push(r),
-            None => eprintln!(
-                "Let op: {} is geen oefenresultaat van zorgpad en is overgeslagen.",
-                path.display()
-            ),
-        }
-    }
-    if results.is_empty() {
-        return Err(Error::input(format!(
-            "er staan geen oefenresultaten in '{}'",
-            dir.display()
-        ))
-        .hint("Resultaten worden bewaard met: zorgpad oefen CASUS --resultaten MAP"));
-    }
+    let results = read_results(dir)?;
     let set = FlowSet::load(None)?;
-    let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
-    for r in &results {
-        for c in &r.beslissingen {
-            let t = tallies.entry(c.vraag.clone()).or_default();
-            t.asked += 1;
-            if !t.cases.contains(&r.casus) {
-                t.cases.push(r.casus.clone());
-            }
-            if !c.zoals_model {
-                t.wrong += 1;
-                let label = c
-                    .antwoord
-                    .as_deref()
-                    .map_or("(niet bereikt)".to_string(), |a| {
-                        option_label(&set, &c.vraag, a)
-                    });
-                *t.instead.entry(label).or_default() += 1;
-            }
-        }
-    }
+    let tallies = tally(&set, &results);
     let mut rows: Vec<(&String, &Tally)> = tallies.iter().collect();
     rows.sort_by(|(ka, a), (kb, b)| {
         b.wrong
@@ -305,11 +278,11 @@ fn overview(dir: &Path, layout: Layout) -> Result<Exit> {
     let cases: std::collections::BTreeSet<&str> =
         results.iter().map(|r| r.casus.as_str()).collect();
     let mean = results.iter().map(|r| r.procent).sum::<usize>() / results.len();
-    println!(
+    outln!(
         "{} van {}; gemiddelde score {mean}%.\n",
         crate::finding::count(results.len(), "oefenresultaat", "oefenresultaten"),
         crate::finding::count(cases.len(), "casus", "casussen"),
-    );
+    )?;
     let mut t = table(
         layout,
         &[
@@ -342,17 +315,79 @@ fn overview(dir: &Path, layout: Layout) -> Result<Exit> {
         ]);
     }
     if t.row_count() == 0 {
-        println!("Iedereen nam elke beslissing zoals het model.");
+        outln!("Iedereen nam elke beslissing zoals het model.")?;
     } else {
         keep_first_column(&mut t);
-        println!("{t}");
-        println!("Bovenaan staan de beslissingen die de groep het vaakst anders nam dan het model: die zijn het bespreken waard.");
+        outln!("{t}")?;
+        outln!("Bovenaan staan de beslissingen die de groep het vaakst anders nam dan het model: die zijn het bespreken waard.")?;
     }
     if all_right > 0 {
-        println!(
+        outln!(
             "{} nam iedereen zoals het model.",
             crate::finding::count(all_right, "andere beslissing", "andere beslissingen")
-        );
+        )?;
     }
     Ok(Exit::Ok)
+}
+
+/// The practice results in `dir`; files that are no result of zorgpad are skipped with a note.
+fn read_results(dir: &Path) -> Result<Vec<PracticeResult>> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Error::read("de map met resultaten", dir, &e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .filter(|p| {
+            !p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'))
+        })
+        .collect();
+    entries.sort();
+    let mut results = Vec::new();
+    for path in &entries {
+        let parsed = std::fs::read_to_string(path)
+            .ok()
+            .and_then(|t| serde_json::from_str::<PracticeResult>(&t).ok())
+            .filter(|r| r.schema == RESULT_SCHEMA);
+        match parsed {
+            Some(r) => results.push(r),
+            None => eprintln!(
+                "Let op: {} is geen oefenresultaat van zorgpad en is overgeslagen.",
+                path.display()
+            ),
+        }
+    }
+    if results.is_empty() {
+        return Err(Error::input(format!(
+            "er staan geen oefenresultaten in '{}'",
+            dir.display()
+        ))
+        .hint("Resultaten worden bewaard met: zorgpad oefen CASUS --resultaten MAP"));
+    }
+    Ok(results)
+}
+
+/// Per question key, how the group answered compared with the model.
+fn tally(set: &FlowSet, results: &[PracticeResult]) -> BTreeMap<String, Tally> {
+    let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
+    for r in results {
+        for c in &r.beslissingen {
+            let t = tallies.entry(c.vraag.clone()).or_default();
+            t.asked += 1;
+            if !t.cases.contains(&r.casus) {
+                t.cases.push(r.casus.clone());
+            }
+            if !c.zoals_model {
+                t.wrong += 1;
+                let label = c
+                    .antwoord
+                    .as_deref()
+                    .map_or("(niet bereikt)".to_string(), |a| {
+                        option_label(set, &c.vraag, a)
+                    });
+                *t.instead.entry(label).or_default() += 1;
+            }
+        }
+    }
+    tallies
 }

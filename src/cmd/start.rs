@@ -1,36 +1,32 @@
 //! `zorgpad start` and `zorgpad hervat`: a guided session from the question where it stands
 //! to its end or its next pause.
 //!
-//! This is the front end's loop: it asks the engine for the question, hands it to a prompter
-//! (terminal or script), gives the reply back to the engine, and saves the session atomically
-//! after every reply, before the next question. A killed process loses nothing that was
-//! answered.
+//! The loop itself is the engine's ([`crate::engine::drive`]): it asks the prompter (terminal
+//! or script), gives the reply to the session, and has this command save the session
+//! atomically after every reply, before the next question. A killed process loses nothing that
+//! was answered. This file sets the session up, words how a stop leaves it, and shows the end.
 
 use std::path::PathBuf;
 
 use crate::cli::config::session::{Export, Resume, Start};
 use crate::clock::Clock;
 use crate::cmd::session_map::{kaart_for, known_gemeente, refuse_broken_map, EXAMPLE_MAP_WARNING};
-use crate::engine::prompter::{question_text, Prompter, Reply};
+use crate::engine::drive::{drive, Ending, Pausing, Policy, Stop};
+use crate::engine::prompter::Prompter;
 use crate::engine::session::Session;
 use crate::error::{Error, Exit, Result};
 use crate::flow::set::FlowSet;
 use crate::flow::validate::refuse_broken;
 use crate::kaart::Kaart;
 use crate::kaart::Offer;
+use crate::out::out;
 use crate::prompt::script::Script;
 use crate::prompt::terminal::Terminal;
 use crate::report::export::write_export;
 use crate::report::summary::Summary;
 use crate::report::{self, Layout};
 use crate::store::fingerprint;
-use crate::store::{self, Record, Store};
-
-/// How a stretch of the walk ended.
-enum End {
-    Finished,
-    Paused,
-}
+use crate::store::{self, Fingerprint, Record, Store};
 
 pub fn start(config: &Start) -> Result<Exit> {
     let set = FlowSet::load(config.flow.as_deref())?;
@@ -57,6 +53,16 @@ pub fn start(config: &Start) -> Result<Exit> {
         (None, Some(t)) => t.ask_gemeente(&kaart.gemeenten)?,
         (None, None) => None,
     };
+    let offer = Offer {
+        kaart: &kaart,
+        gemeente: gemeente.as_deref(),
+    };
+    if let Some(s) = &mut script {
+        s.set_offer(offer);
+    }
+    if let Some(t) = &mut terminal {
+        t.set_offer(offer);
+    }
     let now = clock.now();
     let session = Session::new(&set, now, config.rol.clone())?;
     let record = Record {
@@ -78,7 +84,6 @@ pub fn start(config: &Start) -> Result<Exit> {
         store: &store,
         clock: &clock,
         kaart: &kaart,
-        gemeente,
     };
     let end = match (&mut script, &mut terminal) {
         (Some(s), _) => run.drive(s, true)?,
@@ -86,7 +91,7 @@ pub fn start(config: &Start) -> Result<Exit> {
         (None, None) => return Err(Error::input("er is geen manier om vragen te beantwoorden")),
     };
     if let Some(s) = &script {
-        if matches!(end, End::Finished) && s.unused() > 0 {
+        if matches!(end, Ending::Finished) && s.unused() > 0 {
             return Err(s.leftover_error());
         }
     }
@@ -120,52 +125,11 @@ pub fn resume(config: &Resume) -> Result<Exit> {
         ))
     })?;
     if changed {
-        let what = if record.flow.versie == now_print.versie {
-            format!(
-                "de inhoud is veranderd, het versienummer ({}) niet",
-                now_print.versie
-            )
-        } else {
-            format!(
-                "versie {} → versie {}",
-                record.flow.versie, now_print.versie
-            )
-        };
-        let file = now_print
-            .bestand
-            .clone()
-            .unwrap_or_else(|| "de ingebouwde flow".to_string());
-        eprintln!(
-            "Let op: de flow '{}' is gewijzigd sinds deze sessie is opgeslagen ({what}; {file}).\nDe sessie gaat verder bij {}; de eerdere antwoorden blijven zoals ze zijn.",
-            record.flow.naam,
-            session.question().map(|q| q.key).unwrap_or_else(|| "het einde".to_string())
-        );
+        let at = session.question().map(|q| q.key);
+        warn_changed_flow(&record, &now_print, at.as_deref());
     }
     // Who left it where, and since when: the context for whoever takes it up.
-    {
-        let zone = clock.zone();
-        let mut context = format!("Sessie {}", record.id);
-        if let Some(k) = &record.kenmerk {
-            context.push_str(&format!(" · kenmerk {k}"));
-        }
-        if let Some(g) = &record.gemeente {
-            context.push_str(&format!(" · {g}"));
-        }
-        context.push_str(&format!(
-            " · bijgewerkt {}",
-            crate::clock::date_time(record.bijgewerkt, zone)
-        ));
-        if let Some((key, since, expected)) = crate::engine::journal::pause(&record.journaal) {
-            context.push_str(&format!(
-                "\nWacht bij {key} sinds {}",
-                crate::clock::date_time(since, zone)
-            ));
-            if let Some(d) = expected {
-                context.push_str(&format!(", verwacht {}", d.strftime("%d-%m-%Y")));
-            }
-        }
-        eprintln!("{context}");
-    }
+    eprintln!("{}", context(&record, clock.zone()));
     if session.walk().is_finished() {
         eprintln!(
             "Sessie {} is al afgerond; hieronder de samenvatting.",
@@ -173,7 +137,7 @@ pub fn resume(config: &Resume) -> Result<Exit> {
         );
         let kaart = kaart_for(&record)?;
         let summary = Summary::of(&session, Some(&kaart)).with_record(&session, &record);
-        print!("{}", report::text(&summary, clock.zone(), config.layout));
+        out!("{}", report::text(&summary, clock.zone(), config.layout))?;
         return Ok(Exit::Ok);
     }
     let mut script = config.answers.as_deref().map(Script::load).transpose()?;
@@ -192,24 +156,80 @@ pub fn resume(config: &Resume) -> Result<Exit> {
         store: &store,
         clock: &clock,
         kaart: &kaart,
-        gemeente,
     };
     run.save()?;
+    let offer = Offer {
+        kaart: &kaart,
+        gemeente: gemeente.as_deref(),
+    };
     let end = match &mut script {
-        Some(s) => run.drive(s, true)?,
-        None => run.drive(&mut Terminal::new(config.explain, config.color), false)?,
+        Some(s) => {
+            s.set_offer(offer);
+            run.drive(s, true)?
+        }
+        None => {
+            let mut terminal = Terminal::new(config.explain, config.color);
+            terminal.set_offer(offer);
+            run.drive(&mut terminal, false)?
+        }
     };
     if let Some(s) = &script {
-        if matches!(end, End::Finished) && s.unused() > 0 {
+        if matches!(end, Ending::Finished) && s.unused() > 0 {
             return Err(s.leftover_error());
         }
     }
     run.finish(end, config.export.as_ref(), config.layout)
 }
 
+/// The flow changed since the session was saved: say how, and where the session goes on
+/// (`at`, a question key; `None` at the end).
+fn warn_changed_flow(record: &Record, now: &Fingerprint, at: Option<&str>) {
+    let what = if record.flow.versie == now.versie {
+        format!(
+            "de inhoud is veranderd, het versienummer ({}) niet",
+            now.versie
+        )
+    } else {
+        format!("versie {} → versie {}", record.flow.versie, now.versie)
+    };
+    let file = now
+        .bestand
+        .clone()
+        .unwrap_or_else(|| "de ingebouwde flow".to_string());
+    eprintln!(
+        "Let op: de flow '{}' is gewijzigd sinds deze sessie is opgeslagen ({what}; {file}).\nDe sessie gaat verder bij {}; de eerdere antwoorden blijven zoals ze zijn.",
+        record.flow.naam,
+        at.unwrap_or("het einde")
+    );
+}
+
+/// "Sessie ID · kenmerk · gemeente · bijgewerkt …", and where it waits since when.
+fn context(record: &Record, zone: &jiff::tz::TimeZone) -> String {
+    let mut context = format!("Sessie {}", record.id);
+    if let Some(k) = &record.kenmerk {
+        context.push_str(&format!(" · kenmerk {k}"));
+    }
+    if let Some(g) = &record.gemeente {
+        context.push_str(&format!(" · {g}"));
+    }
+    context.push_str(&format!(
+        " · bijgewerkt {}",
+        crate::clock::date_time(record.bijgewerkt, zone)
+    ));
+    if let Some((key, since, expected)) = crate::engine::journal::pause(&record.journaal) {
+        context.push_str(&format!(
+            "\nWacht bij {key} sinds {}",
+            crate::clock::date_time(since, zone)
+        ));
+        if let Some(d) = expected {
+            context.push_str(&format!(", verwacht {}", d.strftime("%d-%m-%Y")));
+        }
+    }
+    context
+}
+
 struct Run<'a, 'f> {
     kaart: &'a Kaart,
-    gemeente: Option<String>,
     session: Session<'f>,
     record: Record,
     store: &'a Store,
@@ -218,80 +238,51 @@ struct Run<'a, 'f> {
 
 impl Run<'_, '_> {
     fn save(&mut self) -> Result<()> {
-        self.record.journaal = self.session.events().to_vec();
-        self.record.bijgewerkt = self
-            .session
-            .events()
-            .last()
-            .map_or(self.record.bijgewerkt, |e| e.time());
-        self.store.save(&self.record)
+        save(&mut self.record, self.store, &self.session)
     }
 
-    /// Ask until the flow ends or pauses; save after every reply.
-    fn drive(&mut self, prompter: &mut dyn Prompter, scripted: bool) -> Result<End> {
-        let id = self.record.id.clone();
-        while let Some(question) = self.session.question() {
-            let offer = Offer {
-                kaart: self.kaart,
-                gemeente: self.gemeente.as_deref(),
-            };
-            let reply = match prompter.ask(&question, &offer) {
-                Ok(reply) => reply,
-                Err(e) if e.exit == Exit::Cancelled => {
-                    if !self.store.exists(&id) {
-                        return Err(Error::cancelled(
-                            "gestopt met Ctrl-C. Er was nog niets beantwoord; er is geen sessie bewaard.",
-                        ));
-                    }
-                    return Err(Error::cancelled(format!(
-                        "gestopt met Ctrl-C. Alle gegeven antwoorden zijn bewaard in sessie {id}."
-                    ))
-                    .hint(format!("Verder met: zorgpad hervat {id}")));
-                }
-                Err(e) if !self.store.exists(&id) => return Err(e),
-                Err(e) => {
-                    let hint = e.hint.clone().unwrap_or_default();
-                    return Err(e.hint(
-                        format!(
-                            "{hint}\nDe antwoorden tot dan toe staan in sessie {id} (verder met 'zorgpad hervat {id}', weg met 'zorgpad sessies verwijder {id}')."
-                        )
-                        .trim()
-                        .to_string(),
-                    ));
-                }
-            };
-            match reply {
-                Reply::Answer(answer) => self.session.answer(answer, self.clock.now())?,
-                Reply::Back => {
-                    if !self.session.back(self.clock.now())? && scripted {
-                        return Err(Error::input(format!(
-                            "'terug' bij de eerste vraag ({}): er is geen vorige vraag",
-                            question.key
-                        )));
-                    }
-                }
-                Reply::Pause { expected } => {
-                    if !question.can_pause {
-                        return Err(Error::input(format!(
-                            "bij {} ({}) kan de sessie niet pauzeren: alleen bij een wachtmoment of het MDO",
-                            question.key,
-                            question_text(&question)
-                        )));
-                    }
-                    self.session.pause(self.clock.now(), expected);
-                    self.save()?;
-                    return Ok(End::Paused);
-                }
+    /// Ask until the flow ends or pauses; save after every reply. A stop of the prompter says
+    /// what was kept and how to go on.
+    fn drive(&mut self, prompter: &mut dyn Prompter, scripted: bool) -> Result<Ending> {
+        let policy = Policy {
+            pausing: Pausing::AtWaits,
+            strict_back: scripted,
+        };
+        let (record, store) = (&mut self.record, self.store);
+        let mut save = |session: &Session<'_>| save(record, store, session);
+        let stop = match drive(&mut self.session, prompter, self.clock, policy, &mut save) {
+            Ok(ending) => return Ok(ending),
+            Err(stop) => stop,
+        };
+        let id = &self.record.id;
+        let saved = self.store.exists(id);
+        Err(match stop {
+            Stop::Cancelled if !saved => Error::cancelled(
+                "gestopt met Ctrl-C. Er was nog niets beantwoord; er is geen sessie bewaard.",
+            ),
+            Stop::Cancelled => Error::cancelled(format!(
+                "gestopt met Ctrl-C. Alle gegeven antwoorden zijn bewaard in sessie {id}."
+            ))
+            .hint(format!("Verder met: zorgpad hervat {id}")),
+            Stop::Prompter(e) if saved => {
+                let hint = e.hint.clone().unwrap_or_default();
+                e.hint(
+                    format!(
+                        "{hint}\nDe antwoorden tot dan toe staan in sessie {id} (verder met 'zorgpad hervat {id}', weg met 'zorgpad sessies verwijder {id}')."
+                    )
+                    .trim()
+                    .to_string(),
+                )
             }
-            self.save()?;
-        }
-        Ok(End::Finished)
+            Stop::Prompter(e) | Stop::Failed(e) => e,
+        })
     }
 
-    fn finish(mut self, end: End, export: Option<&Export>, layout: Layout) -> Result<Exit> {
+    fn finish(mut self, end: Ending, export: Option<&Export>, layout: Layout) -> Result<Exit> {
         let summary =
             Summary::of(&self.session, Some(self.kaart)).with_record(&self.session, &self.record);
-        print!("{}", report::text(&summary, self.clock.zone(), layout));
+        // A closed pipe ends the command quietly, but only after the export is written.
+        let printed = out!("{}", report::text(&summary, self.clock.zone(), layout));
         if let Some(export) = export {
             write_export(&summary, &export.path, export.format, self.clock)?;
             self.session
@@ -299,13 +290,14 @@ impl Run<'_, '_> {
             self.save()?;
             eprintln!("Samenvatting geschreven naar {}.", export.path.display());
         }
+        printed?;
         let id = &self.record.id;
         match end {
-            End::Finished => eprintln!(
+            Ending::Finished => eprintln!(
                 "Sessie {id} is afgerond en bewaard in {}.",
                 self.store.dir().display()
             ),
-            End::Paused => {
+            Ending::Paused => {
                 let waiting = summary
                     .sessie
                     .as_ref()
@@ -317,6 +309,16 @@ impl Run<'_, '_> {
         }
         Ok(Exit::Ok)
     }
+}
+
+/// Write the session's journal into its record and save it (atomically).
+fn save(record: &mut Record, store: &Store, session: &Session<'_>) -> Result<()> {
+    record.journaal = session.events().to_vec();
+    record.bijgewerkt = session
+        .events()
+        .last()
+        .map_or(record.bijgewerkt, |e| e.time());
+    store.save(record)
 }
 
 fn check_role(set: &FlowSet, role: Option<&str>) -> Result<()> {

@@ -1,5 +1,15 @@
+//! The engine: the flow walked as a state machine, questions out and answers in, nothing
+//! printed. [`walk`] moves through the flow, [`rules`] says whether an answer fits,
+//! [`session`] and [`journal`] keep what was answered, [`prompter`] is the seam to whoever
+//! answers, and [`drive`] is the one loop that asks, answers and saves. The engine knows
+//! nothing of terminals, files or the Sociale Kaart: callers hand those in.
+
 pub mod answer;
+pub mod drive;
 pub mod journal;
 pub mod prompter;
+pub mod proposal;
+pub mod question;
+pub mod rules;
 pub mod session;
 pub mod walk;

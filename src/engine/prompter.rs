@@ -1,15 +1,17 @@
 //! The seam between the engine and whoever answers: a person at a terminal
 //! ([`crate::prompt::terminal::Terminal`]) or an answers file ([`crate::prompt::script::Script`]).
 //! The engine hands out questions; a prompter turns each into an answer or a step back.
+//! Whatever a prompter needs besides the question (the Sociale Kaart for a referral, say) it
+//! holds itself, so the engine names nothing of it.
 
 use crate::engine::answer::Answer;
-use crate::engine::walk::Question;
+use crate::engine::question::Question;
 use crate::error::Result;
 use crate::flow::model::Body;
 
 /// What a prompter gives back for one question.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Reply {
+pub(crate) enum Reply {
     Answer(Answer),
     /// Return to the previous question to change its answer.
     Back,
@@ -19,14 +21,13 @@ pub enum Reply {
     },
 }
 
-pub trait Prompter {
+pub(crate) trait Prompter {
     /// Ask one question. Errors end the session (cancelled, or a script that does not fit).
-    /// `offer` is the Sociale Kaart for this session, for the providers at a referral.
-    fn ask(&mut self, question: &Question<'_>, offer: &crate::kaart::Offer<'_>) -> Result<Reply>;
+    fn ask(&mut self, question: &Question<'_>) -> Result<Reply>;
 }
 
 /// The question as a person reads it: the decision's question, or the box title.
-pub fn question_text(question: &Question<'_>) -> String {
+pub(crate) fn question_text(question: &Question<'_>) -> String {
     match &question.node.body {
         Body::Decision { question: q, .. }
         | Body::Wait { question: q, .. }
@@ -37,7 +38,7 @@ pub fn question_text(question: &Question<'_>) -> String {
 }
 
 /// "vraag 4 (D2, stap 2)" — how messages refer to a question.
-pub fn question_ref(question: &Question<'_>) -> String {
+pub(crate) fn question_ref(question: &Question<'_>) -> String {
     let mut s = format!("vraag {} ({}", question.number, question.key);
     if let Some(stap) = question.stap {
         s.push_str(&format!(", stap {stap}"));

@@ -5,7 +5,8 @@ use jiff::Timestamp;
 
 use crate::engine::answer::Answer;
 use crate::engine::journal::{self, Event};
-use crate::engine::walk::{Question, Walk, WalkError};
+use crate::engine::question::Question;
+use crate::engine::walk::{Walk, WalkError};
 use crate::flow::set::FlowSet;
 
 #[derive(Debug, Clone)]

@@ -8,8 +8,11 @@
 
 use jiff::Timestamp;
 
-use crate::engine::answer::{Answer, Mark, Status};
-use crate::flow::model::{Body, Condition, Flow, Node};
+use crate::engine::answer::Answer;
+use crate::engine::proposal::{propose, Proposed};
+use crate::engine::question::Question;
+use crate::engine::rules::{self, Mismatch};
+use crate::flow::model::{Body, Flow, Node};
 use crate::flow::set::FlowSet;
 
 /// How many nodes the engine may pass without asking anything before it calls it a loop.
@@ -38,43 +41,13 @@ pub struct Step<'f> {
     pub proposal: Option<Proposed>,
 }
 
-/// What the walk asks next.
-#[derive(Debug, Clone)]
-pub struct Question<'f> {
-    /// 1-based number of this question in the walk.
-    pub number: usize,
-    /// A stable key: the ids of the call nodes and the node, joined by '/'.
-    pub key: String,
-    pub flow: &'f Flow,
-    pub node: &'f Node,
-    pub calls: Vec<&'f Node>,
-    pub role: Option<Role>,
-    pub stap: Option<u8>,
-    /// Nodes passed without a question since the previous question (to be shown first).
-    pub passed: Vec<Step<'f>>,
-    pub can_go_back: bool,
-    /// Whether the session may pause here ("nog niet — later verder").
-    pub can_pause: bool,
-    /// The answer given here before the user went back, to start from when asking again.
-    pub previous: Option<Answer>,
-    /// For a decision with a proposal: the option the earlier answers point to, and why.
-    pub proposal: Option<Proposed>,
-}
-
-/// What a decision's rules propose, with the conditions that decided it (in words).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Proposed {
-    pub option: String,
-    pub reasons: Vec<String>,
-    /// The flow does not allow overruling this proposal.
-    pub binding: bool,
-}
-
 /// Why an answer or a walk failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WalkError {
-    /// The answer does not fit the question (a script or journal out of step with the flow).
+    /// A journal out of step with the flow: an answer or a pause lands on another question.
     Mismatch(String),
+    /// The engine's rules refuse the answer to the question with this key.
+    Refused { key: String, mismatch: Mismatch },
     /// The walk is already at its end.
     Finished,
     /// The flow is broken in a way validation should have caught.
@@ -85,6 +58,7 @@ impl std::fmt::Display for WalkError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             WalkError::Mismatch(m) => write!(f, "{m}"),
+            WalkError::Refused { key, mismatch } => write!(f, "bij '{key}': {mismatch}"),
             WalkError::Finished => write!(f, "de flow is al afgerond; er is geen vraag meer"),
             WalkError::Broken(m) => write!(f, "de flow is onvolledig: {m}"),
         }
@@ -183,30 +157,18 @@ impl<'f> Walk<'f> {
             can_go_back: self.answered > 0,
             can_pause: node.pauzeerbaar,
             previous: None,
-            proposal: self.propose(flow, node),
+            proposal: propose(self, flow, node),
         })
     }
 
     /// Record an answer to the current question and move on to the next question.
     pub fn answer(&mut self, answer: Answer, at: Timestamp) -> Result<(), WalkError> {
         let question = self.question().ok_or(WalkError::Finished)?;
-        if let (Some(p), Answer::Keuze { optie, toelichting }) = (&question.proposal, &answer) {
-            if p.binding && &p.option != optie {
-                return Err(WalkError::Mismatch(format!(
-                    "bij '{}' volgt uit {} altijd '{}'; daarvan kan niet worden afgeweken",
-                    question.node.id,
-                    p.reasons.join("; "),
-                    p.option
-                )));
-            }
-            if &p.option != optie && toelichting.as_deref().is_none_or(|t| t.trim().is_empty()) {
-                return Err(WalkError::Mismatch(format!(
-                    "'{optie}' wijkt af van het voorstel '{}' bij '{}'; afwijken kan, maar vraagt om een reden (toelichting)",
-                    p.option, question.node.id
-                )));
-            }
-        }
-        let (answer, target) = check(question.node, answer)?;
+        let (answer, target) = rules::check(question.node, question.proposal.as_ref(), answer)
+            .map_err(|mismatch| WalkError::Refused {
+                key: question.key.clone(),
+                mismatch,
+            })?;
         self.steps.push(Step {
             flow: question.flow,
             node: question.node,
@@ -230,70 +192,6 @@ impl<'f> Walk<'f> {
             .rev()
             .find(|s| s.flow.id == flow.id && s.node.id == node && s.answer.is_some())
             .and_then(|s| s.answer.as_ref().map(|a| (s.node, a)))
-    }
-
-    /// Evaluate a decision's proposal against the answers so far.
-    fn propose(&self, flow: &'f Flow, node: &'f Node) -> Option<Proposed> {
-        let Body::Decision {
-            proposal: Some(proposal),
-            ..
-        } = &node.body
-        else {
-            return None;
-        };
-        for rule in &proposal.rules {
-            let held: Vec<String> = rule
-                .conditions
-                .iter()
-                .filter_map(|c| self.holds(flow, c))
-                .collect();
-            let fires = if rule.any {
-                !held.is_empty()
-            } else {
-                held.len() == rule.conditions.len()
-            };
-            if fires {
-                return Some(Proposed {
-                    option: rule.then.clone(),
-                    reasons: held,
-                    binding: rule.binding,
-                });
-            }
-        }
-        Some(Proposed {
-            option: proposal.otherwise.clone(),
-            reasons: Vec::new(),
-            binding: false,
-        })
-    }
-
-    /// Whether a condition holds; if so, the condition in words.
-    fn holds(&self, flow: &Flow, condition: &Condition) -> Option<String> {
-        let (node, answer) = self.answer_at(flow, &condition.node)?;
-        match (&node.body, answer) {
-            (Body::Criteria { items, .. }, Answer::Criteria { gelden, .. })
-                if gelden.contains(&condition.value) =>
-            {
-                items
-                    .iter()
-                    .find(|i| i.id == condition.value)
-                    .map(|i| i.tekst.clone())
-            }
-            (
-                Body::Decision {
-                    question, options, ..
-                }
-                | Body::Wait { question, options },
-                Answer::Keuze { optie, .. },
-            ) if *optie == condition.value => {
-                let label = options
-                    .iter()
-                    .find(|o| &o.id == optie)
-                    .map_or(optie.as_str(), |o| o.label.as_str());
-                Some(format!("{question} {label}"))
-            }
-            _ => None,
-        }
     }
 
     fn position(&self) -> Option<(&'f Flow, &'f Node)> {
@@ -420,143 +318,6 @@ pub fn node_for_key<'f>(set: &'f FlowSet, key: &str) -> Option<&'f Node> {
         }
     }
     None
-}
-
-/// Check an answer against its node; return it normalised (every action marked, in the
-/// node's order) with the id of the node it leads to.
-fn check(node: &Node, answer: Answer) -> Result<(Answer, String), WalkError> {
-    match (&node.body, answer) {
-        (
-            Body::Decision { options, .. } | Body::Wait { options, .. },
-            Answer::Keuze { optie, toelichting },
-        ) => {
-            let choice = options.iter().find(|o| o.id == optie).ok_or_else(|| {
-                WalkError::Mismatch(format!(
-                    "'{optie}' is geen optie van '{}'; kies uit: {}",
-                    node.id,
-                    options
-                        .iter()
-                        .map(|o| o.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ))
-            })?;
-            Ok((
-                Answer::Keuze {
-                    optie,
-                    toelichting: clean(toelichting),
-                },
-                choice.target.clone(),
-            ))
-        }
-        (Body::Action { items, next }, Answer::Checklist { acties, notitie }) => {
-            for mark in &acties {
-                if !items.iter().any(|i| i.id == mark.id) {
-                    return Err(WalkError::Mismatch(format!(
-                        "'{}' is geen actie van '{}'",
-                        mark.id, node.id
-                    )));
-                }
-            }
-            let acties = items
-                .iter()
-                .map(|item| Mark {
-                    id: item.id.clone(),
-                    status: acties
-                        .iter()
-                        .rev()
-                        .find(|m| m.id == item.id)
-                        .map_or(Status::NietGedaan, |m| m.status),
-                })
-                .collect();
-            Ok((
-                Answer::Checklist {
-                    acties,
-                    notitie: clean(notitie),
-                },
-                next.clone(),
-            ))
-        }
-        (Body::Criteria { items, next, .. }, Answer::Criteria { gelden, notitie }) => {
-            for id in &gelden {
-                if !items.iter().any(|i| &i.id == id) {
-                    return Err(WalkError::Mismatch(format!(
-                        "'{id}' is geen criterium van '{}'",
-                        node.id
-                    )));
-                }
-            }
-            // Keep the node's order and drop repeats.
-            let gelden = items
-                .iter()
-                .filter(|i| gelden.contains(&i.id))
-                .map(|i| i.id.clone())
-                .collect();
-            Ok((
-                Answer::Criteria {
-                    gelden,
-                    notitie: clean(notitie),
-                },
-                next.clone(),
-            ))
-        }
-        (
-            Body::Referral { next, .. },
-            Answer::Verwijzing {
-                kaart,
-                aanbieders,
-                geen_passend_aanbod,
-                notitie,
-            },
-        ) => {
-            let tidy = |list: Vec<String>| -> Vec<String> {
-                let mut out: Vec<String> = Vec::new();
-                for item in list.into_iter().map(|a| a.trim().to_string()) {
-                    if !item.is_empty() && !out.contains(&item) {
-                        out.push(item);
-                    }
-                }
-                out
-            };
-            let (kaart, aanbieders) = (tidy(kaart), tidy(aanbieders));
-            if kaart.is_empty() && aanbieders.is_empty() && !geen_passend_aanbod {
-                return Err(WalkError::Mismatch(format!(
-                    "bij '{}' is geen hulpverlener of organisatie gekozen of ingevuld (of 'geen passend aanbod')",
-                    node.id
-                )));
-            }
-            if geen_passend_aanbod && !(kaart.is_empty() && aanbieders.is_empty()) {
-                return Err(WalkError::Mismatch(format!(
-                    "bij '{}' gaat 'geen passend aanbod' niet samen met een gekozen hulpverlener of organisatie",
-                    node.id
-                )));
-            }
-            Ok((
-                Answer::Verwijzing {
-                    kaart,
-                    aanbieders,
-                    geen_passend_aanbod,
-                    notitie: clean(notitie),
-                },
-                next.clone(),
-            ))
-        }
-        (_, answer) => Err(WalkError::Mismatch(format!(
-            "een antwoord van soort '{}' past niet bij knoop '{}' (soort '{}')",
-            match answer {
-                Answer::Keuze { .. } => "keuze",
-                Answer::Checklist { .. } => "checklist",
-                Answer::Verwijzing { .. } => "verwijzing",
-                Answer::Criteria { .. } => "criteria",
-            },
-            node.id,
-            node.body.kind().dutch()
-        ))),
-    }
-}
-
-fn clean(text: Option<String>) -> Option<String> {
-    text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
 }
 
 /// A walk that cannot go on is an input error: the flow or the journal does not fit.

@@ -21,7 +21,7 @@ pub enum Ahead<'f> {
 
 /// Follow `target` through the flow graph, at most `depth` boxes: through boxes that ask
 /// nothing or whose answer does not branch, up to the next decision or end. `calls` are the
-/// sub-flow call nodes the question sits in (as in [`crate::engine::walk::Question`]).
+/// sub-flow call nodes the question sits in (as in [`crate::engine::question::Question`]).
 pub fn preview<'f>(
     flow: &'f Flow,
     calls: &[&'f Node],

@@ -22,7 +22,7 @@ use crate::flow::set::FlowSet;
 use crate::yaml::{self, Value};
 
 /// The schema of a saved practice result.
-pub const RESULT_SCHEMA: &str = "zorgpad.oefenresultaat/1";
+pub(crate) const RESULT_SCHEMA: &str = "zorgpad.oefenresultaat/1";
 
 /// The cases shipped in the binary: (id, text). Every file in `flows/casussen/` must be here;
 /// a test checks that.
@@ -123,7 +123,7 @@ impl Case {
 }
 
 /// Every embedded case, in the order of [`CASES`].
-pub fn cases() -> Result<Vec<Case>> {
+pub(crate) fn cases() -> Result<Vec<Case>> {
     CASES
         .iter()
         .map(|(id, text)| Case::parse(id, &format!("flows/casussen/{id}.yaml (ingebouwd)"), text))
@@ -131,7 +131,7 @@ pub fn cases() -> Result<Vec<Case>> {
 }
 
 /// An embedded case by id, or a case file by path.
-pub fn find(wanted: &str) -> Result<Case> {
+pub(crate) fn find(wanted: &str) -> Result<Case> {
     if let Some((id, text)) = CASES.iter().find(|(id, _)| id.eq_ignore_ascii_case(wanted)) {
         return Case::parse(id, &format!("flows/casussen/{id}.yaml (ingebouwd)"), text);
     }
@@ -205,7 +205,7 @@ pub fn check_case(set: &FlowSet, case: &Case) -> Vec<String> {
 
 /// One decision of a practice run, compared with the model.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-pub struct Compared {
+pub(crate) struct Compared {
     pub vraag: String,
     pub model: String,
     /// The option the trainee chose; `None` when the route did not reach this decision.
@@ -215,7 +215,7 @@ pub struct Compared {
 
 /// A saved practice result. No names: the case, the time and the decisions.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct PracticeResult {
+pub(crate) struct PracticeResult {
     pub schema: String,
     pub casus: String,
     pub tijd: jiff::Timestamp,
@@ -226,7 +226,7 @@ pub struct PracticeResult {
 }
 
 /// Compare the answers in force with the model.
-pub fn compare(session: &Session<'_>, case: &Case) -> Vec<Compared> {
+pub(crate) fn compare(session: &Session<'_>, case: &Case) -> Vec<Compared> {
     let steps = session.walk().steps();
     case.model
         .iter()
@@ -256,7 +256,7 @@ pub(crate) fn key_of(step: &crate::engine::walk::Step<'_>) -> String {
 }
 
 /// Rounded percentage; 0 of 0 counts as 0.
-pub fn percent(part: usize, whole: usize) -> usize {
+pub(crate) fn percent(part: usize, whole: usize) -> usize {
     (100 * part + whole / 2).checked_div(whole).unwrap_or(0)
 }
 
@@ -279,7 +279,7 @@ pub(crate) fn question_of(set: &FlowSet, key: &str) -> String {
 }
 
 /// A story as paragraphs: the lines of a paragraph joined, then wrapped to `width`.
-pub fn reflow(text: &str, width: usize) -> String {
+pub(crate) fn reflow(text: &str, width: usize) -> String {
     text.split("\n\n")
         .map(|p| {
             let joined = p.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -1,0 +1,245 @@
+//! The one loop that drives a session: ask the prompter, give its reply to the session, save,
+//! and ask again, until the flow ends or pauses. `zorgpad start`, `zorgpad hervat` and
+//! `zorgpad oefen` all walk through it; what differs between them is a [`Policy`] (may the
+//! session pause, is a "back" at the first question an error) and what saving means, which the
+//! caller supplies: the engine knows nothing of where sessions are kept.
+
+use crate::clock::Clock;
+use crate::engine::prompter::{question_text, Prompter, Reply};
+use crate::engine::question::Question;
+use crate::engine::session::Session;
+use crate::error::{Error, Exit};
+
+/// How the loop treats the replies that depend on the kind of run.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Policy {
+    pub(crate) pausing: Pausing,
+    /// A "back" at the first question is an error (an answers file out of step with the flow)
+    /// rather than nothing to do (a person who pressed Esc).
+    pub(crate) strict_back: bool,
+}
+
+/// Where the session may pause ("nog niet — later verder").
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Pausing {
+    /// Where the flow allows it: at a wait (appointment, birth) or the MDO.
+    AtWaits,
+    /// Nowhere; a pause is refused with "bij KEY " and this text.
+    Never { refusal: &'static str },
+}
+
+/// How a drive ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ending {
+    /// The flow reached its end.
+    Finished,
+    /// The session pauses at a wait; it has been saved.
+    Paused,
+}
+
+/// Why a drive stopped before its end. Everything saved before stays saved.
+#[derive(Debug)]
+pub(crate) enum Stop {
+    /// The person stopped (Ctrl-C); the caller says what that leaves.
+    Cancelled,
+    /// The prompter could not go on: an answers file that does not fit, no terminal.
+    Prompter(Error),
+    /// The engine refused a reply, or saving failed.
+    Failed(Error),
+}
+
+impl From<Error> for Stop {
+    fn from(error: Error) -> Self {
+        Stop::Failed(error)
+    }
+}
+
+impl From<crate::engine::walk::WalkError> for Stop {
+    fn from(error: crate::engine::walk::WalkError) -> Self {
+        Stop::Failed(error.into())
+    }
+}
+
+/// Ask, answer and save until the flow ends or pauses. `save` is called after every reply
+/// that changed the session (and before the next question), with the session as it stands.
+pub(crate) fn drive<'f>(
+    session: &mut Session<'f>,
+    prompter: &mut dyn Prompter,
+    clock: &Clock,
+    policy: Policy,
+    save: &mut dyn FnMut(&Session<'f>) -> crate::error::Result<()>,
+) -> Result<Ending, Stop> {
+    while let Some(mut question) = session.question() {
+        if let Pausing::Never { .. } = policy.pausing {
+            question.can_pause = false;
+        }
+        let reply = prompter.ask(&question).map_err(|e| {
+            if e.exit == Exit::Cancelled {
+                Stop::Cancelled
+            } else {
+                Stop::Prompter(e)
+            }
+        })?;
+        match reply {
+            Reply::Answer(answer) => session.answer(answer, clock.now())?,
+            Reply::Back => {
+                if !session.back(clock.now())? && policy.strict_back {
+                    return Err(Stop::Failed(Error::input(format!(
+                        "'terug' bij de eerste vraag ({}): er is geen vorige vraag",
+                        question.key
+                    ))));
+                }
+            }
+            Reply::Pause { expected } => {
+                if !question.can_pause {
+                    return Err(Stop::Failed(pause_refused(&question, policy.pausing)));
+                }
+                session.pause(clock.now(), expected);
+                save(session)?;
+                return Ok(Ending::Paused);
+            }
+        }
+        save(session)?;
+    }
+    Ok(Ending::Finished)
+}
+
+fn pause_refused(question: &Question<'_>, pausing: Pausing) -> Error {
+    match pausing {
+        Pausing::AtWaits => Error::input(format!(
+            "bij {} ({}) kan de sessie niet pauzeren: alleen bij een wachtmoment of het MDO",
+            question.key,
+            question_text(question)
+        )),
+        Pausing::Never { refusal } => Error::input(format!("bij {} {refusal}", question.key)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::VecDeque;
+
+    use super::*;
+    use crate::engine::answer::Answer;
+    use crate::flow::set::FlowSet;
+
+    /// A prompter that gives the replies it was handed, in order, and then gives up.
+    struct Replies {
+        replies: VecDeque<crate::error::Result<Reply>>,
+        /// The key of each question asked, and whether it could pause there.
+        asked: Vec<(String, bool)>,
+    }
+
+    impl Prompter for Replies {
+        fn ask(&mut self, question: &Question<'_>) -> crate::error::Result<Reply> {
+            self.asked.push((question.key.clone(), question.can_pause));
+            self.replies
+                .pop_front()
+                .unwrap_or_else(|| Err(Error::input("de antwoorden zijn op")))
+        }
+    }
+
+    fn run(
+        replies: Vec<crate::error::Result<Reply>>,
+        policy: Policy,
+    ) -> (Result<Ending, Stop>, Replies, usize) {
+        let set = FlowSet::load(None).expect("flows");
+        let clock = Clock::from_env().expect("clock");
+        let mut session = Session::new(&set, clock.now(), None).expect("session");
+        let mut prompter = Replies {
+            replies: replies.into(),
+            asked: Vec::new(),
+        };
+        let mut saves = 0;
+        let ended = drive(&mut session, &mut prompter, &clock, policy, &mut |_| {
+            saves += 1;
+            Ok(())
+        });
+        (ended, prompter, saves)
+    }
+
+    const SESSION: Policy = Policy {
+        pausing: Pausing::AtWaits,
+        strict_back: true,
+    };
+
+    fn all_done() -> Reply {
+        Reply::Answer(Answer::Checklist {
+            acties: Vec::new(),
+            notitie: None,
+        })
+    }
+
+    #[test]
+    fn every_answer_is_saved_before_the_next_question() {
+        let (ended, prompter, saves) = run(vec![Ok(all_done())], SESSION);
+        assert!(matches!(ended, Err(Stop::Prompter(_))), "{ended:?}");
+        assert_eq!(saves, 1);
+        let keys: Vec<&str> = prompter.asked.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["B1", "B1-instrument"]);
+    }
+
+    #[test]
+    fn back_at_the_first_question_is_an_error_only_when_scripted() {
+        let (ended, _, saves) = run(vec![Ok(Reply::Back)], SESSION);
+        let Err(Stop::Failed(e)) = ended else {
+            panic!("{ended:?}");
+        };
+        assert!(
+            e.message.contains("'terug' bij de eerste vraag (B1)"),
+            "{e:?}"
+        );
+        assert_eq!(saves, 0);
+
+        let interactive = Policy {
+            strict_back: false,
+            ..SESSION
+        };
+        let (ended, prompter, _) = run(vec![Ok(Reply::Back)], interactive);
+        assert!(matches!(ended, Err(Stop::Prompter(_))), "{ended:?}");
+        assert_eq!(prompter.asked.len(), 2, "asked again after the back");
+    }
+
+    #[test]
+    fn a_pause_where_none_is_allowed_is_refused_in_the_words_of_the_policy() {
+        let pause = || Ok(Reply::Pause { expected: None });
+        let (ended, _, _) = run(vec![pause()], SESSION);
+        let Err(Stop::Failed(e)) = ended else {
+            panic!("{ended:?}");
+        };
+        assert!(e.message.contains("kan de sessie niet pauzeren"), "{e:?}");
+
+        let practice = Policy {
+            pausing: Pausing::Never {
+                refusal: "kan een oefening niet pauzeren",
+            },
+            strict_back: true,
+        };
+        let (ended, prompter, _) = run(vec![pause()], practice);
+        let Err(Stop::Failed(e)) = ended else {
+            panic!("{ended:?}");
+        };
+        assert_eq!(e.message, "bij B1 kan een oefening niet pauzeren");
+        assert!(prompter.asked.iter().all(|(_, can_pause)| !can_pause));
+    }
+
+    #[test]
+    fn ctrl_c_is_a_cancel_and_an_answer_out_of_step_a_failure() {
+        let (ended, _, _) = run(vec![Err(Error::cancelled("gestopt"))], SESSION);
+        assert!(matches!(ended, Err(Stop::Cancelled)), "{ended:?}");
+        let wrong = Reply::Answer(Answer::Keuze {
+            optie: "ja".to_string(),
+            toelichting: None,
+        });
+        let (ended, _, saves) = run(vec![Ok(wrong)], SESSION);
+        let Err(Stop::Failed(e)) = ended else {
+            panic!("{ended:?}");
+        };
+        assert!(
+            e.message
+                .contains("bij 'B1': een antwoord van soort 'keuze'"),
+            "{e:?}"
+        );
+        assert_eq!(saves, 0);
+    }
+}

@@ -1,0 +1,40 @@
+//! What the walk asks next, as the prompters see it: the node, where it sits, what was passed
+//! on the way, and whether the session may go back or pause here. A question can also say
+//! whether it would accept an answer ([`Question::check`]), so that the prompters present the
+//! engine's rules instead of writing them again.
+
+use crate::engine::answer::Answer;
+use crate::engine::proposal::Proposed;
+use crate::engine::rules::{self, Mismatch};
+use crate::engine::walk::{Role, Step};
+use crate::flow::model::{Flow, Node};
+
+/// What the walk asks next.
+#[derive(Debug, Clone)]
+pub struct Question<'f> {
+    /// 1-based number of this question in the walk.
+    pub number: usize,
+    /// A stable key: the ids of the call nodes and the node, joined by '/'.
+    pub key: String,
+    pub flow: &'f Flow,
+    pub node: &'f Node,
+    pub calls: Vec<&'f Node>,
+    pub role: Option<Role>,
+    pub stap: Option<u8>,
+    /// Nodes passed without a question since the previous question (to be shown first).
+    pub passed: Vec<Step<'f>>,
+    pub can_go_back: bool,
+    /// Whether the session may pause here ("nog niet — later verder").
+    pub can_pause: bool,
+    /// The answer given here before the user went back, to start from when asking again.
+    pub previous: Option<Answer>,
+    /// For a decision with a proposal: the option the earlier answers point to, and why.
+    pub proposal: Option<Proposed>,
+}
+
+impl Question<'_> {
+    /// Whether the walk would accept this answer here; if not, why not.
+    pub(crate) fn check(&self, answer: &Answer) -> Result<(), Mismatch> {
+        rules::check(self.node, self.proposal.as_ref(), answer.clone()).map(|_| ())
+    }
+}

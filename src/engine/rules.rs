@@ -1,0 +1,370 @@
+//! The rules an answer must keep, written once. The walk applies them before it moves on, and
+//! the prompters ask them ("would this answer be accepted?") through [`Question::check`] before
+//! they hand an answer back, so that a person can be asked again and an answers file can be
+//! reported at the right line. A refusal is a [`Mismatch`]: a typed reason with one Dutch text.
+//!
+//! [`Question::check`]: crate::engine::question::Question::check
+
+use std::fmt;
+
+use crate::engine::answer::{Answer, Mark, Status};
+use crate::engine::proposal::Proposed;
+use crate::flow::model::{Body, Node};
+
+/// Why an answer does not fit its question. The text (`Display`) is Dutch, without the
+/// question: the one who shows it says where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mismatch {
+    /// The rules of the decision leave one option; another was chosen.
+    BindingProposal {
+        chosen: String,
+        proposed: String,
+        /// The conditions that decided it, in words.
+        reasons: Vec<String>,
+    },
+    /// Overruling the proposal is allowed, but only with a reason.
+    ReasonRequired { chosen: String, proposed: String },
+    /// The option is not one of the question's options.
+    NotAnOption { chosen: String, valid: Vec<String> },
+    /// A checklist marks an action the box does not have.
+    NotAnAction { id: String },
+    /// A criteria answer names a criterion the question does not have.
+    NotACriterion { id: String },
+    /// A referral names no provider, nobody typed by hand, and no "geen passend aanbod".
+    NothingChosen,
+    /// "Geen passend aanbod" together with a provider.
+    GapWithProvider,
+    /// An answer of another kind than the question asks (a choice at a checklist, say).
+    WrongKind {
+        answer: &'static str,
+        question: &'static str,
+    },
+}
+
+impl fmt::Display for Mismatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Mismatch::BindingProposal {
+                chosen,
+                proposed,
+                reasons,
+            } => write!(
+                f,
+                "'{chosen}' kan hier niet: op grond van {} volgt altijd '{proposed}'",
+                reasons.join("; ")
+            ),
+            Mismatch::ReasonRequired { chosen, proposed } => write!(
+                f,
+                "'{chosen}' wijkt af van het voorstel '{proposed}'; afwijken mag, maar alleen met een reden"
+            ),
+            Mismatch::NotAnOption { chosen, valid } => {
+                write!(f, "'{chosen}' is geen optie; kies uit: {}", valid.join(", "))
+            }
+            Mismatch::NotAnAction { id } => write!(f, "'{id}' is geen actie van deze stap"),
+            Mismatch::NotACriterion { id } => {
+                write!(f, "'{id}' is geen criterium van deze vraag")
+            }
+            Mismatch::NothingChosen => {
+                f.write_str("er is geen hulpverlener of organisatie gekozen of ingevuld")
+            }
+            Mismatch::GapWithProvider => f.write_str(
+                "'geen passend aanbod' gaat niet samen met een gekozen hulpverlener of organisatie",
+            ),
+            Mismatch::WrongKind { answer, question } => write!(
+                f,
+                "een antwoord van soort '{answer}' past niet bij een vraag van soort '{question}'"
+            ),
+        }
+    }
+}
+
+/// Check an answer against its node and the proposal in force there; return it normalised
+/// (texts trimmed, every action marked, items in the node's order, no repeats) with the id of
+/// the node it leads to.
+pub(crate) fn check(
+    node: &Node,
+    proposal: Option<&Proposed>,
+    answer: Answer,
+) -> Result<(Answer, String), Mismatch> {
+    if let (Some(p), Answer::Keuze { optie, toelichting }) = (proposal, &answer) {
+        follows(p, optie.as_str(), toelichting.as_deref())?;
+    }
+    match (&node.body, answer) {
+        (
+            Body::Decision { options, .. } | Body::Wait { options, .. },
+            Answer::Keuze { optie, toelichting },
+        ) => {
+            let choice =
+                options
+                    .iter()
+                    .find(|o| o.id == optie)
+                    .ok_or_else(|| Mismatch::NotAnOption {
+                        chosen: optie.clone(),
+                        valid: options.iter().map(|o| o.id.clone()).collect(),
+                    })?;
+            let target = choice.target.clone();
+            let toelichting = clean(toelichting);
+            Ok((Answer::Keuze { optie, toelichting }, target))
+        }
+        (Body::Action { items, next }, Answer::Checklist { acties, notitie }) => {
+            if let Some(mark) = acties.iter().find(|m| !items.iter().any(|i| i.id == m.id)) {
+                return Err(Mismatch::NotAnAction {
+                    id: mark.id.clone(),
+                });
+            }
+            // The last mark of an action counts; an action not marked is not done.
+            let acties = items
+                .iter()
+                .map(|item| Mark {
+                    id: item.id.clone(),
+                    status: acties
+                        .iter()
+                        .rev()
+                        .find(|m| m.id == item.id)
+                        .map_or(Status::NietGedaan, |m| m.status),
+                })
+                .collect();
+            let notitie = clean(notitie);
+            Ok((Answer::Checklist { acties, notitie }, next.clone()))
+        }
+        (Body::Criteria { items, next, .. }, Answer::Criteria { gelden, notitie }) => {
+            if let Some(id) = gelden.iter().find(|id| !items.iter().any(|i| &i.id == *id)) {
+                return Err(Mismatch::NotACriterion { id: id.clone() });
+            }
+            // Keep the node's order and drop repeats.
+            let gelden = items
+                .iter()
+                .filter(|i| gelden.contains(&i.id))
+                .map(|i| i.id.clone())
+                .collect();
+            let notitie = clean(notitie);
+            Ok((Answer::Criteria { gelden, notitie }, next.clone()))
+        }
+        (
+            Body::Referral { next, .. },
+            Answer::Verwijzing {
+                kaart,
+                aanbieders,
+                geen_passend_aanbod,
+                notitie,
+            },
+        ) => {
+            let (kaart, aanbieders) = (tidy(kaart), tidy(aanbieders));
+            referral(
+                !(kaart.is_empty() && aanbieders.is_empty()),
+                geen_passend_aanbod,
+            )?;
+            let answer = Answer::Verwijzing {
+                kaart,
+                aanbieders,
+                geen_passend_aanbod,
+                notitie: clean(notitie),
+            };
+            Ok((answer, next.clone()))
+        }
+        (body, answer) => Err(Mismatch::WrongKind {
+            answer: kind_of(&answer),
+            question: body.kind().dutch(),
+        }),
+    }
+}
+
+/// The proposal rules: a binding proposal leaves one option; overruling another proposal needs
+/// a reason.
+fn follows(p: &Proposed, chosen: &str, reason: Option<&str>) -> Result<(), Mismatch> {
+    if p.option == chosen {
+        return Ok(());
+    }
+    if p.binding {
+        return Err(Mismatch::BindingProposal {
+            chosen: chosen.to_string(),
+            proposed: p.option.clone(),
+            reasons: p.reasons.clone(),
+        });
+    }
+    if reason.is_none_or(|t| t.trim().is_empty()) {
+        return Err(Mismatch::ReasonRequired {
+            chosen: chosen.to_string(),
+            proposed: p.option.clone(),
+        });
+    }
+    Ok(())
+}
+
+/// The referral rules on their own, for a front end that asks the names of providers off the
+/// map only after the ticks: something must be chosen (`chosen`: a provider on the map or one
+/// typed by hand), and "geen passend aanbod" (`gap`) stands alone.
+pub(crate) fn referral(chosen: bool, gap: bool) -> Result<(), Mismatch> {
+    match (chosen, gap) {
+        (false, false) => Err(Mismatch::NothingChosen),
+        (true, true) => Err(Mismatch::GapWithProvider),
+        _ => Ok(()),
+    }
+}
+
+/// Names trimmed, empty ones and repeats dropped, in the order given.
+fn tidy(list: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for item in list.into_iter().map(|a| a.trim().to_string()) {
+        if !item.is_empty() && !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
+}
+
+fn kind_of(answer: &Answer) -> &'static str {
+    match answer {
+        Answer::Keuze { .. } => "keuze",
+        Answer::Checklist { .. } => "checklist",
+        Answer::Verwijzing { .. } => "verwijzing",
+        Answer::Criteria { .. } => "criteria",
+    }
+}
+
+fn clean(text: Option<String>) -> Option<String> {
+    text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::walk::node_for_key;
+    use crate::flow::set::FlowSet;
+
+    fn choice(option: &str, reason: Option<&str>) -> Answer {
+        Answer::Keuze {
+            optie: option.to_string(),
+            toelichting: reason.map(str::to_string),
+        }
+    }
+
+    fn referral(kaart: &[&str], others: &[&str], gap: bool) -> Answer {
+        Answer::Verwijzing {
+            kaart: kaart.iter().map(|s| s.to_string()).collect(),
+            aanbieders: others.iter().map(|s| s.to_string()).collect(),
+            geen_passend_aanbod: gap,
+            notitie: None,
+        }
+    }
+
+    fn proposed(binding: bool) -> Proposed {
+        Proposed {
+            option: "complex".to_string(),
+            reasons: vec!["(Geringe) twijfel of persisterende problemen".to_string()],
+            binding,
+        }
+    }
+
+    #[test]
+    fn a_binding_proposal_leaves_one_option() {
+        let set = FlowSet::load(None).expect("flows");
+        let d2 = node_for_key(&set, "D2").expect("D2");
+        let refused = check(
+            d2,
+            Some(&proposed(true)),
+            choice("enkelvoudig", Some("toch")),
+        );
+        assert_eq!(
+            refused.expect_err("refused").to_string(),
+            "'enkelvoudig' kan hier niet: op grond van (Geringe) twijfel of persisterende problemen volgt altijd 'complex'"
+        );
+        assert!(check(d2, Some(&proposed(true)), choice("complex", None)).is_ok());
+    }
+
+    #[test]
+    fn overruling_a_proposal_needs_a_reason() {
+        let set = FlowSet::load(None).expect("flows");
+        let d2 = node_for_key(&set, "D2").expect("D2");
+        for blank in [None, Some("  ")] {
+            let refused = check(d2, Some(&proposed(false)), choice("enkelvoudig", blank));
+            assert_eq!(
+                refused.expect_err("refused").to_string(),
+                "'enkelvoudig' wijkt af van het voorstel 'complex'; afwijken mag, maar alleen met een reden"
+            );
+        }
+        let (answer, _) = check(
+            d2,
+            Some(&proposed(false)),
+            choice("enkelvoudig", Some(" netwerk ")),
+        )
+        .expect("taken");
+        assert_eq!(answer, choice("enkelvoudig", Some("netwerk")));
+    }
+
+    #[test]
+    fn a_referral_names_someone_or_a_gap_but_not_both() {
+        let set = FlowSet::load(None).expect("flows");
+        let b3 = node_for_key(&set, "B3-psychosociaal").expect("B3");
+        let refused = |answer| check(b3, None, answer).expect_err("refused");
+        assert_eq!(
+            refused(referral(&[], &["  "], false)),
+            Mismatch::NothingChosen
+        );
+        assert_eq!(
+            refused(referral(&["a"], &[], true)),
+            Mismatch::GapWithProvider
+        );
+        assert_eq!(
+            Mismatch::GapWithProvider.to_string(),
+            "'geen passend aanbod' gaat niet samen met een gekozen hulpverlener of organisatie"
+        );
+        let (answer, _) =
+            check(b3, None, referral(&["a", "a"], &[" Zus ", ""], false)).expect("taken");
+        assert_eq!(answer, referral(&["a"], &["Zus"], false));
+        assert!(check(b3, None, referral(&[], &[], true)).is_ok());
+    }
+
+    #[test]
+    fn an_answer_of_another_kind_is_refused() {
+        let set = FlowSet::load(None).expect("flows");
+        let b1 = node_for_key(&set, "B1").expect("B1");
+        assert_eq!(
+            check(b1, None, choice("ja", None)).expect_err("refused"),
+            Mismatch::WrongKind {
+                answer: "keuze",
+                question: "actie"
+            }
+        );
+    }
+
+    #[test]
+    fn a_checklist_marks_every_action_in_the_box_order() {
+        let set = FlowSet::load(None).expect("flows");
+        let b1 = node_for_key(&set, "B1").expect("B1");
+        let answer = Answer::Checklist {
+            acties: vec![Mark {
+                id: "screening".to_string(),
+                status: Status::Gedaan,
+            }],
+            notitie: Some(" ".to_string()),
+        };
+        let (answer, next) = check(b1, None, answer).expect("taken");
+        assert_eq!(next, "B1-instrument");
+        let Answer::Checklist { acties, notitie } = answer else {
+            panic!("a checklist");
+        };
+        assert_eq!(notitie, None);
+        let marks: Vec<(&str, Status)> = acties.iter().map(|m| (m.id.as_str(), m.status)).collect();
+        assert_eq!(
+            marks,
+            [
+                ("intakegesprek", Status::NietGedaan),
+                ("screening", Status::Gedaan)
+            ]
+        );
+        let unknown = Answer::Checklist {
+            acties: vec![Mark {
+                id: "dansen".to_string(),
+                status: Status::Gedaan,
+            }],
+            notitie: None,
+        };
+        assert_eq!(
+            check(b1, None, unknown).expect_err("refused"),
+            Mismatch::NotAnAction {
+                id: "dansen".to_string()
+            }
+        );
+    }
+}

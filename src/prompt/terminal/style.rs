@@ -1,0 +1,118 @@
+//! What the terminal prints around the prompts: the head of a question (step, role, box,
+//! text, footnotes), the boxes passed on the way, the explanation, and why an answer was not
+//! taken. Text is wrapped to the terminal's width and goes to stderr, so that stdout keeps only
+//! the summary.
+
+use std::io::Write;
+
+use super::Terminal;
+use crate::engine::question::Question;
+use crate::engine::rules::Mismatch;
+use crate::engine::walk::Step;
+use crate::flow::model::Body;
+use crate::text::wrap;
+
+impl Terminal<'_> {
+    /// Print to the terminal, wrapped at word boundaries to its width.
+    pub(super) fn say(&self, text: &str) {
+        let width = crossterm::terminal::size()
+            .map_or(100, |(w, _)| usize::from(w))
+            .clamp(40, 120);
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(err, "{}", wrap(text, width - 1));
+    }
+
+    pub(super) fn bold(&self, text: &str) -> String {
+        if self.color {
+            format!("\x1b[1m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    pub(super) fn header(&self, question: &Question<'_>) {
+        for step in &question.passed {
+            self.passed(step);
+        }
+        let mut head = String::new();
+        if let Some(stap) = question.stap {
+            head.push_str(&format!("Stap {stap}"));
+        }
+        if let Some(role) = &question.role {
+            if !head.is_empty() {
+                head.push_str(" — ");
+            }
+            head.push_str(&role.label);
+        }
+        if let Some(call) = question.calls.last() {
+            head.push_str(&format!(" · {}", call.titel));
+        }
+        self.say("");
+        if !head.is_empty() {
+            self.say(&self.bold(&format!("── {head} ──")));
+        }
+        self.say(&self.bold(&question.node.titel));
+        if let Some(tekst) = &question.node.tekst {
+            self.say(tekst.trim_end());
+        }
+        for n in &question.node.voetnoten {
+            if let Some(note) = question.flow.voetnoten.get(n) {
+                self.say(&format!("\n[{n}] {}", note.trim_end()));
+            }
+        }
+        if self.explain_always {
+            self.explain(question);
+        }
+    }
+
+    fn passed(&self, step: &Step<'_>) {
+        match &step.node.body {
+            Body::End { outcome } if !step.calls.is_empty() => {
+                self.say(&format!("✓ {}", outcome.trim_end()))
+            }
+            Body::End { .. } => {}
+            _ => {
+                self.say("");
+                self.say(&self.bold(&format!("▸ {}", step.node.titel)));
+                if let Some(tekst) = &step.node.tekst {
+                    self.say(tekst.trim_end());
+                }
+                if self.explain_always {
+                    if let Some(uitleg) = &step.node.uitleg {
+                        self.say(&format!("Uitleg: {}", uitleg.trim_end()));
+                    }
+                }
+            }
+        }
+    }
+
+    pub(super) fn explain(&self, question: &Question<'_>) {
+        match &question.node.uitleg {
+            Some(uitleg) => self.say(&format!("\nUitleg: {}\n", uitleg.trim_end())),
+            None => self.say("\n(Bij deze stap staat geen uitleg in de flow.)\n"),
+        }
+    }
+
+    /// An answer the engine refuses: its reason as a sentence, and what to do in this screen.
+    pub(super) fn refused(&self, mismatch: &Mismatch) {
+        // A sentence starts with a capital, also behind an opening quote ('Geen passend …').
+        let text = mismatch.to_string();
+        let quote = text.starts_with('\'');
+        let rest = text.trim_start_matches('\'');
+        let mut chars = rest.chars();
+        let mut sentence = String::from(if quote { "'" } else { "" });
+        sentence.extend(chars.next().map(|c| c.to_uppercase().collect::<String>()));
+        sentence.push_str(chars.as_str());
+        match mismatch {
+            Mismatch::NothingChosen => sentence
+                .push_str(". Kies minstens één aanbieder, 'Andere …' of 'Geen passend aanbod'."),
+            Mismatch::GapWithProvider => sentence.push_str("; kies het een of het ander."),
+            _ => sentence.push('.'),
+        }
+        self.say(&sentence);
+    }
+
+    pub(super) fn first_question(&self) {
+        self.say("Dit is de eerste vraag; er is geen vorige vraag om naar terug te gaan.");
+    }
+}

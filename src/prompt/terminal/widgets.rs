@@ -1,0 +1,209 @@
+//! The inquire prompts in Dutch: a choice, a multiple choice and a text field, each with the
+//! extra lines this front end adds (the explanation, a pause, "back"), and a yes/no question.
+//! Every prompt gives a [`Got`], so the question files read alike: a value, a request for the
+//! explanation, a pause, or Esc. Ctrl-C and a missing terminal become errors here.
+
+use std::fmt;
+use std::io::Write;
+
+use inquire::{CustomType, InquireError, MultiSelect, Select, Text};
+
+use super::Terminal;
+use crate::error::{Error, Result};
+
+/// What one inquire prompt gave: a value, a request for the explanation, a pause, or Esc.
+pub(super) enum Got<T> {
+    Value(T),
+    Explain,
+    Pause,
+    Escape,
+}
+
+#[derive(Clone)]
+enum Item {
+    Option(usize, String),
+    Explain,
+    Pause,
+    Back,
+}
+
+impl fmt::Display for Item {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Item::Option(_, label) => f.write_str(label),
+            Item::Explain => f.write_str("? Uitleg bij deze stap"),
+            Item::Pause => f.write_str("⏸ Nog niet — later verder (de sessie wordt bewaard)"),
+            Item::Back => f.write_str("← Terug naar de vorige vraag"),
+        }
+    }
+}
+
+const HELP_SELECT: &str =
+    "↑↓ kiezen · Enter bevestigen · typ om te zoeken · Esc terug · Ctrl-C stoppen";
+const HELP_MULTI: &str =
+    "↑↓ bewegen · spatie aan/uit · → alles · ← niets · Enter bevestigen · Esc terug";
+pub(super) const HELP_TEXT: &str =
+    "Enter om over te slaan · ? voor uitleg · Esc terug · Ctrl-C stoppen";
+pub(super) const HELP_REQUIRED_REASON: &str =
+    "typ de reden en Enter · ? voor uitleg · Esc terug naar de keuze";
+pub(super) const HELP_REQUIRED: &str =
+    "typ de naam en Enter · meerdere namen scheiden met ; · ? voor uitleg · Esc terug";
+
+impl Terminal<'_> {
+    /// A select over `labels`, starting at `start`, with the explanation, an optional pause and
+    /// (when possible) "back" as extra lines.
+    pub(super) fn select(
+        &self,
+        message: &str,
+        labels: &[String],
+        start: usize,
+        can_pause: bool,
+        can_go_back: bool,
+    ) -> Result<Got<usize>> {
+        let mut items: Vec<Item> = labels
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(|(i, l)| Item::Option(i, l))
+            .collect();
+        if can_pause {
+            items.push(Item::Pause);
+        }
+        items.push(Item::Explain);
+        if can_go_back {
+            items.push(Item::Back);
+        }
+        let got = Select::new(message, items)
+            .with_help_message(HELP_SELECT)
+            .with_page_size(12)
+            .with_starting_cursor(start.min(labels.len().saturating_sub(1)))
+            .prompt();
+        match got {
+            Ok(Item::Option(i, _)) => Ok(Got::Value(i)),
+            Ok(Item::Explain) => Ok(Got::Explain),
+            Ok(Item::Pause) => Ok(Got::Pause),
+            Ok(Item::Back) => Ok(Got::Escape),
+            Err(e) => escape_or(e),
+        }
+    }
+
+    /// A multi-select. The value is the ticked options and whether "? Uitleg" was ticked too,
+    /// so that the caller can show the explanation and ask again with the ticks kept.
+    pub(super) fn multi(
+        &self,
+        message: &str,
+        labels: &[String],
+        defaults: &[usize],
+    ) -> Result<Got<(Vec<usize>, bool)>> {
+        let mut items: Vec<Item> = labels
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(|(i, l)| Item::Option(i, l))
+            .collect();
+        items.push(Item::Explain);
+        let got = MultiSelect::new(message, items)
+            .with_help_message(HELP_MULTI)
+            .with_default(defaults)
+            .with_page_size(12)
+            .with_formatter(&|chosen| {
+                let n = chosen
+                    .iter()
+                    .filter(|o| matches!(o.value, Item::Option(..)))
+                    .count();
+                format!("{n} aangevinkt")
+            })
+            .prompt();
+        match got {
+            Ok(chosen) => {
+                let picked = chosen
+                    .iter()
+                    .filter_map(|i| match i {
+                        Item::Option(k, _) => Some(*k),
+                        _ => None,
+                    })
+                    .collect();
+                // "→ alles" ticks every line, "? Uitleg" included: that means all actions, not
+                // a request for the explanation.
+                let all = chosen.len() == labels.len() + 1;
+                let explain = !all && chosen.iter().any(|i| matches!(i, Item::Explain));
+                Ok(Got::Value((picked, explain)))
+            }
+            Err(e) => escape_or(e),
+        }
+    }
+
+    pub(super) fn text(
+        &self,
+        message: &str,
+        help: &str,
+        required: bool,
+        initial: &str,
+    ) -> Result<Got<String>> {
+        let mut prompt = Text::new(message)
+            .with_help_message(help)
+            .with_initial_value(initial);
+        if required {
+            prompt = prompt.with_validator(|s: &str| {
+                Ok(if s.trim().is_empty() {
+                    inquire::validator::Validation::Invalid(
+                        "Vul iets in, of typ ? voor uitleg.".into(),
+                    )
+                } else {
+                    inquire::validator::Validation::Valid
+                })
+            });
+        }
+        match prompt.prompt() {
+            Ok(s) if s.trim() == "?" => Ok(Got::Explain),
+            Ok(s) => Ok(Got::Value(s.trim().to_string())),
+            Err(e) => escape_or(e),
+        }
+    }
+}
+
+/// Ask a yes/no question in Dutch ("ja"/"nee", "j"/"n"). Esc counts as "nee".
+pub(crate) fn confirm(message: &str) -> Result<bool> {
+    let got = CustomType::<bool>::new(message)
+        .with_parser(&|s: &str| match s.trim().to_lowercase().as_str() {
+            "j" | "ja" => Ok(true),
+            "n" | "nee" => Ok(false),
+            _ => Err(()),
+        })
+        .with_formatter(&|b: bool| {
+            if b {
+                "ja".to_string()
+            } else {
+                "nee".to_string()
+            }
+        })
+        .with_error_message("Typ ja of nee.")
+        .with_help_message("ja of nee · Esc = nee")
+        .with_placeholder("ja/nee")
+        .prompt();
+    match got {
+        Ok(answer) => Ok(answer),
+        Err(InquireError::OperationCanceled) => Ok(false),
+        Err(e) => match escape_or::<bool>(e) {
+            Err(error) => Err(error),
+            Ok(_) => Ok(false),
+        },
+    }
+}
+
+pub(super) fn escape_or<T>(error: InquireError) -> Result<Got<T>> {
+    match error {
+        InquireError::OperationCanceled => Ok(Got::Escape),
+        InquireError::OperationInterrupted => {
+            // inquire leaves the cursor in the abandoned prompt, on its help line when the prompt
+            // is at the bottom of the screen; clear from there so that the message that follows
+            // does not run into that line.
+            let _ = write!(std::io::stderr(), "\r\x1b[J");
+            Err(Error::cancelled("gestopt met Ctrl-C."))
+        }
+        InquireError::NotTTY => Err(Error::input("er is geen terminal om vragen in te stellen")
+            .hint("Gebruik 'zorgpad start --antwoorden BESTAND' om een sessie zonder terminal te doorlopen.")),
+        InquireError::IO(e) => Err(Error::input(format!("de terminal gaf een fout: {e}"))),
+        other => Err(Error::input(format!("de vraag kon niet worden getoond: {other}"))),
+    }
+}
