@@ -3,6 +3,7 @@
 //! `NO_COLOR` is set, so that tests and exports can be compared line by line.
 
 pub mod export;
+pub mod graph;
 pub mod pathway;
 pub mod scan;
 pub mod statistics;
