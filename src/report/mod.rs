@@ -7,6 +7,7 @@
 pub(crate) mod document;
 pub mod export;
 pub mod graph;
+pub(crate) mod kaart;
 pub mod pathway;
 pub mod scan;
 pub mod statistics;
