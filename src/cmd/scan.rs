@@ -5,6 +5,7 @@ use crate::clock::Clock;
 use crate::error::{Error, Exit, Result};
 use crate::prompt::scan::ask;
 use crate::report::scan::overview;
+use crate::report::write;
 use crate::scan::questionnaire::Questionnaire;
 use crate::scan::*;
 
@@ -42,7 +43,7 @@ pub fn run(config: &Fill) -> Result<Exit> {
         .map_err(|e| Error::input(format!("de scan kon niet worden opgeslagen: {e}")))?;
     text.push('\n');
     crate::store::private_file::write("de scan", &path, text.as_bytes())?;
-    print!("{}", overview(&q, &scan, config.layout));
+    print!("{}", write::text(&overview(&q, &scan), config.layout));
     eprintln!(
         "Scan opgeslagen in {} (alleen voor u leesbaar). Verzamel de scans van de groep in één map;\n'zorgpad scan rapport MAP' maakt dan het groepsbeeld.",
         path.display()
