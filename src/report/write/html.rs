@@ -120,7 +120,7 @@ fn item(i: &Item) -> String {
     } else {
         format!(
             "\n{}",
-            list("<ul>", i.sub.iter().map(|s| format!("<li>{}</li>", esc(s))))
+            list("<ul>", i.sub.iter().map(|s| format!("<li>{}</li>", esc(s)))).trim_end()
         )
     };
     format!("<li{class}>{mark}{}{sub}</li>", esc(&i.text))

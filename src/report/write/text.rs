@@ -51,10 +51,12 @@ pub(crate) fn write(doc: &Document, layout: Layout) -> String {
             Block::Paragraph(text) => line(&mut out, text),
             Block::List(items) => {
                 for item in items {
-                    line(&mut out, &format!("  - {}{}", mark(item), item.text));
-                    item.sub
-                        .iter()
-                        .for_each(|s| line(&mut out, &format!("      - {s}")));
+                    let prefix = format!("  - {}", mark(item));
+                    let under = " ".repeat(prefix.chars().count());
+                    out.push_str(&hanging(&prefix, &under, &item.text, layout));
+                    for s in &item.sub {
+                        out.push_str(&hanging("      - ", "        ", s, layout));
+                    }
                 }
             }
             Block::Notice { title, items } => {
@@ -62,8 +64,8 @@ pub(crate) fn write(doc: &Document, layout: Layout) -> String {
                     out.push_str(&format!("\n!! {}\n", title.to_uppercase()));
                 }
                 for item in items {
-                    out.push_str(&free(&format!("!! {item}")).replace('\n', "\n!! "));
-                    out.push('\n');
+                    // Every line of a notice is marked, so that none can be missed.
+                    out.push_str(&hanging("!! ", "!! ", item, layout));
                 }
             }
             Block::Table(t) => {
@@ -84,6 +86,18 @@ pub(crate) fn write(doc: &Document, layout: Layout) -> String {
         }
     }
     out
+}
+
+/// `text` on a line of its own behind `first`, its further lines behind `next` (as wide), so
+/// that they stand under the text; wrapped to the rest of the width when the layout wraps.
+fn hanging(first: &str, next: &str, text: &str, layout: Layout) -> String {
+    let body = if layout.wrap {
+        let width = usize::from(layout.width).saturating_sub(first.chars().count());
+        crate::text::wrap(text, width.max(20))
+    } else {
+        text.to_string()
+    };
+    format!("{first}{}\n", body.replace('\n', &format!("\n{next}")))
 }
 
 /// The box of a list item, as on a paper form.
