@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::flow::model::{Body, Choice, Flow, Kind, Node};
+use crate::flow::model::{Body, Flow, Kind, Node};
 use crate::flow::set::FlowSet;
 use crate::report::pathway::{callers, wrap_hang};
 
@@ -79,18 +79,54 @@ fn label_lines(flow: &Flow, node: &Node) -> Vec<String> {
     l
 }
 
-fn edges(flow: &Flow) -> Vec<(&Node, Option<&Choice>, &str)> {
+/// An arrow of the diagram, between two identifiers.
+struct Link<'a> {
+    from: &'a str,
+    to: &'a str,
+    kind: Arrow<'a>,
+}
+
+enum Arrow<'a> {
+    /// To the next box.
+    Next,
+    /// An option of a decision, with its label.
+    Choice(&'a str),
+    /// A sub-flow call, to the start of the sub-flow.
+    Call,
+}
+
+/// Every arrow, flow by flow: the boxes' own (in the order of the boxes), then the calls.
+fn links<'a>(set: &'a FlowSet, ids: &'a Ids) -> Vec<Link<'a>> {
     let mut out = Vec::new();
-    for node in &flow.nodes {
-        match &node.body {
-            Body::Decision { options, .. } | Body::Wait { options, .. } => {
-                for o in options {
-                    out.push((node, Some(o), o.target.as_str()));
+    for (fi, flow) in set.flows.iter().enumerate() {
+        for node in &flow.nodes {
+            let targets: Vec<(&str, Arrow)> = match &node.body {
+                Body::Decision { options, .. } | Body::Wait { options, .. } => options
+                    .iter()
+                    .map(|o| (o.target.as_str(), Arrow::Choice(o.label.as_str())))
+                    .collect(),
+                other => other
+                    .targets()
+                    .into_iter()
+                    .map(|(_, t)| (t, Arrow::Next))
+                    .collect(),
+            };
+            for (to, kind) in targets {
+                if let (Some(from), Some(to)) = (ids.of(fi, &node.id), ids.of(fi, to)) {
+                    out.push(Link { from, to, kind });
                 }
             }
-            other => {
-                for (_, t) in other.targets() {
-                    out.push((node, None, t));
+        }
+        for node in &flow.nodes {
+            if let Body::Subflow { flow: callee, .. } = &node.body {
+                if let (Some(ci), Some(from)) = (set.position(callee), ids.of(fi, &node.id)) {
+                    if let Some(to) = ids.of(ci, &set.flows[ci].start) {
+                        out.push(Link {
+                            from,
+                            to,
+                            kind: Arrow::Call,
+                        });
+                    }
                 }
             }
         }
@@ -149,25 +185,13 @@ pub fn mermaid(set: &FlowSet) -> String {
             s.push_str("  end\n");
         }
     }
-    for (fi, flow) in set.flows.iter().enumerate() {
-        for (from, choice, to) in edges(flow) {
-            let (Some(a), Some(b)) = (ids.of(fi, &from.id), ids.of(fi, to)) else {
-                continue;
-            };
-            match choice {
-                Some(o) => s.push_str(&format!("  {a} -->|\"{}\"| {b}\n", mermaid_text(&o.label))),
-                None => s.push_str(&format!("  {a} --> {b}\n")),
-            }
-        }
-        for node in &flow.nodes {
-            if let Body::Subflow { flow: callee, .. } = &node.body {
-                if let (Some(ci), Some(a)) = (set.position(callee), ids.of(fi, &node.id)) {
-                    if let Some(b) = ids.of(ci, &set.flows[ci].start) {
-                        s.push_str(&format!("  {a} -.->|\"roept aan\"| {b}\n"));
-                    }
-                }
-            }
-        }
+    for l in links(set, &ids) {
+        let (a, b) = (l.from, l.to);
+        s.push_str(&match l.kind {
+            Arrow::Next => format!("  {a} --> {b}\n"),
+            Arrow::Choice(label) => format!("  {a} -->|\"{}\"| {b}\n", mermaid_text(label)),
+            Arrow::Call => format!("  {a} -.->|\"roept aan\"| {b}\n"),
+        });
     }
     s.push_str("  subgraph legenda[\"Rollen\"]\n    direction LR\n");
     for (id, label, _) in &role_list {
@@ -273,30 +297,16 @@ pub fn dot(set: &FlowSet) -> String {
         ));
     }
     s.push_str("  }\n");
-    for (fi, flow) in set.flows.iter().enumerate() {
-        for (from, choice, to) in edges(flow) {
-            let (Some(a), Some(b)) = (ids.of(fi, &from.id), ids.of(fi, to)) else {
-                continue;
-            };
-            match choice {
-                Some(o) => s.push_str(&format!(
-                    "  {a} -> {b} [label=\"{}\"];\n",
-                    dot_text(&lines(&o.label, 24).join("\\n"))
-                )),
-                None => s.push_str(&format!("  {a} -> {b};\n")),
-            }
-        }
-        for node in &flow.nodes {
-            if let Body::Subflow { flow: callee, .. } = &node.body {
-                if let (Some(ci), Some(a)) = (set.position(callee), ids.of(fi, &node.id)) {
-                    if let Some(b) = ids.of(ci, &set.flows[ci].start) {
-                        s.push_str(&format!(
-                            "  {a} -> {b} [style=dashed, label=\"roept aan\"];\n"
-                        ));
-                    }
-                }
-            }
-        }
+    for l in links(set, &ids) {
+        let (a, b) = (l.from, l.to);
+        s.push_str(&match l.kind {
+            Arrow::Next => format!("  {a} -> {b};\n"),
+            Arrow::Choice(label) => format!(
+                "  {a} -> {b} [label=\"{}\"];\n",
+                dot_text(&lines(label, 24).join("\\n"))
+            ),
+            Arrow::Call => format!("  {a} -> {b} [style=dashed, label=\"roept aan\"];\n"),
+        });
     }
     s.push_str("}\n");
     s
