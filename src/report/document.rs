@@ -151,8 +151,13 @@ impl Item {
 impl Table {
     /// A table with these column titles (plain text columns; see [`Column`] for the others).
     pub(crate) fn new<S: Into<String>>(titles: impl IntoIterator<Item = S>) -> Table {
+        Table::of(titles.into_iter().map(Column::text).collect())
+    }
+
+    /// A table with these columns.
+    pub(crate) fn of(columns: Vec<Column>) -> Table {
         Table {
-            columns: titles.into_iter().map(Column::text).collect(),
+            columns,
             rows: Vec::new(),
         }
     }

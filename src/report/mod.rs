@@ -17,8 +17,8 @@ pub mod statistics;
 pub mod summary;
 pub(crate) mod write;
 
-pub use session::text;
-pub use write::text::table;
+pub(crate) use session::text;
+pub(crate) use write::text::table;
 
 /// The table width used whenever output must be reproducible.
 pub const FIXED_WIDTH: u16 = 100;

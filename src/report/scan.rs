@@ -11,7 +11,7 @@ use crate::scan::questionnaire::Questionnaire;
 use crate::scan::{discipline_label, ScanFile};
 
 /// "2" or "2,5".
-pub fn number(x: f64) -> String {
+fn number(x: f64) -> String {
     if (x - x.round()).abs() < 1e-9 {
         format!("{}", x.round() as i64)
     } else {
@@ -117,10 +117,7 @@ fn distribution(q: &Questionnaire, g: &Group) -> Table {
         Column::text("Spreiding"),
         Column::text("Bespreken"),
     ]);
-    let mut t = Table {
-        columns,
-        rows: Vec::new(),
-    };
+    let mut t = Table::of(columns);
     for i in &g.items {
         let mut row = vec![Cell::from(&i.titel)];
         row.extend(i.counts.iter().map(|c| Cell::from(c.to_string())));
@@ -199,10 +196,7 @@ fn per_discipline(g: &Group) -> Table {
             .iter()
             .map(|d| Column::numeric(format!("{} (n={})", d.label, d.members))),
     );
-    let mut t = Table {
-        columns,
-        rows: Vec::new(),
-    };
+    let mut t = Table::of(columns);
     for (n, i) in g.items.iter().enumerate() {
         let mut row = vec![i.titel.clone()];
         row.extend(g.disciplines.iter().map(|d| opt_number(d.medians[n])));

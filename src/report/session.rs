@@ -13,12 +13,12 @@ use crate::report::summary::{Referral, RouteRow, SubflowRun, Summary};
 use crate::report::{write, Layout};
 
 /// The summary for the terminal.
-pub fn text(s: &Summary, zone: &TimeZone, layout: Layout) -> String {
+pub(crate) fn text(s: &Summary, zone: &TimeZone, layout: Layout) -> String {
     write::text(&document(s, zone), layout)
 }
 
 /// The summary as JSON (schema in README.md).
-pub fn json(s: &Summary) -> String {
+pub(crate) fn json(s: &Summary) -> String {
     let mut text =
         serde_json::to_string_pretty(s).unwrap_or_else(|e| format!("{{\"fout\": \"{e}\"}}"));
     text.push('\n');
@@ -154,15 +154,12 @@ fn status(s: &Summary, zone: &TimeZone) -> String {
 /// One run of a sub-flow (the Meldcode): its steps and its outcome.
 fn subflow(doc: &mut Document, run: &SubflowRun, zone: &TimeZone) {
     doc.heading(format!("{} (vanuit {})", run.naam, run.vanuit));
-    let mut t = Table {
-        columns: vec![
-            Column::text("Stap"),
-            Column::text("Antwoord"),
-            Column::note("Toelichting"),
-            Column::text("Tijd"),
-        ],
-        rows: Vec::new(),
-    };
+    let mut t = Table::of(vec![
+        Column::text("Stap"),
+        Column::text("Antwoord"),
+        Column::note("Toelichting"),
+        Column::text("Tijd"),
+    ]);
     for r in &run.stappen {
         t.row([
             r.vraag.clone(),
@@ -180,17 +177,14 @@ fn subflow(doc: &mut Document, run: &SubflowRun, zone: &TimeZone) {
 
 /// Every box passed, with the answer given there.
 fn route(s: &Summary, zone: &TimeZone) -> Table {
-    let mut t = Table {
-        columns: vec![
-            Column::text("Stap"),
-            Column::text("Rol"),
-            Column::text("Vraag"),
-            Column::text("Antwoord"),
-            Column::note("Toelichting"),
-            Column::text("Tijd"),
-        ],
-        rows: Vec::new(),
-    };
+    let mut t = Table::of(vec![
+        Column::text("Stap"),
+        Column::text("Rol"),
+        Column::text("Vraag"),
+        Column::text("Antwoord"),
+        Column::note("Toelichting"),
+        Column::text("Tijd"),
+    ]);
     for r in &s.route {
         let mut vraag = r.vraag.clone();
         if let Some(b) = &r.blauwdruk {

@@ -49,15 +49,10 @@ pub(crate) fn facts(
     let set = cache
         .entry(key.clone())
         .or_insert_with(|| FlowSet::load(key.as_deref().map(std::path::Path::new)).ok());
-    let Some(set) = set.as_ref() else {
-        return Facts {
-            gemeente,
-            outcome: NOT_REPLAYABLE.to_string(),
-            referrals: Vec::new(),
-            to_mdo: None,
-        };
-    };
-    let Ok(session) = Session::from_journal(set, record.journaal.clone()) else {
+    let session = set
+        .as_ref()
+        .and_then(|set| Session::from_journal(set, record.journaal.clone()).ok());
+    let (Some(set), Some(session)) = (set.as_ref(), session) else {
         return Facts {
             gemeente,
             outcome: NOT_REPLAYABLE.to_string(),

@@ -10,7 +10,7 @@ use crate::report::document::{Block, Chart, Document, Item, Mark, Table};
 use crate::report::Layout;
 
 /// A table in the house style, `layout.width` wide; also for the tables other rooms print.
-pub fn table(layout: Layout, header: &[&str]) -> Grid {
+pub(crate) fn table(layout: Layout, header: &[&str]) -> Grid {
     let mut t = Grid::new();
     t.load_preset(UTF8_FULL_CONDENSED);
     t.set_content_arrangement(ContentArrangement::Dynamic);
