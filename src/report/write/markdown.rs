@@ -5,7 +5,7 @@
 use crate::report::document::{Block, Document, Table};
 use crate::report::write::text::{chart, mark};
 
-/// The document as Markdown.
+/// The document as Markdown: the title as `#`, then the blocks, each after a blank line.
 pub(crate) fn write(doc: &Document) -> String {
     let mut out = format!("# {}\n", md(&doc.title));
     for block in &doc.blocks {

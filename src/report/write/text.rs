@@ -23,7 +23,8 @@ pub(crate) fn table(layout: Layout, header: &[&str]) -> Grid {
 /// The widest a bar of a [`Chart`] gets, in characters.
 pub(crate) const BAR_WIDTH: usize = 24;
 
-/// The document as text for the screen.
+/// The document as text for the screen: the screen title, then the blocks; headings, charts,
+/// remarks and the closing words are set off by a blank line, the rest follows directly.
 pub(crate) fn write(doc: &Document, layout: Layout) -> String {
     let mut out = String::new();
     if let Some(title) = &doc.screen_title {
