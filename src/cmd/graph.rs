@@ -4,7 +4,7 @@ use crate::cli::config::pathway::{Graph, GraphFormat};
 use crate::error::{Exit, Result};
 use crate::flow::set::FlowSet;
 use crate::out::out;
-use crate::report::pathway::{dot, mermaid};
+use crate::report::graph::{dot, mermaid};
 
 /// `zorgpad graaf`.
 pub fn graph(config: &Graph) -> Result<Exit> {

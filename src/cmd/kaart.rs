@@ -1,6 +1,7 @@
 //! The `zorgpad kaart` commands: `controleer` (findings and the table of gaps), `toon` (the
 //! providers as a table, light to heavy) and `importeer` (a spreadsheet into YAML). The model
-//! and the checks live in [`crate::kaart`]; this module only prints.
+//! and the checks live in [`crate::kaart`], the gap table and the provider list are built in
+//! [`crate::report::kaart`]; this module only prints.
 
 use std::path::Path;
 
@@ -9,12 +10,10 @@ use crate::error::{Error, Exit, Result};
 use crate::finding::count;
 use crate::flow::set::FlowSet;
 use crate::kaart::import;
-use crate::kaart::{self, Gap, Kaart, Provider};
+use crate::kaart::{self, Kaart};
 use crate::out::{out, outln};
-use crate::report::{table, Layout};
-
-/// Up to this many gemeenten the gaps are shown as a matrix (category × gemeente).
-const MATRIX_MAX: usize = 6;
+use crate::report::kaart::{gaps, providers};
+use crate::report::write::text;
 
 fn gaten(n: usize) -> String {
     count(n, "gat", "gaten")
@@ -34,17 +33,8 @@ pub fn check(config: &KaartCheck) -> Result<Exit> {
         if !result.findings.is_empty() {
             outln!()?;
         }
-        outln!(
-            "Gaten in de kaart: categorieën zonder aanbieder (nodig voor de verwijzingen van '{}' en de Meldcode)",
-            set.main().naam
-        )?;
-        outln!(
-            "{}",
-            gap_table(&kaart, &result.required, &result.gaps, config.layout)
-        )?;
-        outln!(
-            "    oplossing: voeg voor elk gat een aanbieder toe met die categorie, die de gemeente bedient ('gemeenten: [..]')\n    of de hele regio (laat 'gemeenten' weg)."
-        )?;
+        let doc = gaps(&kaart, &result.required, &result.gaps, &set.main().naam);
+        out!("{}", text(&doc, config.layout))?;
     }
     if errors > 0 || !result.gaps.is_empty() {
         outln!()?;
@@ -98,54 +88,6 @@ pub fn check(config: &KaartCheck) -> Result<Exit> {
         )?;
     }
     Ok(Exit::Ok)
-}
-
-/// The gaps: a matrix of every required category × gemeente when the map has few gemeenten,
-/// else one row per category with the gemeenten that lack a provider.
-fn gap_table(kaart: &Kaart, required: &[String], gaps: &[Gap], layout: Layout) -> String {
-    if kaart.gemeenten.is_empty() {
-        let mut t = table(layout, &["Categorie", "Ontbreekt in"]);
-        for g in gaps {
-            t.add_row(vec![g.category.clone(), "de hele regio".to_string()]);
-        }
-        return t.to_string();
-    }
-    if kaart.gemeenten.len() <= MATRIX_MAX {
-        let mut header = vec!["Categorie"];
-        header.extend(kaart.gemeenten.iter().map(String::as_str));
-        let mut t = table(layout, &header);
-        for category in required {
-            let mut row = vec![category.clone()];
-            for g in &kaart.gemeenten {
-                let gap = gaps
-                    .iter()
-                    .any(|x| &x.category == category && x.gemeente.as_deref() == Some(g.as_str()));
-                row.push(if gap {
-                    "ONTBREEKT".to_string()
-                } else {
-                    kaart.providers_for(category, Some(g)).len().to_string()
-                });
-            }
-            t.add_row(row);
-        }
-        return format!("{t}\nEen getal is het aantal aanbieders voor die gemeente, die voor de hele regio meegeteld.");
-    }
-    let mut t = table(layout, &["Categorie", "Ontbreekt in", "Aantal"]);
-    for category in required {
-        let missing: Vec<&str> = gaps
-            .iter()
-            .filter(|x| &x.category == category)
-            .filter_map(|x| x.gemeente.as_deref())
-            .collect();
-        if !missing.is_empty() {
-            t.add_row(vec![
-                category.clone(),
-                missing.join(", "),
-                format!("{} van {}", missing.len(), kaart.gemeenten.len()),
-            ]);
-        }
-    }
-    t.to_string()
 }
 
 /// `zorgpad kaart toon`.
@@ -202,100 +144,9 @@ pub fn show(config: &KaartShow) -> Result<Exit> {
         );
     }
 
-    let mut out = String::new();
-    let mut title = if kaart.name.is_empty() {
-        kaart.file.clone()
-    } else {
-        kaart.name.clone()
-    };
-    let mut details = Vec::new();
-    if !kaart.version.is_empty() {
-        details.push(format!("versie {}", kaart.version));
-    }
-    if let Some(b) = &kaart.updated {
-        details.push(format!("bijgewerkt {b}"));
-    }
-    if !details.is_empty() {
-        title.push_str(&format!(" ({})", details.join(", ")));
-    }
-    out.push_str(&title);
-    out.push('\n');
-    let mut about: Vec<String> = [&kaart.vsv, &kaart.region]
-        .into_iter()
-        .flatten()
-        .cloned()
-        .collect();
-    if !kaart.gemeenten.is_empty() {
-        about.push(format!("gemeenten: {}", kaart.gemeenten.join(", ")));
-    }
-    if !about.is_empty() {
-        out.push_str(&about.join(" · "));
-        out.push('\n');
-    }
-    if let Some(g) = &gemeente {
-        out.push_str(&format!(
-            "Gemeente: {g} (met de aanbieders voor de hele regio)\n"
-        ));
-    }
-    out.push_str("Volgorde: van lichte naar zware zorg (niveau 1–5).\n");
-
-    for category in &categories {
-        let providers = kaart.providers_for(category, gemeente.as_deref());
-        out.push('\n');
-        match kaart::category_description(category) {
-            Some(d) => out.push_str(&format!("{category} — {d}\n")),
-            None => out.push_str(&format!("{category} (eigen categorie)\n")),
-        }
-        if providers.is_empty() {
-            match &gemeente {
-                Some(g) => out.push_str(&format!("Geen aanbieders voor {g}.\n")),
-                None => out.push_str("Geen aanbieders.\n"),
-            }
-            continue;
-        }
-        out.push_str(&provider_table(&providers, config.layout));
-        out.push('\n');
-    }
-    out!("{out}")?;
+    let doc = providers(&kaart, &categories, gemeente.as_deref());
+    out!("{}", text(&doc, config.layout))?;
     Ok(Exit::Ok)
-}
-
-fn provider_table(providers: &[&Provider], layout: Layout) -> String {
-    let mut t = table(
-        layout,
-        &[
-            "Niveau",
-            "Aanbieder",
-            "Domein",
-            "Contact",
-            "Aanbod en aanmelden",
-        ],
-    );
-    for p in providers {
-        let niveau = p.level.map_or_else(|| "—".to_string(), |n| n.to_string());
-        let aanbieder = format!("{}\n{}\nid: {}", p.name, p.area(), p.id);
-        let domein = p.domain.map_or("—", |d| d.label()).to_string();
-        let contact: Vec<&str> = p
-            .contact()
-            .into_iter()
-            .chain(p.address.as_deref())
-            .collect();
-        let mut aanbod = Vec::new();
-        if let Some(t) = &p.description {
-            aanbod.push(t.clone());
-        }
-        if let Some(a) = &p.how_to_refer {
-            aanbod.push(format!("Aanmelden: {a}"));
-        }
-        t.add_row(vec![
-            niveau,
-            aanbieder,
-            domein,
-            contact.join("\n"),
-            aanbod.join("\n"),
-        ]);
-    }
-    t.to_string()
 }
 
 /// `zorgpad kaart importeer`.

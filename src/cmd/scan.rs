@@ -6,6 +6,7 @@ use crate::error::{Error, Exit, Result};
 use crate::out::out;
 use crate::prompt::scan::ask;
 use crate::report::scan::overview;
+use crate::report::write;
 use crate::scan::questionnaire::Questionnaire;
 use crate::scan::*;
 
@@ -43,7 +44,7 @@ pub fn run(config: &Fill) -> Result<Exit> {
         .map_err(|e| Error::input(format!("de scan kon niet worden opgeslagen: {e}")))?;
     text.push('\n');
     crate::store::private_file::write("de scan", &path, text.as_bytes())?;
-    out!("{}", overview(&q, &scan, config.layout))?;
+    out!("{}", write::text(&overview(&q, &scan), config.layout))?;
     eprintln!(
         "Scan opgeslagen in {} (alleen voor u leesbaar). Verzamel de scans van de groep in één map;\n'zorgpad scan rapport MAP' maakt dan het groepsbeeld.",
         path.display()

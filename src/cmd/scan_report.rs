@@ -3,7 +3,7 @@
 use crate::cli::config::scan::{ReportCmd, ReportFormat};
 use crate::error::{Exit, Result};
 use crate::out::out;
-use crate::report::scan::*;
+use crate::report::{scan, write};
 use crate::scan::files::{files, load};
 use crate::scan::group::Group;
 use crate::scan::questionnaire::Questionnaire;
@@ -19,10 +19,11 @@ pub fn run(config: &ReportCmd) -> Result<Exit> {
         eprintln!("Let op: de tekst van de vragenlijst is gewijzigd sinds een of meer scans zijn ingevuld (zelfde naam en versie).");
     }
     let group = Group::of(&q, &scans);
+    let doc = scan::document(&q, &group);
     let text = match config.format {
-        ReportFormat::Text => text(&q, &group, config.layout),
-        ReportFormat::Markdown => markdown(&q, &group),
-        ReportFormat::Html => html(&q, &group),
+        ReportFormat::Text => write::text(&doc, scan::layout(config.layout)),
+        ReportFormat::Markdown => write::markdown(&doc),
+        ReportFormat::Html => write::html(&doc),
     };
     match &config.output {
         Some(out) => {

@@ -7,6 +7,7 @@ use crate::clock::Clock;
 use crate::error::{Exit, Result};
 use crate::out::out;
 use crate::report::statistics::*;
+use crate::report::write;
 use crate::store::Store;
 
 pub fn run(config: &StatsCmd) -> Result<Exit> {
@@ -40,11 +41,12 @@ pub fn run(config: &StatsCmd) -> Result<Exit> {
             t.strftime("%d-%m-%Y")
         ),
     };
-    let t = build(&facts);
+    let figures = figures(&facts);
+    let doc = document(&figures, &period);
     let out = match config.format {
-        StatsFormat::Text => text(&t, &period, config.layout),
-        StatsFormat::Markdown => markdown(&t, &period),
-        StatsFormat::Csv => csv(&t)?,
+        StatsFormat::Text => write::text(&doc, config.layout),
+        StatsFormat::Markdown => write::markdown(&doc),
+        StatsFormat::Csv => csv(&doc, &figures)?,
     };
     out!("{out}")?;
     Ok(Exit::Ok)

@@ -4,6 +4,7 @@
 use crate::clock::Clock;
 use crate::error::Result;
 use crate::report::summary::Summary;
+use crate::report::{session, write};
 
 /// The formats the summary can be exported in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,8 +38,8 @@ pub fn write_export(
 /// The summary in one export format.
 pub fn render(summary: &Summary, format: Format, clock: &Clock) -> String {
     match format {
-        Format::Markdown => crate::report::markdown(summary, clock.zone()),
-        Format::Json => crate::report::json(summary),
-        Format::Html => crate::report::html(summary, clock.zone()),
+        Format::Markdown => write::markdown(&session::document(summary, clock.zone())),
+        Format::Json => session::json(summary),
+        Format::Html => write::html(&session::document(summary, clock.zone())),
     }
 }

@@ -1,23 +1,19 @@
-//! The pathway as a whole, for training: `zorgpad toon` (the flow as a readable text for an
-//! 80-column projector screen), `zorgpad graaf` (the flow as a Mermaid or Graphviz diagram) and
-//! the "wat als…?" preview of where each option of a decision leads.
+//! The pathway as a whole, for training: `zorgpad toon`, the flow as a readable text for an
+//! 80-column projector screen. The same flow as a diagram is [`crate::report::graph`].
 //!
-//! Everything here returns text; only the commands `toon` and `graaf` (in `cmd`) print or write it.
-
-use std::collections::BTreeMap;
+//! This is plain text laid out by hand (rules, hanging indents, tree branches), not a report of
+//! headings and tables, so it does not go through the document model. Everything here returns
+//! text; only the commands print it.
 
 use crate::error::{Error, Result};
-use crate::flow::model::{Body, Choice, Flow, Kind, Node};
+use crate::flow::model::{Body, Flow, Kind, Node};
 use crate::flow::set::FlowSet;
 
 /// The width `zorgpad toon` writes to: a projector screen.
 pub const SHOW_WIDTH: usize = 80;
 
-// ---------------------------------------------------------------------------------------------
-// zorgpad toon
-
 /// Wrap `text` to `width` columns: the first line behind `first`, the rest behind `hang`.
-fn wrap_hang(text: &str, width: usize, first: &str, hang: &str) -> String {
+pub(crate) fn wrap_hang(text: &str, width: usize, first: &str, hang: &str) -> String {
     let mut out = Vec::new();
     for (k, paragraph) in text.split('\n').enumerate() {
         let lead = if k == 0 { first } else { hang };
@@ -118,10 +114,21 @@ fn proposal_text(node: &Node) -> Option<String> {
     Some(format!("Voorstel: {}.", parts.join("; ")))
 }
 
+/// The indentation of everything under a box's title line.
+const IND: &str = "     ";
+
+/// A line under a box's title, wrapped to the screen; continuation lines indented by `more`.
+fn under(text: &str, more: &str) -> String {
+    wrap_hang(text, SHOW_WIDTH, IND, &format!("{IND}{more}"))
+}
+
+/// "→ B1: …": where a box leads.
+fn next_line(flow: &Flow, next: &str) -> String {
+    under(&format!("→ {}", target(flow, next)), "")
+}
+
 /// One box as text; with its explanation and footnotes when `detail`.
 fn node_text(flow: &Flow, node: &Node, detail: bool) -> String {
-    const IND: &str = "     ";
-    let w = SHOW_WIDTH;
     let mut s = wrap_hang(
         &format!(
             "[{}] {}  ({})",
@@ -129,20 +136,32 @@ fn node_text(flow: &Flow, node: &Node, detail: bool) -> String {
             node.titel,
             kind_word(node.body.kind())
         ),
-        w,
+        SHOW_WIDTH,
         "",
         IND,
     );
     if let Some(t) = &node.tekst {
-        s.push_str(&wrap_hang(t.trim_end(), w, IND, IND));
+        s.push_str(&under(t.trim_end(), ""));
     }
+    s.push_str(&body_text(flow, node));
+    if detail {
+        match &node.uitleg {
+            Some(u) => s.push_str(&under(&format!("Uitleg: {}", u.trim()), "")),
+            None => s.push_str(&under("(Bij deze stap staat geen uitleg in de flow.)", "")),
+        }
+    }
+    if !node.voetnoten.is_empty() {
+        let refs: Vec<String> = node.voetnoten.iter().map(|n| format!("[{n}]")).collect();
+        s.push_str(&under(&format!("voetnoot {}", refs.join(" ")), ""));
+    }
+    s
+}
+
+/// What a box asks or does, and where it leads.
+fn body_text(flow: &Flow, node: &Node) -> String {
+    let mut s = String::new();
     match &node.body {
-        Body::Info { next } => s.push_str(&wrap_hang(
-            &format!("→ {}", target(flow, next)),
-            w,
-            IND,
-            IND,
-        )),
+        Body::Info { next } => s.push_str(&next_line(flow, next)),
         Body::Action { items, next } => {
             for a in items {
                 let who = a
@@ -150,131 +169,62 @@ fn node_text(flow: &Flow, node: &Node, detail: bool) -> String {
                     .as_deref()
                     .map(|r| format!(" ({})", flow.role_label(r)))
                     .unwrap_or_default();
-                s.push_str(&wrap_hang(
-                    &format!("[ ] {}{who}", a.tekst),
-                    w,
-                    IND,
-                    &format!("{IND}    "),
-                ));
+                s.push_str(&under(&format!("[ ] {}{who}", a.tekst), "    "));
             }
-            s.push_str(&wrap_hang(
-                &format!("→ {}", target(flow, next)),
-                w,
-                IND,
-                IND,
-            ));
+            s.push_str(&next_line(flow, next));
         }
         Body::Criteria {
             question,
             items,
             next,
         } => {
-            s.push_str(&wrap_hang(question, w, IND, IND));
+            s.push_str(&under(question, ""));
             for a in items {
-                s.push_str(&wrap_hang(
-                    &format!("[ ] {}", a.tekst),
-                    w,
-                    IND,
-                    &format!("{IND}    "),
-                ));
+                s.push_str(&under(&format!("[ ] {}", a.tekst), "    "));
             }
-            s.push_str(&wrap_hang(
-                &format!("→ {}", target(flow, next)),
-                w,
-                IND,
-                IND,
-            ));
+            s.push_str(&next_line(flow, next));
         }
         Body::Decision {
             question, options, ..
         }
         | Body::Wait { question, options } => {
-            s.push_str(&wrap_hang(
-                &format!("◆ {question}"),
-                w,
-                IND,
-                &format!("{IND}  "),
-            ));
+            s.push_str(&under(&format!("◆ {question}"), "  "));
             if let Some(p) = proposal_text(node) {
-                s.push_str(&wrap_hang(&p, w, IND, &format!("{IND}  ")));
+                s.push_str(&under(&p, "  "));
             }
             for (k, o) in options.iter().enumerate() {
-                let branch = if k + 1 == options.len() {
-                    "└─"
+                let last = k + 1 == options.len();
+                let (branch, cont) = if last {
+                    ("└─", "   ")
                 } else {
-                    "├─"
-                };
-                let cont = if k + 1 == options.len() {
-                    "   "
-                } else {
-                    "│  "
+                    ("├─", "│  ")
                 };
                 let hint = o
                     .toelichting
                     .as_deref()
                     .map(|t| format!(" ({})", t.trim()))
                     .unwrap_or_default();
-                s.push_str(&wrap_hang(
+                s.push_str(&under(
                     &format!("{branch} {}{hint} → {}", o.label, target(flow, &o.target)),
-                    w,
-                    IND,
-                    &format!("{IND}{cont}"),
+                    cont,
                 ));
             }
         }
         Body::Referral { category, next, .. } => {
-            s.push_str(&wrap_hang(
+            s.push_str(&under(
                 &format!("Verwijzing naar de categorie '{category}' van de Sociale Kaart."),
-                w,
-                IND,
-                IND,
+                "",
             ));
-            s.push_str(&wrap_hang(
-                &format!("→ {}", target(flow, next)),
-                w,
-                IND,
-                IND,
-            ));
+            s.push_str(&next_line(flow, next));
         }
-        Body::Subflow { flow: callee, next } => {
-            s.push_str(&wrap_hang(
-                &format!(
-                    "⇒ volgt de sub-flow '{callee}' (zie onder), daarna → {}",
-                    target(flow, next)
-                ),
-                w,
-                IND,
-                IND,
-            ));
-        }
-        Body::End { outcome } => {
-            s.push_str(&wrap_hang(
-                &format!("■ {}", outcome.trim()),
-                w,
-                IND,
-                &format!("{IND}  "),
-            ));
-        }
-    }
-    if detail {
-        match &node.uitleg {
-            Some(u) => s.push_str(&wrap_hang(&format!("Uitleg: {}", u.trim()), w, IND, IND)),
-            None => s.push_str(&wrap_hang(
-                "(Bij deze stap staat geen uitleg in de flow.)",
-                w,
-                IND,
-                IND,
-            )),
-        }
-    }
-    if !node.voetnoten.is_empty() {
-        let refs: Vec<String> = node.voetnoten.iter().map(|n| format!("[{n}]")).collect();
-        s.push_str(&wrap_hang(
-            &format!("voetnoot {}", refs.join(" ")),
-            w,
-            IND,
-            IND,
-        ));
+        Body::Subflow { flow: callee, next } => s.push_str(&under(
+            &format!(
+                "⇒ volgt de sub-flow '{callee}' (zie onder), daarna → {}",
+                target(flow, next)
+            ),
+            "",
+        )),
+        Body::End { outcome } => s.push_str(&under(&format!("■ {}", outcome.trim()), "  ")),
     }
     s
 }
@@ -344,7 +294,7 @@ fn node_for_key_any_case<'f>(set: &'f FlowSet, key: &str) -> Option<(&'f Flow, &
 }
 
 /// Who calls a sub-flow: "B2-meldcode, M1, B6-meldcode".
-fn callers(set: &FlowSet, id: &str) -> Vec<String> {
+pub(crate) fn callers(set: &FlowSet, id: &str) -> Vec<String> {
     set.flows
         .iter()
         .flat_map(|f| f.nodes.iter())
@@ -481,305 +431,6 @@ pub fn step_text(set: &FlowSet, wanted: &str) -> Result<String> {
     s.push_str(&node_text(flow, node, true));
     s.push_str(&footnotes(flow, &[node]));
     Ok(s)
-}
-
-// ---------------------------------------------------------------------------------------------
-// wat als…?
-
-// ---------------------------------------------------------------------------------------------
-// zorgpad graaf
-
-/// Fill colours per role (in the order of the main flow's roles), for both formats.
-const PALETTE: &[&str] = &[
-    "#dbeafe", "#dcfce7", "#fef3c7", "#fce7f3", "#ede9fe", "#e0f2fe", "#fee2e2", "#f5f5f4",
-];
-
-/// Identifiers for the diagram: readable, unique, only letters, digits and '_'.
-struct Ids {
-    map: BTreeMap<(usize, String), String>,
-}
-
-impl Ids {
-    fn new(set: &FlowSet) -> Ids {
-        let mut map = BTreeMap::new();
-        let mut taken = std::collections::BTreeSet::new();
-        for (fi, flow) in set.flows.iter().enumerate() {
-            for node in &flow.nodes {
-                let base = if fi == 0 {
-                    format!("n_{}", plain(&node.id))
-                } else {
-                    format!("{}__{}", plain(&flow.id), plain(&node.id))
-                };
-                let mut name = base.clone();
-                let mut k = 2;
-                while !taken.insert(name.clone()) {
-                    name = format!("{base}_{k}");
-                    k += 1;
-                }
-                map.insert((fi, node.id.clone()), name);
-            }
-        }
-        Ids { map }
-    }
-
-    fn of(&self, flow: usize, node: &str) -> Option<&str> {
-        self.map.get(&(flow, node.to_string())).map(String::as_str)
-    }
-}
-
-fn plain(id: &str) -> String {
-    id.chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .collect()
-}
-
-/// Split a title into lines of about `width` characters.
-fn lines(text: &str, width: usize) -> Vec<String> {
-    wrap_hang(text, width, "", "")
-        .lines()
-        .map(str::to_string)
-        .collect()
-}
-
-fn roles(set: &FlowSet) -> Vec<(String, String, &'static str)> {
-    set.main()
-        .rollen
-        .iter()
-        .enumerate()
-        .map(|(k, (id, label))| (id.clone(), label.clone(), PALETTE[k % PALETTE.len()]))
-        .collect()
-}
-
-/// The lines of a node's label: "ID · title" wrapped, then the role.
-fn label_lines(flow: &Flow, node: &Node) -> Vec<String> {
-    let mut l = lines(&format!("{} · {}", node.id, node.titel), 30);
-    if let Some(r) = &node.rol {
-        l.push(format!("({})", flow.role_label(r)));
-    }
-    l
-}
-
-fn edges(flow: &Flow) -> Vec<(&Node, Option<&Choice>, &str)> {
-    let mut out = Vec::new();
-    for node in &flow.nodes {
-        match &node.body {
-            Body::Decision { options, .. } | Body::Wait { options, .. } => {
-                for o in options {
-                    out.push((node, Some(o), o.target.as_str()));
-                }
-            }
-            other => {
-                for (_, t) in other.targets() {
-                    out.push((node, None, t));
-                }
-            }
-        }
-    }
-    out
-}
-
-fn mermaid_text(text: &str) -> String {
-    text.replace('"', "#quot;")
-}
-
-/// The flow as a Mermaid flowchart.
-pub fn mermaid(set: &FlowSet) -> String {
-    let ids = Ids::new(set);
-    let main = set.main();
-    let mut s = format!(
-        "%% {} (versie {}) — gemaakt met: zorgpad graaf --formaat mermaid\n",
-        main.naam, main.versie
-    );
-    s.push_str("%% Ruit = beslissing, zeshoek = wachten, dubbele rand = sub-flow, rond = einde; kleur = rol.\n");
-    s.push_str("flowchart TD\n");
-    let role_list = roles(set);
-    let mut classes: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (fi, flow) in set.flows.iter().enumerate() {
-        let indent = if fi == 0 { "  " } else { "    " };
-        if fi > 0 {
-            s.push_str(&format!(
-                "  subgraph sf_{}[\"Sub-flow: {} (aangeroepen vanuit {})\"]\n    direction TB\n",
-                plain(&flow.id),
-                mermaid_text(&flow.naam),
-                callers(set, &flow.id).join(", ")
-            ));
-        }
-        for node in &flow.nodes {
-            let id = ids.of(fi, &node.id).unwrap_or_default();
-            let label = mermaid_text(&label_lines(flow, node).join("<br/>"));
-            let shape = match node.body.kind() {
-                Kind::Info => format!("{id}>\"{label}\"]"),
-                Kind::Actie => format!("{id}[\"{label}\"]"),
-                Kind::Beslissing => format!("{id}{{\"{label}\"}}"),
-                Kind::Criteria => format!("{id}[/\"{label}\"\\]"),
-                Kind::Verwijzing => format!("{id}[/\"{label}\"/]"),
-                Kind::Wachten => format!("{id}{{{{\"{label}\"}}}}"),
-                Kind::Subflow => format!("{id}[[\"{label}\"]]"),
-                Kind::Einde => format!("{id}([\"{label}\"])"),
-            };
-            s.push_str(&format!("{indent}{shape}\n"));
-            if let Some(r) = &node.rol {
-                classes
-                    .entry(format!("rol_{}", plain(r)))
-                    .or_default()
-                    .push(id.to_string());
-            }
-        }
-        if fi > 0 {
-            s.push_str("  end\n");
-        }
-    }
-    for (fi, flow) in set.flows.iter().enumerate() {
-        for (from, choice, to) in edges(flow) {
-            let (Some(a), Some(b)) = (ids.of(fi, &from.id), ids.of(fi, to)) else {
-                continue;
-            };
-            match choice {
-                Some(o) => s.push_str(&format!("  {a} -->|\"{}\"| {b}\n", mermaid_text(&o.label))),
-                None => s.push_str(&format!("  {a} --> {b}\n")),
-            }
-        }
-        for node in &flow.nodes {
-            if let Body::Subflow { flow: callee, .. } = &node.body {
-                if let (Some(ci), Some(a)) = (set.position(callee), ids.of(fi, &node.id)) {
-                    if let Some(b) = ids.of(ci, &set.flows[ci].start) {
-                        s.push_str(&format!("  {a} -.->|\"roept aan\"| {b}\n"));
-                    }
-                }
-            }
-        }
-    }
-    s.push_str("  subgraph legenda[\"Rollen\"]\n    direction LR\n");
-    for (id, label, _) in &role_list {
-        s.push_str(&format!(
-            "    legenda_{}[\"{}\"]\n",
-            plain(id),
-            mermaid_text(label)
-        ));
-        classes
-            .entry(format!("rol_{}", plain(id)))
-            .or_default()
-            .push(format!("legenda_{}", plain(id)));
-    }
-    s.push_str("  end\n");
-    for (id, _, colour) in &role_list {
-        s.push_str(&format!(
-            "  classDef rol_{} fill:{colour},stroke:#333,color:#000\n",
-            plain(id)
-        ));
-    }
-    for (class, members) in &classes {
-        if role_list
-            .iter()
-            .any(|(id, ..)| format!("rol_{}", plain(id)) == *class)
-        {
-            s.push_str(&format!("  class {} {class}\n", members.join(",")));
-        }
-    }
-    s
-}
-
-fn dot_text(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('"', "\\\"")
-}
-
-/// The flow as a Graphviz digraph (`dot -Tsvg`).
-pub fn dot(set: &FlowSet) -> String {
-    let ids = Ids::new(set);
-    let main = set.main();
-    let role_list = roles(set);
-    let colour = |_flow: &Flow, node: &Node| -> &'static str {
-        node.rol
-            .as_deref()
-            .and_then(|r| role_list.iter().find(|(id, ..)| id == r))
-            .map_or("#ffffff", |(_, _, c)| c)
-    };
-    let mut s = format!(
-        "// {} (versie {}) — gemaakt met: zorgpad graaf --formaat dot\n// Maak er een plaatje van met: dot -Tsvg zorgpad.dot -o zorgpad.svg\n",
-        main.naam, main.versie
-    );
-    s.push_str("digraph zorgpad {\n");
-    s.push_str(&format!(
-        "  graph [charset=\"UTF-8\", rankdir=TB, fontname=\"Helvetica\", labelloc=t, label=\"{} (versie {})\"];\n",
-        dot_text(&main.naam),
-        dot_text(&main.versie)
-    ));
-    s.push_str(
-        "  node [fontname=\"Helvetica\", fontsize=10, style=filled, fillcolor=\"#ffffff\"];\n",
-    );
-    s.push_str("  edge [fontname=\"Helvetica\", fontsize=9];\n");
-    for (fi, flow) in set.flows.iter().enumerate() {
-        let indent = if fi == 0 { "  " } else { "    " };
-        if fi > 0 {
-            s.push_str(&format!(
-                "  subgraph cluster_{} {{\n    label=\"Sub-flow: {} (aangeroepen vanuit {})\";\n    style=dashed;\n",
-                plain(&flow.id),
-                dot_text(&flow.naam),
-                callers(set, &flow.id).join(", ")
-            ));
-        }
-        for node in &flow.nodes {
-            let id = ids.of(fi, &node.id).unwrap_or_default();
-            let label = label_lines(flow, node)
-                .iter()
-                .map(|l| dot_text(l))
-                .collect::<Vec<_>>()
-                .join("\\n");
-            let shape = match node.body.kind() {
-                Kind::Info => "shape=note",
-                Kind::Actie => "shape=box",
-                Kind::Beslissing => "shape=diamond",
-                Kind::Criteria => "shape=trapezium",
-                Kind::Verwijzing => "shape=parallelogram",
-                Kind::Wachten => "shape=hexagon",
-                Kind::Subflow => "shape=box, peripheries=2",
-                Kind::Einde => "shape=oval, peripheries=2",
-            };
-            s.push_str(&format!(
-                "{indent}{id} [{shape}, label=\"{label}\", fillcolor=\"{}\"];\n",
-                colour(flow, node)
-            ));
-        }
-        if fi > 0 {
-            s.push_str("  }\n");
-        }
-    }
-    s.push_str("  subgraph cluster_legenda {\n    label=\"Rollen\";\n    style=solid;\n");
-    for (id, label, c) in &role_list {
-        s.push_str(&format!(
-            "    legenda_{} [shape=box, label=\"{}\", fillcolor=\"{c}\"];\n",
-            plain(id),
-            dot_text(label)
-        ));
-    }
-    s.push_str("  }\n");
-    for (fi, flow) in set.flows.iter().enumerate() {
-        for (from, choice, to) in edges(flow) {
-            let (Some(a), Some(b)) = (ids.of(fi, &from.id), ids.of(fi, to)) else {
-                continue;
-            };
-            match choice {
-                Some(o) => s.push_str(&format!(
-                    "  {a} -> {b} [label=\"{}\"];\n",
-                    dot_text(&lines(&o.label, 24).join("\\n"))
-                )),
-                None => s.push_str(&format!("  {a} -> {b};\n")),
-            }
-        }
-        for node in &flow.nodes {
-            if let Body::Subflow { flow: callee, .. } = &node.body {
-                if let (Some(ci), Some(a)) = (set.position(callee), ids.of(fi, &node.id)) {
-                    if let Some(b) = ids.of(ci, &set.flows[ci].start) {
-                        s.push_str(&format!(
-                            "  {a} -> {b} [style=dashed, label=\"roept aan\"];\n"
-                        ));
-                    }
-                }
-            }
-        }
-    }
-    s.push_str("}\n");
-    s
 }
 
 #[cfg(test)]

@@ -12,11 +12,12 @@ use jiff::Timestamp;
 
 use crate::engine::journal;
 use crate::engine::session::Session;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::flow::model::Body;
 use crate::flow::set::FlowSet;
+use crate::report::document::{Block, Document, Table};
 use crate::report::summary::Summary;
-use crate::report::Layout;
+use crate::report::write;
 use crate::store::Record;
 
 /// The smallest group shown as a number.
@@ -48,15 +49,10 @@ pub(crate) fn facts(
     let set = cache
         .entry(key.clone())
         .or_insert_with(|| FlowSet::load(key.as_deref().map(std::path::Path::new)).ok());
-    let Some(set) = set.as_ref() else {
-        return Facts {
-            gemeente,
-            outcome: NOT_REPLAYABLE.to_string(),
-            referrals: Vec::new(),
-            to_mdo: None,
-        };
-    };
-    let Ok(session) = Session::from_journal(set, record.journaal.clone()) else {
+    let session = set
+        .as_ref()
+        .and_then(|set| Session::from_journal(set, record.journaal.clone()).ok());
+    let (Some(set), Some(session)) = (set.as_ref(), session) else {
         return Facts {
             gemeente,
             outcome: NOT_REPLAYABLE.to_string(),
@@ -152,165 +148,34 @@ pub fn protect(counts: &[usize]) -> Vec<Cell> {
     cells
 }
 
-/// The figures, ready to render: each table a title, a header and rows of text.
-pub(crate) struct Tables {
-    tables: Vec<(String, Vec<String>, Vec<Vec<String>>)>,
-    mdo: String,
-    mdo_csv: (String, String),
+/// The figures: each table with its title, the time to the MDO in words and as numbers, and
+/// the notes on how to read them.
+pub(crate) struct Figures {
+    tables: Vec<(String, Table)>,
+    mdo: Mdo,
     notes: Vec<String>,
 }
 
-pub(crate) fn build(facts: &[Facts]) -> Tables {
-    let mut tables = Vec::new();
-    // Sessions per gemeente, with the region.
+/// The median time from the intake to the MDO: a sentence, and for the CSV the number of
+/// sessions and the median in days (empty when it may not be shown).
+struct Mdo {
+    text: String,
+    sessions: String,
+    median: String,
+}
+
+pub(crate) fn figures(facts: &[Facts]) -> Figures {
     let mut per_gemeente: BTreeMap<&str, usize> = BTreeMap::new();
     for f in facts {
         *per_gemeente.entry(f.gemeente.as_str()).or_default() += 1;
     }
     let gemeenten: Vec<&str> = per_gemeente.keys().copied().collect();
-    let counts: Vec<usize> = per_gemeente.values().copied().collect();
-    let cells = protect(&counts);
-    let mut rows: Vec<Vec<String>> = gemeenten
-        .iter()
-        .zip(&cells)
-        .map(|(g, c)| vec![(*g).to_string(), c.text()])
-        .collect();
-    rows.push(vec![
-        "Regio (totaal)".to_string(),
-        protect_one(facts.len()).text(),
-    ]);
-    tables.push((
-        "Sessies per gemeente".to_string(),
-        vec!["Gemeente".to_string(), "Sessies".to_string()],
-        rows,
-    ));
-
-    // The end reached.
-    let mut per_outcome: BTreeMap<&str, usize> = BTreeMap::new();
-    for f in facts {
-        *per_outcome.entry(f.outcome.as_str()).or_default() += 1;
-    }
-    let counts: Vec<usize> = per_outcome.values().copied().collect();
-    let cells = protect(&counts);
-    let mut rows: Vec<Vec<String>> = per_outcome
-        .keys()
-        .zip(&cells)
-        .map(|(o, c)| vec![(*o).to_string(), c.text()])
-        .collect();
-    rows.push(vec!["Totaal".to_string(), protect_one(facts.len()).text()]);
-    tables.push((
-        "Route en uitkomst (het bereikte einde)".to_string(),
-        vec!["Uitkomst".to_string(), "Sessies".to_string()],
-        rows,
-    ));
-
-    // Referrals per category (sessions with at least one), and the gaps among them.
     let mut categories: Vec<String> = facts
         .iter()
         .flat_map(|f| f.referrals.iter().map(|(c, _)| c.clone()))
         .collect();
     categories.sort();
     categories.dedup();
-    let rows: Vec<Vec<String>> = categories
-        .iter()
-        .map(|c| {
-            let with = facts
-                .iter()
-                .filter(|f| f.referrals.iter().any(|(k, _)| k == c))
-                .count();
-            let gaps = facts
-                .iter()
-                .filter(|f| f.referrals.iter().any(|(k, g)| k == c && *g))
-                .count();
-            vec![
-                c.clone(),
-                protect_one(with).text(),
-                protect_one(gaps).text(),
-            ]
-        })
-        .collect();
-    tables.push((
-        "Verwijzingen per categorie van de Sociale Kaart".to_string(),
-        vec![
-            "Categorie".to_string(),
-            "Sessies met verwijzing".to_string(),
-            "Waarvan geen passend aanbod".to_string(),
-        ],
-        rows,
-    ));
-
-    // Gaps per category and gemeente; each row adds up to its region column.
-    let gap_categories: Vec<&String> = categories
-        .iter()
-        .filter(|c| {
-            facts
-                .iter()
-                .any(|f| f.referrals.iter().any(|(k, g)| k == *c && *g))
-        })
-        .collect();
-    let mut header = vec!["Categorie".to_string()];
-    header.extend(gemeenten.iter().map(|g| (*g).to_string()));
-    header.push("Regio".to_string());
-    let rows: Vec<Vec<String>> = gap_categories
-        .iter()
-        .map(|c| {
-            let counts: Vec<usize> = gemeenten
-                .iter()
-                .map(|g| {
-                    facts
-                        .iter()
-                        .filter(|f| {
-                            f.gemeente == *g && f.referrals.iter().any(|(k, gap)| k == *c && *gap)
-                        })
-                        .count()
-                })
-                .collect();
-            let mut row = vec![(*c).clone()];
-            row.extend(protect(&counts).into_iter().map(Cell::text));
-            row.push(protect_one(counts.iter().sum()).text());
-            row
-        })
-        .collect();
-    tables.push((
-        "Geen passend aanbod per categorie en gemeente (sessies)".to_string(),
-        header,
-        rows,
-    ));
-
-    // Intake to MDO.
-    let mut days: Vec<f64> = facts
-        .iter()
-        .filter_map(|f| f.to_mdo)
-        .map(|d| d.as_secs_f64() / 86_400.0)
-        .collect();
-    days.sort_by(f64::total_cmp);
-    let (mdo, mdo_csv) = if days.is_empty() {
-        (
-            "Geen sessie heeft het MDO (B7) bereikt.".to_string(),
-            ("0".to_string(), String::new()),
-        )
-    } else if days.len() < MIN_GROUP {
-        (
-            format!(
-                "Minder dan {MIN_GROUP} sessies met een MDO (B7): de mediaan wordt niet getoond."
-            ),
-            (format!("<{MIN_GROUP}"), String::new()),
-        )
-    } else {
-        let n = days.len();
-        let m = if n % 2 == 1 {
-            days[n / 2]
-        } else {
-            (days[n / 2 - 1] + days[n / 2]) / 2.0
-        };
-        let text = format!("{m:.1}").replace('.', ",");
-        (
-            format!(
-                "Mediaan van de intake (start) tot het MDO (B7): {text} dagen, over {n} sessies."
-            ),
-            (n.to_string(), format!("{m:.1}")),
-        )
-    };
     let mut notes = vec![format!(
         "Groepen van 1 tot en met {} sessies staan er als <{MIN_GROUP}; x is verborgen, zodat zo'n groep niet uit het totaal is af te leiden.",
         MIN_GROUP - 1
@@ -318,101 +183,182 @@ pub(crate) fn build(facts: &[Facts]) -> Tables {
     if facts.iter().any(|f| f.outcome == NOT_REPLAYABLE) {
         notes.push("Sessies die niet na te spelen zijn, tellen mee per gemeente maar niet bij verwijzingen en het MDO.".to_string());
     }
-    Tables {
-        tables,
-        mdo,
-        mdo_csv,
+    Figures {
+        tables: vec![
+            (
+                "Sessies per gemeente".to_string(),
+                counted(&per_gemeente, "Gemeente", "Regio (totaal)", facts.len()),
+            ),
+            (
+                "Route en uitkomst (het bereikte einde)".to_string(),
+                per_outcome(facts),
+            ),
+            (
+                "Verwijzingen per categorie van de Sociale Kaart".to_string(),
+                referrals(facts, &categories),
+            ),
+            (
+                "Geen passend aanbod per categorie en gemeente (sessies)".to_string(),
+                gaps(facts, &categories, &gemeenten),
+            ),
+        ],
+        mdo: mdo(facts),
         notes,
     }
 }
 
-pub(crate) fn text(t: &Tables, period: &str, layout: Layout) -> String {
-    let mut out = format!("STATISTIEK (anoniem)\nPeriode: {period}\n");
-    for (title, header, rows) in &t.tables {
-        out.push_str(&format!("\n{title}\n"));
-        if rows.is_empty() {
-            out.push_str("Geen.\n");
-            continue;
-        }
-        let head: Vec<&str> = header.iter().map(String::as_str).collect();
-        let mut table = crate::report::table(layout, &head);
-        for r in rows {
-            table.add_row(r.clone());
-        }
-        out.push_str(&table.to_string());
-        out.push('\n');
+/// Sessions per key (gemeente, outcome), protected, with the total.
+fn counted(per: &BTreeMap<&str, usize>, what: &str, total: &str, sessions: usize) -> Table {
+    let counts: Vec<usize> = per.values().copied().collect();
+    let mut t = Table::new([what, "Sessies"]);
+    for (key, cell) in per.keys().zip(protect(&counts)) {
+        t.row([(*key).to_string(), cell.text()]);
     }
-    out.push_str(&format!("\nTijd van intake tot MDO\n{}\n\n", t.mdo));
-    for n in &t.notes {
-        out.push_str(n);
-        out.push('\n');
-    }
-    out
+    t.row([total.to_string(), protect_one(sessions).text()]);
+    t
 }
 
-pub(crate) fn markdown(t: &Tables, period: &str) -> String {
-    let cell = |s: &str| s.replace('|', "\\|").replace('<', "\\<");
-    let mut out = format!("# Statistiek zorgpad (anoniem)\n\nPeriode: {period}\n");
-    for (title, header, rows) in &t.tables {
-        out.push_str(&format!("\n## {title}\n\n"));
-        if rows.is_empty() {
-            out.push_str("Geen.\n");
-            continue;
-        }
-        out.push_str(&format!(
-            "| {} |\n|{}\n",
-            header
-                .iter()
-                .map(|h| cell(h))
-                .collect::<Vec<_>>()
-                .join(" | "),
-            "---|".repeat(header.len())
-        ));
-        for r in rows {
-            out.push_str(&format!(
-                "| {} |\n",
-                r.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")
-            ));
-        }
+/// The end reached.
+fn per_outcome(facts: &[Facts]) -> Table {
+    let mut per_outcome: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in facts {
+        *per_outcome.entry(f.outcome.as_str()).or_default() += 1;
     }
-    out.push_str(&format!("\n## Tijd van intake tot MDO\n\n{}\n\n", t.mdo));
-    for n in &t.notes {
-        out.push_str(&format!("_{}_\n", cell(n)));
-    }
-    out
+    counted(&per_outcome, "Uitkomst", "Totaal", facts.len())
 }
 
-/// One line per figure: tabel, rij, kolom, waarde.
-pub(crate) fn csv(t: &Tables) -> Result<String> {
-    let fail =
-        |e: &dyn std::fmt::Display| Error::input(format!("de CSV kon niet worden gemaakt: {e}"));
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(["tabel", "rij", "kolom", "waarde"])
-        .map_err(|e| fail(&e))?;
-    for (title, header, rows) in &t.tables {
-        for r in rows {
-            for (h, v) in header.iter().zip(r).skip(1) {
-                w.write_record([title.as_str(), r[0].as_str(), h.as_str(), v.as_str()])
-                    .map_err(|e| fail(&e))?;
-            }
+/// Referrals per category (sessions with at least one), and the gaps among them.
+fn referrals(facts: &[Facts], categories: &[String]) -> Table {
+    let mut t = Table::new([
+        "Categorie",
+        "Sessies met verwijzing",
+        "Waarvan geen passend aanbod",
+    ]);
+    for c in categories {
+        let with = facts
+            .iter()
+            .filter(|f| f.referrals.iter().any(|(k, _)| k == c))
+            .count();
+        let gaps = facts
+            .iter()
+            .filter(|f| f.referrals.iter().any(|(k, g)| k == c && *g))
+            .count();
+        t.row([
+            c.clone(),
+            protect_one(with).text(),
+            protect_one(gaps).text(),
+        ]);
+    }
+    t
+}
+
+/// Gaps per category and gemeente; each row adds up to its region column.
+fn gaps(facts: &[Facts], categories: &[String], gemeenten: &[&str]) -> Table {
+    let gap = |f: &Facts, c: &str| f.referrals.iter().any(|(k, g)| k == c && *g);
+    let mut header = vec!["Categorie".to_string()];
+    header.extend(gemeenten.iter().map(|g| (*g).to_string()));
+    header.push("Regio".to_string());
+    let mut t = Table::new(header);
+    for c in categories
+        .iter()
+        .filter(|c| facts.iter().any(|f| gap(f, c)))
+    {
+        let counts: Vec<usize> = gemeenten
+            .iter()
+            .map(|g| {
+                facts
+                    .iter()
+                    .filter(|f| f.gemeente == *g && gap(f, c))
+                    .count()
+            })
+            .collect();
+        let mut row = vec![c.clone()];
+        row.extend(protect(&counts).into_iter().map(Cell::text));
+        row.push(protect_one(counts.iter().sum()).text());
+        t.row(row);
+    }
+    t
+}
+
+/// The median time from the intake to the MDO (B7), when enough sessions reached it.
+fn mdo(facts: &[Facts]) -> Mdo {
+    let mut days: Vec<f64> = facts
+        .iter()
+        .filter_map(|f| f.to_mdo)
+        .map(|d| d.as_secs_f64() / 86_400.0)
+        .collect();
+    days.sort_by(f64::total_cmp);
+    let n = days.len();
+    if n == 0 {
+        return Mdo {
+            text: "Geen sessie heeft het MDO (B7) bereikt.".to_string(),
+            sessions: "0".to_string(),
+            median: String::new(),
+        };
+    }
+    if n < MIN_GROUP {
+        return Mdo {
+            text: format!(
+                "Minder dan {MIN_GROUP} sessies met een MDO (B7): de mediaan wordt niet getoond."
+            ),
+            sessions: format!("<{MIN_GROUP}"),
+            median: String::new(),
+        };
+    }
+    let m = if n % 2 == 1 {
+        days[n / 2]
+    } else {
+        (days[n / 2 - 1] + days[n / 2]) / 2.0
+    };
+    let text = format!("{m:.1}").replace('.', ",");
+    Mdo {
+        text: format!(
+            "Mediaan van de intake (start) tot het MDO (B7): {text} dagen, over {n} sessies."
+        ),
+        sessions: n.to_string(),
+        median: format!("{m:.1}"),
+    }
+}
+
+/// The figures as a document: a table per subject ("Geen." when it has no rows), the time to
+/// the MDO, and the notes.
+pub(crate) fn document(f: &Figures, period: &str) -> Document {
+    let mut doc = Document::new(
+        "Statistiek zorgpad (anoniem)",
+        Some("STATISTIEK (anoniem)".to_string()),
+    );
+    doc.paragraph(format!("Periode: {period}"));
+    for (title, table) in &f.tables {
+        doc.heading(title.clone());
+        if table.rows.is_empty() {
+            doc.paragraph("Geen.");
+        } else {
+            doc.push(Block::Table(table.clone()));
         }
     }
-    w.write_record([
-        "Tijd van intake tot MDO",
-        "MDO (B7)",
-        "sessies",
-        &t.mdo_csv.0,
-    ])
-    .map_err(|e| fail(&e))?;
-    w.write_record([
-        "Tijd van intake tot MDO",
-        "MDO (B7)",
-        "mediaan dagen",
-        &t.mdo_csv.1,
-    ])
-    .map_err(|e| fail(&e))?;
-    let bytes = w.into_inner().map_err(|e| fail(&e))?;
-    String::from_utf8(bytes).map_err(|e| fail(&e))
+    doc.heading(MDO_TITLE);
+    doc.paragraph(f.mdo.text.clone());
+    doc.push(Block::Remarks(f.notes.clone()));
+    doc
+}
+
+const MDO_TITLE: &str = "Tijd van intake tot MDO";
+
+/// One line per figure: the tables of the document, then the time to the MDO as numbers.
+pub(crate) fn csv(doc: &Document, f: &Figures) -> Result<String> {
+    let mut records = write::csv::records(doc);
+    for (column, value) in [
+        ("sessies", &f.mdo.sessions),
+        ("mediaan dagen", &f.mdo.median),
+    ] {
+        records.push([
+            MDO_TITLE.to_string(),
+            "MDO (B7)".to_string(),
+            column.to_string(),
+            value.clone(),
+        ]);
+    }
+    write::csv::write(&records)
 }
 
 #[cfg(test)]

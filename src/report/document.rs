@@ -1,0 +1,222 @@
+//! The document model: what a report says, before it is written for the screen or to a file.
+//!
+//! Every report (the session summary, the scan's group picture, the statistics, the kaart
+//! check) builds one [`Document`] from its facts, and one writer per format in
+//! [`crate::report::write`] turns any document into terminal text, Markdown, HTML or CSV. So
+//! a report is composed once, and how a heading, a table or a "Let op" looks in a format is
+//! decided in one place. The blocks are only those the reports use.
+
+/// A report: its title and its blocks, in order.
+#[derive(Debug, Clone)]
+pub(crate) struct Document {
+    /// The title of the file: the Markdown `#` heading, the HTML `<title>` and `<h1>`.
+    pub title: String,
+    /// The first line on the screen ("SAMENVATTING"), or none when the document is part of a
+    /// command's output.
+    pub screen_title: Option<String>,
+    pub blocks: Vec<Block>,
+}
+
+/// One part of a report.
+#[derive(Debug, Clone)]
+pub(crate) enum Block {
+    /// Facts about the report itself (session, flow, period), right under the title.
+    Facts(Vec<String>),
+    /// A section (level 2) or a part of one (level 3).
+    Heading {
+        level: u8,
+        text: String,
+    },
+    Paragraph(String),
+    List(Vec<Item>),
+    /// What must not be missed. With a title it stands on its own ("Let op"); without, it is
+    /// the flagged items under a heading of their own.
+    Notice {
+        title: Option<String>,
+        items: Vec<String>,
+    },
+    Table(Table),
+    /// Quoted text (a description from the source), paragraph by paragraph.
+    Quote(Vec<String>),
+    /// Bar charts of counts, one per subject.
+    Charts(Vec<Chart>),
+    /// Remarks in small print on how to read what came before, one per line.
+    Remarks(Vec<String>),
+    /// The closing words, set off from the rest (the disclaimer).
+    Closing(String),
+}
+
+/// An item of a list: text, perhaps with a box to tick, perhaps with items of its own.
+#[derive(Debug, Clone)]
+pub(crate) struct Item {
+    pub text: String,
+    pub mark: Option<Mark>,
+    pub sub: Vec<String>,
+}
+
+/// The box in front of an item: an action to do, done, or not applicable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mark {
+    Open,
+    Done,
+    NotApplicable,
+}
+
+/// A table: its columns and its rows of cells.
+#[derive(Debug, Clone)]
+pub(crate) struct Table {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Column {
+    pub title: String,
+    /// Right-aligned in files (counts, medians).
+    pub numeric: bool,
+    /// A note on the column before it (a toelichting, a notitie): a column of its own in a
+    /// file, but on the narrow screen written under the text of the column before, as
+    /// "Title: text", and only when there is one.
+    pub note: bool,
+}
+
+/// The text of a table cell; `strong` when it is what the reader should see first.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Cell {
+    pub text: String,
+    pub strong: bool,
+}
+
+/// A bar chart: how many of `total` gave each answer.
+#[derive(Debug, Clone)]
+pub(crate) struct Chart {
+    pub title: String,
+    pub total: usize,
+    pub bars: Vec<Bar>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Bar {
+    /// The short label in front of the bar ("1").
+    pub label: String,
+    /// What the label stands for, where a format can show it on demand (an HTML tooltip).
+    pub meaning: String,
+    pub count: usize,
+    /// The bar the chart is about (the median's), marked where a format can.
+    pub marked: bool,
+}
+
+impl Document {
+    pub(crate) fn new(title: impl Into<String>, screen_title: Option<String>) -> Document {
+        Document {
+            title: title.into(),
+            screen_title,
+            blocks: Vec::new(),
+        }
+    }
+
+    pub(crate) fn push(&mut self, block: Block) {
+        self.blocks.push(block);
+    }
+
+    pub(crate) fn heading(&mut self, text: impl Into<String>) {
+        self.push(Block::Heading {
+            level: 2,
+            text: text.into(),
+        });
+    }
+
+    pub(crate) fn subheading(&mut self, text: impl Into<String>) {
+        self.push(Block::Heading {
+            level: 3,
+            text: text.into(),
+        });
+    }
+
+    pub(crate) fn paragraph(&mut self, text: impl Into<String>) {
+        self.push(Block::Paragraph(text.into()));
+    }
+}
+
+impl Item {
+    pub(crate) fn new(text: impl Into<String>) -> Item {
+        Item {
+            text: text.into(),
+            mark: None,
+            sub: Vec::new(),
+        }
+    }
+}
+
+impl Table {
+    /// A table with these column titles (plain text columns; see [`Column`] for the others).
+    pub(crate) fn new<S: Into<String>>(titles: impl IntoIterator<Item = S>) -> Table {
+        Table::of(titles.into_iter().map(Column::text).collect())
+    }
+
+    /// A table with these columns.
+    pub(crate) fn of(columns: Vec<Column>) -> Table {
+        Table {
+            columns,
+            rows: Vec::new(),
+        }
+    }
+
+    pub(crate) fn row<S: Into<Cell>>(&mut self, cells: impl IntoIterator<Item = S>) {
+        self.rows.push(cells.into_iter().map(Into::into).collect());
+    }
+}
+
+impl Column {
+    pub(crate) fn text(title: impl Into<String>) -> Column {
+        Column {
+            title: title.into(),
+            numeric: false,
+            note: false,
+        }
+    }
+
+    pub(crate) fn numeric(title: impl Into<String>) -> Column {
+        Column {
+            numeric: true,
+            ..Column::text(title)
+        }
+    }
+
+    pub(crate) fn note(title: impl Into<String>) -> Column {
+        Column {
+            note: true,
+            ..Column::text(title)
+        }
+    }
+}
+
+impl Cell {
+    pub(crate) fn strong(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            strong: true,
+        }
+    }
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Cell {
+        Cell {
+            text,
+            strong: false,
+        }
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(text: &str) -> Cell {
+        Cell::from(text.to_string())
+    }
+}
+
+impl From<&String> for Cell {
+    fn from(text: &String) -> Cell {
+        Cell::from(text.clone())
+    }
+}

@@ -1,0 +1,212 @@
+//! Collecting a summary along the walk: the route, what to watch, the sub-flow runs, the
+//! checklists and referrals, and the actions still open per role. Apart from [`super`] (the
+//! facts and their JSON names) so that each stays short.
+
+use std::collections::BTreeMap;
+
+use crate::engine::answer::{Answer, Mark, Status};
+use crate::engine::session::Session;
+use crate::engine::walk::Step;
+use crate::flow::model::{Action, Body};
+use crate::kaart::Kaart;
+use crate::report::summary::words::{row, where_};
+use crate::report::summary::{Checklist, ChecklistItem, Contact, Referral, RouteRow, SubflowRun};
+
+/// Who an open action is for when no role is known.
+pub(super) const NO_ROLE: &str = "Zonder rol";
+
+/// The parts of a summary that are collected step by step along the walk.
+#[derive(Default)]
+pub(super) struct Parts {
+    pub(super) route: Vec<RouteRow>,
+    pub(super) let_op: Vec<String>,
+    pub(super) subflows: Vec<SubflowRun>,
+    pub(super) checklists: Vec<Checklist>,
+    pub(super) verwijzingen: Vec<Referral>,
+    pub(super) open_acties: BTreeMap<String, Vec<String>>,
+}
+
+impl Parts {
+    pub(super) fn add(&mut self, session: &Session<'_>, step: &Step<'_>, kaart: Option<&Kaart>) {
+        self.route.push(row(step, kaart));
+        if let Some(text) = flagged(step) {
+            self.let_op.push(text);
+        }
+        // Group the steps of each sub-flow run under the call that started it.
+        if let Body::Subflow { flow, .. } = &step.node.body {
+            self.subflows.push(SubflowRun {
+                naam: session
+                    .flows()
+                    .get(flow)
+                    .map(|f| f.naam.clone())
+                    .unwrap_or_default(),
+                vanuit: match &step.node.blauwdruk {
+                    Some(b) => format!("{b}: {}", step.node.titel),
+                    None => step.node.titel.clone(),
+                },
+                stappen: Vec::new(),
+                uitkomst: None,
+            });
+        } else if step.calls.len() == 1 {
+            if let Some(run) = self.subflows.last_mut() {
+                match &step.node.body {
+                    Body::End { outcome } => run.uitkomst = Some(outcome.trim().to_string()),
+                    _ => run.stappen.push(row(step, kaart)),
+                }
+            }
+        }
+        match (&step.node.body, &step.answer) {
+            (Body::Action { items, .. }, Some(Answer::Checklist { acties, notitie })) => {
+                self.checklist(step, items, acties, notitie.clone());
+            }
+            (
+                Body::Referral { category, .. },
+                Some(Answer::Verwijzing {
+                    kaart: chosen,
+                    aanbieders,
+                    geen_passend_aanbod,
+                    notitie,
+                }),
+            ) => {
+                let contacts: Vec<Contact> =
+                    chosen.iter().map(|id| Contact::of(id, kaart)).collect();
+                self.referral(
+                    step,
+                    category,
+                    contacts,
+                    aanbieders,
+                    *geen_passend_aanbod,
+                    notitie.clone(),
+                );
+            }
+            _ => {}
+        }
+    }
+
+    /// A checklist answered, with its actions not done on the list of who has to do them.
+    fn checklist(
+        &mut self,
+        step: &Step<'_>,
+        items: &[Action],
+        marks: &[Mark],
+        notitie: Option<String>,
+    ) {
+        let role = step.role.as_ref().map(|r| r.label.clone());
+        let list: Vec<ChecklistItem> = items
+            .iter()
+            .map(|item| ChecklistItem {
+                id: item.id.clone(),
+                tekst: item.tekst.clone(),
+                rol: item
+                    .rol
+                    .as_ref()
+                    .map(|r| step.flow.role_label(r).to_string()),
+                status: marks
+                    .iter()
+                    .find(|m| m.id == item.id)
+                    .map_or(Status::NietGedaan, |m| m.status),
+            })
+            .collect();
+        for item in &list {
+            if item.status == Status::NietGedaan {
+                let who = item
+                    .rol
+                    .clone()
+                    .or_else(|| role.clone())
+                    .unwrap_or_else(|| NO_ROLE.to_string());
+                self.open_acties.entry(who).or_default().push(format!(
+                    "{} ({})",
+                    item.tekst,
+                    where_(step)
+                ));
+            }
+        }
+        self.checklists.push(Checklist {
+            knoop: step.node.id.clone(),
+            titel: step.node.titel.clone(),
+            stap: step.stap,
+            rol: role,
+            acties: list,
+            notitie,
+        });
+    }
+
+    /// A referral made, with what follows from it on the list of the one who made it.
+    fn referral(
+        &mut self,
+        step: &Step<'_>,
+        category: &str,
+        contacts: Vec<Contact>,
+        andere: &[String],
+        geen_passend_aanbod: bool,
+        notitie: Option<String>,
+    ) {
+        let role = step.role.as_ref().map(|r| r.label.clone());
+        let who = role.clone().unwrap_or_else(|| NO_ROLE.to_string());
+        // A report to Veilig Thuis: who reported, to whom, and the phone number, on the to-do
+        // list of the reporter.
+        if category == "veilig-thuis" {
+            for c in &contacts {
+                let phone = c
+                    .telefoon
+                    .clone()
+                    .unwrap_or_else(|| "0800-2000".to_string());
+                self.open_acties.entry(who.clone()).or_default().push(format!(
+                    "Melding bij {} ({phone}): volg de terugkoppeling; Veilig Thuis beoordeelt de veiligheid binnen vijf werkdagen ({})",
+                    c.naam,
+                    where_(step)
+                ));
+            }
+        }
+        if geen_passend_aanbod {
+            self.open_acties.entry(who).or_default().push(format!(
+                "Geen passend aanbod in de categorie '{category}': zoek een oplossing en meld het gat aan de coördinator van de Sociale Kaart ({})",
+                where_(step)
+            ));
+        }
+        self.verwijzingen.push(Referral {
+            knoop: step.node.id.clone(),
+            titel: step.node.titel.clone(),
+            categorie: category.to_string(),
+            rol: role,
+            aanbieders: contacts
+                .iter()
+                .map(|c| c.naam.clone())
+                .chain(andere.iter().cloned())
+                .collect(),
+            kaart: contacts,
+            andere: andere.to_vec(),
+            geen_passend_aanbod,
+            notitie,
+        });
+    }
+}
+
+/// What must not be missed at this step (`letop` in the flow, on the node or on the option
+/// chosen), with where and by whom.
+fn flagged(step: &Step<'_>) -> Option<String> {
+    let text = match (&step.node.body, &step.answer) {
+        (
+            Body::Decision { options, .. } | Body::Wait { options, .. },
+            Some(Answer::Keuze { optie, .. }),
+        ) => options
+            .iter()
+            .find(|o| &o.id == optie)
+            .and_then(|o| o.letop.clone()),
+        _ => step.node.letop.clone(),
+    }?;
+    let place = match step.calls.last() {
+        Some(call) => call.blauwdruk.clone().unwrap_or_else(|| call.titel.clone()),
+        None => step
+            .node
+            .blauwdruk
+            .clone()
+            .unwrap_or_else(|| step.node.id.clone()),
+    };
+    let who = step
+        .role
+        .as_ref()
+        .map(|r| format!(", {}", r.label))
+        .unwrap_or_default();
+    Some(format!("{} (vanuit {place}{who})", text.trim()))
+}

@@ -1,0 +1,330 @@
+//! The summary of a session: what was decided, what was done, what is still open.
+//!
+//! It is derived from the journal (through the walk it replays), never stored beside it, so
+//! the same journal always gives the same summary. Rendering lives elsewhere
+//! ([`crate::report`]); this module only collects the facts.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::engine::answer::Status;
+use crate::engine::journal;
+use crate::engine::session::Session;
+use crate::flow::model::Body;
+use crate::kaart::Kaart;
+
+mod collect;
+mod words;
+
+use collect::{Parts, NO_ROLE};
+use words::{describe_for_key, label_for_key};
+
+/// The version of the JSON export's schema; documented in README.md.
+pub const SCHEMA: &str = "zorgpad.samenvatting/1";
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub schema: &'static str,
+    /// The stored session this summary is of, when there is one.
+    pub sessie: Option<SessionInfo>,
+    pub flow: FlowInfo,
+    pub gestart: Option<Timestamp>,
+    pub bijgewerkt: Option<Timestamp>,
+    pub afgerond: bool,
+    /// The outcome of the end reached, once the flow is done.
+    pub uitkomst: Option<String>,
+    /// Where the session stands when it is not done.
+    pub huidige_vraag: Option<String>,
+    /// What must not be missed: a positive Kindcheck, a report to Veilig Thuis (flagged in
+    /// the flow with `letop`), with where and when.
+    pub let_op: Vec<String>,
+    pub route: Vec<RouteRow>,
+    /// Each run of a sub-flow (the Meldcode), with its steps and outcome.
+    pub subflows: Vec<SubflowRun>,
+    pub checklists: Vec<Checklist>,
+    pub verwijzingen: Vec<Referral>,
+    /// Per role label: actions not done, in route order.
+    pub open_acties: BTreeMap<String, Vec<String>>,
+    pub gewijzigd: Vec<Change>,
+    pub disclaimer: &'static str,
+}
+
+/// Who and what a stored session is about (never the client's name).
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionInfo {
+    pub id: String,
+    pub kenmerk: Option<String>,
+    pub gemeente: Option<String>,
+    pub kaart: Option<FlowInfo>,
+    /// The roles that answered, with when each took over.
+    pub rollen: Vec<RoleTurn>,
+    pub status: String,
+    pub wacht_op: Option<Waiting>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleTurn {
+    pub rol: String,
+    pub vanaf: Timestamp,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Waiting {
+    pub vraag: String,
+    pub sinds: Timestamp,
+    pub verwacht: Option<jiff::civil::Date>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FlowInfo {
+    pub naam: String,
+    pub versie: String,
+    pub bron: Option<String>,
+}
+
+/// One line of the route: a node passed, with the answer given there.
+#[derive(Debug, Clone, Serialize)]
+pub struct RouteRow {
+    pub knoop: String,
+    pub blauwdruk: Option<String>,
+    pub stap: Option<u8>,
+    pub rol: Option<String>,
+    /// The sub-flow this step sits in (its call's title), if any.
+    pub binnen: Option<String>,
+    pub soort: &'static str,
+    /// For a decision with a proposal: what was proposed, why, and whether it was followed.
+    pub voorstel: Option<Voorstel>,
+    pub vraag: String,
+    pub antwoord: String,
+    pub toelichting: Option<String>,
+    pub tijd: Timestamp,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SubflowRun {
+    pub naam: String,
+    /// The box that called it (e.g. "B2: Volg stappen Kindcheck/Meldcode").
+    pub vanuit: String,
+    pub stappen: Vec<RouteRow>,
+    pub uitkomst: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Voorstel {
+    pub optie: String,
+    pub op_grond_van: Vec<String>,
+    /// False: the professional overruled the proposal (the reason is the toelichting).
+    pub gevolgd: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Checklist {
+    pub knoop: String,
+    pub titel: String,
+    pub stap: Option<u8>,
+    pub rol: Option<String>,
+    pub acties: Vec<ChecklistItem>,
+    pub notitie: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChecklistItem {
+    pub id: String,
+    pub tekst: String,
+    pub rol: Option<String>,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Referral {
+    pub knoop: String,
+    pub titel: String,
+    pub categorie: String,
+    pub rol: Option<String>,
+    /// Every provider referred to, by name: those from the map, then the others.
+    pub aanbieders: Vec<String>,
+    /// The providers from the Sociale Kaart, with their contact details.
+    pub kaart: Vec<Contact>,
+    /// Providers typed by hand ("andere").
+    pub andere: Vec<String>,
+    /// No fitting offer: a gap in the map for this category (and gemeente).
+    pub geen_passend_aanbod: bool,
+    pub notitie: Option<String>,
+}
+
+/// A provider of the Sociale Kaart as the client's file needs it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Contact {
+    pub id: String,
+    pub naam: String,
+    pub domein: Option<String>,
+    pub niveau: Option<u8>,
+    pub telefoon: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub adres: Option<String>,
+    pub aanmelden: Option<String>,
+}
+
+impl Contact {
+    pub(crate) fn of(id: &str, kaart: Option<&Kaart>) -> Contact {
+        match kaart.and_then(|k| k.provider(id)) {
+            Some(a) => Contact {
+                id: a.id.clone(),
+                naam: a.name.clone(),
+                domein: a.domain.map(|d| d.label().to_string()),
+                niveau: a.level,
+                telefoon: a.phone.clone(),
+                email: a.email.clone(),
+                website: a.website.clone(),
+                adres: a.address.clone(),
+                aanmelden: a.how_to_refer.clone(),
+            },
+            None => Contact {
+                id: id.to_string(),
+                naam: format!("{id} (staat niet meer op de Sociale Kaart)"),
+                domein: None,
+                niveau: None,
+                telefoon: None,
+                email: None,
+                website: None,
+                adres: None,
+                aanmelden: None,
+            },
+        }
+    }
+
+    /// Phone, e-mail and website, as one line.
+    pub fn line(&self) -> String {
+        [&self.telefoon, &self.email, &self.website]
+            .iter()
+            .filter_map(|c| c.as_deref())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Change {
+    /// The question's key (its node id, inside a sub-flow prefixed with the call's id).
+    pub vraag: String,
+    /// The question as the route shows it.
+    pub label: String,
+    pub eerder_antwoord: String,
+    pub gegeven: Timestamp,
+    pub teruggenomen: Timestamp,
+}
+
+pub const DISCLAIMER: &str =
+    "zorgpad ondersteunt de professional en vervangt het professionele oordeel niet: de zorgverlener beslist en is verantwoordelijk.";
+
+impl Summary {
+    /// The summary of a session; `kaart` resolves the providers chosen from the Sociale Kaart.
+    pub fn of(session: &Session<'_>, kaart: Option<&Kaart>) -> Summary {
+        let walk = session.walk();
+        let main = walk.main();
+        let mut parts = Parts::default();
+        for step in walk.steps() {
+            parts.add(session, step, kaart);
+        }
+        let question = walk.question();
+        if let Some(q) = &question {
+            // What the session waits for is open for whoever has to answer it.
+            let who = q
+                .role
+                .as_ref()
+                .map_or_else(|| NO_ROLE.to_string(), |r| r.label.clone());
+            parts.open_acties.entry(who).or_default().push(format!(
+                "{} (volgende stap, {})",
+                crate::engine::prompter::question_text(q),
+                q.key
+            ));
+        }
+        let events = session.events();
+        let gewijzigd = journal::withdrawn(events)
+            .into_iter()
+            .map(|(key, answer, given, taken)| Change {
+                eerder_antwoord: describe_for_key(session, &key, &answer, kaart),
+                label: label_for_key(session, &key),
+                vraag: key,
+                gegeven: given,
+                teruggenomen: taken,
+            })
+            .collect();
+        Summary {
+            schema: SCHEMA,
+            sessie: None,
+            flow: FlowInfo {
+                naam: main.naam.clone(),
+                versie: main.versie.clone(),
+                bron: main.bron.clone(),
+            },
+            gestart: events.first().map(journal::Event::time),
+            bijgewerkt: events.last().map(journal::Event::time),
+            afgerond: walk.is_finished(),
+            uitkomst: walk.outcome().and_then(|n| match &n.body {
+                Body::End { outcome } => Some(outcome.trim().to_string()),
+                _ => None,
+            }),
+            huidige_vraag: question
+                .map(|q| format!("{} — {}", q.key, crate::engine::prompter::question_text(&q))),
+            let_op: parts.let_op,
+            route: parts.route,
+            subflows: parts.subflows,
+            checklists: parts.checklists,
+            verwijzingen: parts.verwijzingen,
+            open_acties: parts.open_acties,
+            gewijzigd,
+            disclaimer: DISCLAIMER,
+        }
+    }
+}
+
+impl Summary {
+    /// Add what the stored session knows: id, reference, gemeente, map, roles, pause.
+    pub fn with_record(mut self, session: &Session<'_>, record: &crate::store::Record) -> Summary {
+        let events = session.events();
+        let main = session.walk().main();
+        let waiting = journal::pause(events).map(|(key, since, expected)| Waiting {
+            vraag: match crate::engine::walk::node_for_key(session.flows(), key) {
+                Some(node) => format!("{key} — {}", node.titel),
+                None => key.to_string(),
+            },
+            sinds: since,
+            verwacht: expected,
+        });
+        let status = if session.walk().is_finished() {
+            "afgerond"
+        } else if waiting.is_some() {
+            "wacht"
+        } else {
+            "lopend"
+        };
+        self.sessie = Some(SessionInfo {
+            id: record.id.clone(),
+            kenmerk: record.kenmerk.clone(),
+            gemeente: record.gemeente.clone(),
+            kaart: record.kaart.as_ref().map(|k| FlowInfo {
+                naam: k.naam.clone(),
+                versie: k.versie.clone(),
+                // The embedded example has no file: say, in every export, that it is made up.
+                bron: k
+                    .bestand
+                    .is_none()
+                    .then(|| "ingebouwde voorbeeldkaart: verzonnen aanbieders, niet voor echte verwijzingen".to_string()),
+            }),
+            rollen: journal::roles(events)
+                .into_iter()
+                .map(|(id, vanaf)| RoleTurn {
+                    rol: main.role_label(&id).to_string(),
+                    vanaf,
+                })
+                .collect(),
+            status: status.to_string(),
+            wacht_op: waiting,
+        });
+        self
+    }
+}

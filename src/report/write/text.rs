@@ -1,0 +1,178 @@
+//! The terminal writer: a document as text for the screen, with tables in the house style
+//! (comfy-table, UTF-8 borders). The [`Layout`] is given, never asked of the terminal: free
+//! text is wrapped at word boundaries only when `layout.wrap`, so the same document gives the
+//! same text in a pipe or a test wherever it is written.
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{ContentArrangement, Table as Grid};
+
+use crate::report::document::{Block, Chart, Document, Item, Mark, Table};
+use crate::report::Layout;
+
+/// A table in the house style, `layout.width` wide; also for the tables other rooms print.
+pub(crate) fn table(layout: Layout, header: &[&str]) -> Grid {
+    let mut t = Grid::new();
+    t.load_preset(UTF8_FULL_CONDENSED);
+    t.set_content_arrangement(ContentArrangement::Dynamic);
+    t.force_no_tty();
+    t.set_width(layout.width);
+    t.set_header(header.to_vec());
+    t
+}
+
+/// The widest a bar of a [`Chart`] gets, in characters.
+pub(crate) const BAR_WIDTH: usize = 24;
+
+/// The document as text for the screen: the screen title, then the blocks; headings, charts,
+/// remarks and the closing words are set off by a blank line, the rest follows directly.
+pub(crate) fn write(doc: &Document, layout: Layout) -> String {
+    let mut out = String::new();
+    if let Some(title) = &doc.screen_title {
+        out.push_str(title);
+        out.push('\n');
+    }
+    let free = |text: &str| {
+        if layout.wrap {
+            crate::text::wrap(text, usize::from(layout.width))
+        } else {
+            text.to_string()
+        }
+    };
+    let line = |out: &mut String, text: &str| {
+        out.push_str(&free(text));
+        out.push('\n');
+    };
+    for block in &doc.blocks {
+        match block {
+            Block::Facts(lines) => lines.iter().for_each(|l| line(&mut out, l)),
+            Block::Heading { text, .. } | Block::Closing(text) => {
+                out.push('\n');
+                line(&mut out, text);
+            }
+            Block::Paragraph(text) => line(&mut out, text),
+            Block::List(items) => {
+                for item in items {
+                    let prefix = format!("  - {}", mark(item));
+                    let under = " ".repeat(prefix.chars().count());
+                    out.push_str(&hanging(&prefix, &under, &item.text, layout));
+                    for s in &item.sub {
+                        out.push_str(&hanging("      - ", "        ", s, layout));
+                    }
+                }
+            }
+            Block::Notice { title, items } => {
+                if let Some(title) = title {
+                    out.push_str(&format!("\n!! {}\n", title.to_uppercase()));
+                }
+                for item in items {
+                    // Every line of a notice is marked, so that none can be missed.
+                    out.push_str(&hanging("!! ", "!! ", item, layout));
+                }
+            }
+            Block::Table(t) => {
+                out.push_str(&grid(t, layout).to_string());
+                out.push('\n');
+            }
+            Block::Quote(paragraphs) => paragraphs
+                .iter()
+                .for_each(|p| line(&mut out, &format!("  {p}"))),
+            Block::Charts(charts) => charts.iter().for_each(|c| {
+                out.push('\n');
+                out.push_str(&chart(c));
+            }),
+            Block::Remarks(lines) => {
+                out.push('\n');
+                lines.iter().for_each(|l| line(&mut out, l));
+            }
+        }
+    }
+    out
+}
+
+/// `text` on a line of its own behind `first`, its further lines behind `next` (as wide), so
+/// that they stand under the text; wrapped to the rest of the width when the layout wraps.
+fn hanging(first: &str, next: &str, text: &str, layout: Layout) -> String {
+    let body = if layout.wrap {
+        let width = usize::from(layout.width).saturating_sub(first.chars().count());
+        crate::text::wrap(text, width.max(20))
+    } else {
+        text.to_string()
+    };
+    format!("{first}{}\n", body.replace('\n', &format!("\n{next}")))
+}
+
+/// The box of a list item, as on a paper form.
+pub(crate) fn mark(item: &Item) -> &'static str {
+    match item.mark {
+        None => "",
+        Some(Mark::Open) => "[ ] ",
+        Some(Mark::Done) => "[x] ",
+        Some(Mark::NotApplicable) => "[-] ",
+    }
+}
+
+/// A table for the screen: a note column goes under the column before it.
+fn grid(t: &Table, layout: Layout) -> Grid {
+    let header: Vec<&str> = t
+        .columns
+        .iter()
+        .filter(|c| !c.note)
+        .map(|c| c.title.as_str())
+        .collect();
+    let mut g = table(layout, &header);
+    for row in &t.rows {
+        let mut cells: Vec<String> = Vec::new();
+        for (column, cell) in t.columns.iter().zip(row) {
+            match cells.last_mut() {
+                Some(last) if column.note => {
+                    if !cell.text.is_empty() {
+                        last.push_str(&format!("\n{}: {}", column.title, cell.text));
+                    }
+                }
+                _ => cells.push(cell.text.clone()),
+            }
+        }
+        g.add_row(cells);
+    }
+    g
+}
+
+/// A chart as lines of text: the title, then per bar its label, the bar and the count.
+pub(crate) fn chart(c: &Chart) -> String {
+    let mut s = format!("{}\n", c.title);
+    for b in &c.bars {
+        s.push_str(&format!(
+            "  {} │{:<width$} {}\n",
+            b.label,
+            bar(b.count, c.total),
+            b.count,
+            width = BAR_WIDTH
+        ));
+    }
+    s
+}
+
+/// A bar of `count` out of `total`, in Unicode blocks (eighths), `BAR_WIDTH` wide at most.
+pub(crate) fn bar(count: usize, total: usize) -> String {
+    if total == 0 || count == 0 {
+        return String::new();
+    }
+    let eighths = (count * BAR_WIDTH * 8 + total / 2) / total;
+    let mut s = "█".repeat(eighths / 8);
+    const PARTS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+    s.push_str(PARTS[eighths % 8]);
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_scale_to_the_group() {
+        assert_eq!(bar(12, 12).chars().count(), BAR_WIDTH);
+        assert_eq!(bar(6, 12), "█".repeat(12));
+        assert_eq!(bar(0, 12), "");
+        assert_eq!(bar(1, 12), "██");
+    }
+}
