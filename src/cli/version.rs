@@ -14,7 +14,7 @@ pub(crate) fn text() -> String {
             for flow in &set.flows {
                 out.push_str(&format!(
                     "  flow         {} — versie {} ({})\n",
-                    flow.naam, flow.versie, flow.id
+                    flow.name, flow.version, flow.id
                 ));
             }
         }
@@ -30,7 +30,7 @@ pub(crate) fn text() -> String {
     match Questionnaire::load(None) {
         Ok(q) => out.push_str(&format!(
             "  vragenlijst  {} — versie {}\n",
-            q.naam, q.versie
+            q.name, q.version
         )),
         Err(e) => out.push_str(&format!("  vragenlijst  niet te lezen: {}\n", e.message)),
     }

@@ -32,8 +32,8 @@ pub fn run(config: &CheckFlow) -> Result<Exit> {
         outln!(
             "In orde: {} — {} (versie {}), {} knopen.",
             flow.file,
-            flow.naam,
-            flow.versie,
+            flow.name,
+            flow.version,
             flow.nodes.len()
         )?;
     }

@@ -33,7 +33,7 @@ pub fn check(config: &KaartCheck) -> Result<Exit> {
         if !result.findings.is_empty() {
             outln!()?;
         }
-        let doc = gaps(&kaart, &result.required, &result.gaps, &set.main().naam);
+        let doc = gaps(&kaart, &result.required, &result.gaps, &set.main().name);
         out!("{}", text(&doc, config.layout))?;
     }
     if errors > 0 || !result.gaps.is_empty() {

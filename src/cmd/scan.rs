@@ -22,8 +22,8 @@ pub fn run(config: &Fill) -> Result<Exit> {
         schema: SCHEMA.to_string(),
         vragenlijst: QuestionnaireRef {
             id: q.id.clone(),
-            naam: q.naam.clone(),
-            versie: q.versie.clone(),
+            naam: q.name.clone(),
+            versie: q.version.clone(),
             sha256: q.sha256.clone(),
         },
         datum: now.to_zoned(clock.zone().clone()).date(),

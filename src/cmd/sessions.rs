@@ -85,7 +85,7 @@ fn status_of(
             Ok(session) => {
                 let walk = session.walk();
                 if walk.is_finished() {
-                    let outcome = walk.outcome().map(|n| n.titel.clone()).unwrap_or_default();
+                    let outcome = walk.outcome().map(|n| n.title.clone()).unwrap_or_default();
                     ("afgerond".to_string(), outcome)
                 } else {
                     let q = walk.question();
@@ -94,13 +94,13 @@ fn status_of(
                             // Inside a sub-flow: the calling box (e.g. B6) and the step.
                             let label = q
                                 .node
-                                .blauwdruk
+                                .blueprint
                                 .clone()
-                                .or_else(|| q.calls.last().and_then(|c| c.blauwdruk.clone()))
+                                .or_else(|| q.calls.last().and_then(|c| c.blueprint.clone()))
                                 .unwrap_or_else(|| q.key.clone());
-                            match q.stap {
-                                Some(s) => format!("stap {s}, {label}: {}", q.node.titel),
-                                None => format!("{label}: {}", q.node.titel),
+                            match q.step {
+                                Some(s) => format!("stap {s}, {label}: {}", q.node.title),
+                                None => format!("{label}: {}", q.node.title),
                             }
                         })
                         .unwrap_or_default();

@@ -323,7 +323,7 @@ fn save(record: &mut Record, store: &Store, session: &Session<'_>) -> Result<()>
 
 fn check_role(set: &FlowSet, role: Option<&str>) -> Result<()> {
     let Some(role) = role else { return Ok(()) };
-    let roles = &set.main().rollen;
+    let roles = &set.main().roles;
     if roles.contains_key(role) {
         return Ok(());
     }

@@ -33,14 +33,14 @@ pub(crate) fn question_text(question: &Question<'_>) -> String {
         | Body::Wait { question: q, .. }
         | Body::Referral { question: q, .. }
         | Body::Criteria { question: q, .. } => q.clone(),
-        _ => question.node.titel.clone(),
+        _ => question.node.title.clone(),
     }
 }
 
 /// "vraag 4 (D2, stap 2)" — how messages refer to a question.
 pub(crate) fn question_ref(question: &Question<'_>) -> String {
     let mut s = format!("vraag {} ({}", question.number, question.key);
-    if let Some(stap) = question.stap {
+    if let Some(stap) = question.step {
         s.push_str(&format!(", stap {stap}"));
     }
     s.push(')');

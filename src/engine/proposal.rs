@@ -61,7 +61,7 @@ fn holds(walk: &Walk<'_>, flow: &Flow, condition: &Condition) -> Option<String> 
             items
                 .iter()
                 .find(|i| i.id == condition.value)
-                .map(|i| i.tekst.clone())
+                .map(|i| i.text.clone())
         }
         (
             Body::Decision {

@@ -20,7 +20,7 @@ pub struct Question<'f> {
     pub node: &'f Node,
     pub calls: Vec<&'f Node>,
     pub role: Option<Role>,
-    pub stap: Option<u8>,
+    pub step: Option<u8>,
     /// Nodes passed without a question since the previous question (to be shown first).
     pub passed: Vec<Step<'f>>,
     pub can_go_back: bool,

@@ -34,7 +34,7 @@ pub struct Step<'f> {
     /// The sub-flow call nodes this step sits in, outermost first.
     pub calls: Vec<&'f Node>,
     pub role: Option<Role>,
-    pub stap: Option<u8>,
+    pub step: Option<u8>,
     pub answer: Option<Answer>,
     pub at: Timestamp,
     /// What the decision's rules proposed when it was answered.
@@ -152,10 +152,10 @@ impl<'f> Walk<'f> {
             node,
             calls,
             role,
-            stap,
+            step: stap,
             passed: self.steps[self.since..].to_vec(),
             can_go_back: self.answered > 0,
-            can_pause: node.pauzeerbaar,
+            can_pause: node.pausable,
             previous: None,
             proposal: propose(self, flow, node),
         })
@@ -174,7 +174,7 @@ impl<'f> Walk<'f> {
             node: question.node,
             calls: question.calls,
             role: question.role,
-            stap: question.stap,
+            step: question.step,
             answer: Some(answer),
             at,
             proposal: question.proposal,
@@ -209,11 +209,11 @@ impl<'f> Walk<'f> {
 
     /// The role and step of a node: its own, or inherited from the call that brought us here.
     fn context(&self, flow: &'f Flow, node: &'f Node) -> (Option<Role>, Option<u8>) {
-        let mut role = node.rol.as_ref().map(|id| Role {
+        let mut role = node.role.as_ref().map(|id| Role {
             id: id.clone(),
             label: flow.role_label(id).to_string(),
         });
-        let mut stap = node.stap;
+        let mut stap = node.step;
         for frame in self.stack[..self.stack.len().saturating_sub(1)]
             .iter()
             .rev()
@@ -221,13 +221,13 @@ impl<'f> Walk<'f> {
             let caller_flow = &self.set.flows[frame.flow];
             let caller = &caller_flow.nodes[frame.node];
             if role.is_none() {
-                role = caller.rol.as_ref().map(|id| Role {
+                role = caller.role.as_ref().map(|id| Role {
                     id: id.clone(),
                     label: caller_flow.role_label(id).to_string(),
                 });
             }
             if stap.is_none() {
-                stap = caller.stap;
+                stap = caller.step;
             }
         }
         (role, stap)
@@ -250,7 +250,7 @@ impl<'f> Walk<'f> {
                 node,
                 calls: self.calls(),
                 role,
-                stap,
+                step: stap,
                 answer: None,
                 at,
                 proposal: None,

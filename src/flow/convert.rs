@@ -36,14 +36,14 @@ pub fn convert(id: &str, file: &str, text: &str, raw: RawFlow) -> (Flow, Vec<Fin
     let flow = Flow {
         id: id.to_string(),
         file: file.to_string(),
-        naam: raw.naam,
-        versie: raw.versie,
-        bron: raw.bron,
-        datum: raw.datum,
-        omschrijving: raw.omschrijving,
+        name: raw.naam,
+        version: raw.versie,
+        source: raw.bron,
+        date: raw.datum,
+        description: raw.omschrijving,
         start: raw.start,
-        rollen: raw.rollen,
-        voetnoten: raw.voetnoten,
+        roles: raw.rollen,
+        footnotes: raw.voetnoten,
         nodes,
         declared,
         broken,
@@ -172,15 +172,15 @@ fn convert_node(file: &str, line: Option<usize>, mut raw: RawNode) -> Result<Nod
     match body {
         Some(body) if at.findings.is_empty() => Ok(Node {
             id: raw.id,
-            stap: raw.stap,
-            rol: raw.rol,
-            titel: raw.titel,
-            uitleg: raw.uitleg,
-            blauwdruk: raw.blauwdruk,
-            voetnoten: raw.voetnoten,
-            tekst: raw.tekst,
-            pauzeerbaar: raw.pauzeerbaar || kind == Kind::Wachten,
-            letop: raw.letop,
+            step: raw.stap,
+            role: raw.rol,
+            title: raw.titel,
+            explanation: raw.uitleg,
+            blueprint: raw.blauwdruk,
+            footnotes: raw.voetnoten,
+            text: raw.tekst,
+            pausable: raw.pauzeerbaar || kind == Kind::Wachten,
+            notice: raw.letop,
             line,
             body,
         }),
@@ -193,8 +193,8 @@ fn actions(items: Vec<RawAction>) -> Vec<Action> {
         .into_iter()
         .map(|a| Action {
             id: a.id,
-            tekst: a.tekst,
-            rol: a.rol,
+            text: a.tekst,
+            role: a.rol,
         })
         .collect()
 }
@@ -228,8 +228,8 @@ fn decision(at: &mut At<'_>, raw: &mut RawNode) -> Option<Body> {
             id: o.id,
             label: o.label,
             target: o.naar,
-            toelichting: o.toelichting,
-            letop: o.letop,
+            explanation: o.toelichting,
+            notice: o.letop,
         })
         .collect();
     let minimum = if kind == Kind::Beslissing { 2 } else { 1 };

@@ -51,14 +51,14 @@ pub struct Flow {
     pub id: String,
     /// Where it came from, for messages ("flows/meldcode.yaml", or "(ingebouwd) …").
     pub file: String,
-    pub naam: String,
-    pub versie: String,
-    pub bron: Option<String>,
-    pub datum: Option<String>,
-    pub omschrijving: Option<String>,
+    pub name: String,
+    pub version: String,
+    pub source: Option<String>,
+    pub date: Option<String>,
+    pub description: Option<String>,
     pub start: String,
-    pub rollen: BTreeMap<String, String>,
-    pub voetnoten: BTreeMap<u32, String>,
+    pub roles: BTreeMap<String, String>,
+    pub footnotes: BTreeMap<u32, String>,
     pub nodes: Vec<Node>,
     /// Every id the file declares, also of nodes that did not convert, so that a reference
     /// to a broken node is not reported a second time as a reference to an unknown one.
@@ -71,18 +71,18 @@ pub struct Flow {
 #[derive(Debug, Clone)]
 pub struct Node {
     pub id: String,
-    pub stap: Option<u8>,
-    pub rol: Option<String>,
-    pub titel: String,
-    pub uitleg: Option<String>,
-    pub blauwdruk: Option<String>,
-    pub voetnoten: Vec<u32>,
+    pub step: Option<u8>,
+    pub role: Option<String>,
+    pub title: String,
+    pub explanation: Option<String>,
+    pub blueprint: Option<String>,
+    pub footnotes: Vec<u32>,
     /// Extra text shown with the box (its content as the blueprint words it).
-    pub tekst: Option<String>,
+    pub text: Option<String>,
     /// Whether the session can pause here ("nog niet — later verder"); always so for waits.
-    pub pauzeerbaar: bool,
+    pub pausable: bool,
     /// Shown prominently in the summary when the walk passes this node.
-    pub letop: Option<String>,
+    pub notice: Option<String>,
     pub line: Option<usize>,
     pub body: Body,
 }
@@ -152,8 +152,8 @@ pub struct Condition {
 #[derive(Debug, Clone)]
 pub struct Action {
     pub id: String,
-    pub tekst: String,
-    pub rol: Option<String>,
+    pub text: String,
+    pub role: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -161,8 +161,8 @@ pub struct Choice {
     pub id: String,
     pub label: String,
     pub target: String,
-    pub toelichting: Option<String>,
-    pub letop: Option<String>,
+    pub explanation: Option<String>,
+    pub notice: Option<String>,
 }
 
 impl Body {
@@ -221,6 +221,6 @@ impl Flow {
 
     /// The label of a role id; unknown ids are shown as written.
     pub fn role_label<'a>(&'a self, id: &'a str) -> &'a str {
-        self.rollen.get(id).map(String::as_str).unwrap_or(id)
+        self.roles.get(id).map(String::as_str).unwrap_or(id)
     }
 }

@@ -66,31 +66,31 @@ fn ahead_line(flow: &Flow, ahead: &Ahead<'_>) -> String {
         Ahead::Missing(id) => format!("knoop '{id}' ontbreekt in de flow"),
         Ahead::Return { caller, next } => format!(
             "terug uit de sub-flow: na '{}' verder bij {next}",
-            caller.titel
+            caller.title
         ),
         Ahead::Node(node) => {
             let rol = node
-                .rol
+                .role
                 .as_deref()
                 .map(|r| format!(" — {}", flow.role_label(r)))
                 .unwrap_or_default();
             match &node.body {
-                Body::Info { .. } => format!("▸ {}", node.titel),
+                Body::Info { .. } => format!("▸ {}", node.title),
                 Body::Action { items, .. } => format!(
                     "[ ] {}{rol} ({})",
-                    node.titel,
+                    node.title,
                     crate::finding::count(items.len(), "actie", "acties")
                 ),
                 Body::Criteria { items, .. } => format!(
                     "[ ] {}{rol} ({})",
-                    node.titel,
+                    node.title,
                     crate::finding::count(items.len(), "criterium", "criteria")
                 ),
                 Body::Referral { category, .. } => {
-                    format!("⇢ {}{rol} (Sociale Kaart: {category})", node.titel)
+                    format!("⇢ {}{rol} (Sociale Kaart: {category})", node.title)
                 }
                 Body::Subflow { flow: callee, .. } => {
-                    format!("⇒ {}{rol} (sub-flow '{callee}')", node.titel)
+                    format!("⇒ {}{rol} (sub-flow '{callee}')", node.title)
                 }
                 Body::Decision {
                     question, options, ..

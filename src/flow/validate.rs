@@ -126,13 +126,13 @@ fn check_roles_steps_footnotes(flow: &Flow, node: &Node, findings: &mut Vec<Find
     let file = flow.file.as_str();
     let here = Some(node.id.as_str());
     // Roles.
-    let mut roles: Vec<&str> = node.rol.iter().map(String::as_str).collect();
+    let mut roles: Vec<&str> = node.role.iter().map(String::as_str).collect();
     if let Body::Action { items, .. } = &node.body {
-        roles.extend(items.iter().filter_map(|a| a.rol.as_deref()));
+        roles.extend(items.iter().filter_map(|a| a.role.as_deref()));
     }
     for role in roles {
-        if !flow.rollen.contains_key(role) {
-            let known: Vec<String> = flow.rollen.keys().cloned().collect();
+        if !flow.roles.contains_key(role) {
+            let known: Vec<String> = flow.roles.keys().cloned().collect();
             findings.push(Finding::error(
                 file,
                 node.line,
@@ -143,7 +143,7 @@ fn check_roles_steps_footnotes(flow: &Flow, node: &Node, findings: &mut Vec<Find
         }
     }
     // Step.
-    if let Some(stap) = node.stap {
+    if let Some(stap) = node.step {
         if !(1..=5).contains(&stap) {
             findings.push(Finding::error(
                 file,
@@ -157,8 +157,8 @@ fn check_roles_steps_footnotes(flow: &Flow, node: &Node, findings: &mut Vec<Find
         }
     }
     // Footnotes.
-    for n in &node.voetnoten {
-        if !flow.voetnoten.contains_key(n) {
+    for n in &node.footnotes {
+        if !flow.footnotes.contains_key(n) {
             findings.push(Finding::error(
                 file,
                 node.line,
@@ -181,7 +181,7 @@ fn check_explanation_proposal_call(
     let here = Some(node.id.as_str());
     // Explanation.
     if node
-        .uitleg
+        .explanation
         .as_deref()
         .map(str::trim)
         .unwrap_or("")

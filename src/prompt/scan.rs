@@ -50,9 +50,9 @@ pub(crate) fn ask(q: &Questionnaire, color: bool) -> Result<(Option<String>, Vec
     let say = |text: &str| eprintln!("{}", crate::text::wrap(text, width));
     say(&format!(
         "{} (versie {})\n{}\nUw antwoorden zijn anoniem: zorgpad vraagt geen naam. Zet ook in een notitie geen namen.",
-        q.naam,
-        q.versie,
-        q.omschrijving.as_deref().unwrap_or("")
+        q.name,
+        q.version,
+        q.description.as_deref().unwrap_or("")
     ));
     let mut discipline: Option<String> = None;
     let mut answers: Vec<ScanAnswer> = Vec::new();
@@ -86,7 +86,7 @@ pub(crate) fn ask(q: &Questionnaire, color: bool) -> Result<(Option<String>, Vec
             "\n── Aspect {} van {} — {} ──",
             step,
             q.items.len(),
-            item.titel
+            item.title
         ));
         for (i, d) in item.levels.iter().enumerate() {
             say(&format!("\n{}:", q.levels[i]));
@@ -94,7 +94,7 @@ pub(crate) fn ask(q: &Questionnaire, color: bool) -> Result<(Option<String>, Vec
                 say(&format!("  {para}"));
             }
         }
-        if let Some(t) = &item.toelichting {
+        if let Some(t) = &item.explanation {
             say(&format!("\n{t}"));
         }
         say("");
@@ -105,7 +105,7 @@ pub(crate) fn ask(q: &Questionnaire, color: bool) -> Result<(Option<String>, Vec
             .map(|(i, d)| format!("{}: {}", q.levels[i], short(d, 60)))
             .collect();
         labels.push("Weet ik niet".to_string());
-        let choice = match got(Select::new(&q.vraag, labels.clone())
+        let choice = match got(Select::new(&q.question, labels.clone())
             .with_help_message(HELP_SELECT)
             .with_page_size(12)
             .raw_prompt())?

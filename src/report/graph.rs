@@ -63,7 +63,7 @@ fn lines(text: &str, width: usize) -> Vec<String> {
 
 fn roles(set: &FlowSet) -> Vec<(String, String, &'static str)> {
     set.main()
-        .rollen
+        .roles
         .iter()
         .enumerate()
         .map(|(k, (id, label))| (id.clone(), label.clone(), PALETTE[k % PALETTE.len()]))
@@ -72,8 +72,8 @@ fn roles(set: &FlowSet) -> Vec<(String, String, &'static str)> {
 
 /// The lines of a node's label: "ID · title" wrapped, then the role.
 fn label_lines(flow: &Flow, node: &Node) -> Vec<String> {
-    let mut l = lines(&format!("{} · {}", node.id, node.titel), 30);
-    if let Some(r) = &node.rol {
+    let mut l = lines(&format!("{} · {}", node.id, node.title), 30);
+    if let Some(r) = &node.role {
         l.push(format!("({})", flow.role_label(r)));
     }
     l
@@ -144,7 +144,7 @@ pub fn mermaid(set: &FlowSet) -> String {
     let main = set.main();
     let mut s = format!(
         "%% {} (versie {}) — gemaakt met: zorgpad graaf --formaat mermaid\n",
-        main.naam, main.versie
+        main.name, main.version
     );
     s.push_str("%% Ruit = beslissing, zeshoek = wachten, dubbele rand = sub-flow, rond = einde; kleur = rol.\n");
     s.push_str("flowchart TD\n");
@@ -156,7 +156,7 @@ pub fn mermaid(set: &FlowSet) -> String {
             s.push_str(&format!(
                 "  subgraph sf_{}[\"Sub-flow: {} (aangeroepen vanuit {})\"]\n    direction TB\n",
                 plain(&flow.id),
-                mermaid_text(&flow.naam),
+                mermaid_text(&flow.name),
                 callers(set, &flow.id).join(", ")
             ));
         }
@@ -174,7 +174,7 @@ pub fn mermaid(set: &FlowSet) -> String {
                 Kind::Einde => format!("{id}([\"{label}\"])"),
             };
             s.push_str(&format!("{indent}{shape}\n"));
-            if let Some(r) = &node.rol {
+            if let Some(r) = &node.role {
                 classes
                     .entry(format!("rol_{}", plain(r)))
                     .or_default()
@@ -233,20 +233,20 @@ pub fn dot(set: &FlowSet) -> String {
     let main = set.main();
     let role_list = roles(set);
     let colour = |_flow: &Flow, node: &Node| -> &'static str {
-        node.rol
+        node.role
             .as_deref()
             .and_then(|r| role_list.iter().find(|(id, ..)| id == r))
             .map_or("#ffffff", |(_, _, c)| c)
     };
     let mut s = format!(
         "// {} (versie {}) — gemaakt met: zorgpad graaf --formaat dot\n// Maak er een plaatje van met: dot -Tsvg zorgpad.dot -o zorgpad.svg\n",
-        main.naam, main.versie
+        main.name, main.version
     );
     s.push_str("digraph zorgpad {\n");
     s.push_str(&format!(
         "  graph [charset=\"UTF-8\", rankdir=TB, fontname=\"Helvetica\", labelloc=t, label=\"{} (versie {})\"];\n",
-        dot_text(&main.naam),
-        dot_text(&main.versie)
+        dot_text(&main.name),
+        dot_text(&main.version)
     ));
     s.push_str(
         "  node [fontname=\"Helvetica\", fontsize=10, style=filled, fillcolor=\"#ffffff\"];\n",
@@ -258,7 +258,7 @@ pub fn dot(set: &FlowSet) -> String {
             s.push_str(&format!(
                 "  subgraph cluster_{} {{\n    label=\"Sub-flow: {} (aangeroepen vanuit {})\";\n    style=dashed;\n",
                 plain(&flow.id),
-                dot_text(&flow.naam),
+                dot_text(&flow.name),
                 callers(set, &flow.id).join(", ")
             ));
         }

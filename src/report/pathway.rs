@@ -58,14 +58,14 @@ fn kind_word(kind: Kind) -> &'static str {
 
 /// The heading of a group of boxes: the step and the role.
 fn section(flow: &Flow, node: &Node) -> Option<String> {
-    if node.stap.is_none() && node.rol.is_none() {
+    if node.step.is_none() && node.role.is_none() {
         return None;
     }
     let stap = node
-        .stap
+        .step
         .map_or_else(|| "Zonder stap".to_string(), |s| format!("Stap {s}"));
     let rol = node
-        .rol
+        .role
         .as_deref()
         .map_or("rol van de aanroepende knoop", |r| flow.role_label(r));
     Some(format!("{stap} · {rol}"))
@@ -80,7 +80,7 @@ fn rule(title: &str, fill: char) -> String {
 /// "→ B1: Intakegesprek en screening kwetsbaarheid".
 fn target(flow: &Flow, id: &str) -> String {
     match flow.node(id) {
-        Some(n) => format!("{id}: {}", n.titel),
+        Some(n) => format!("{id}: {}", n.title),
         None => id.to_string(),
     }
 }
@@ -133,25 +133,25 @@ fn node_text(flow: &Flow, node: &Node, detail: bool) -> String {
         &format!(
             "[{}] {}  ({})",
             node.id,
-            node.titel,
+            node.title,
             kind_word(node.body.kind())
         ),
         SHOW_WIDTH,
         "",
         IND,
     );
-    if let Some(t) = &node.tekst {
+    if let Some(t) = &node.text {
         s.push_str(&under(t.trim_end(), ""));
     }
     s.push_str(&body_text(flow, node));
     if detail {
-        match &node.uitleg {
+        match &node.explanation {
             Some(u) => s.push_str(&under(&format!("Uitleg: {}", u.trim()), "")),
             None => s.push_str(&under("(Bij deze stap staat geen uitleg in de flow.)", "")),
         }
     }
-    if !node.voetnoten.is_empty() {
-        let refs: Vec<String> = node.voetnoten.iter().map(|n| format!("[{n}]")).collect();
+    if !node.footnotes.is_empty() {
+        let refs: Vec<String> = node.footnotes.iter().map(|n| format!("[{n}]")).collect();
         s.push_str(&under(&format!("voetnoot {}", refs.join(" ")), ""));
     }
     s
@@ -165,11 +165,11 @@ fn body_text(flow: &Flow, node: &Node) -> String {
         Body::Action { items, next } => {
             for a in items {
                 let who = a
-                    .rol
+                    .role
                     .as_deref()
                     .map(|r| format!(" ({})", flow.role_label(r)))
                     .unwrap_or_default();
-                s.push_str(&under(&format!("[ ] {}{who}", a.tekst), "    "));
+                s.push_str(&under(&format!("[ ] {}{who}", a.text), "    "));
             }
             s.push_str(&next_line(flow, next));
         }
@@ -180,7 +180,7 @@ fn body_text(flow: &Flow, node: &Node) -> String {
         } => {
             s.push_str(&under(question, ""));
             for a in items {
-                s.push_str(&under(&format!("[ ] {}", a.tekst), "    "));
+                s.push_str(&under(&format!("[ ] {}", a.text), "    "));
             }
             s.push_str(&next_line(flow, next));
         }
@@ -200,7 +200,7 @@ fn body_text(flow: &Flow, node: &Node) -> String {
                     ("├─", "│  ")
                 };
                 let hint = o
-                    .toelichting
+                    .explanation
                     .as_deref()
                     .map(|t| format!(" ({})", t.trim()))
                     .unwrap_or_default();
@@ -251,13 +251,13 @@ fn flow_body(flow: &Flow, detail: bool, nodes: &[&Node]) -> String {
 fn footnotes(flow: &Flow, nodes: &[&Node]) -> String {
     let mut numbers: Vec<u32> = nodes
         .iter()
-        .flat_map(|n| n.voetnoten.iter().copied())
+        .flat_map(|n| n.footnotes.iter().copied())
         .collect();
     numbers.sort_unstable();
     numbers.dedup();
     let mut s = String::new();
     for n in numbers {
-        if let Some(note) = flow.voetnoten.get(&n) {
+        if let Some(note) = flow.footnotes.get(&n) {
             if s.is_empty() {
                 s.push('\n');
                 s.push_str(&rule("Voetnoten", '─'));
@@ -315,11 +315,11 @@ fn legend() -> String {
 /// The whole pathway.
 pub fn overview_text(set: &FlowSet) -> String {
     let main = set.main();
-    let mut s = rule(&main.naam, '═');
+    let mut s = rule(&main.name, '═');
     s.push_str(&wrap_hang(
         &format!(
             "Versie {} · {} knopen · begint bij {}",
-            main.versie,
+            main.version,
             main.nodes.len(),
             main.start
         ),
@@ -327,7 +327,7 @@ pub fn overview_text(set: &FlowSet) -> String {
         "",
         "",
     ));
-    let roles: Vec<&str> = main.rollen.values().map(String::as_str).collect();
+    let roles: Vec<&str> = main.roles.values().map(String::as_str).collect();
     s.push_str(&wrap_hang(
         &format!("Rollen: {}", roles.join(", ")),
         SHOW_WIDTH,
@@ -339,7 +339,7 @@ pub fn overview_text(set: &FlowSet) -> String {
     s.push_str(&flow_body(main, false, &nodes));
     for sub in &set.flows[1..] {
         s.push('\n');
-        s.push_str(&rule(&format!("Sub-flow: {} ({})", sub.naam, sub.id), '═'));
+        s.push_str(&rule(&format!("Sub-flow: {} ({})", sub.name, sub.id), '═'));
         s.push_str(&wrap_hang(
             &format!(
                 "Aangeroepen vanuit {}. Knopen zonder rol of stap nemen die van de aanroepende knoop over. Begint bij {}.",
@@ -353,10 +353,10 @@ pub fn overview_text(set: &FlowSet) -> String {
         let nodes: Vec<&Node> = sub.nodes.iter().collect();
         s.push_str(&flow_body(sub, false, &nodes));
     }
-    if !main.voetnoten.is_empty() {
+    if !main.footnotes.is_empty() {
         s.push('\n');
         s.push_str(&rule("Voetnoten", '─'));
-        for (n, note) in &main.voetnoten {
+        for (n, note) in &main.footnotes {
             s.push_str(&wrap_hang(
                 &format!("[{n}] {}", note.trim_end()),
                 SHOW_WIDTH,
@@ -373,13 +373,13 @@ pub fn overview_text(set: &FlowSet) -> String {
 pub fn step_text(set: &FlowSet, wanted: &str) -> Result<String> {
     let main = set.main();
     if let Ok(n) = wanted.parse::<u8>() {
-        let nodes: Vec<&Node> = main.nodes.iter().filter(|x| x.stap == Some(n)).collect();
+        let nodes: Vec<&Node> = main.nodes.iter().filter(|x| x.step == Some(n)).collect();
         if nodes.is_empty() {
-            let mut steps: Vec<u8> = main.nodes.iter().filter_map(|x| x.stap).collect();
+            let mut steps: Vec<u8> = main.nodes.iter().filter_map(|x| x.step).collect();
             steps.sort_unstable();
             steps.dedup();
             return Err(
-                Error::input(format!("de flow '{}' heeft geen stap {n}", main.naam)).hint(format!(
+                Error::input(format!("de flow '{}' heeft geen stap {n}", main.name)).hint(format!(
                     "Kies een stap: {} (of een knoop-id, bijvoorbeeld --stap {}).",
                     steps
                         .iter()
@@ -390,7 +390,7 @@ pub fn step_text(set: &FlowSet, wanted: &str) -> Result<String> {
                 )),
             );
         }
-        let mut s = rule(&format!("{} — stap {n}", main.naam), '═');
+        let mut s = rule(&format!("{} — stap {n}", main.name), '═');
         s.push_str(&flow_body(main, true, &nodes));
         s.push_str(&footnotes(main, &nodes));
         return Ok(s);
@@ -409,7 +409,7 @@ pub fn step_text(set: &FlowSet, wanted: &str) -> Result<String> {
         let ids: Vec<&str> = main.nodes.iter().map(|n| n.id.as_str()).collect();
         return Err(Error::input(format!(
             "'{wanted}' is geen stap (1–5) en geen knoop van '{}'",
-            main.naam
+            main.name
         ))
         .hint(format!(
             "Geef een stapnummer (bijvoorbeeld --stap 2) of een knoop-id: {}.\nHet overzicht van alle knopen: zorgpad toon",
@@ -419,7 +419,7 @@ pub fn step_text(set: &FlowSet, wanted: &str) -> Result<String> {
     let mut s = String::new();
     if flow.id != main.id {
         s.push_str(&wrap_hang(
-            &format!("In de sub-flow '{}' ({}).", flow.naam, flow.id),
+            &format!("In de sub-flow '{}' ({}).", flow.name, flow.id),
             SHOW_WIDTH,
             "",
             "",

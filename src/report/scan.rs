@@ -80,7 +80,7 @@ pub(crate) fn document(q: &Questionnaire, g: &Group) -> Document {
 }
 
 fn facts(q: &Questionnaire, g: &Group) -> Vec<String> {
-    let mut lines = vec![format!("Vragenlijst: {} (versie {})", q.naam, q.versie)];
+    let mut lines = vec![format!("Vragenlijst: {} (versie {})", q.name, q.version)];
     lines.push(format!("Ingevulde scans: {}", g.members));
     if !g.disciplines.is_empty() {
         lines.push(format!(
@@ -101,7 +101,7 @@ fn facts(q: &Questionnaire, g: &Group) -> Vec<String> {
             .collect::<Vec<_>>()
             .join("; ")
     ));
-    if let Some(b) = &q.bron {
+    if let Some(b) = &q.source {
         lines.push(format!("Bron: {b}"));
     }
     lines
@@ -207,7 +207,7 @@ fn per_discipline(g: &Group) -> Table {
 
 /// The member's own answers, as a table under the questionnaire and the discipline.
 pub(crate) fn overview(q: &Questionnaire, scan: &ScanFile) -> Document {
-    let title = format!("SCAN: {} (versie {})", q.naam, q.versie);
+    let title = format!("SCAN: {} (versie {})", q.name, q.version);
     let mut doc = Document::new(title.clone(), Some(title));
     let who = scan.discipline.as_deref().map_or_else(
         || "niet opgegeven".to_string(),
@@ -218,7 +218,7 @@ pub(crate) fn overview(q: &Questionnaire, scan: &ScanFile) -> Document {
     for a in &scan.antwoorden {
         let titel = q
             .item(&a.onderdeel)
-            .map_or(a.onderdeel.as_str(), |i| &i.titel);
+            .map_or(a.onderdeel.as_str(), |i| &i.title);
         t.row([
             titel.to_string(),
             a.niveau.map_or_else(

@@ -61,9 +61,9 @@ pub(crate) fn facts(
         };
     };
     let outcome = match session.walk().outcome() {
-        Some(node) => match &node.blauwdruk {
-            Some(b) => format!("{b}: {}", node.titel),
-            None => node.titel.clone(),
+        Some(node) => match &node.blueprint {
+            Some(b) => format!("{b}: {}", node.title),
+            None => node.title.clone(),
         },
         None => NOT_DONE.to_string(),
     };
@@ -80,7 +80,7 @@ pub(crate) fn facts(
     let mdo: Option<Timestamp> = answers.iter().zip(keys).find_map(|((_, at), key)| {
         let node = crate::engine::walk::node_for_key(set, key)?;
         (!key.contains('/')
-            && node.blauwdruk.as_deref() == Some("B7")
+            && node.blueprint.as_deref() == Some("B7")
             && matches!(
                 node.body,
                 Body::Action { .. } | Body::Decision { .. } | Body::Wait { .. }

@@ -68,14 +68,14 @@ pub(crate) fn load(path: &Path, q: &Questionnaire) -> Result<ScanFile> {
             scan.schema
         )));
     }
-    if scan.vragenlijst.id != q.id || scan.vragenlijst.versie != q.versie {
+    if scan.vragenlijst.id != q.id || scan.vragenlijst.versie != q.version {
         return Err(Error::input(format!(
             "{}: deze scan is ingevuld met de vragenlijst '{}' (versie {}), niet met '{}' (versie {})",
             path.display(),
             scan.vragenlijst.naam,
             scan.vragenlijst.versie,
-            q.naam,
-            q.versie
+            q.name,
+            q.version
         ))
         .hint("Geef de vragenlijst van deze scans met --vragenlijst BESTAND, of maak het rapport per vragenlijst."));
     }
@@ -86,7 +86,7 @@ pub(crate) fn load(path: &Path, q: &Questionnaire) -> Result<ScanFile> {
                 "{}: het aspect '{}' staat niet in de vragenlijst '{}'",
                 path.display(),
                 a.onderdeel,
-                q.naam
+                q.name
             )));
         }
         if seen.contains(&a.onderdeel.as_str()) {

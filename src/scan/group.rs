@@ -105,7 +105,7 @@ impl Group {
                 notes.sort();
                 ItemStats {
                     id: item.id.clone(),
-                    titel: item.titel.clone(),
+                    titel: item.title.clone(),
                     counts,
                     unknown,
                     median: med,

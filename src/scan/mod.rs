@@ -145,7 +145,7 @@ pub(crate) fn from_script(
                 "{}: antwoord {} (aspect '{}'): {m}",
                 place(n),
                 answers.len() + 1,
-                item.titel
+                item.title
             ))
             .hint(format!(
                 "Geef een niveau 1 t/m {}, het begin van een niveau ({}), 'weet niet', of {{niveau: 2, notitie: ...}}.",
@@ -168,7 +168,7 @@ pub(crate) fn from_script(
             "{file}: de antwoorden zijn op na {} van de {} aspecten; het volgende aspect is '{}'",
             answers.len(),
             q.items.len(),
-            item.titel
+            item.title
         ))
         .hint("Geef één antwoord per aspect, in de volgorde van de vragenlijst."));
     }

@@ -51,8 +51,8 @@ struct RawItem {
 #[derive(Debug, Clone)]
 pub struct Item {
     pub id: String,
-    pub titel: String,
-    pub toelichting: Option<String>,
+    pub title: String,
+    pub explanation: Option<String>,
     /// One description per level, in level order.
     pub levels: Vec<String>,
 }
@@ -60,12 +60,12 @@ pub struct Item {
 #[derive(Debug, Clone)]
 pub struct Questionnaire {
     pub id: String,
-    pub naam: String,
-    pub versie: String,
-    pub bron: Option<String>,
-    pub omschrijving: Option<String>,
+    pub name: String,
+    pub version: String,
+    pub source: Option<String>,
+    pub description: Option<String>,
     /// The question asked at every item.
-    pub vraag: String,
+    pub question: String,
     /// The level labels, lowest first.
     pub levels: Vec<String>,
     pub items: Vec<Item>,
@@ -116,11 +116,11 @@ impl Questionnaire {
         }
         Ok(Questionnaire {
             id: raw.id.trim().to_string(),
-            naam: raw.naam.trim().to_string(),
-            versie: raw.versie.trim().to_string(),
-            bron: raw.bron.map(|b| b.trim().to_string()),
-            omschrijving: raw.omschrijving.map(|b| b.trim().to_string()),
-            vraag: raw
+            name: raw.naam.trim().to_string(),
+            version: raw.versie.trim().to_string(),
+            source: raw.bron.map(|b| b.trim().to_string()),
+            description: raw.omschrijving.map(|b| b.trim().to_string()),
+            question: raw
                 .vraag
                 .map(|v| v.trim().to_string())
                 .filter(|v| !v.is_empty())
@@ -254,8 +254,8 @@ fn items(
         }
         items.push(Item {
             id,
-            titel: item.titel.trim().to_string(),
-            toelichting: item.toelichting.as_ref().map(|t| t.trim().to_string()),
+            title: item.titel.trim().to_string(),
+            explanation: item.toelichting.as_ref().map(|t| t.trim().to_string()),
             levels: item.niveaus.iter().map(|d| d.trim().to_string()).collect(),
         });
     }

@@ -17,8 +17,8 @@ pub fn of_flows(set: &FlowSet, file: Option<&std::path::Path>) -> Fingerprint {
         hasher.update([0]);
     }
     Fingerprint {
-        naam: set.main().naam.clone(),
-        versie: set.main().versie.clone(),
+        naam: set.main().name.clone(),
+        versie: set.main().version.clone(),
         sha256: hex(&hasher.finalize()),
         bestand: file.map(|p| absolute(p).display().to_string()),
     }

@@ -291,7 +291,7 @@ pub(crate) fn reflow(text: &str, width: usize) -> String {
 
 /// The short name of the decision at a question key (its box title).
 pub(crate) fn title_of(set: &FlowSet, key: &str) -> String {
-    node_for_key(set, key).map_or(key.to_string(), |n| n.titel.clone())
+    node_for_key(set, key).map_or(key.to_string(), |n| n.title.clone())
 }
 
 /// Let the first column (the question key) keep its width.

@@ -48,7 +48,7 @@ fn the_matrix_holds_nine_aspects_with_four_descriptions_each() {
     let got: Vec<(&str, &str)> = q
         .items
         .iter()
-        .map(|i| (i.id.as_str(), i.titel.as_str()))
+        .map(|i| (i.id.as_str(), i.title.as_str()))
         .collect();
     assert_eq!(got, TITLES);
     for item in &q.items {
@@ -141,7 +141,7 @@ fn every_description_is_word_for_word_in_seed_003() {
     let q = Questionnaire::load(None).expect("the embedded matrix");
     let mut checked = 0;
     for item in &q.items {
-        assert!(seed.contains(&squash(&item.titel)), "title {}", item.titel);
+        assert!(seed.contains(&squash(&item.title)), "title {}", item.title);
         for (n, d) in item.levels.iter().enumerate() {
             for para in d.lines() {
                 assert!(

@@ -19,7 +19,7 @@ impl Script<'_> {
     ) -> Result<Answer> {
         let pairs: Vec<(&str, &str)> = items
             .iter()
-            .map(|a| (a.id.as_str(), a.tekst.as_str()))
+            .map(|a| (a.id.as_str(), a.text.as_str()))
             .collect();
         let fail = |p: &str| self.mismatch(i, question, p, valid_for(question));
         let pick = |v: &Value| {
@@ -68,7 +68,7 @@ impl Script<'_> {
     ) -> Result<Answer> {
         let pairs: Vec<(&str, &str)> = items
             .iter()
-            .map(|a| (a.id.as_str(), a.tekst.as_str()))
+            .map(|a| (a.id.as_str(), a.text.as_str()))
             .collect();
         let fail = |p: &str| self.mismatch(i, question, p, valid_for(question));
         let pick = |v: &Value| {

@@ -243,14 +243,14 @@ pub(crate) fn valid_for(question: &Question<'_>) -> String {
         ),
         Body::Action { items, .. } => format!(
             "Geldig: 'alles', 'niets', of een lijst van gedane acties (of {{gedaan: [...], nvt: [...], notitie: ...}}):\n{}",
-            list(items.iter().map(|a| (a.id.as_str(), a.tekst.as_str())).collect())
+            list(items.iter().map(|a| (a.id.as_str(), a.text.as_str())).collect())
         ),
         Body::Referral { category, .. } => format!(
             "Geldig: de naam van een hulpverlener of organisatie (categorie '{category}'), of een lijst van namen."
         ),
         Body::Criteria { items, .. } => format!(
             "Geldig: 'geen', 'alle', of een lijst van criteria die gelden (of {{gelden: [...], notitie: ...}}):\n{}",
-            list(items.iter().map(|a| (a.id.as_str(), a.tekst.as_str())).collect())
+            list(items.iter().map(|a| (a.id.as_str(), a.text.as_str())).collect())
         ),
         _ => String::new(),
     }

@@ -108,11 +108,11 @@ impl Terminal<'_> {
 fn labels(question: &Question<'_>, items: &[Action]) -> Vec<String> {
     items
         .iter()
-        .map(|a| match &a.rol {
+        .map(|a| match &a.role {
             Some(r) if Some(r) != question.role.as_ref().map(|x| &x.id) => {
-                format!("{} [{}]", a.tekst, question.flow.role_label(r))
+                format!("{} [{}]", a.text, question.flow.role_label(r))
             }
-            _ => a.tekst.clone(),
+            _ => a.text.clone(),
         })
         .collect()
 }

@@ -146,7 +146,7 @@ fn labels(question: &Question<'_>, options: &[Choice]) -> Vec<String> {
     options
         .iter()
         .map(|o| {
-            let label = match &o.toelichting {
+            let label = match &o.explanation {
                 Some(t) => format!("{} — {}", o.label, t.trim()),
                 None => o.label.clone(),
             };

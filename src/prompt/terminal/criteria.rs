@@ -11,7 +11,7 @@ use crate::flow::model::Action;
 
 impl Terminal<'_> {
     pub(super) fn ask_criteria(&self, question: &Question<'_>, items: &[Action]) -> Result<Reply> {
-        let labels: Vec<String> = items.iter().map(|a| a.tekst.clone()).collect();
+        let labels: Vec<String> = items.iter().map(|a| a.text.clone()).collect();
         let mut ticked: Vec<usize> = match &question.previous {
             Some(Answer::Criteria { gelden, .. }) => items
                 .iter()

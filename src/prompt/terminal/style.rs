@@ -35,7 +35,7 @@ impl Terminal<'_> {
             self.passed(step);
         }
         let mut head = String::new();
-        if let Some(stap) = question.stap {
+        if let Some(stap) = question.step {
             head.push_str(&format!("Stap {stap}"));
         }
         if let Some(role) = &question.role {
@@ -45,18 +45,18 @@ impl Terminal<'_> {
             head.push_str(&role.label);
         }
         if let Some(call) = question.calls.last() {
-            head.push_str(&format!(" · {}", call.titel));
+            head.push_str(&format!(" · {}", call.title));
         }
         self.say("");
         if !head.is_empty() {
             self.say(&self.bold(&format!("── {head} ──")));
         }
-        self.say(&self.bold(&question.node.titel));
-        if let Some(tekst) = &question.node.tekst {
+        self.say(&self.bold(&question.node.title));
+        if let Some(tekst) = &question.node.text {
             self.say(tekst.trim_end());
         }
-        for n in &question.node.voetnoten {
-            if let Some(note) = question.flow.voetnoten.get(n) {
+        for n in &question.node.footnotes {
+            if let Some(note) = question.flow.footnotes.get(n) {
                 self.say(&format!("\n[{n}] {}", note.trim_end()));
             }
         }
@@ -73,12 +73,12 @@ impl Terminal<'_> {
             Body::End { .. } => {}
             _ => {
                 self.say("");
-                self.say(&self.bold(&format!("▸ {}", step.node.titel)));
-                if let Some(tekst) = &step.node.tekst {
+                self.say(&self.bold(&format!("▸ {}", step.node.title)));
+                if let Some(tekst) = &step.node.text {
                     self.say(tekst.trim_end());
                 }
                 if self.explain_always {
-                    if let Some(uitleg) = &step.node.uitleg {
+                    if let Some(uitleg) = &step.node.explanation {
                         self.say(&format!("Uitleg: {}", uitleg.trim_end()));
                     }
                 }
@@ -87,7 +87,7 @@ impl Terminal<'_> {
     }
 
     pub(super) fn explain(&self, question: &Question<'_>) {
-        match &question.node.uitleg {
+        match &question.node.explanation {
             Some(uitleg) => self.say(&format!("\nUitleg: {}\n", uitleg.trim_end())),
             None => self.say("\n(Bij deze stap staat geen uitleg in de flow.)\n"),
         }

@@ -38,11 +38,11 @@ impl Parts {
                 naam: session
                     .flows()
                     .get(flow)
-                    .map(|f| f.naam.clone())
+                    .map(|f| f.name.clone())
                     .unwrap_or_default(),
-                vanuit: match &step.node.blauwdruk {
-                    Some(b) => format!("{b}: {}", step.node.titel),
-                    None => step.node.titel.clone(),
+                vanuit: match &step.node.blueprint {
+                    Some(b) => format!("{b}: {}", step.node.title),
+                    None => step.node.title.clone(),
                 },
                 stappen: Vec::new(),
                 uitkomst: None,
@@ -96,9 +96,9 @@ impl Parts {
             .iter()
             .map(|item| ChecklistItem {
                 id: item.id.clone(),
-                tekst: item.tekst.clone(),
+                tekst: item.text.clone(),
                 rol: item
-                    .rol
+                    .role
                     .as_ref()
                     .map(|r| step.flow.role_label(r).to_string()),
                 status: marks
@@ -123,8 +123,8 @@ impl Parts {
         }
         self.checklists.push(Checklist {
             knoop: step.node.id.clone(),
-            titel: step.node.titel.clone(),
-            stap: step.stap,
+            titel: step.node.title.clone(),
+            stap: step.step,
             rol: role,
             acties: list,
             notitie,
@@ -166,7 +166,7 @@ impl Parts {
         }
         self.verwijzingen.push(Referral {
             knoop: step.node.id.clone(),
-            titel: step.node.titel.clone(),
+            titel: step.node.title.clone(),
             categorie: category.to_string(),
             rol: role,
             aanbieders: contacts
@@ -192,14 +192,14 @@ fn flagged(step: &Step<'_>) -> Option<String> {
         ) => options
             .iter()
             .find(|o| &o.id == optie)
-            .and_then(|o| o.letop.clone()),
-        _ => step.node.letop.clone(),
+            .and_then(|o| o.notice.clone()),
+        _ => step.node.notice.clone(),
     }?;
     let place = match step.calls.last() {
-        Some(call) => call.blauwdruk.clone().unwrap_or_else(|| call.titel.clone()),
+        Some(call) => call.blueprint.clone().unwrap_or_else(|| call.title.clone()),
         None => step
             .node
-            .blauwdruk
+            .blueprint
             .clone()
             .unwrap_or_else(|| step.node.id.clone()),
     };

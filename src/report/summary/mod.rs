@@ -257,9 +257,9 @@ impl Summary {
             schema: SCHEMA,
             sessie: None,
             flow: FlowInfo {
-                naam: main.naam.clone(),
-                versie: main.versie.clone(),
-                bron: main.bron.clone(),
+                naam: main.name.clone(),
+                versie: main.version.clone(),
+                bron: main.source.clone(),
             },
             gestart: events.first().map(journal::Event::time),
             bijgewerkt: events.last().map(journal::Event::time),
@@ -289,7 +289,7 @@ impl Summary {
         let main = session.walk().main();
         let waiting = journal::pause(events).map(|(key, since, expected)| Waiting {
             vraag: match crate::engine::walk::node_for_key(session.flows(), key) {
-                Some(node) => format!("{key} — {}", node.titel),
+                Some(node) => format!("{key} — {}", node.title),
                 None => key.to_string(),
             },
             sinds: since,

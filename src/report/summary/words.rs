@@ -10,14 +10,14 @@ use crate::report::summary::{Contact, RouteRow, Voorstel};
 
 /// Where an action stands: its box, and the box that called the sub-flow it is in.
 pub(super) fn where_(step: &Step<'_>) -> String {
-    let here = match &step.node.blauwdruk {
-        Some(b) => format!("{b}, {}", step.node.titel),
-        None => step.node.titel.clone(),
+    let here = match &step.node.blueprint {
+        Some(b) => format!("{b}, {}", step.node.title),
+        None => step.node.title.clone(),
     };
     match step.calls.last() {
-        Some(call) => match &call.blauwdruk {
+        Some(call) => match &call.blueprint {
             Some(b) => format!("{here}, vanuit {b}"),
-            None => format!("{here}, vanuit {}", call.titel),
+            None => format!("{here}, vanuit {}", call.title),
         },
         None => here,
     }
@@ -29,23 +29,23 @@ pub(super) fn row(step: &Step<'_>, kaart: Option<&Kaart>) -> RouteRow {
         (Body::Decision { question, .. } | Body::Wait { question, .. }, Some(answer)) => {
             (question.clone(), describe(node, answer, kaart))
         }
-        (Body::Action { .. }, Some(answer)) => (node.titel.clone(), describe(node, answer, kaart)),
+        (Body::Action { .. }, Some(answer)) => (node.title.clone(), describe(node, answer, kaart)),
         (Body::Criteria { question, .. }, Some(answer)) => {
             (question.clone(), describe(node, answer, kaart))
         }
         (Body::Referral { question, .. }, Some(answer)) => {
             (question.clone(), describe(node, answer, kaart))
         }
-        (Body::End { outcome }, _) => (node.titel.clone(), outcome.trim().to_string()),
-        (Body::Subflow { .. }, _) => (node.titel.clone(), "sub-flow gestart".to_string()),
-        _ => (node.titel.clone(), "—".to_string()),
+        (Body::End { outcome }, _) => (node.title.clone(), outcome.trim().to_string()),
+        (Body::Subflow { .. }, _) => (node.title.clone(), "sub-flow gestart".to_string()),
+        _ => (node.title.clone(), "—".to_string()),
     };
     RouteRow {
         knoop: node.id.clone(),
-        blauwdruk: node.blauwdruk.clone(),
-        stap: step.stap,
+        blauwdruk: node.blueprint.clone(),
+        stap: step.step,
         rol: step.role.as_ref().map(|r| r.label.clone()),
-        binnen: step.calls.last().map(|c| c.titel.clone()),
+        binnen: step.calls.last().map(|c| c.title.clone()),
         soort: node.body.kind().dutch(),
         voorstel: step.proposal.as_ref().map(|p| {
             let label = match &node.body {
@@ -124,7 +124,7 @@ fn describe(node: &Node, answer: &Answer, kaart: Option<&Kaart>) -> String {
             let texts: Vec<&str> = items
                 .iter()
                 .filter(|i| gelden.contains(&i.id))
-                .map(|i| i.tekst.as_str())
+                .map(|i| i.text.as_str())
                 .collect();
             if texts.is_empty() {
                 "geen van deze criteria".to_string()
@@ -145,9 +145,9 @@ pub(super) fn label_for_key(session: &Session<'_>, key: &str) -> String {
                 Body::Decision { question, .. }
                 | Body::Wait { question, .. }
                 | Body::Referral { question, .. } => question.clone(),
-                _ => node.titel.clone(),
+                _ => node.title.clone(),
             };
-            match &node.blauwdruk {
+            match &node.blueprint {
                 Some(b) => format!("{b}: {text}"),
                 None => text,
             }
