@@ -8,7 +8,7 @@ use crate::flow::model::{Body, Condition, Flow, Node};
 
 /// What a decision's rules propose, with the conditions that decided it (in words).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Proposed {
+pub struct Proposal {
     pub option: String,
     pub reasons: Vec<String>,
     /// The flow does not allow overruling this proposal.
@@ -17,7 +17,7 @@ pub struct Proposed {
 
 /// Evaluate a decision's proposal against the answers of the walk so far: the first rule that
 /// fires, else the option it falls back to. `None` for a node without a proposal.
-pub(crate) fn propose(walk: &Walk<'_>, flow: &Flow, node: &Node) -> Option<Proposed> {
+pub(crate) fn propose(walk: &Walk<'_>, flow: &Flow, node: &Node) -> Option<Proposal> {
     let Body::Decision {
         proposal: Some(proposal),
         ..
@@ -37,14 +37,14 @@ pub(crate) fn propose(walk: &Walk<'_>, flow: &Flow, node: &Node) -> Option<Propo
             held.len() == rule.conditions.len()
         };
         if fires {
-            return Some(Proposed {
+            return Some(Proposal {
                 option: rule.then.clone(),
                 reasons: held,
                 binding: rule.binding,
             });
         }
     }
-    Some(Proposed {
+    Some(Proposal {
         option: proposal.otherwise.clone(),
         reasons: Vec::new(),
         binding: false,

@@ -4,7 +4,7 @@
 //! engine's rules instead of writing them again.
 
 use crate::engine::answer::Answer;
-use crate::engine::proposal::Proposed;
+use crate::engine::proposal::Proposal;
 use crate::engine::rules::{self, Mismatch};
 use crate::engine::walk::{Role, Step};
 use crate::flow::model::{Flow, Node};
@@ -29,7 +29,7 @@ pub struct Question<'f> {
     /// The answer given here before the user went back, to start from when asking again.
     pub previous: Option<Answer>,
     /// For a decision with a proposal: the option the earlier answers point to, and why.
-    pub proposal: Option<Proposed>,
+    pub proposal: Option<Proposal>,
 }
 
 impl Question<'_> {

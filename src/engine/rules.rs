@@ -8,7 +8,7 @@
 use std::fmt;
 
 use crate::engine::answer::{Answer, Mark, Status};
-use crate::engine::proposal::Proposed;
+use crate::engine::proposal::Proposal;
 use crate::flow::model::{Body, Node};
 
 /// Why an answer does not fit its question. The text (`Display`) is Dutch, without the
@@ -83,7 +83,7 @@ impl fmt::Display for Mismatch {
 /// the node it leads to.
 pub(crate) fn check(
     node: &Node,
-    proposal: Option<&Proposed>,
+    proposal: Option<&Proposal>,
     answer: Answer,
 ) -> Result<(Answer, String), Mismatch> {
     if let (Some(p), Answer::Keuze { optie, toelichting }) = (proposal, &answer) {
@@ -171,7 +171,7 @@ pub(crate) fn check(
 
 /// The proposal rules: a binding proposal leaves one option; overruling another proposal needs
 /// a reason.
-fn follows(p: &Proposed, chosen: &str, reason: Option<&str>) -> Result<(), Mismatch> {
+fn follows(p: &Proposal, chosen: &str, reason: Option<&str>) -> Result<(), Mismatch> {
     if p.option == chosen {
         return Ok(());
     }
@@ -248,8 +248,8 @@ mod tests {
         }
     }
 
-    fn proposed(binding: bool) -> Proposed {
-        Proposed {
+    fn proposed(binding: bool) -> Proposal {
+        Proposal {
             option: "complex".to_string(),
             reasons: vec!["(Geringe) twijfel of persisterende problemen".to_string()],
             binding,

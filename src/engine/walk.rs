@@ -9,7 +9,7 @@
 use jiff::Timestamp;
 
 use crate::engine::answer::Answer;
-use crate::engine::proposal::{propose, Proposed};
+use crate::engine::proposal::{propose, Proposal};
 use crate::engine::question::Question;
 use crate::engine::rules::{self, Mismatch};
 use crate::flow::model::{Body, Flow, Node};
@@ -38,7 +38,7 @@ pub struct Step<'f> {
     pub answer: Option<Answer>,
     pub at: Timestamp,
     /// What the decision's rules proposed when it was answered.
-    pub proposal: Option<Proposed>,
+    pub proposal: Option<Proposal>,
 }
 
 /// Why an answer or a walk failed.

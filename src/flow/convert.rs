@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::finding::Finding;
 use crate::flow::lines::line_of_id;
-use crate::flow::model::{Action, Body, Choice, Condition, Flow, Kind, Node, Proposal, Rule};
+use crate::flow::model::{Action, Body, Choice, Condition, Flow, Kind, Node, ProposalRules, Rule};
 use crate::flow::raw::{RawAction, RawFlow, RawNode, RawProposal};
 
 /// Convert the file form into a flow. Nodes that lack what their kind needs are left out of
@@ -317,7 +317,7 @@ fn subflow(at: &mut At<'_>, raw: &mut RawNode) -> Option<Body> {
 
 /// Check and convert a proposal. Options named by `dan`/`anders` must exist here; whether the
 /// conditions refer to earlier questions is checked by the validator, which sees the graph.
-fn proposal(at: &mut At<'_>, raw: RawProposal, options: &[Choice]) -> Option<Proposal> {
+fn proposal(at: &mut At<'_>, raw: RawProposal, options: &[Choice]) -> Option<ProposalRules> {
     let before = at.findings.len();
     let known = |o: &str| options.iter().any(|c| c.id == o);
     let ids = || {
@@ -384,7 +384,7 @@ fn proposal(at: &mut At<'_>, raw: RawProposal, options: &[Choice]) -> Option<Pro
             format!("gebruik een van de opties: {}", ids()),
         );
     }
-    (at.findings.len() == before).then_some(Proposal {
+    (at.findings.len() == before).then_some(ProposalRules {
         rules,
         otherwise: raw.anders,
     })

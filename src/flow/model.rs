@@ -100,7 +100,7 @@ pub enum Body {
     Decision {
         question: String,
         options: Vec<Choice>,
-        proposal: Option<Proposal>,
+        proposal: Option<ProposalRules>,
     },
     Criteria {
         question: String,
@@ -127,7 +127,7 @@ pub enum Body {
 
 /// A proposal rule form, validated: see [`crate::flow::raw::RawProposal`].
 #[derive(Debug, Clone)]
-pub struct Proposal {
+pub struct ProposalRules {
     pub rules: Vec<Rule>,
     pub otherwise: String,
 }

@@ -111,7 +111,7 @@ fn proposal_text(node: &Node) -> Option<String> {
         ));
     }
     parts.push(format!("anders '{}'", p.otherwise));
-    Some(format!("Voorstel: {}.", parts.join("; ")))
+    Some(format!("ProposalRecord: {}.", parts.join("; ")))
 }
 
 /// The indentation of everything under a box's title line.

@@ -95,7 +95,7 @@ pub struct RouteRow {
     pub binnen: Option<String>,
     pub soort: &'static str,
     /// For a decision with a proposal: what was proposed, why, and whether it was followed.
-    pub voorstel: Option<Voorstel>,
+    pub voorstel: Option<ProposalRecord>,
     pub vraag: String,
     pub antwoord: String,
     pub toelichting: Option<String>,
@@ -112,7 +112,7 @@ pub struct SubflowRun {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Voorstel {
+pub struct ProposalRecord {
     pub optie: String,
     pub op_grond_van: Vec<String>,
     /// False: the professional overruled the proposal (the reason is the toelichting).

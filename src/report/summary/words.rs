@@ -6,7 +6,7 @@ use crate::engine::session::Session;
 use crate::engine::walk::Step;
 use crate::flow::model::{Body, Node};
 use crate::kaart::Kaart;
-use crate::report::summary::{Contact, RouteRow, Voorstel};
+use crate::report::summary::{Contact, ProposalRecord, RouteRow};
 
 /// Where an action stands: its box, and the box that called the sub-flow it is in.
 pub(super) fn where_(step: &Step<'_>) -> String {
@@ -59,7 +59,7 @@ pub(super) fn row(step: &Step<'_>, kaart: Option<&Kaart>) -> RouteRow {
                 Some(Answer::Keuze { optie, .. }) => optie == &p.option,
                 _ => false,
             };
-            Voorstel {
+            ProposalRecord {
                 optie: label.unwrap_or_else(|| p.option.clone()),
                 op_grond_van: p.reasons.clone(),
                 gevolgd: chosen,
