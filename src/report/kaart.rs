@@ -128,27 +128,27 @@ fn provider_table(providers: &[&Provider]) -> Table {
         "Aanbod en aanmelden",
     ]);
     for p in providers {
-        let niveau = p.level.map_or_else(|| "—".to_string(), |n| n.to_string());
-        let aanbieder = format!("{}\n{}\nid: {}", p.name, p.area(), p.id);
-        let domein = p.domain.map_or("—", |d| d.label()).to_string();
+        let level = p.level.map_or_else(|| "—".to_string(), |n| n.to_string());
+        let provider = format!("{}\n{}\nid: {}", p.name, p.area(), p.id);
+        let domain = p.domain.map_or("—", |d| d.label()).to_string();
         let contact: Vec<&str> = p
             .contact()
             .into_iter()
             .chain(p.address.as_deref())
             .collect();
-        let mut aanbod = Vec::new();
+        let mut offer = Vec::new();
         if let Some(t) = &p.description {
-            aanbod.push(t.clone());
+            offer.push(t.clone());
         }
         if let Some(a) = &p.how_to_refer {
-            aanbod.push(format!("Aanmelden: {a}"));
+            offer.push(format!("Aanmelden: {a}"));
         }
         t.row([
-            niveau,
-            aanbieder,
-            domein,
+            level,
+            provider,
+            domain,
             contact.join("\n"),
-            aanbod.join("\n"),
+            offer.join("\n"),
         ]);
     }
     t

@@ -61,14 +61,14 @@ fn section(flow: &Flow, node: &Node) -> Option<String> {
     if node.step.is_none() && node.role.is_none() {
         return None;
     }
-    let stap = node
+    let step = node
         .step
         .map_or_else(|| "Zonder stap".to_string(), |s| format!("Stap {s}"));
-    let rol = node
+    let role = node
         .role
         .as_deref()
         .map_or("rol van de aanroepende knoop", |r| flow.role_label(r));
-    Some(format!("{stap} · {rol}"))
+    Some(format!("{step} · {role}"))
 }
 
 fn rule(title: &str, fill: char) -> String {
@@ -111,7 +111,7 @@ fn proposal_text(node: &Node) -> Option<String> {
         ));
     }
     parts.push(format!("anders '{}'", p.otherwise));
-    Some(format!("ProposalRecord: {}.", parts.join("; ")))
+    Some(format!("Voorstel: {}.", parts.join("; ")))
 }
 
 /// The indentation of everything under a box's title line.

@@ -71,7 +71,7 @@ pub(crate) fn document(q: &Questionnaire, g: &Group) -> Document {
     if g.items.iter().any(|i| !i.notes.is_empty()) {
         doc.heading("Notities (zonder naam, op alfabet)");
         for i in g.items.iter().filter(|i| !i.notes.is_empty()) {
-            doc.paragraph(format!("{}:", i.titel));
+            doc.paragraph(format!("{}:", i.title));
             doc.push(Block::List(i.notes.iter().map(Item::new).collect()));
         }
     }
@@ -119,7 +119,7 @@ fn distribution(q: &Questionnaire, g: &Group) -> Table {
     ]);
     let mut t = Table::of(columns);
     for i in &g.items {
-        let mut row = vec![Cell::from(&i.titel)];
+        let mut row = vec![Cell::from(&i.title)];
         row.extend(i.counts.iter().map(|c| Cell::from(c.to_string())));
         row.push(Cell::from(i.unknown.to_string()));
         row.push(Cell::from(opt_number(i.median)));
@@ -139,7 +139,7 @@ fn charts(q: &Questionnaire, g: &Group) -> Vec<Chart> {
     g.items
         .iter()
         .map(|i| Chart {
-            title: format!("{} (mediaan {})", i.titel, opt_number(i.median)),
+            title: format!("{} (mediaan {})", i.title, opt_number(i.median)),
             total: g.members,
             bars: i
                 .counts
@@ -163,7 +163,7 @@ fn flagged_lines(g: &Group) -> Vec<String> {
         .map(|i| {
             format!(
                 "{}: de antwoorden lopen uiteen van niveau {} tot niveau {}",
-                i.titel,
+                i.title,
                 i.min.unwrap_or(0),
                 i.max.unwrap_or(0)
             )
@@ -176,7 +176,7 @@ fn next_steps(doc: &mut Document, q: &Questionnaire, g: &Group) {
     doc.heading("Mogelijke volgende stap per aspect");
     doc.paragraph("Per aspect de beschrijving van het niveau boven de mediaan.");
     for i in &g.items {
-        doc.subheading(format!("{} (mediaan {})", i.titel, opt_number(i.median)));
+        doc.subheading(format!("{} (mediaan {})", i.title, opt_number(i.median)));
         match (&i.next, i.median) {
             (Some((level, d)), _) => {
                 doc.paragraph(format!("{}:", q.level_label(*level)));
@@ -198,7 +198,7 @@ fn per_discipline(g: &Group) -> Table {
     );
     let mut t = Table::of(columns);
     for (n, i) in g.items.iter().enumerate() {
-        let mut row = vec![i.titel.clone()];
+        let mut row = vec![i.title.clone()];
         row.extend(g.disciplines.iter().map(|d| opt_number(d.medians[n])));
         t.row(row);
     }
@@ -216,11 +216,11 @@ pub(crate) fn overview(q: &Questionnaire, scan: &ScanFile) -> Document {
     doc.push(Block::Facts(vec![format!("Discipline: {who}")]));
     let mut t = Table::new(["Aspect", "Niveau", "Notitie"]);
     for a in &scan.antwoorden {
-        let titel = q
+        let title = q
             .item(&a.onderdeel)
             .map_or(a.onderdeel.as_str(), |i| &i.title);
         t.row([
-            titel.to_string(),
+            title.to_string(),
             a.niveau.map_or_else(
                 || "weet ik niet".to_string(),
                 |n| q.level_label(n).to_string(),

@@ -9,7 +9,7 @@ use crate::scan::*;
 #[derive(Debug, Clone)]
 pub struct ItemStats {
     pub id: String,
-    pub titel: String,
+    pub title: String,
     /// Members per level (index 0 is level 1).
     pub counts: Vec<usize>,
     /// Members who answered "weet ik niet" or left the aspect out.
@@ -105,7 +105,7 @@ impl Group {
                 notes.sort();
                 ItemStats {
                     id: item.id.clone(),
-                    titel: item.title.clone(),
+                    title: item.title.clone(),
                     counts,
                     unknown,
                     median: med,

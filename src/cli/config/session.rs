@@ -85,7 +85,7 @@ pub(crate) fn need_terminal(interactive: bool, example: &str) -> Result<()> {
 }
 
 /// The client reference is optional, pseudonymous, and never a BSN.
-fn kenmerk(text: String) -> Result<String> {
+fn client_reference(text: String) -> Result<String> {
     let text = text.trim().to_string();
     if text.is_empty() {
         return Err(Error::input("--kenmerk is leeg")
@@ -140,7 +140,7 @@ pub(crate) fn start(a: StartArgs, env: Env) -> Result<Config> {
         "zorgpad start --antwoorden antwoorden.yaml",
     )?;
     let export = a.export.map(export).transpose()?;
-    let kenmerk = a.kenmerk.map(kenmerk).transpose()?;
+    let kenmerk = a.kenmerk.map(client_reference).transpose()?;
     Ok(Config::Start(Start {
         flow: a.flow,
         answers: a.antwoorden,
