@@ -56,11 +56,6 @@ pub fn date_time(at: Timestamp, zone: &TimeZone) -> String {
         .to_string()
 }
 
-/// "09:14", in the given zone.
-pub fn time(at: Timestamp, zone: &TimeZone) -> String {
-    at.to_zoned(zone.clone()).strftime("%H:%M").to_string()
-}
-
 /// A date as people type it here: 20-12-2026, or 2026-12-20. Years outside 2000–2100 are
 /// refused (a two-digit year is a typo, not the first century).
 pub fn parse_date(text: &str) -> Option<jiff::civil::Date> {

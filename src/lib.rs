@@ -8,14 +8,14 @@
 //! `cmd` → `cli` → `prompt` / `report` → `training` → `scan` → `kaart` → `store` → `engine` →
 //! `flow` → support (`error`, `finding`, `yaml`, `text`, `clock`, `suggest`, `bsn`).
 //!
-//! - [`flow`] turns flow files into a checked model (the compiler side);
-//! - [`engine`] only walks that model: questions out, answers in, a journal; it never prints;
-//! - [`store`] keeps sessions on disk, privately and atomically;
-//! - [`kaart`], [`scan`], [`training`] are the domains: the Sociale Kaart, the cooperation
+//! - `flow` turns flow files into a checked model (the compiler side);
+//! - `engine` only walks that model: questions out, answers in, a journal; it never prints;
+//! - `store` keeps sessions on disk, privately and atomically;
+//! - `kaart`, `scan`, `training` are the domains: the Sociale Kaart, the cooperation
 //!   scan, the practice cases;
-//! - [`report`] builds documents from what the domains computed, [`prompt`] asks a person or
+//! - `report` builds documents from what the domains computed, `prompt` asks a person or
 //!   reads an answers file;
-//! - [`cli`] is the command line: syntax, and one `config` that gives it meaning;
+//! - `cli` is the command line: syntax, and one `config` that gives it meaning;
 //! - `cmd` holds one file per subcommand: the only code that prints.
 //!
 //! # Naming
@@ -36,26 +36,27 @@
 //!
 //! One concept has one name throughout.
 
-pub mod bsn;
-pub mod cli;
-pub mod clock;
+pub(crate) mod bsn;
+pub(crate) mod cli;
+pub(crate) mod clock;
 mod cmd;
-pub mod engine;
+pub(crate) mod engine;
 pub mod error;
-pub mod finding;
+pub(crate) mod finding;
 pub mod flow;
 pub mod kaart;
 mod out;
-pub mod prompt;
-pub mod report;
+pub(crate) mod prompt;
+pub(crate) mod report;
 pub mod scan;
-pub mod store;
-pub mod suggest;
-pub mod text;
+pub(crate) mod store;
+pub(crate) mod suggest;
+pub(crate) mod text;
 pub mod training;
 pub mod yaml;
 
-pub use cli::Args;
+pub use cli::config::error_width;
+pub use cli::{Args, Usage};
 pub use error::{Error, Exit};
 
 /// Run one command.

@@ -12,7 +12,7 @@ fn main() -> ExitCode {
         Ok(code) => code.into(),
         Err(error) => {
             if !error.is_silent() {
-                eprintln!("{}", error.render(zorgpad::cli::config::error_width()));
+                eprintln!("{}", error.render(zorgpad::error_width()));
             }
             error.exit_code().into()
         }

@@ -64,7 +64,7 @@ fn located(e: backend::Error) -> YamlError {
 }
 
 /// Turn a value back into YAML text, for error messages that quote an entry.
-pub fn to_text(value: &Value) -> String {
+pub(crate) fn to_text(value: &Value) -> String {
     backend::to_string(value)
         .map(|s| s.trim_end().to_string())
         .unwrap_or_else(|_| "?".to_string())

@@ -118,10 +118,6 @@ impl<'f> Walk<'f> {
         &self.steps
     }
 
-    pub fn answered(&self) -> usize {
-        self.answered
-    }
-
     /// The end reached, once the main flow has ended.
     pub fn outcome(&self) -> Option<&'f Node> {
         self.outcome

@@ -2,11 +2,11 @@
 //! into the typed model (collecting every finding on the way), gathered with its sub-flows into
 //! a set, and validated as a graph. The engine only walks what this side has checked.
 
-pub mod convert;
-pub mod graph;
-pub mod lines;
+pub(crate) mod convert;
+pub(crate) mod graph;
+pub(crate) mod lines;
 pub mod model;
-pub mod preview;
-pub mod raw;
+pub(crate) mod preview;
+pub(crate) mod raw;
 pub mod set;
-pub mod validate;
+pub(crate) mod validate;

@@ -13,7 +13,7 @@ use crate::flow::raw::RawFlow;
 use crate::yaml;
 
 /// The id of the default main flow.
-pub const DEFAULT_FLOW: &str = "blauwdruk-psychosociaal";
+pub(crate) const DEFAULT_FLOW: &str = "blauwdruk-psychosociaal";
 
 /// Flows shipped inside the binary: (id, text).
 const EMBEDDED: &[(&str, &str)] = &[
@@ -119,7 +119,7 @@ impl FlowSet {
 }
 
 /// The names of the embedded flows.
-pub fn embedded_ids() -> impl Iterator<Item = &'static str> {
+pub(crate) fn embedded_ids() -> impl Iterator<Item = &'static str> {
     EMBEDDED.iter().map(|(id, _)| *id)
 }
 

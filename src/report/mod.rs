@@ -34,11 +34,3 @@ pub struct Layout {
     /// break words); in a pipe or a file, lines stay whole and output stays comparable.
     pub wrap: bool,
 }
-
-impl Layout {
-    /// The layout for reproducible output: a fixed width, no wrapping.
-    pub const FIXED: Layout = Layout {
-        width: FIXED_WIDTH,
-        wrap: false,
-    };
-}

@@ -8,7 +8,6 @@ use crate::scan::*;
 /// The figures of one aspect.
 #[derive(Debug, Clone)]
 pub struct ItemStats {
-    pub id: String,
     pub title: String,
     /// Members per level (index 0 is level 1).
     pub counts: Vec<usize>,
@@ -24,10 +23,6 @@ pub struct ItemStats {
 }
 
 impl ItemStats {
-    pub fn answered(&self) -> usize {
-        self.counts.iter().sum()
-    }
-
     pub fn spread(&self) -> Option<u8> {
         Some(self.max? - self.min?)
     }
@@ -104,7 +99,6 @@ impl Group {
                     .collect();
                 notes.sort();
                 ItemStats {
-                    id: item.id.clone(),
                     title: item.title.clone(),
                     counts,
                     unknown,

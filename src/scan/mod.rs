@@ -6,8 +6,8 @@
 //! Answers come from the terminal (inquire) or from an answers file (`--antwoorden`, a YAML list
 //! with one entry per aspect, in order; see `flows/vragenlijst.md`).
 
-pub mod files;
-pub mod group;
+pub(crate) mod files;
+pub(crate) mod group;
 pub mod questionnaire;
 
 use std::path::{Path, PathBuf};
@@ -20,10 +20,10 @@ use crate::scan::questionnaire::Questionnaire;
 use crate::yaml::Value;
 
 /// The version of the scan file format.
-pub const SCHEMA: &str = "zorgpad.scan/1";
+pub(crate) const SCHEMA: &str = "zorgpad.scan/1";
 
 /// The disciplines a member may give (id, label). No names, no organisations.
-pub const DISCIPLINES: [(&str, &str); 5] = [
+pub(crate) const DISCIPLINES: [(&str, &str); 5] = [
     ("verloskundige", "Verloskundige"),
     ("gynaecoloog", "Gynaecoloog"),
     ("kraamzorg", "Kraamzorg"),
@@ -32,7 +32,7 @@ pub const DISCIPLINES: [(&str, &str); 5] = [
 ];
 
 /// The label of a discipline id.
-pub fn discipline_label(id: &str) -> &str {
+pub(crate) fn discipline_label(id: &str) -> &str {
     DISCIPLINES
         .iter()
         .find(|(i, _)| *i == id)
@@ -42,7 +42,7 @@ pub fn discipline_label(id: &str) -> &str {
 /// The questionnaire a scan file was filled in with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct QuestionnaireRef {
+pub(crate) struct QuestionnaireRef {
     pub id: String,
     pub naam: String,
     pub versie: String,
@@ -52,7 +52,7 @@ pub struct QuestionnaireRef {
 /// One aspect's answer: the level (1-based; `None`: "weet ik niet"), and a note.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ScanAnswer {
+pub(crate) struct ScanAnswer {
     pub onderdeel: String,
     pub niveau: Option<u8>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -62,7 +62,7 @@ pub struct ScanAnswer {
 /// One member's scan file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ScanFile {
+pub(crate) struct ScanFile {
     pub schema: String,
     pub vragenlijst: QuestionnaireRef,
     /// The day it was filled in (no time: nothing that tells members apart).
@@ -191,7 +191,7 @@ pub(crate) fn discipline_entry(entry: &Value) -> Option<std::result::Result<Stri
 }
 
 /// A discipline by id or label, or a unique beginning of one (case does not matter).
-pub fn discipline(text: &str) -> std::result::Result<String, String> {
+pub(crate) fn discipline(text: &str) -> std::result::Result<String, String> {
     let wanted = text.trim().to_lowercase();
     let hits: Vec<&str> = DISCIPLINES
         .iter()

@@ -4,7 +4,7 @@
 //! domains of the VSV-integratiemeter, say) is a YAML file given with `--vragenlijst`, without a
 //! change in code. The format is documented in `flows/vragenlijst.md`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -12,12 +12,12 @@ use sha2::{Digest, Sha256};
 use crate::error::{Error, Result};
 
 /// The version of the questionnaire format.
-pub const SCHEMA: &str = "zorgpad.vragenlijst/1";
-pub const EMBEDDED_FILE: &str = "flows/vsv-samenwerking.yaml";
-pub const EMBEDDED_TEXT: &str = include_str!("../../flows/vsv-samenwerking.yaml");
+pub(crate) const SCHEMA: &str = "zorgpad.vragenlijst/1";
+pub(crate) const EMBEDDED_FILE: &str = "flows/vsv-samenwerking.yaml";
+pub(crate) const EMBEDDED_TEXT: &str = include_str!("../../flows/vsv-samenwerking.yaml");
 
 /// The most levels a questionnaire may have (an answer is a level number 1..=MAX_LEVELS).
-pub const MAX_LEVELS: usize = 9;
+pub(crate) const MAX_LEVELS: usize = 9;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -260,13 +260,6 @@ fn items(
         });
     }
     items
-}
-
-pub fn path_display(path: Option<&PathBuf>) -> String {
-    path.map_or_else(
-        || format!("{EMBEDDED_FILE} (ingebouwd)"),
-        |p| p.display().to_string(),
-    )
 }
 
 #[cfg(test)]

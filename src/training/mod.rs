@@ -115,11 +115,6 @@ impl Case {
             antwoorden,
         })
     }
-
-    /// The scripted answers as the text of an answers file.
-    pub fn answers_text(&self) -> String {
-        yaml::to_text(&Value::Sequence(self.antwoorden.clone()))
-    }
 }
 
 /// Every embedded case, in the order of [`CASES`].
