@@ -1,7 +1,7 @@
 //! A flow: one flowchart (the blueprint, or a sub-flow such as the Meldcode) as a state machine.
 //!
 //! This is the typed form ([`Flow`], [`Node`]) that the engine walks; it only exists for nodes
-//! that converted cleanly from the file form ([`crate::flow::raw`], by [`crate::flow::convert`]).
+//! that converted cleanly from the file form (`flow::raw`, by `flow::convert`).
 
 use std::collections::BTreeMap;
 
@@ -125,7 +125,7 @@ pub enum Body {
     },
 }
 
-/// A proposal rule form, validated: see [`crate::flow::raw::RawProposal`].
+/// A proposal rule form, validated: see `flow::raw::RawProposal`.
 #[derive(Debug, Clone)]
 pub struct ProposalRules {
     pub rules: Vec<Rule>,

@@ -11,7 +11,7 @@
 //!
 //! Reading follows the flow's pattern: the file is parsed with [`crate::yaml::parse`] into the
 //! raw form ([`RawKaart`], all fields optional, unknown keys refused), then converted into
-//! [`Kaart`], collecting every problem as a [`crate::finding::Finding`] with file and line so
+//! [`Kaart`], collecting every problem as a `Finding` with file and line so
 //! that one run of `zorgpad kaart controleer` names all of them. Lookups go through an index
 //! built at load time, so that a national map (hundreds of gemeenten, thousands of providers)
 //! answers a referral in microseconds.

@@ -1,7 +1,7 @@
 //! `zorgpad scan`: one member of the VSV fills in the cooperation scan — per aspect the level
 //! whose description fits best, with an optional note, and optionally their discipline; never a
 //! name. The answers are saved as one small JSON file (0600, atomic), for the group report of
-//! [`crate::report::scan`].
+//! `report::scan`.
 //!
 //! Answers come from the terminal (inquire) or from an answers file (`--antwoorden`, a YAML list
 //! with one entry per aspect, in order; see `flows/vragenlijst.md`).
