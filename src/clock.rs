@@ -68,3 +68,13 @@ pub fn parse_date(text: &str) -> Option<jiff::civil::Date> {
         .ok()
         .filter(|d| (2000..=2100).contains(&d.year()))
 }
+
+/// A name for something new made at `at`: date, time (UTC) and four random hex digits, e.g.
+/// `20261122-0914-3fa2`. The caller tries again while the name is taken.
+pub fn random_stamp(at: Timestamp) -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let stamp = at.to_zoned(TimeZone::UTC).strftime("%Y%m%d-%H%M");
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(at.as_nanosecond() as u128);
+    format!("{stamp}-{:04x}", h.finish() & 0xffff)
+}

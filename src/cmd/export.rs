@@ -1,8 +1,6 @@
 //! `zorgpad export`: a stored session's summary as a file for the client's dossier (or on
 //! standard output). The export is recorded in the session's journal.
 
-use std::path::PathBuf;
-
 use crate::cli::config::session::ExportCmd;
 use crate::clock::Clock;
 use crate::engine::session::Session;
@@ -10,16 +8,13 @@ use crate::error::{Error, Exit, Result};
 use crate::flow::set::FlowSet;
 use crate::out::out;
 use crate::report::summary::Summary;
-use crate::store::Store;
 
 pub fn export(config: &ExportCmd) -> Result<Exit> {
-    let store = Store::open(config.data_dir.clone())?;
-    let path = store.find(&config.id)?;
-    let mut record = store.load(&path)?;
-    let flow_file: Option<PathBuf> = config
-        .flow
-        .clone()
-        .or_else(|| record.flow.bestand.clone().map(PathBuf::from));
+    let crate::cmd::stored::Stored {
+        store,
+        mut record,
+        flow_file,
+    } = crate::cmd::stored::open(&config.data_dir, &config.id, config.flow.as_ref())?;
     let set = FlowSet::load(flow_file.as_deref())?;
     let clock = Clock::from_env()?;
     let mut session = Session::from_journal(&set, record.journaal.clone()).map_err(|e| {
@@ -32,7 +27,7 @@ pub fn export(config: &ExportCmd) -> Result<Exit> {
         .events()
         .last()
         .map_or(record.bijgewerkt, |e| e.time());
-    let kaart = crate::cmd::session_map::kaart_for(&record)?;
+    let kaart = crate::cmd::stored::kaart_for(&record)?;
     let summary = Summary::of(&session, Some(&kaart)).with_record(&session, &record);
     let text = crate::report::export::render(&summary, config.format, &clock);
     match &config.output {

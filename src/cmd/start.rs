@@ -6,11 +6,9 @@
 //! atomically after every reply, before the next question. A killed process loses nothing that
 //! was answered. This file sets the session up, words how a stop leaves it, and shows the end.
 
-use std::path::PathBuf;
-
 use crate::cli::config::session::{Export, Resume, Start};
 use crate::clock::Clock;
-use crate::cmd::session_map::{kaart_for, known_gemeente, refuse_broken_map, EXAMPLE_MAP_WARNING};
+use crate::cmd::stored::{kaart_for, known_gemeente, refuse_broken_map, EXAMPLE_MAP_WARNING};
 use crate::engine::drive::{drive, Ending, Pausing, Policy, Stop};
 use crate::engine::prompter::Prompter;
 use crate::engine::session::Session;
@@ -99,13 +97,11 @@ pub fn start(config: &Start) -> Result<Exit> {
 }
 
 pub fn resume(config: &Resume) -> Result<Exit> {
-    let store = Store::open(config.data_dir.clone())?;
-    let path = store.find(&config.id)?;
-    let mut record = store.load(&path)?;
-    let flow_file: Option<PathBuf> = config
-        .flow
-        .clone()
-        .or_else(|| record.flow.bestand.clone().map(PathBuf::from));
+    let crate::cmd::stored::Stored {
+        store,
+        mut record,
+        flow_file,
+    } = crate::cmd::stored::open(&config.data_dir, &config.id, config.flow.as_ref())?;
     let untouched = "De sessie is niet veranderd.";
     let set = FlowSet::load(flow_file.as_deref()).map_err(|e| {
         let hint = e.hint.clone().unwrap_or_default();

@@ -74,15 +74,8 @@ pub(crate) struct ScanFile {
 
 /// `scan-20261122-0900-3fa2.json`, a name not yet taken in `dir`.
 pub(crate) fn new_name(dir: &Path, at: jiff::Timestamp) -> PathBuf {
-    use std::hash::{BuildHasher, Hasher};
-    let stamp = at
-        .to_zoned(jiff::tz::TimeZone::UTC)
-        .strftime("%Y%m%d-%H%M")
-        .to_string();
     loop {
-        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-        h.write_u128(at.as_nanosecond() as u128);
-        let path = dir.join(format!("scan-{stamp}-{:04x}.json", h.finish() & 0xffff));
+        let path = dir.join(format!("scan-{}.json", crate::clock::random_stamp(at)));
         if !path.exists() {
             return path;
         }

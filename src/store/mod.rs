@@ -171,15 +171,8 @@ fn sync_dir(dir: &Path) {
 
 /// A new session id: date, time and four random hex digits, e.g. `20261122-0914-3fa2`.
 pub fn new_id(at: Timestamp, store: &Store) -> String {
-    use std::hash::{BuildHasher, Hasher};
-    let stamp = at
-        .to_zoned(jiff::tz::TimeZone::UTC)
-        .strftime("%Y%m%d-%H%M")
-        .to_string();
     loop {
-        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-        h.write_u128(at.as_nanosecond() as u128);
-        let id = format!("{stamp}-{:04x}", h.finish() & 0xffff);
+        let id = crate::clock::random_stamp(at);
         if !store.exists(&id) {
             return id;
         }

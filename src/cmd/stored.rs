@@ -1,12 +1,13 @@
-//! Which Sociale Kaart a session uses: the one named on the command line, the one a stored
-//! session was walked with, or the built-in example (announced as fictitious wherever used).
-//! Shared by `start`, `hervat` and `export`.
+//! A stored session and what it is walked with: the session file found by its id, the flow
+//! file it was walked with (unless `--flow` names another), and the Sociale Kaart — the one
+//! named on the command line, the one the session used, or the built-in example (announced as
+//! fictitious wherever used). Shared by `start`, `hervat` and `export`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::kaart::Kaart;
-use crate::store::Record;
+use crate::store::{Record, Store};
 
 /// Said wherever the embedded example map is used: its providers are made up.
 pub const EXAMPLE_MAP_WARNING: &str = "Let op: zorgpad gebruikt de ingebouwde VOORBEELDKAART; de aanbieders daarop zijn verzonnen.\nGebruik voor echte verwijzingen de Sociale Kaart van uw VSV: zorgpad start --kaart BESTAND.";
@@ -58,4 +59,27 @@ pub fn kaart_for(record: &Record) -> Result<Kaart> {
         }
     }
     Ok(kaart)
+}
+
+/// A stored session, opened by its id (or a unique start of it).
+pub(crate) struct Stored {
+    pub(crate) store: Store,
+    pub(crate) record: Record,
+    /// The flow file to walk it with: `--flow`, else the one it was walked with (`None`: the
+    /// built-in flow).
+    pub(crate) flow_file: Option<PathBuf>,
+}
+
+pub(crate) fn open(data_dir: &Path, id: &str, flow: Option<&PathBuf>) -> Result<Stored> {
+    let store = Store::open(data_dir.to_path_buf())?;
+    let path = store.find(id)?;
+    let record = store.load(&path)?;
+    let flow_file = flow
+        .cloned()
+        .or_else(|| record.flow.bestand.clone().map(PathBuf::from));
+    Ok(Stored {
+        store,
+        record,
+        flow_file,
+    })
 }
