@@ -7,7 +7,7 @@ use crate::engine::answer::{Answer, Mark};
 use crate::engine::question::Question;
 use crate::error::Result;
 use crate::flow::model::Action;
-use crate::yaml::Value;
+use crate::yaml::{Mapping, Value};
 
 impl Script<'_> {
     pub(super) fn checklist(
@@ -17,34 +17,13 @@ impl Script<'_> {
         items: &[Action],
         entry: &Value,
     ) -> Result<Answer> {
-        let pairs: Vec<(&str, &str)> = items
-            .iter()
-            .map(|a| (a.id.as_str(), a.text.as_str()))
-            .collect();
         let fail = |p: &str| self.mismatch(i, question, p, valid_for(question));
-        let pick = |v: &Value| {
-            pick_items(
-                v,
-                &pairs,
-                "actie",
-                "'alles', 'niets' of een lijst van acties",
-            )
-        };
+        let pick = picker(items, "actie", "'alles', 'niets' of een lijst van acties");
         let (done, nvt, notitie) = match entry {
             Value::Mapping(map) => {
                 check_keys(map, &["gedaan", "nvt", "notitie"]).map_err(|p| fail(&p))?;
-                let done = map
-                    .get("gedaan")
-                    .map(pick)
-                    .transpose()
-                    .map_err(|p| fail(&p))?
-                    .unwrap_or_default();
-                let nvt = map
-                    .get("nvt")
-                    .map(pick)
-                    .transpose()
-                    .map_err(|p| fail(&p))?
-                    .unwrap_or_default();
+                let done = under(map, "gedaan", &pick).map_err(|p| fail(&p))?;
+                let nvt = under(map, "nvt", &pick).map_err(|p| fail(&p))?;
                 (done, nvt, map.get("notitie").and_then(scalar))
             }
             other => (pick(other).map_err(|p| fail(&p))?, Vec::new(), None),
@@ -66,28 +45,16 @@ impl Script<'_> {
         items: &[Action],
         entry: &Value,
     ) -> Result<Answer> {
-        let pairs: Vec<(&str, &str)> = items
-            .iter()
-            .map(|a| (a.id.as_str(), a.text.as_str()))
-            .collect();
         let fail = |p: &str| self.mismatch(i, question, p, valid_for(question));
-        let pick = |v: &Value| {
-            pick_items(
-                v,
-                &pairs,
-                "criterium",
-                "'geen', 'alle' of een lijst van criteria",
-            )
-        };
+        let pick = picker(
+            items,
+            "criterium",
+            "'geen', 'alle' of een lijst van criteria",
+        );
         let (picked, notitie) = match entry {
             Value::Mapping(map) => {
                 check_keys(map, &["gelden", "notitie"]).map_err(|p| fail(&p))?;
-                let picked = map
-                    .get("gelden")
-                    .map(pick)
-                    .transpose()
-                    .map_err(|p| fail(&p))?
-                    .unwrap_or_default();
+                let picked = under(map, "gelden", &pick).map_err(|p| fail(&p))?;
                 (picked, map.get("notitie").and_then(scalar))
             }
             other => (pick(other).map_err(|p| fail(&p))?, None),
@@ -97,4 +64,25 @@ impl Script<'_> {
             notitie,
         })
     }
+}
+
+/// The items an entry names (`alles`, `geen`, or a list by id or text), as positions in `items`.
+type Pick<'a> = Box<dyn Fn(&Value) -> std::result::Result<Vec<usize>, String> + 'a>;
+
+fn picker<'a>(items: &'a [Action], noun: &'a str, forms: &'a str) -> Pick<'a> {
+    Box::new(move |v| {
+        let pairs: Vec<(&str, &str)> = items
+            .iter()
+            .map(|a| (a.id.as_str(), a.text.as_str()))
+            .collect();
+        pick_items(v, &pairs, noun, forms)
+    })
+}
+
+/// The items under `key` of a mapping entry; none when the key is absent.
+fn under(map: &Mapping, key: &str, pick: &Pick<'_>) -> std::result::Result<Vec<usize>, String> {
+    map.get(key)
+        .map(|v| pick(v))
+        .transpose()
+        .map(Option::unwrap_or_default)
 }
