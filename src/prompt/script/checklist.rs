@@ -82,7 +82,7 @@ fn picker<'a>(items: &'a [Action], noun: &'a str, forms: &'a str) -> Pick<'a> {
 /// The items under `key` of a mapping entry; none when the key is absent.
 fn under(map: &Mapping, key: &str, pick: &Pick<'_>) -> std::result::Result<Vec<usize>, String> {
     map.get(key)
-        .map(|v| pick(v))
+        .map(pick)
         .transpose()
         .map(Option::unwrap_or_default)
 }
