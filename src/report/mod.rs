@@ -3,8 +3,8 @@
 //!
 //! Each report collects its facts (e.g. [`summary`]), builds one [`document::Document`] from
 //! them, and one writer per format in [`write`] turns it into terminal text, Markdown, HTML or
-//! CSV. Output is deterministic: a fixed width when it does not go to a terminal or when
-//! `NO_COLOR` is set, so that tests and exports can be compared line by line.
+//! CSV. Output is deterministic: a fixed width when it does not go to a terminal, so that tests
+//! and exports can be compared line by line.
 
 pub(crate) mod document;
 pub mod export;

@@ -54,7 +54,7 @@ impl Config {
     pub fn resolve(args: Args) -> Result<Config> {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let color = !no_color && std::io::stderr().is_terminal();
-        let layout = layout(no_color);
+        let layout = layout();
         let env = Env { color, layout };
         match args.command {
             Command::Start(a) => session::start(a, env),
@@ -121,16 +121,17 @@ pub fn error_width() -> Option<usize> {
 }
 
 /// The layout of everything printed on standard output: on a terminal, its width and wrapped
-/// text; in a pipe or a file (or with `NO_COLOR`), the fixed width, so output is reproducible.
-fn layout(no_color: bool) -> Layout {
-    let on_terminal = std::io::stdout().is_terminal();
-    let width = if on_terminal && !no_color {
-        crossterm::terminal::size().map_or(FIXED_WIDTH, |(w, _)| w.clamp(40, 200))
-    } else {
-        FIXED_WIDTH
-    };
+/// text (also under `NO_COLOR`, which is about colour only); in a pipe or a file, the fixed
+/// width and whole lines, so that output is reproducible.
+fn layout() -> Layout {
+    if !std::io::stdout().is_terminal() {
+        return Layout {
+            width: FIXED_WIDTH,
+            wrap: false,
+        };
+    }
     Layout {
-        width,
-        wrap: on_terminal,
+        width: crossterm::terminal::size().map_or(FIXED_WIDTH, |(w, _)| w.clamp(40, 200)),
+        wrap: true,
     }
 }
