@@ -246,7 +246,8 @@ fn keep_result(
 
 /// Write a result as `<tijd>-<casus>.json` (0600) in `dir`, never over an earlier one.
 fn save_result(dir: &Path, result: &PracticeResult, clock: &Clock) -> Result<PathBuf> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::write("de map met resultaten", dir, &e))?;
+    crate::store::create_private_dir(dir)
+        .map_err(|e| Error::write("de map met resultaten", dir, &e))?;
     let stamp = result
         .tijd
         .to_zoned(clock.zone().clone())

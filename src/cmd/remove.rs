@@ -5,10 +5,9 @@ use std::io::IsTerminal;
 use crate::cli::config::session::Remove;
 use crate::error::{Error, Exit, Result};
 use crate::out::outln;
-use crate::store::Store;
 
 pub fn remove(config: &Remove) -> Result<Exit> {
-    let store = Store::open(config.data_dir.clone())?;
+    let store = crate::cmd::stored::open_store(&config.data_dir)?;
     let path = store.find(&config.id)?;
     let id = path
         .file_stem()

@@ -9,7 +9,7 @@ use crate::engine::session::Session;
 use crate::error::{Exit, Result};
 use crate::flow::set::FlowSet;
 use crate::out::outln;
-use crate::store::{Record, Store};
+use crate::store::Record;
 
 /// The flows of a stored session: its own file if it still exists, else the embedded ones.
 fn flows_for(
@@ -24,7 +24,7 @@ fn flows_for(
 }
 
 pub fn list(config: &SessionList) -> Result<Exit> {
-    let store = Store::open(config.data_dir.clone())?;
+    let store = crate::cmd::stored::open_store(&config.data_dir)?;
     let clock = Clock::from_env()?;
     let zone = clock.zone();
     let (records, unreadable) = store.list();

@@ -41,7 +41,7 @@ pub fn start(config: &Start) -> Result<Exit> {
     };
     let clock = Clock::from_env()?;
     let mut script = config.answers.as_deref().map(Script::load).transpose()?;
-    let store = Store::open(config.data_dir.clone())?;
+    let store = crate::cmd::stored::open_store(&config.data_dir)?;
     let mut terminal = match script {
         Some(_) => None,
         None => Some(Terminal::new(config.explain, config.color)),

@@ -8,10 +8,9 @@ use crate::error::{Exit, Result};
 use crate::out::out;
 use crate::report::statistics::*;
 use crate::report::write;
-use crate::store::Store;
 
 pub fn run(config: &StatsCmd) -> Result<Exit> {
-    let store = Store::open(config.data_dir.clone())?;
+    let store = crate::cmd::stored::open_store(&config.data_dir)?;
     let clock = Clock::from_env()?;
     let zone = clock.zone().clone();
     let (records, unreadable) = store.list();

@@ -71,7 +71,7 @@ pub(crate) struct Stored {
 }
 
 pub(crate) fn open(data_dir: &Path, id: &str, flow: Option<&PathBuf>) -> Result<Stored> {
-    let store = Store::open(data_dir.to_path_buf())?;
+    let store = open_store(data_dir)?;
     let path = store.find(id)?;
     let record = store.load(&path)?;
     let flow_file = flow
@@ -82,4 +82,16 @@ pub(crate) fn open(data_dir: &Path, id: &str, flow: Option<&PathBuf>) -> Result<
         record,
         flow_file,
     })
+}
+
+/// Open the data directory; say so when it was open to others and has been closed.
+pub(crate) fn open_store(data_dir: &Path) -> Result<Store> {
+    let store = Store::open(data_dir.to_path_buf())?;
+    if let Some(mode) = store.tightened() {
+        eprintln!(
+            "Let op: de gegevensmap {} was toegankelijk voor anderen (rechten {mode:04o}); zorgpad heeft de rechten beperkt tot 0700 (alleen u).",
+            store.dir().display()
+        );
+    }
+    Ok(store)
 }

@@ -21,8 +21,14 @@ use jiff::Timestamp;
 
 use crate::error::{Error, Result};
 
+/// How many ids an ambiguous prefix lists before it only counts.
+const MAX_LISTED: usize = 10;
+
 pub struct Store {
     dir: PathBuf,
+    /// The permissions the directory had when zorgpad found it open to others and closed it
+    /// (to 0700), so that the command can say so.
+    tightened: Option<u32>,
 }
 
 impl Store {
@@ -49,10 +55,18 @@ impl Store {
                 dir.display()
             )));
         }
-        if !dir.exists() {
+        let tightened = if dir.exists() {
+            tighten(&dir)?
+        } else {
             create_private_dir(&dir).map_err(|e| Error::write("de gegevensmap", &dir, &e))?;
-        }
-        Ok(Store { dir })
+            None
+        };
+        Ok(Store { dir, tightened })
+    }
+
+    /// The directory's old permissions, when it was open to others and has been closed.
+    pub fn tightened(&self) -> Option<u32> {
+        self.tightened
     }
 
     pub fn dir(&self) -> &Path {
@@ -99,12 +113,24 @@ impl Store {
             [one] => Ok(one.clone()),
             [] => Err(Error::input(format!("er is geen sessie '{wanted}' in {}", self.dir.display()))
                 .hint("'zorgpad sessies' toont de sessies met hun id (met --data-dir voor een andere map).")),
-            many => Err(Error::input(format!(
-                "'{wanted}' past bij {} sessies: {}",
-                many.len(),
-                many.iter().map(|p| stem(p)).collect::<Vec<_>>().join(", ")
-            ))
-            .hint("Typ meer tekens van het id.")),
+            many => {
+                // A short prefix can match hundreds: the first few, one per line, and a count.
+                let shown: Vec<String> = many
+                    .iter()
+                    .take(MAX_LISTED)
+                    .map(|p| format!("  {}", stem(p)))
+                    .collect();
+                let more = match many.len().saturating_sub(MAX_LISTED) {
+                    0 => String::new(),
+                    n => format!("\n  … en nog {n}"),
+                };
+                Err(Error::input(format!(
+                    "'{wanted}' past bij {} sessies:\n{}{more}",
+                    many.len(),
+                    shown.join("\n")
+                ))
+                .hint("Typ meer tekens van het id."))
+            }
         }
     }
 
@@ -177,4 +203,35 @@ pub fn new_id(at: Timestamp, store: &Store) -> String {
             return id;
         }
     }
+}
+
+/// A data directory that others can read or enter is closed to its owner (0700): sessions hold
+/// health data. Gives the old permissions when it changed them; refuses when it cannot.
+#[cfg(unix)]
+fn tighten(dir: &Path) -> Result<Option<u32>> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(dir)
+        .map_err(|e| Error::read("de gegevensmap", dir, &e))?
+        .permissions()
+        .mode()
+        & 0o777;
+    if mode & 0o077 == 0 {
+        return Ok(None);
+    }
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).map_err(|_| {
+        Error::input(format!(
+            "de gegevensmap '{}' is toegankelijk voor anderen (rechten {mode:04o}) en zorgpad kan dat niet veranderen",
+            dir.display()
+        ))
+        .hint(format!(
+            "Sessies bevatten gezondheidsgegevens. Maak de map privé met: chmod 700 '{}', of kies een eigen map met --data-dir.",
+            dir.display()
+        ))
+    })?;
+    Ok(Some(mode))
+}
+
+#[cfg(not(unix))]
+fn tighten(_dir: &Path) -> Result<Option<u32>> {
+    Ok(None)
 }

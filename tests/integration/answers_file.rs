@@ -258,3 +258,14 @@ fn a_choice_with_toelichting_is_kept() {
     assert_eq!(g["antwoord"], "Middelengebruik");
     assert_eq!(g["toelichting"], "alcohol");
 }
+
+#[test]
+fn at_a_wait_the_valid_answers_include_later() {
+    let answers = crate::common::TO_D4_PAUSE.replace("later: 10-12-2026", "misschien");
+    Test::new()
+        .args("start")
+        .answers(&answers)
+        .run()
+        .code(2)
+        .stderr_has("Geldige keuzes (id of label; een uniek begin is genoeg), of 'terug', of 'later' (eventueel met een datum: 'later: 20-12-2026')");
+}

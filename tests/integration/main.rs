@@ -11,6 +11,7 @@ mod pty;
 
 mod answers_file;
 mod changed_flow;
+mod cli;
 mod crash;
 mod golden;
 mod input_files;

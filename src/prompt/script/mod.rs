@@ -237,10 +237,18 @@ pub(crate) fn valid_for(question: &Question<'_>) -> String {
             .join("\n")
     };
     match &question.node.body {
-        Body::Decision { options, .. } | Body::Wait { options, .. } => format!(
-            "Geldige keuzes (id of label; een uniek begin is genoeg), of '{BACK}':\n{}",
-            list(options.iter().map(|o| (o.id.as_str(), o.label.as_str())).collect())
-        ),
+        Body::Decision { options, .. } | Body::Wait { options, .. } => {
+            // Where a question can wait, "later" (optionally with a date) is a valid answer too.
+            let or = if question.can_pause {
+                format!("'{BACK}', of '{LATER}' (eventueel met een datum: '{LATER}: 20-12-2026')")
+            } else {
+                format!("'{BACK}'")
+            };
+            format!(
+                "Geldige keuzes (id of label; een uniek begin is genoeg), of {or}:\n{}",
+                list(options.iter().map(|o| (o.id.as_str(), o.label.as_str())).collect())
+            )
+        }
         Body::Action { items, .. } => format!(
             "Geldig: 'alles', 'niets', of een lijst van gedane acties (of {{gedaan: [...], nvt: [...], notitie: ...}}):\n{}",
             list(items.iter().map(|a| (a.id.as_str(), a.text.as_str())).collect())
