@@ -51,6 +51,10 @@ pub struct KaartCheckArgs {
     /// Flow waarvan de verwijzingen gedekt moeten zijn; zonder deze optie de ingebouwde blauwdruk
     #[arg(long, value_name = "BESTAND")]
     pub flow: Option<PathBuf>,
+
+    /// Schrijf de uitvoer als JSON voor scripts (schema zorgpad.kaartcontrole/1; zie README)
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -66,6 +70,10 @@ pub struct KaartShowArgs {
     /// Alleen de aanbieders voor deze gemeente (en die voor de hele regio)
     #[arg(long, value_name = "GEMEENTE")]
     pub gemeente: Option<String>,
+
+    /// Schrijf de uitvoer als JSON voor scripts (schema zorgpad.kaart/1; zie README)
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, clap::Args)]

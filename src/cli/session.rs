@@ -89,6 +89,10 @@ pub struct SessionsArgs {
 
     #[command(flatten)]
     pub data: DataArgs,
+
+    /// Schrijf de uitvoer als JSON voor scripts (schema zorgpad.sessies/1; zie README)
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -151,6 +155,10 @@ pub struct CheckArgs {
     /// Flowbestand (YAML) om te controleren; zonder deze optie de ingebouwde flows
     #[arg(long, value_name = "BESTAND")]
     pub flow: Option<PathBuf>,
+
+    /// Schrijf de uitvoer als JSON voor scripts (schema zorgpad.controle/1; zie README)
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `zorgpad help [OPDRACHT] [SUBOPDRACHT]`.

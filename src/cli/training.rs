@@ -88,6 +88,10 @@ pub struct StatsArgs {
 
     #[command(flatten)]
     pub data: DataArgs,
+
+    /// Schrijf de uitvoer als JSON voor scripts (schema zorgpad.statistiek/1; zie README)
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `zorgpad toon`.

@@ -10,6 +10,11 @@ use crate::out::outln;
 pub fn run(config: &CheckFlow) -> Result<Exit> {
     let set = FlowSet::load(config.flow.as_deref())?;
     let findings = validate(&set);
+    if config.json {
+        outln!("{}", crate::report::json::check(&set, &findings))?;
+        let errors = findings.iter().any(|f| f.is_error());
+        return Ok(if errors { Exit::Findings } else { Exit::Ok });
+    }
     for f in &findings {
         outln!("{f}")?;
     }

@@ -24,6 +24,11 @@ pub fn check(config: &KaartCheck) -> Result<Exit> {
     let kaart = Kaart::load(config.kaart.as_deref())?;
     let set = FlowSet::load(config.flow.as_deref())?;
     let result = kaart::check(&kaart, &set);
+    if config.json {
+        outln!("{}", crate::report::json::kaart_check(&kaart, &result))?;
+        let ok = result.errors() == 0 && result.gaps.is_empty();
+        return Ok(if ok { Exit::Ok } else { Exit::Findings });
+    }
     for f in &result.findings {
         outln!("{f}")?;
     }
@@ -130,6 +135,11 @@ pub fn show(config: &KaartShow) -> Result<Exit> {
             )));
         }
     };
+    if config.json {
+        let json = crate::report::json::kaart(&kaart, &categories, gemeente.as_deref());
+        outln!("{json}")?;
+        return Ok(Exit::Ok);
+    }
 
     let errors = kaart.findings().iter().filter(|f| f.is_error()).count();
     if errors > 0 {

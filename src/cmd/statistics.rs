@@ -46,6 +46,9 @@ pub fn run(config: &StatsCmd) -> Result<Exit> {
         StatsFormat::Text => write::text(&doc, config.layout),
         StatsFormat::Markdown => write::markdown(&doc),
         StatsFormat::Csv => csv(&doc, &figures)?,
+        StatsFormat::Json => {
+            crate::report::json::tables(&doc, crate::report::json::STATISTICS) + "\n"
+        }
     };
     out!("{out}")?;
     Ok(Exit::Ok)

@@ -9,10 +9,12 @@
 pub(crate) mod document;
 pub mod export;
 pub mod graph;
+pub mod json;
 pub(crate) mod kaart;
 pub mod pathway;
 pub mod scan;
 pub(crate) mod session;
+pub mod sessions;
 pub mod statistics;
 pub mod summary;
 pub(crate) mod write;

@@ -250,3 +250,80 @@ fn an_ambiguous_prefix_lists_ten_ids_and_a_count() {
     assert_eq!(listed, 10, "{}", out.stderr);
     assert!(out.stderr.contains("… en nog "), "{}", out.stderr);
 }
+
+fn json_of(out: &crate::common::Output) -> serde_json::Value {
+    serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", out.stdout))
+}
+
+#[test]
+fn json_for_scripts_names_its_schema() {
+    let check = json_of(&Test::new().args("controleer --json").run().code(0));
+    assert_eq!(check["schema"], "zorgpad.controle/1");
+    assert_eq!(check["in_orde"], true);
+    assert_eq!(check["flows"][0]["id"], "blauwdruk-psychosociaal");
+
+    let kaart = json_of(&Test::new().args("kaart controleer --json").run().code(0));
+    assert_eq!(kaart["schema"], "zorgpad.kaartcontrole/1");
+    assert_eq!(kaart["kaart"]["voorbeeld"], true);
+    assert_eq!(kaart["gaten"].as_array().map(Vec::len), Some(0));
+
+    let shown = json_of(
+        &Test::new()
+            .args("kaart toon --json --categorie veilig-thuis --gemeente Havendorp")
+            .run()
+            .code(0),
+    );
+    assert_eq!(shown["schema"], "zorgpad.kaart/1");
+    assert_eq!(shown["gemeente"], "Havendorp");
+    assert_eq!(shown["categorieen"][0]["id"], "veilig-thuis");
+    assert_eq!(
+        shown["categorieen"][0]["aanbieders"][0]["telefoon"],
+        "0800-2000"
+    );
+
+    let ws = Workspace::new();
+    ws.cmd("start")
+        .answers("- alles\n- geen\n- nee\n")
+        .run()
+        .code(0);
+    let sessions = json_of(&ws.cmd("sessies --json").run().code(0));
+    assert_eq!(sessions["schema"], "zorgpad.sessies/1");
+    assert_eq!(sessions["sessies"][0]["id"], ws.only_session());
+    assert_eq!(sessions["sessies"][0]["status"], "afgerond");
+
+    let stats = json_of(&ws.cmd("statistiek --json").run().code(0));
+    assert_eq!(stats["schema"], "zorgpad.statistiek/1");
+    assert_eq!(stats["tabellen"][0]["kolommen"][0], "Gemeente");
+    // One session is a group under five: hidden in JSON as on the screen.
+    let text = stats.to_string();
+    assert!(text.contains("<5"), "{text}");
+    ws.cmd("statistiek --json --formaat csv")
+        .run()
+        .code(2)
+        .stderr_has("geef --formaat of --json, niet allebei");
+}
+
+#[test]
+fn json_of_a_broken_flow_lists_the_findings_and_exits_1() {
+    let flow = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/kapot/onbekend-naar.yaml"
+    ))
+    .expect("fixture");
+    let out = Test::new()
+        .file("kapot.yaml", flow)
+        .args("controleer --json --flow kapot.yaml")
+        .run()
+        .code(1);
+    let check = json_of(&out);
+    assert_eq!(check["in_orde"], false);
+    let first = &check["bevindingen"][0];
+    assert_eq!(first["ernst"], "fout");
+    assert!(first["regel"].is_u64(), "{check:#}");
+    assert!(
+        first["probleem"]
+            .as_str()
+            .is_some_and(|p| p.contains("onbekende knoop")),
+        "{check:#}"
+    );
+}

@@ -14,6 +14,7 @@ pub struct KaartCheck {
     pub kaart: Option<PathBuf>,
     pub flow: Option<PathBuf>,
     pub layout: Layout,
+    pub json: bool,
 }
 
 /// `zorgpad kaart toon`.
@@ -23,6 +24,7 @@ pub struct KaartShow {
     pub categorie: Option<String>,
     pub gemeente: Option<String>,
     pub layout: Layout,
+    pub json: bool,
 }
 
 /// `zorgpad kaart importeer`.
@@ -95,12 +97,14 @@ pub(crate) fn resolve(k: KaartArgs, env: Env) -> Result<Config> {
             kaart: a.kaart,
             flow: a.flow,
             layout,
+            json: a.json,
         })),
         Some(KaartAction::Toon(a)) => Ok(Config::KaartShow(KaartShow {
             kaart: a.kaart,
             categorie: a.categorie.map(|c| c.trim().to_string()),
             gemeente: a.gemeente.map(|g| g.trim().to_string()),
             layout,
+            json: a.json,
         })),
         Some(KaartAction::Importeer(a)) => kaart_import(a),
     }

@@ -59,7 +59,10 @@ impl Config {
         match args.command {
             Command::Start(a) => session::start(a, env),
             Command::Hervat(a) => session::resume(a, env),
-            Command::Controleer(a) => Ok(Config::CheckFlow(session::CheckFlow { flow: a.flow })),
+            Command::Controleer(a) => Ok(Config::CheckFlow(session::CheckFlow {
+                flow: a.flow,
+                json: a.json,
+            })),
             Command::Scan(mut a) => match a.action.take() {
                 None => Ok(Config::Scan(scan::Fill::resolve(a, color, layout)?)),
                 Some(crate::cli::ScanAction::Rapport(r)) => {

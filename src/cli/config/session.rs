@@ -51,12 +51,14 @@ pub struct Resume {
 #[derive(Debug)]
 pub struct CheckFlow {
     pub flow: Option<PathBuf>,
+    pub json: bool,
 }
 
 #[derive(Debug)]
 pub struct SessionList {
     pub data_dir: PathBuf,
     pub layout: Layout,
+    pub json: bool,
 }
 
 #[derive(Debug)]
@@ -186,6 +188,7 @@ pub(crate) fn sessions(a: SessionsArgs, env: Env) -> Result<Config> {
         None => Ok(Config::Sessions(SessionList {
             data_dir: Store::resolve_dir(a.data.data_dir)?,
             layout,
+            json: a.json,
         })),
         Some(SessionsAction::Verwijder(r)) => Ok(Config::Remove(Remove {
             data_dir: Store::resolve_dir(r.data.data_dir.or(a.data.data_dir))?,

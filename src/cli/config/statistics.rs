@@ -12,6 +12,7 @@ pub enum StatsFormat {
     Text,
     Csv,
     Markdown,
+    Json,
 }
 
 /// `zorgpad statistiek`.
@@ -51,10 +52,15 @@ impl StatsCmd {
             data_dir: Store::resolve_dir(a.data.data_dir)?,
             from,
             to,
-            format: match a.formaat {
-                None => StatsFormat::Text,
-                Some(crate::cli::StatsFormatArg::Csv) => StatsFormat::Csv,
-                Some(crate::cli::StatsFormatArg::Md) => StatsFormat::Markdown,
+            format: match (a.formaat, a.json) {
+                (Some(_), true) => {
+                    return Err(Error::input("geef --formaat of --json, niet allebei")
+                        .hint("--json schrijft de cijfers als JSON voor scripts; --formaat csv of md voor een bestand."))
+                }
+                (None, true) => StatsFormat::Json,
+                (None, false) => StatsFormat::Text,
+                (Some(crate::cli::StatsFormatArg::Csv), false) => StatsFormat::Csv,
+                (Some(crate::cli::StatsFormatArg::Md), false) => StatsFormat::Markdown,
             },
             layout,
         })

@@ -1,0 +1,166 @@
+//! The caseload: every stored session in one row — who, where it stands, what it waits for.
+//! Rows are facts replayed from each session's journal, never stored beside it; the table for
+//! the screen and the JSON for scripts are made from the same rows.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::clock;
+use crate::engine::journal;
+use crate::engine::session::Session;
+use crate::flow::set::FlowSet;
+use crate::report::Layout;
+use crate::store::Record;
+
+/// One stored session, as `zorgpad sessies` shows it. The keys are the JSON schema's.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct SessionRow {
+    pub id: String,
+    pub kenmerk: Option<String>,
+    pub gemeente: Option<String>,
+    /// "lopend", "wacht", "afgerond", "flow gewijzigd" or "flow ontbreekt".
+    pub status: String,
+    /// Where it stands: the next question, or the end reached.
+    pub stap: String,
+    pub wacht_op: Option<Waiting>,
+    pub aangemaakt: Timestamp,
+    pub bijgewerkt: Timestamp,
+}
+
+/// What a paused session waits for.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Waiting {
+    /// The question's key (e.g. `D4`).
+    pub vraag: String,
+    pub sinds: Timestamp,
+    pub verwacht: Option<Date>,
+}
+
+/// The rows of the stored sessions, in the store's order. Flow sets are read once per file.
+pub(crate) fn rows(records: &[Record]) -> Vec<SessionRow> {
+    let mut cache = BTreeMap::new();
+    records
+        .iter()
+        .map(|record| {
+            let (status, stap) = status_of(record, &mut cache);
+            SessionRow {
+                id: record.id.clone(),
+                kenmerk: record.kenmerk.clone(),
+                gemeente: record.gemeente.clone(),
+                status,
+                stap,
+                wacht_op: journal::pause(&record.journaal).map(|(key, since, expected)| Waiting {
+                    vraag: key.rsplit('/').next().unwrap_or(key).to_string(),
+                    sinds: since,
+                    verwacht: expected,
+                }),
+                aangemaakt: record.aangemaakt,
+                bijgewerkt: record.bijgewerkt,
+            }
+        })
+        .collect()
+}
+
+/// The rows as a table for the screen.
+pub(crate) fn table(rows: &[SessionRow], layout: Layout, zone: &TimeZone) -> comfy_table::Table {
+    let mut table = crate::report::table(
+        layout,
+        &[
+            "Id",
+            "Kenmerk",
+            "Gemeente",
+            "Status",
+            "Huidige stap",
+            "Wacht op",
+            "Laatst gewijzigd",
+        ],
+    );
+    // The id is what people type to resume: it never wraps.
+    if let Some(column) = table.column_mut(0) {
+        column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+    }
+    for row in rows {
+        let waiting = row.wacht_op.as_ref().map_or_else(
+            || "—".to_string(),
+            |w| {
+                let mut s = format!("{}, sinds {}", w.vraag, clock::date_time(w.sinds, zone));
+                if let Some(d) = w.verwacht {
+                    s.push_str(&format!(", verwacht {}", d.strftime("%d-%m-%Y")));
+                }
+                s
+            },
+        );
+        table.add_row(vec![
+            row.id.clone(),
+            row.kenmerk.clone().unwrap_or_else(|| "—".to_string()),
+            row.gemeente.clone().unwrap_or_else(|| "—".to_string()),
+            row.status.clone(),
+            row.stap.clone(),
+            waiting,
+            clock::date_time(row.bijgewerkt, zone),
+        ]);
+    }
+    table
+}
+
+/// The flows of a stored session: its own file if it still exists, else the embedded ones.
+fn flows_for(
+    record: &Record,
+    cache: &mut BTreeMap<Option<String>, Option<FlowSet>>,
+) -> Option<FlowSet> {
+    let key = record.flow.bestand.clone();
+    cache
+        .entry(key.clone())
+        .or_insert_with(|| FlowSet::load(key.as_deref().map(std::path::Path::new)).ok())
+        .clone()
+}
+
+/// A session's status and where it stands, replayed from its journal.
+fn status_of(
+    record: &Record,
+    cache: &mut BTreeMap<Option<String>, Option<FlowSet>>,
+) -> (String, String) {
+    let Some(set) = flows_for(record, cache) else {
+        return (
+            "flow ontbreekt".to_string(),
+            record.flow.bestand.clone().unwrap_or_default(),
+        );
+    };
+    let Ok(session) = Session::from_journal(&set, record.journaal.clone()) else {
+        return (
+            "flow gewijzigd".to_string(),
+            "(kan niet worden nagespeeld)".to_string(),
+        );
+    };
+    let walk = session.walk();
+    if walk.is_finished() {
+        let outcome = walk.outcome().map(|n| n.title.clone()).unwrap_or_default();
+        return ("afgerond".to_string(), outcome);
+    }
+    let step = walk
+        .question()
+        .map(|q| {
+            // Inside a sub-flow: the calling box (e.g. B6) and the step.
+            let label = q
+                .node
+                .blueprint
+                .clone()
+                .or_else(|| q.calls.last().and_then(|c| c.blueprint.clone()))
+                .unwrap_or_else(|| q.key.clone());
+            match q.step {
+                Some(s) => format!("stap {s}, {label}: {}", q.node.title),
+                None => format!("{label}: {}", q.node.title),
+            }
+        })
+        .unwrap_or_default();
+    let status = if journal::pause(&record.journaal).is_some() {
+        "wacht"
+    } else {
+        "lopend"
+    };
+    (status.to_string(), step)
+}
