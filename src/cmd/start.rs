@@ -314,7 +314,17 @@ fn save(record: &mut Record, store: &Store, session: &Session<'_>) -> Result<()>
         .events()
         .last()
         .map_or(record.bijgewerkt, |e| e.time());
-    store.save(record)
+    let saved_before = store.exists(&record.id);
+    store.save(record).map_err(|e| {
+        // Say what is still safe, and how to go on once there is room again.
+        let id = &record.id;
+        let hint = if saved_before {
+            format!("De sessie is bewaard tot en met het vorige antwoord; het laatste antwoord niet. Maak ruimte (of geef schrijfrechten) en ga verder met: zorgpad hervat {id}")
+        } else {
+            "Er is nog niets van deze sessie bewaard. Maak ruimte (of geef schrijfrechten), of kies een andere map met --data-dir, en begin opnieuw.".to_string()
+        };
+        e.hint(hint)
+    })
 }
 
 fn check_role(set: &FlowSet, role: Option<&str>) -> Result<()> {

@@ -84,3 +84,44 @@ fn a_full_disk_is_a_write_error_in_dutch() {
         assert!(!stderr.contains(english), "English in: {stderr}");
     }
 }
+
+/// A save that fails (here: the file-size limit, which holds for root too) is a write error
+/// (exit 3) that says what is still safe and how to go on, and leaves the stored session as
+/// it was after the previous answer.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_save_says_what_is_kept_and_how_to_go_on() {
+    use crate::common::{Workspace, D4_TO_MDO_PAUSE, TO_D4_PAUSE};
+    let ws = Workspace::new();
+    ws.cmd("start").answers(TO_D4_PAUSE).run().code(0);
+    let id = ws.only_session();
+    let before = std::fs::read(ws.session_file(&id)).expect("session");
+    std::fs::write(ws.path().join("verder.yaml"), D4_TO_MDO_PAUSE).expect("answers");
+    // `ulimit -f 1`: no file over 1 KiB; the session file is larger. SIGXFSZ is ignored, so a
+    // write past the limit fails instead of killing the process.
+    let output = Command::new("bash")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 1; exec \"$0\" hervat \"$1\" --antwoorden verder.yaml")
+        .arg(BIN)
+        .arg(&id)
+        .current_dir(ws.path())
+        .env("ZORGPAD_DATA", ws.data())
+        .env("ZORGPAD_NU", "2026-12-10T09:00:00Z")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run zorgpad");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("kan het sessiebestand"), "{stderr}");
+    assert!(stderr.contains("het bestand is te groot"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("ga verder met: zorgpad hervat {id}")),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read(ws.session_file(&id)).expect("session"),
+        before,
+        "the stored session changed"
+    );
+}
