@@ -321,6 +321,12 @@ fn syntax(kind: &ErrorKind) -> String {
             "het bestand bevat meer dan één YAML-document (een regel '---' of '...'); houd één document per bestand"
         }
         K::ExpectedWhitespace => "hier hoort een spatie",
+        K::ExpectedDocumentStart | K::ExpectedStreamStart => {
+            "hier staat tekst die nergens bij hoort: alles hoort bij één lijst of één stel velden; controleer de inspringing"
+        }
+        K::InvalidBlockScalarHeader => {
+            "na '|' of '>' mag op dezelfde regel alleen '-', '+' of een cijfer staan; de tekst begint op de volgende regel"
+        }
         K::DuplicateVersionDirective
         | K::UnsupportedYamlMajorVersion
         | K::DuplicateTagDirective
