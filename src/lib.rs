@@ -46,7 +46,7 @@ pub(crate) mod finding;
 pub mod flow;
 pub mod kaart;
 mod out;
-pub(crate) mod prompt;
+pub mod prompt;
 pub(crate) mod report;
 pub mod scan;
 pub(crate) mod store;

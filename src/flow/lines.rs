@@ -2,7 +2,7 @@
 //! fine, so findings about a node or a key look its line up in the text.
 
 /// The line on which node `id` starts, so that findings can point at the node.
-/// serde_yaml keeps no positions for values that parsed fine, so this looks at the text.
+/// The YAML reader keeps no positions for values that parsed fine, so this looks at the text.
 pub fn line_of_id(text: &str, id: &str) -> Option<usize> {
     line_of_id_nth(text, id, 0)
 }

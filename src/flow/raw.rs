@@ -21,9 +21,9 @@ pub struct RawFlow {
     #[serde(default)]
     pub omschrijving: Option<String>,
     pub start: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::unique_keys")]
     pub rollen: BTreeMap<String, String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::unique_keys")]
     pub voetnoten: BTreeMap<u32, String>,
     pub knopen: Vec<RawNode>,
 }

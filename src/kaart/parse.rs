@@ -1,6 +1,6 @@
 //! Parsing the YAML text of a map, in parallel for a large one.
 //!
-//! Why this exists: a national map is megabytes of YAML, and serde_yaml parses on one core.
+//! Why this exists: a national map is megabytes of YAML, and the YAML reader parses on one core.
 //! The entries of a block list are independent, so the text is cut at entry boundaries and the
 //! pieces are parsed on several threads; the whole is parsed again only when a piece fails,
 //! so that errors are always reported as for the whole file.

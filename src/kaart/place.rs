@@ -1,6 +1,6 @@
 //! Finding the line of a field in the text of a map.
 //!
-//! Why this exists: serde_yaml keeps no positions for values that parsed fine, yet every
+//! Why this exists: the YAML reader keeps no positions for values that parsed fine, yet every
 //! finding should name its line. These helpers find the blocks, the entries under
 //! `aanbieders:` and the fields within them, in one pass over the lines.
 

@@ -1,8 +1,9 @@
 //! Writing a map as YAML in the documented layout (the importer's output).
 //!
-//! Why this exists: serde_yaml writes every field in its own style and order; a map is read and
-//! edited by people, so it is written the way `sociale-kaart/README.md` shows it: the fields in
-//! the documented order, lists inline, a blank line between entries, quotes only where needed.
+//! Why this exists: a YAML serializer writes every field in its own style and order; a map is
+//! read and edited by people, so it is written the way `sociale-kaart/README.md` shows it: the
+//! fields in the documented order, lists inline, a blank line between entries, quotes only
+//! where needed.
 
 use super::RawKaart;
 

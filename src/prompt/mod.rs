@@ -2,9 +2,9 @@
 //! ([`terminal`]), an answers file ([`script`]), and the cooperation scan's own questions
 //! ([`scan`]).
 
-pub mod scan;
+pub(crate) mod scan;
 pub mod script;
-pub mod terminal;
+pub(crate) mod terminal;
 
 /// A referral asked of a prompter that was given no Sociale Kaart: a mistake in zorgpad, not in
 /// what the user did.

@@ -132,18 +132,18 @@ fn flow_file_with_only_comments() {
 
 #[test]
 fn flow_file_that_is_not_yaml() {
-    // The unclosed '[' is what is wrong, with its place; not "a list where text was expected".
+    // The unclosed '[' is what is wrong, at its place; not "a list where text was expected".
     flow_file("naam: [x\n")
-        .stderr_has("zorgpad: fout: flow.yaml:2:1: ongeldige YAML-opbouw: een lijst tussen [ en ] is niet afgesloten: ',' of ']' ontbreekt (de '[' staat op regel 1, kolom 7)")
+        .stderr_has("zorgpad: fout: flow.yaml:1:7: ongeldige YAML-opbouw: een lijst tussen [ en ] is niet afgesloten: ',' of ']' ontbreekt")
         .stderr_has("controleer het met 'zorgpad controleer --flow BESTAND'");
 }
 
 #[test]
 fn flow_file_with_an_unclosed_quote() {
-    // The scanner gives up at the end of the file; the message also says where the quote is.
-    flow_file(FLOW.replace("titel: Keuze", "titel: \"Keuze"))
-        .stderr_has("flow.yaml:22:1: ongeldige YAML-opbouw: het bestand houdt onverwacht op; is een aanhalingsteken of haakje niet gesloten?")
-        .stderr_has("(het aanhalingsteken staat op regel 8, kolom 12)");
+    // The place is the quote that is not closed, not the end of the file.
+    flow_file(FLOW.replace("titel: Keuze", "titel: \"Keuze")).stderr_has(
+        "flow.yaml:8:12: ongeldige YAML-opbouw: dit aanhalingsteken wordt niet gesloten",
+    );
 }
 
 #[test]
@@ -276,7 +276,7 @@ fn answers_file_with_only_comments() {
 #[test]
 fn answers_file_that_is_not_yaml() {
     answers_file("- alles\n- [x\n").stderr_has(
-        "zorgpad: fout: antwoorden.yaml:3:1: ongeldige YAML-opbouw: een lijst tussen [ en ] is niet afgesloten",
+        "zorgpad: fout: antwoorden.yaml:2:3: ongeldige YAML-opbouw: een lijst tussen [ en ] is niet afgesloten",
     );
 }
 

@@ -351,7 +351,7 @@ fn unreadable_maps_exit_2_with_the_place() {
         (
             "syntax.yaml",
             "kaart:\n  naam: [x\n",
-            "syntax.yaml:3:1: ongeldige YAML-opbouw",
+            "syntax.yaml:2:9: ongeldige YAML-opbouw: een lijst tussen [ en ] is niet afgesloten",
         ),
         (
             "tekst.yaml",
@@ -431,7 +431,7 @@ fn files_that_are_no_map_exit_2() {
             .args("kaart controleer --flow flow.yaml")
             .run()
             .code(2)
-            .stderr_has("flow.yaml:2:1"),
+            .stderr_has("flow.yaml:1:7"),
     );
 }
 

@@ -52,6 +52,10 @@ fn room_of_file(path: &Path) -> Option<String> {
     let mut parts = rel.components();
     let first = parts.next()?.as_os_str().to_string_lossy().to_string();
     if parts.next().is_some() {
+        // A support module that grew into a folder (yaml/) stays support.
+        if !ROOMS.iter().any(|(room, _)| *room == first) {
+            return Some("support".to_string());
+        }
         return Some(first);
     }
     match first.as_str() {

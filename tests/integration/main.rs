@@ -31,3 +31,4 @@ mod terminal;
 mod training;
 mod usage;
 mod validation;
+mod yaml_input;

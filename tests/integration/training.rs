@@ -238,8 +238,8 @@ fn case_files() -> Vec<(String, String)> {
 
 /// The scripted answers of a case, as an answers file.
 fn answers_of(text: &str) -> String {
-    let doc: serde_yaml::Value = serde_yaml::from_str(text).expect("case is YAML");
-    serde_yaml::to_string(&doc["antwoorden"]).expect("answers")
+    let doc: zorgpad::yaml::Value = zorgpad::yaml::parse(text).expect("case is YAML");
+    zorgpad::yaml::to_text(&doc["antwoorden"])
 }
 
 #[test]
@@ -282,7 +282,7 @@ fn every_case_file_is_embedded_and_fits_the_flow() {
 fn every_case_walks_to_an_end_with_the_model_answers() {
     for (id, text) in case_files() {
         let model = {
-            let doc: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+            let doc: zorgpad::yaml::Value = zorgpad::yaml::parse(&text).unwrap();
             doc["model"].as_sequence().unwrap().len()
         };
         let out = Test::new()

@@ -34,7 +34,7 @@ pub(crate) const BACK: &str = "terug";
 /// The reserved entry that means "not yet — continue later" (pause the session here).
 pub(crate) const LATER: &str = "later";
 
-pub(crate) struct Script<'k> {
+pub struct Script<'k> {
     file: String,
     entries: Vec<Value>,
     lines: Vec<Option<usize>>,
@@ -44,7 +44,7 @@ pub(crate) struct Script<'k> {
 }
 
 impl<'k> Script<'k> {
-    pub(crate) fn load(path: &Path) -> Result<Script<'k>> {
+    pub fn load(path: &Path) -> Result<Script<'k>> {
         let file = path.display().to_string();
         let text = read_text("het antwoordenbestand", path)?;
         let value: Value = yaml::parse(&text).map_err(|e| {
