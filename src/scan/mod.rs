@@ -101,12 +101,7 @@ pub(crate) fn from_script(
         .hint("Het bestand is een YAML-lijst met één regel per aspect; zie flows/vragenlijst.md.")
     })?;
     // The line of each top-level entry, for messages.
-    let lines: Vec<usize> = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| l.starts_with("- ") || *l == "-")
-        .map(|(i, _)| i + 1)
-        .collect();
+    let lines = crate::yaml::entry_lines(&text);
     let place = |n: usize| match lines.get(n) {
         Some(l) => format!("{file}:{l}"),
         None => file.clone(),

@@ -53,6 +53,7 @@ use serde_saphyr::options::AliasLimits;
 use serde_saphyr::{Budget, DuplicateKeyPolicy, MergeKeyPolicy, Options};
 
 pub use duplicate::unique_keys;
+pub(crate) use places::entry_lines;
 pub use value::{Index, Mapping, Number, Sequence, Value};
 
 /// The largest file read, in bytes.

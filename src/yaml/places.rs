@@ -164,3 +164,13 @@ mod tests {
         assert_eq!(tab_from("a: 1\n", p(1, 1)), None);
     }
 }
+
+/// The line of each top-level list entry (`- ` at the start of a line), for messages about
+/// the n-th entry of a list file (answers, scan answers). Flow-style lists have none.
+pub(crate) fn entry_lines(text: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("- ") || *l == "-")
+        .map(|(i, _)| i + 1)
+        .collect()
+}

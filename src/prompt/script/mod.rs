@@ -267,12 +267,7 @@ pub(crate) fn valid_for(question: &Question<'_>) -> String {
 /// The line of each top-level list entry (`- ` at the start of a line), when the file is
 /// written in the usual block style; otherwise no lines are given.
 fn entry_lines(text: &str, count: usize) -> Vec<Option<usize>> {
-    let lines: Vec<usize> = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| l.starts_with("- ") || *l == "-")
-        .map(|(i, _)| i + 1)
-        .collect();
+    let lines = crate::yaml::entry_lines(text);
     if lines.len() == count {
         lines.into_iter().map(Some).collect()
     } else {
