@@ -8,7 +8,7 @@ use crate::engine::journal;
 use crate::engine::session::Session;
 use crate::error::{Exit, Result};
 use crate::flow::set::FlowSet;
-use crate::out::outln;
+use crate::out::{errln, outln};
 use crate::store::{Record, Store};
 
 /// The flows of a stored session: its own file if it still exists, else the embedded ones.
@@ -52,7 +52,7 @@ pub fn list(config: &SessionList) -> Result<Exit> {
     for record in &records {
         let (status, step) = status_of(record, &mut cache);
         let waiting = waiting_of(record, zone);
-        table.add_row(vec![
+        let cells = [
             record.id.clone(),
             record.kenmerk.clone().unwrap_or_else(|| "—".to_string()),
             record.gemeente.clone().unwrap_or_else(|| "—".to_string()),
@@ -60,13 +60,15 @@ pub fn list(config: &SessionList) -> Result<Exit> {
             step,
             waiting,
             clock::date_time(record.bijgewerkt, zone),
-        ]);
+        ];
+        // From the session file: shown before the table counts widths.
+        table.add_row(cells.map(|c| crate::visible::text(&c).into_owned()));
     }
     if !records.is_empty() {
         outln!("{table}")?;
     }
     for u in &unreadable {
-        eprintln!(
+        errln!(
             "zorgpad: waarschuwing: sessiebestand '{}' is onleesbaar ({}); het is niet veranderd.",
             u.path.display(),
             u.reason
