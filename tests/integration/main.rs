@@ -13,6 +13,7 @@ mod answers_file;
 mod changed_flow;
 mod crash;
 mod golden;
+mod hygiene;
 mod input_files;
 mod kaart;
 mod kaart_import;
