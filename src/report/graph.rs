@@ -322,7 +322,11 @@ pub fn dot(set: &FlowSet) -> String {
             Arrow::Next => format!("  {a} -> {b};\n"),
             Arrow::Choice(label) => format!(
                 "  {a} -> {b} [label=\"{}\"];\n",
-                dot_text(&lines(label, 24).join("\\n"))
+                lines(label, 24)
+                    .iter()
+                    .map(|l| dot_text(l))
+                    .collect::<Vec<_>>()
+                    .join("\\n")
             ),
             Arrow::Call => format!("  {a} -> {b} [style=dashed, label=\"roept aan\"];\n"),
         });
