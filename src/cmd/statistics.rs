@@ -46,7 +46,7 @@ pub fn run(config: &StatsCmd) -> Result<Exit> {
     let out = match config.format {
         StatsFormat::Text => write::text(&doc, config.layout),
         StatsFormat::Markdown => write::markdown(&doc),
-        StatsFormat::Csv => csv(&doc, &figures)?,
+        StatsFormat::Csv => csv(&doc, &figures, config.csv),
     };
     out!("{out}")?;
     Ok(Exit::Ok)

@@ -368,6 +368,90 @@ fn an_imported_map_keeps_a_bidi_override_as_an_escape() {
     both_clean("kaart toon", &out, &["Naam \\u{202e}rev\\u{1b}[2J"], &[]);
 }
 
+/// A gemeente that a spreadsheet would run as a formula.
+const FORMULA: &str = "=HYPERLINK(\"http://x\",\"klik\")";
+
+#[test]
+fn statistics_as_csv_open_in_dutch_excel_without_running_a_formula() {
+    let ws = Workspace::new();
+    let kaart = fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/kaart/klein.yaml"
+    ))
+    .expect("klein.yaml")
+    .replace(
+        "gemeenten: [Aadorp, Beedorp]",
+        "gemeenten: [Aadorp, '=HYPERLINK(\"http://x\",\"klik\")', '@SUM(A1)']",
+    );
+    ws.write("kaart.yaml", kaart);
+    // The shortest route (no PPM); five sessions, so that the group is shown as a number.
+    ws.write("antwoorden.yaml", "- alles\n- geen\n- nee\n");
+    for (hour, gemeente) in [FORMULA; 5].into_iter().chain(["@SUM(A1)"]).enumerate() {
+        ws.cmd("start --kaart kaart.yaml --antwoorden antwoorden.yaml")
+            .arg("--gemeente")
+            .arg(gemeente)
+            .now(&format!("2026-11-22T{:02}:00:00Z", 8 + hour))
+            .run()
+            .code(0)
+            .no_panic();
+    }
+    let out = ws.cmd("statistiek --formaat csv").run().code(0).no_panic();
+    let csv = out
+        .stdout
+        .strip_prefix('\u{feff}')
+        .unwrap_or_else(|| panic!("no BOM:\n{}", out.stdout));
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "tabel;rij;kolom;waarde");
+    // Quoted (it holds a ',' and quotes), with a ' in front: text, not a formula.
+    let neutral = "\"'=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\"";
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with(&format!("Sessies per gemeente;{neutral};Sessies;"))),
+        "{csv}"
+    );
+    assert!(
+        lines.contains(&"Sessies per gemeente;'@SUM(A1);Sessies;<5"),
+        "{csv}"
+    );
+    // Read as a spreadsheet reads it: no cell starts a formula, and each line has 4 cells.
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(csv.as_bytes());
+    let mut gemeenten = Vec::new();
+    for record in reader.records() {
+        let record = record.expect("a CSV record");
+        assert_eq!(record.len(), 4, "{record:?}");
+        for cell in &record {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@']) || cell.parse::<f64>().is_ok(),
+                "a formula: {cell:?}"
+            );
+        }
+        if &record[0] == "Sessies per gemeente" {
+            gemeenten.push(record[1].to_string());
+        }
+    }
+    assert!(gemeenten.contains(&format!("'{FORMULA}")), "{gemeenten:?}");
+    // Plain CSV for other programs: the same protection.
+    let plain = ws
+        .cmd("statistiek --formaat csv --csv-scheiding komma")
+        .run()
+        .code(0)
+        .stdout
+        .clone();
+    assert!(plain.starts_with("tabel,rij,kolom,waarde\n"), "{plain}");
+    assert!(
+        plain.contains(&format!("Sessies per gemeente,{neutral},Sessies,")),
+        "{plain}"
+    );
+    // On the screen and in Markdown the name is shown as it is: there it is only text.
+    ws.cmd("statistiek --formaat md")
+        .run()
+        .code(0)
+        .stdout_has(FORMULA);
+}
+
 /// The guided session in a terminal: the gemeente list, the head of a question, the question
 /// and its options are shown, not obeyed. inquire draws with escape sequences of its own, so
 /// only the ones planted in the files are looked for.
