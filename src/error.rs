@@ -163,7 +163,8 @@ impl Error {
 
     /// The text printed on standard error. With a width (a terminal), lines are wrapped at
     /// word boundaries so that no word is broken; without one (a pipe, a file), lines stay
-    /// whole. Whether there is a terminal is decided at the edge, never here.
+    /// whole. Whether there is a terminal is decided at the edge, never here. Messages quote
+    /// files and arguments, so control characters are made visible (`crate::visible`).
     pub fn render(&self, width: Option<usize>) -> String {
         let mut text: String = self.details.iter().map(|d| format!("{d}\n")).collect();
         text.push_str(&if self.exit == Exit::Cancelled {
@@ -177,6 +178,7 @@ impl Error {
                 text.push_str(line);
             }
         }
+        let text = crate::visible::text(&text).into_owned();
         let Some(width) = width else {
             return text;
         };

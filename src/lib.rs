@@ -6,7 +6,7 @@
 //! (`tests/integration/layout.rs` keeps it so):
 //!
 //! `cmd` → `cli` → `prompt` / `report` → `training` → `scan` → `kaart` → `store` → `engine` →
-//! `flow` → support (`error`, `finding`, `yaml`, `text`, `clock`, `suggest`, `bsn`).
+//! `flow` → support (`error`, `finding`, `yaml`, `text`, `visible`, `clock`, `suggest`, `bsn`).
 //!
 //! - `flow` turns flow files into a checked model (the compiler side);
 //! - `engine` only walks that model: questions out, answers in, a journal; it never prints;
@@ -53,6 +53,7 @@ pub(crate) mod store;
 pub(crate) mod suggest;
 pub(crate) mod text;
 pub mod training;
+pub(crate) mod visible;
 pub mod yaml;
 
 pub use cli::config::error_width;

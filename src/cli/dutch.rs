@@ -24,7 +24,7 @@ impl Usage {
                 Err(e) => e.exit_code().into(),
             };
         } else {
-            eprint!("{}", self.text);
+            crate::out::write_err(format_args!("{}", self.text));
         }
         ExitCode::from(self.code)
     }

@@ -162,8 +162,8 @@ pub enum Command {
     #[command(
         alias = "stats",
         help_template = SUB_TEMPLATE,
-        override_usage = "zorgpad statistiek [--data-dir MAP] [--van DATUM] [--tot DATUM] [--formaat csv|md]",
-        after_help = "Groepen van minder dan 5 sessies staan er als '<5': zo is geen cliënt te herkennen.",
+        override_usage = "zorgpad statistiek [--data-dir MAP] [--van DATUM] [--tot DATUM] [--formaat csv|md] [--csv-scheiding komma]",
+        after_help = "Groepen van minder dan 5 sessies staan er als '<5': zo is geen cliënt te herkennen.\nDe CSV opent zo in Excel met Nederlandse instellingen; een tekst die met =, +, - of @ begint, krijgt er een ' voor, zodat een spreadsheet haar niet als formule uitvoert.",
         next_help_heading = "Opties"
     )]
     Statistiek(StatsArgs),

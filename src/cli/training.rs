@@ -72,6 +72,12 @@ pub enum StatsFormatArg {
     Md,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CsvSeparatorArg {
+    Puntkomma,
+    Komma,
+}
+
 #[derive(Debug, clap::Args)]
 pub struct StatsArgs {
     /// Alleen sessies gestart op of na deze datum (dd-mm-jjjj of jjjj-mm-dd)
@@ -85,6 +91,15 @@ pub struct StatsArgs {
     /// Formaat: csv of md (Markdown); anders tabellen op het scherm
     #[arg(long, value_name = "FORMAAT", value_enum, hide_possible_values = true)]
     pub formaat: Option<StatsFormatArg>,
+
+    /// Bij csv: puntkomma (standaard: ; met decimale komma en BOM, voor Excel met Nederlandse instellingen) of komma (, met decimale punt, zonder BOM: voor andere programma's)
+    #[arg(
+        long,
+        value_name = "SCHEIDING",
+        value_enum,
+        hide_possible_values = true
+    )]
+    pub csv_scheiding: Option<CsvSeparatorArg>,
 
     #[command(flatten)]
     pub data: DataArgs,

@@ -6,7 +6,7 @@ use crate::clock::Clock;
 use crate::engine::session::Session;
 use crate::error::{Error, Exit, Result};
 use crate::flow::set::FlowSet;
-use crate::out::out;
+use crate::out::{errln, out};
 use crate::report::summary::Summary;
 
 pub fn export(config: &ExportCmd) -> Result<Exit> {
@@ -33,7 +33,7 @@ pub fn export(config: &ExportCmd) -> Result<Exit> {
     match &config.output {
         Some(out) => {
             crate::store::private_file::write("de export", out, text.as_bytes())?;
-            eprintln!(
+            errln!(
                 "Samenvatting van sessie {} geschreven naar {}.",
                 record.id,
                 out.display()

@@ -3,7 +3,7 @@
 use crate::cli::config::pathway::{Graph, GraphFormat};
 use crate::error::{Exit, Result};
 use crate::flow::set::FlowSet;
-use crate::out::out;
+use crate::out::{errln, out};
 use crate::report::graph::{dot, mermaid};
 
 /// `zorgpad graaf`.
@@ -23,7 +23,7 @@ pub fn graph(config: &Graph) -> Result<Exit> {
                 text.as_bytes(),
                 0o644,
             )?;
-            eprintln!(
+            errln!(
                 "Diagram ({}) geschreven naar {}.",
                 match config.format {
                     GraphFormat::Mermaid => "Mermaid",

@@ -11,7 +11,7 @@ use crate::finding::count;
 use crate::flow::set::FlowSet;
 use crate::kaart::import;
 use crate::kaart::{self, Kaart};
-use crate::out::{out, outln};
+use crate::out::{errln, out, outln};
 use crate::report::kaart::{gaps, providers};
 use crate::report::write::text;
 
@@ -143,7 +143,7 @@ pub fn show(config: &KaartShow) -> Result<Exit> {
 
     let errors = kaart.findings().iter().filter(|f| f.is_error()).count();
     if errors > 0 {
-        eprintln!(
+        errln!(
             "zorgpad: let op: de kaart bevat {}; zie 'zorgpad kaart controleer{}'.",
             count(errors, "fout", "fouten"),
             config
@@ -163,7 +163,7 @@ pub fn show(config: &KaartShow) -> Result<Exit> {
 pub fn import(config: &KaartImport) -> Result<Exit> {
     let imported = import::read(&config.input, &config.meta)?;
     for w in &imported.warnings {
-        eprintln!("{w}");
+        errln!("{w}");
     }
     let text = imported.to_text(&config.input);
     // What is written must read back as a map; anything else is a bug in the writer.
@@ -179,7 +179,7 @@ pub fn import(config: &KaartImport) -> Result<Exit> {
         None => out!("{text}")?,
         Some(out) => {
             write(out, text.as_bytes())?;
-            eprintln!(
+            errln!(
                 "Geschreven: {} ({} uit {}). Controleer de kaart met: zorgpad kaart controleer --kaart {}",
                 out.display(),
                 count(n, "aanbieder", "aanbieders"),

@@ -8,7 +8,7 @@ use clap::CommandFactory;
 
 use crate::cli::Args;
 use crate::error::{Exit, Result};
-use crate::out::out;
+use crate::out::{errln, out};
 
 /// clap_mangen's section titles, and how the Dutch manual calls them.
 const TITLES: [(&str, &str); 9] = [
@@ -33,7 +33,7 @@ pub fn run(output: Option<&PathBuf>) -> Result<Exit> {
                 text.as_bytes(),
                 0o644,
             )?;
-            eprintln!(
+            errln!(
                 "Man-pagina geschreven naar {}; lees hem met: man {}",
                 path.display(),
                 path.display()

@@ -13,7 +13,7 @@ use crate::flow::model::Body;
 use crate::flow::set::FlowSet;
 use crate::kaart::Kaart;
 use crate::kaart::Offer;
-use crate::out::outln;
+use crate::out::{errln, outln};
 use crate::prompt::script::Script;
 use crate::prompt::terminal::Terminal;
 use crate::report::{table, Layout};
@@ -224,7 +224,7 @@ fn keep_result(
     clock: &Clock,
 ) -> Result<()> {
     let Some(dir) = results else {
-        eprintln!(
+        errln!(
             "Het resultaat is niet bewaard; geef --resultaten MAP om het te bewaren voor het groepsoverzicht."
         );
         return Ok(());
@@ -240,7 +240,7 @@ fn keep_result(
         beslissingen: compared,
     };
     let path = save_result(dir, &result, clock)?;
-    eprintln!("Resultaat bewaard in {} (zonder namen).", path.display());
+    errln!("Resultaat bewaard in {} (zonder namen).", path.display());
     Ok(())
 }
 
@@ -352,7 +352,7 @@ fn read_results(dir: &Path) -> Result<Vec<PracticeResult>> {
             .filter(|r| r.schema == RESULT_SCHEMA);
         match parsed {
             Some(r) => results.push(r),
-            None => eprintln!(
+            None => errln!(
                 "Let op: {} is geen oefenresultaat van zorgpad en is overgeslagen.",
                 path.display()
             ),

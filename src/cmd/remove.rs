@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 
 use crate::cli::config::session::Remove;
 use crate::error::{Error, Exit, Result};
-use crate::out::outln;
+use crate::out::{errln, outln};
 
 pub fn remove(config: &Remove) -> Result<Exit> {
     let store = crate::cmd::stored::open_store(&config.data_dir)?;
@@ -26,7 +26,7 @@ pub fn remove(config: &Remove) -> Result<Exit> {
         if !crate::prompt::terminal::confirm(&format!(
             "Sessie {id} definitief verwijderen? Dit kan niet ongedaan worden."
         ))? {
-            eprintln!("Niet verwijderd.");
+            errln!("Niet verwijderd.");
             return Ok(Exit::Ok);
         }
     }

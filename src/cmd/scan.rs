@@ -3,7 +3,7 @@
 use crate::cli::config::scan::{Fill, Target};
 use crate::clock::Clock;
 use crate::error::{Error, Exit, Result};
-use crate::out::out;
+use crate::out::{errln, out};
 use crate::prompt::scan::ask;
 use crate::report::scan::overview;
 use crate::report::write;
@@ -45,7 +45,7 @@ pub fn run(config: &Fill) -> Result<Exit> {
     text.push('\n');
     crate::store::private_file::write("de scan", &path, text.as_bytes())?;
     out!("{}", write::text(&overview(&q, &scan), config.layout))?;
-    eprintln!(
+    errln!(
         "Scan opgeslagen in {} (alleen voor u leesbaar). Verzamel de scans van de groep in één map;\n'zorgpad scan rapport MAP' maakt dan het groepsbeeld.",
         path.display()
     );

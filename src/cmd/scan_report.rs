@@ -2,7 +2,7 @@
 
 use crate::cli::config::scan::{ReportCmd, ReportFormat};
 use crate::error::{Exit, Result};
-use crate::out::out;
+use crate::out::{errln, out};
 use crate::report::{scan, write};
 use crate::scan::files::{files, load};
 use crate::scan::group::Group;
@@ -16,7 +16,7 @@ pub fn run(config: &ReportCmd) -> Result<Exit> {
         .map(|p| load(p, &q))
         .collect::<Result<Vec<_>>>()?;
     if scans.iter().any(|s| s.vragenlijst.sha256 != q.sha256) {
-        eprintln!("Let op: de tekst van de vragenlijst is gewijzigd sinds een of meer scans zijn ingevuld (zelfde naam en versie).");
+        errln!("Let op: de tekst van de vragenlijst is gewijzigd sinds een of meer scans zijn ingevuld (zelfde naam en versie).");
     }
     let group = Group::of(&q, &scans);
     let doc = scan::document(&q, &group);
@@ -28,7 +28,7 @@ pub fn run(config: &ReportCmd) -> Result<Exit> {
     match &config.output {
         Some(out) => {
             crate::store::private_file::write("het rapport", out, text.as_bytes())?;
-            eprintln!(
+            errln!(
                 "Groepsbeeld van {} scans geschreven naar {}.",
                 group.members,
                 out.display()

@@ -4,7 +4,7 @@
 use crate::cli::config::session::SessionList;
 use crate::clock::Clock;
 use crate::error::{Exit, Result};
-use crate::out::outln;
+use crate::out::{errln, outln};
 use crate::report::json;
 use crate::report::sessions::{rows, table};
 
@@ -25,7 +25,7 @@ pub fn list(config: &SessionList) -> Result<Exit> {
         outln!("{}", table(&rows, config.layout, clock.zone()))?;
     }
     for u in &unreadable {
-        eprintln!(
+        errln!(
             "zorgpad: waarschuwing: sessiebestand '{}' is onleesbaar ({}); het is niet veranderd.",
             u.path.display(),
             u.reason

@@ -17,7 +17,7 @@ use crate::flow::set::FlowSet;
 use crate::flow::validate::refuse_broken;
 use crate::kaart::Kaart;
 use crate::kaart::Offer;
-use crate::out::out;
+use crate::out::{errln, out};
 use crate::prompt::script::Script;
 use crate::prompt::terminal::Terminal;
 use crate::report::export::write_export;
@@ -33,7 +33,7 @@ pub fn start(config: &Start) -> Result<Exit> {
     let kaart = Kaart::load(config.kaart.as_deref())?;
     refuse_broken_map(&kaart)?;
     if kaart.is_embedded() {
-        eprintln!("{EXAMPLE_MAP_WARNING}");
+        errln!("{EXAMPLE_MAP_WARNING}");
     }
     let gemeente = match &config.gemeente {
         Some(g) => Some(known_gemeente(&kaart, g)?),
@@ -125,9 +125,9 @@ pub fn resume(config: &Resume) -> Result<Exit> {
         warn_changed_flow(&record, &now_print, at.as_deref());
     }
     // Who left it where, and since when: the context for whoever takes it up.
-    eprintln!("{}", context(&record, clock.zone()));
+    errln!("{}", context(&record, clock.zone()));
     if session.walk().is_finished() {
-        eprintln!(
+        errln!(
             "Sessie {} is al afgerond; hieronder de samenvatting.",
             record.id
         );
@@ -192,7 +192,7 @@ fn warn_changed_flow(record: &Record, now: &Fingerprint, at: Option<&str>) {
         .bestand
         .clone()
         .unwrap_or_else(|| "de ingebouwde flow".to_string());
-    eprintln!(
+    errln!(
         "Let op: de flow '{}' is gewijzigd sinds deze sessie is opgeslagen ({what}; {file}).\nDe sessie gaat verder bij {}; de eerdere antwoorden blijven zoals ze zijn.",
         record.flow.naam,
         at.unwrap_or("het einde")
@@ -284,12 +284,12 @@ impl Run<'_, '_> {
             self.session
                 .exported(self.clock.now(), export.format.name());
             self.save()?;
-            eprintln!("Samenvatting geschreven naar {}.", export.path.display());
+            errln!("Samenvatting geschreven naar {}.", export.path.display());
         }
         printed?;
         let id = &self.record.id;
         match end {
-            Ending::Finished => eprintln!(
+            Ending::Finished => errln!(
                 "Sessie {id} is afgerond en bewaard in {}.",
                 self.store.dir().display()
             ),
@@ -300,7 +300,7 @@ impl Run<'_, '_> {
                     .and_then(|s| s.wacht_op.as_ref())
                     .map(|w| w.vraag.clone())
                     .unwrap_or_default();
-                eprintln!("Sessie {id} wacht bij {waiting}. Alles is bewaard.\nVerder met: zorgpad hervat {id}   (met --rol ROL als iemand anders verdergaat)");
+                errln!("Sessie {id} wacht bij {waiting}. Alles is bewaard.\nVerder met: zorgpad hervat {id}   (met --rol ROL als iemand anders verdergaat)");
             }
         }
         Ok(Exit::Ok)

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::clock::Clock;
 use crate::error::{Exit, Result};
-use crate::out::out;
+use crate::out::{errln, out};
 use crate::report::statistics::*;
 use crate::report::write;
 
@@ -15,7 +15,7 @@ pub fn run(config: &StatsCmd) -> Result<Exit> {
     let zone = clock.zone().clone();
     let (records, unreadable) = store.list();
     for u in &unreadable {
-        eprintln!(
+        errln!(
             "zorgpad: waarschuwing: sessiebestand '{}' is onleesbaar ({}); het telt niet mee en is niet veranderd.",
             u.path.display(),
             u.reason
@@ -45,7 +45,7 @@ pub fn run(config: &StatsCmd) -> Result<Exit> {
     let out = match config.format {
         StatsFormat::Text => write::text(&doc, config.layout),
         StatsFormat::Markdown => write::markdown(&doc),
-        StatsFormat::Csv => csv(&doc, &figures)?,
+        StatsFormat::Csv => csv(&doc, &figures, config.csv),
         StatsFormat::Json => {
             crate::report::json::tables(&doc, crate::report::json::STATISTICS) + "\n"
         }

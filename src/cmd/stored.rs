@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::kaart::Kaart;
+use crate::out::errln;
 use crate::store::{Record, Store};
 
 /// Said wherever the embedded example map is used: its providers are made up.
@@ -44,7 +45,7 @@ pub fn kaart_for(record: &Record) -> Result<Kaart> {
         Some(path) => match Kaart::load(Some(path)) {
             Ok(k) => k,
             Err(e) => {
-                eprintln!("Let op: de Sociale Kaart van deze sessie is niet te lezen ({}); de ingebouwde voorbeeldkaart wordt gebruikt.", e.message);
+                errln!("Let op: de Sociale Kaart van deze sessie is niet te lezen ({}); de ingebouwde voorbeeldkaart wordt gebruikt.", e.message);
                 Kaart::load(None)?
             }
         },
@@ -52,7 +53,7 @@ pub fn kaart_for(record: &Record) -> Result<Kaart> {
     };
     if let Some(before) = &record.kaart {
         if before.sha256 != kaart.fingerprint().sha256 {
-            eprintln!(
+            errln!(
                 "Let op: de Sociale Kaart is gewijzigd sinds deze sessie is opgeslagen ({} versie {} → versie {}).",
                 before.naam, before.versie, kaart.version
             );
@@ -88,7 +89,7 @@ pub(crate) fn open(data_dir: &Path, id: &str, flow: Option<&PathBuf>) -> Result<
 pub(crate) fn open_store(data_dir: &Path) -> Result<Store> {
     let store = Store::open(data_dir.to_path_buf())?;
     if let Some(mode) = store.tightened() {
-        eprintln!(
+        errln!(
             "Let op: de gegevensmap {} was toegankelijk voor anderen (rechten {mode:04o}); zorgpad heeft de rechten beperkt tot 0700 (alleen u).",
             store.dir().display()
         );

@@ -109,7 +109,7 @@ fn scalar(s: &str, in_list: bool) -> String {
         && !s.contains(": ")
         && !s.contains(" #")
         && !s.ends_with(':')
-        && !s.chars().any(|c| c.is_control())
+        && !s.chars().any(crate::visible::is_control)
         && first.is_some_and(|c| !"-?:,[]{}#&*!|>'\"%@`".contains(c))
         && !(in_list && s.contains([',', '[', ']', '{', '}', ':']))
         && !(s
@@ -132,7 +132,8 @@ fn quoted(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            // Bidi controls too: the map may be printed on a terminal (`kaart importeer`).
+            c if crate::visible::is_control(c) => out.push_str(&format!("\\u{:04x}", c as u32)),
             c => out.push(c),
         }
     }

@@ -47,7 +47,13 @@ pub(crate) fn ask(q: &Questionnaire, color: bool) -> Result<(Option<String>, Vec
         .map_or(100, |(w, _)| usize::from(w))
         .clamp(40, 120)
         - 1;
-    let say = |text: &str| eprintln!("{}", crate::text::wrap(text, width));
+    // Every text here comes from the questionnaire file: control characters made visible.
+    let say = |text: &str| {
+        crate::out::write_err(format_args!(
+            "{}\n",
+            crate::text::wrap(&visible(text), width)
+        ));
+    };
     say(&format!(
         "{} (versie {})\n{}\nUw antwoorden zijn anoniem: zorgpad vraagt geen naam. Zet ook in een notitie geen namen.",
         q.name,
@@ -102,10 +108,10 @@ pub(crate) fn ask(q: &Questionnaire, color: bool) -> Result<(Option<String>, Vec
             .levels
             .iter()
             .enumerate()
-            .map(|(i, d)| format!("{}: {}", q.levels[i], short(d, 60)))
+            .map(|(i, d)| visible(&format!("{}: {}", q.levels[i], short(d, 60))))
             .collect();
         labels.push("Weet ik niet".to_string());
-        let choice = match got(Select::new(&q.question, labels.clone())
+        let choice = match got(Select::new(&visible(&q.question), labels.clone())
             .with_help_message(HELP_SELECT)
             .with_page_size(12)
             .raw_prompt())?
@@ -132,6 +138,11 @@ pub(crate) fn ask(q: &Questionnaire, color: bool) -> Result<(Option<String>, Vec
         step += 1;
     }
     Ok((discipline, answers))
+}
+
+/// Text from the questionnaire as it may be shown: control characters made visible.
+fn visible(text: &str) -> String {
+    crate::visible::text(text).into_owned()
 }
 
 /// The first `max` characters of the first line, with "…" when cut.

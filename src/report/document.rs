@@ -136,6 +136,61 @@ impl Document {
     pub(crate) fn paragraph(&mut self, text: impl Into<String>) {
         self.push(Block::Paragraph(text.into()));
     }
+
+    /// The document with the control characters in all its text made visible
+    /// ([`crate::visible`]): what every writer writes, so that text from a file (a provider's
+    /// name, a note, a title in a flow) cannot reach a terminal or a file as an escape
+    /// sequence. Done before layout, so that wrapping and tables count what is shown.
+    pub(crate) fn visible(&self) -> Document {
+        let mut doc = self.clone();
+        doc.each_text(&mut |text| {
+            if let std::borrow::Cow::Owned(shown) = crate::visible::text(text) {
+                *text = shown;
+            }
+        });
+        doc
+    }
+
+    /// Every piece of text in the document, the title and the screen title included.
+    fn each_text(&mut self, f: &mut dyn FnMut(&mut String)) {
+        f(&mut self.title);
+        if let Some(t) = &mut self.screen_title {
+            f(t);
+        }
+        for block in &mut self.blocks {
+            match block {
+                Block::Facts(lines) | Block::Quote(lines) | Block::Remarks(lines) => {
+                    lines.iter_mut().for_each(&mut *f);
+                }
+                Block::Heading { text, .. } | Block::Paragraph(text) | Block::Closing(text) => {
+                    f(text);
+                }
+                Block::List(items) => {
+                    for item in items {
+                        f(&mut item.text);
+                        item.sub.iter_mut().for_each(&mut *f);
+                    }
+                }
+                Block::Notice { title, items } => {
+                    title.iter_mut().for_each(&mut *f);
+                    items.iter_mut().for_each(&mut *f);
+                }
+                Block::Table(t) => {
+                    t.columns.iter_mut().for_each(|c| f(&mut c.title));
+                    t.rows.iter_mut().flatten().for_each(|c| f(&mut c.text));
+                }
+                Block::Charts(charts) => {
+                    for c in charts {
+                        f(&mut c.title);
+                        for b in &mut c.bars {
+                            f(&mut b.label);
+                            f(&mut b.meaning);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 impl Item {

@@ -2,6 +2,11 @@
 //! hand-outs. Kept apart from [`crate::report::pathway`] (the pathway as text) because a
 //! diagram is another language with its own quoting, identifiers and colours; both only
 //! return text, [`crate::cmd`] prints or writes it.
+//!
+//! Text from the flow file only enters a diagram through [`mermaid_text`], [`dot_text`] or
+//! [`comment`]: control characters made visible ([`crate::visible`]), then quoted for the
+//! language, and never a raw line break, so that a title cannot end its string or its line
+//! and add statements of its own.
 
 use std::collections::BTreeMap;
 
@@ -134,8 +139,16 @@ fn links<'a>(set: &'a FlowSet, ids: &'a Ids) -> Vec<Link<'a>> {
     out
 }
 
+/// Text inside a quoted Mermaid label.
 fn mermaid_text(text: &str) -> String {
-    text.replace('"', "#quot;")
+    crate::visible::text(text)
+        .replace('"', "#quot;")
+        .replace('\n', "<br/>")
+}
+
+/// Text in a comment line (`%%`, `//`): on that one line.
+fn comment(text: &str) -> String {
+    crate::visible::text(text).replace('\n', " ")
 }
 
 /// The flow as a Mermaid flowchart.
@@ -144,7 +157,8 @@ pub fn mermaid(set: &FlowSet) -> String {
     let main = set.main();
     let mut s = format!(
         "%% {} (versie {}) — gemaakt met: zorgpad graaf --formaat mermaid\n",
-        main.name, main.version
+        comment(&main.name),
+        comment(&main.version)
     );
     s.push_str("%% Ruit = beslissing, zeshoek = wachten, dubbele rand = sub-flow, rond = einde; kleur = rol.\n");
     s.push_str("flowchart TD\n");
@@ -157,7 +171,7 @@ pub fn mermaid(set: &FlowSet) -> String {
                 "  subgraph sf_{}[\"Sub-flow: {} (aangeroepen vanuit {})\"]\n    direction TB\n",
                 plain(&flow.id),
                 mermaid_text(&flow.name),
-                callers(set, &flow.id).join(", ")
+                mermaid_text(&callers(set, &flow.id).join(", "))
             ));
         }
         for node in &flow.nodes {
@@ -223,8 +237,12 @@ pub fn mermaid(set: &FlowSet) -> String {
     s
 }
 
+/// Text inside a quoted DOT string.
 fn dot_text(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('"', "\\\"")
+    crate::visible::text(text)
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
 }
 
 /// The flow as a Graphviz digraph (`dot -Tsvg`).
@@ -240,7 +258,8 @@ pub fn dot(set: &FlowSet) -> String {
     };
     let mut s = format!(
         "// {} (versie {}) — gemaakt met: zorgpad graaf --formaat dot\n// Maak er een plaatje van met: dot -Tsvg zorgpad.dot -o zorgpad.svg\n",
-        main.name, main.version
+        comment(&main.name),
+        comment(&main.version)
     );
     s.push_str("digraph zorgpad {\n");
     s.push_str(&format!(
@@ -259,7 +278,7 @@ pub fn dot(set: &FlowSet) -> String {
                 "  subgraph cluster_{} {{\n    label=\"Sub-flow: {} (aangeroepen vanuit {})\";\n    style=dashed;\n",
                 plain(&flow.id),
                 dot_text(&flow.name),
-                callers(set, &flow.id).join(", ")
+                dot_text(&callers(set, &flow.id).join(", "))
             ));
         }
         for node in &flow.nodes {
@@ -303,7 +322,11 @@ pub fn dot(set: &FlowSet) -> String {
             Arrow::Next => format!("  {a} -> {b};\n"),
             Arrow::Choice(label) => format!(
                 "  {a} -> {b} [label=\"{}\"];\n",
-                dot_text(&lines(label, 24).join("\\n"))
+                lines(label, 24)
+                    .iter()
+                    .map(|l| dot_text(l))
+                    .collect::<Vec<_>>()
+                    .join("\\n")
             ),
             Arrow::Call => format!("  {a} -> {b} [style=dashed, label=\"roept aan\"];\n"),
         });

@@ -22,8 +22,9 @@ pub(crate) const KAART: &str = "zorgpad.kaart/1";
 pub(crate) const STATISTICS: &str = "zorgpad.statistiek/1";
 
 fn pretty(value: &Value) -> String {
-    // A Value always serializes.
-    serde_json::to_string_pretty(value).unwrap_or_default()
+    // A Value always serializes. serde leaves DEL, C1 and bidi controls raw; they are escaped
+    // the JSON way, so the data stays the same and nothing reaches a terminal raw.
+    crate::visible::json(&serde_json::to_string_pretty(value).unwrap_or_default()).into_owned()
 }
 
 /// `zorgpad sessies --json`.

@@ -3,7 +3,8 @@
 //!
 //! This is plain text laid out by hand (rules, hanging indents, tree branches), not a report of
 //! headings and tables, so it does not go through the document model. Everything here returns
-//! text; only the commands print it.
+//! text; only the commands print it. All text passes [`wrap_hang`] or [`rule`], which make its
+//! control characters visible ([`crate::visible`]) before they count widths.
 
 use crate::error::{Error, Result};
 use crate::flow::model::{Body, Flow, Kind, Node};
@@ -12,8 +13,10 @@ use crate::flow::set::FlowSet;
 /// The width `zorgpad toon` writes to: a projector screen.
 pub const SHOW_WIDTH: usize = 80;
 
-/// Wrap `text` to `width` columns: the first line behind `first`, the rest behind `hang`.
+/// Wrap `text` to `width` columns: the first line behind `first`, the rest behind `hang`;
+/// control characters made visible.
 pub(crate) fn wrap_hang(text: &str, width: usize, first: &str, hang: &str) -> String {
+    let text = crate::visible::text(text);
     let mut out = Vec::new();
     for (k, paragraph) in text.split('\n').enumerate() {
         let lead = if k == 0 { first } else { hang };
@@ -72,6 +75,7 @@ fn section(flow: &Flow, node: &Node) -> Option<String> {
 }
 
 fn rule(title: &str, fill: char) -> String {
+    let title = crate::visible::text(title);
     let head = format!("{fill}{fill} {title} ");
     let n = SHOW_WIDTH.saturating_sub(head.chars().count());
     format!("{head}{}\n", fill.to_string().repeat(n))

@@ -17,12 +17,11 @@ pub(crate) fn text(s: &Summary, zone: &TimeZone, layout: Layout) -> String {
     write::text(&document(s, zone), layout)
 }
 
-/// The summary as JSON (schema in README.md).
+/// The summary as JSON (schema in README.md). Control characters serde leaves raw are
+/// escaped the JSON way ([`crate::visible::json`]): the same data, safe on a terminal.
 pub(crate) fn json(s: &Summary) -> String {
-    let mut text =
-        serde_json::to_string_pretty(s).unwrap_or_else(|e| format!("{{\"fout\": \"{e}\"}}"));
-    text.push('\n');
-    text
+    let text = serde_json::to_string_pretty(s).unwrap_or_else(|e| format!("{{\"fout\": \"{e}\"}}"));
+    format!("{}\n", crate::visible::json(&text))
 }
 
 /// The summary as a document; times in `zone`.

@@ -94,7 +94,7 @@ pub(crate) fn table(rows: &[SessionRow], layout: Layout, zone: &TimeZone) -> com
                 s
             },
         );
-        table.add_row(vec![
+        let cells = [
             row.id.clone(),
             row.kenmerk.clone().unwrap_or_else(|| "—".to_string()),
             row.gemeente.clone().unwrap_or_else(|| "—".to_string()),
@@ -102,7 +102,9 @@ pub(crate) fn table(rows: &[SessionRow], layout: Layout, zone: &TimeZone) -> com
             row.stap.clone(),
             waiting,
             clock::date_time(row.bijgewerkt, zone),
-        ]);
+        ];
+        // From the session file: made visible before the table counts widths.
+        table.add_row(cells.map(|c| crate::visible::text(&c).into_owned()));
     }
     table
 }

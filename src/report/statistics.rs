@@ -12,7 +12,6 @@ use jiff::Timestamp;
 
 use crate::engine::journal;
 use crate::engine::session::Session;
-use crate::error::Result;
 use crate::flow::model::Body;
 use crate::flow::set::FlowSet;
 use crate::report::document::{Block, Document, Table};
@@ -157,11 +156,11 @@ pub(crate) struct Figures {
 }
 
 /// The median time from the intake to the MDO: a sentence, and for the CSV the number of
-/// sessions and the median in days (empty when it may not be shown).
+/// sessions and the median in days (none when it may not be shown).
 struct Mdo {
     text: String,
     sessions: String,
-    median: String,
+    median: Option<f64>,
 }
 
 pub(crate) fn figures(facts: &[Facts]) -> Figures {
@@ -293,7 +292,7 @@ fn mdo(facts: &[Facts]) -> Mdo {
         return Mdo {
             text: "Geen sessie heeft het MDO (B7) bereikt.".to_string(),
             sessions: "0".to_string(),
-            median: String::new(),
+            median: None,
         };
     }
     if n < MIN_GROUP {
@@ -302,7 +301,7 @@ fn mdo(facts: &[Facts]) -> Mdo {
                 "Minder dan {MIN_GROUP} sessies met een MDO (B7): de mediaan wordt niet getoond."
             ),
             sessions: format!("<{MIN_GROUP}"),
-            median: String::new(),
+            median: None,
         };
     }
     let m = if n % 2 == 1 {
@@ -316,7 +315,7 @@ fn mdo(facts: &[Facts]) -> Mdo {
             "Mediaan van de intake (start) tot het MDO (B7): {text} dagen, over {n} sessies."
         ),
         sessions: n.to_string(),
-        median: format!("{m:.1}"),
+        median: Some(m),
     }
 }
 
@@ -344,21 +343,27 @@ pub(crate) fn document(f: &Figures, period: &str) -> Document {
 
 const MDO_TITLE: &str = "Tijd van intake tot MDO";
 
-/// One line per figure: the tables of the document, then the time to the MDO as numbers.
-pub(crate) fn csv(doc: &Document, f: &Figures) -> Result<String> {
+/// One line per figure: the tables of the document, then the time to the MDO as numbers
+/// (the median with the decimal sign of `dialect`).
+pub(crate) fn csv(doc: &Document, f: &Figures, dialect: write::csv::Dialect) -> String {
     let mut records = write::csv::records(doc);
+    let median = f
+        .mdo
+        .median
+        .map(|m| dialect.one_decimal(m))
+        .unwrap_or_default();
     for (column, value) in [
-        ("sessies", &f.mdo.sessions),
-        ("mediaan dagen", &f.mdo.median),
+        ("sessies", f.mdo.sessions.clone()),
+        ("mediaan dagen", median),
     ] {
         records.push([
             MDO_TITLE.to_string(),
             "MDO (B7)".to_string(),
             column.to_string(),
-            value.clone(),
+            value,
         ]);
     }
-    write::csv::write(&records)
+    write::csv::write(&records, dialect)
 }
 
 #[cfg(test)]

@@ -109,6 +109,16 @@ pub(super) fn tab_from(text: &str, at: Place) -> Option<Place> {
     None
 }
 
+/// The line of each top-level list entry (`- ` at the start of a line), for messages about
+/// the n-th entry of a list file (answers, scan answers). Flow-style lists have none.
+pub(crate) fn entry_lines(text: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("- ") || *l == "-")
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,14 +173,4 @@ mod tests {
         assert_eq!(tab_from(text, p(2, 7)), Some(p(3, 1)));
         assert_eq!(tab_from("a: 1\n", p(1, 1)), None);
     }
-}
-
-/// The line of each top-level list entry (`- ` at the start of a line), for messages about
-/// the n-th entry of a list file (answers, scan answers). Flow-style lists have none.
-pub(crate) fn entry_lines(text: &str) -> Vec<usize> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| l.starts_with("- ") || *l == "-")
-        .map(|(i, _)| i + 1)
-        .collect()
 }

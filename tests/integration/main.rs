@@ -14,6 +14,7 @@ mod changed_flow;
 mod cli;
 mod crash;
 mod golden;
+mod hygiene;
 mod input_files;
 mod kaart;
 mod kaart_import;

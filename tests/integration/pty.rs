@@ -124,6 +124,11 @@ impl Tty {
         text
     }
 
+    /// Every byte written to the terminal so far, control sequences and all.
+    pub fn bytes(&self) -> &[u8] {
+        &self.seen
+    }
+
     /// The screen from the last time `marker` was written: what the current prompt shows.
     pub fn screen_since(&self, marker: &str) -> String {
         let screen = self.screen();

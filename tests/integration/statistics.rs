@@ -169,37 +169,52 @@ fn figures_per_gemeente_outcome_referral_gap_and_time_to_the_mdo() {
         "{}",
         text.stdout
     );
+    // For Dutch Excel: a BOM, ';' and a decimal comma.
     let csv = ws
         .cmd("statistiek --formaat csv")
         .run()
         .code(0)
         .stdout
         .clone();
+    let csv = csv.strip_prefix('\u{feff}').expect("a BOM");
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "tabel,rij,kolom,waarde");
+    assert_eq!(lines[0], "tabel;rij;kolom;waarde");
     assert!(
-        lines.contains(&"Sessies per gemeente,Havendorp,Sessies,<5"),
+        lines.contains(&"Sessies per gemeente;Havendorp;Sessies;<5"),
         "{csv}"
     );
     assert!(
-        lines.contains(&"Sessies per gemeente,Regio (totaal),Sessies,13"),
+        lines.contains(&"Sessies per gemeente;Regio (totaal);Sessies;13"),
         "{csv}"
     );
     assert!(
-        lines.contains(&"Geen passend aanbod per categorie en gemeente (sessies),kwetsbare-zwangeren,Polderwijk,<5"),
+        lines.contains(&"Geen passend aanbod per categorie en gemeente (sessies);kwetsbare-zwangeren;Polderwijk;<5"),
         "{csv}"
     );
     assert!(
-        lines.contains(&"Tijd van intake tot MDO,MDO (B7),mediaan dagen,14.0"),
+        lines.contains(&"Tijd van intake tot MDO;MDO (B7);mediaan dagen;14,0"),
         "{csv}"
     );
     // No number below five anywhere in the figures (0 is no group).
     for line in &lines[1..] {
-        let value = line.rsplit(',').next().expect("value");
+        let value = line.rsplit(';').next().expect("value");
         if let Ok(n) = value.parse::<u32>() {
             assert!(n == 0 || n >= 5, "a small group shown: {line}");
         }
     }
+    // For other programs: ',', a decimal point, no BOM.
+    let plain = ws
+        .cmd("statistiek --formaat csv --csv-scheiding komma")
+        .run()
+        .code(0)
+        .stdout
+        .clone();
+    let lines: Vec<&str> = plain.lines().collect();
+    assert_eq!(lines[0], "tabel,rij,kolom,waarde");
+    assert!(
+        lines.contains(&"Tijd van intake tot MDO,MDO (B7),mediaan dagen,14.0"),
+        "{plain}"
+    );
 }
 
 #[test]
@@ -263,6 +278,14 @@ fn bad_dates_are_usage_errors() {
         .run()
         .code(2)
         .stderr_has("ongeldige waarde 'pdf'");
+    ws.cmd("statistiek --formaat csv --csv-scheiding tab")
+        .run()
+        .code(2)
+        .stderr_has("ongeldige waarde 'tab'");
+    ws.cmd("statistiek --formaat md --csv-scheiding komma")
+        .run()
+        .code(2)
+        .stderr_has("--csv-scheiding hoort bij --formaat csv");
     // An empty data directory: zeros, no error.
     ws.cmd("statistiek")
         .run()

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::error::{Error, Result};
+use crate::report::write::csv::Dialect;
 use crate::report::Layout;
 use crate::store::Store;
 use jiff::civil::Date;
@@ -22,6 +23,8 @@ pub struct StatsCmd {
     pub from: Option<Date>,
     pub to: Option<Date>,
     pub format: StatsFormat,
+    /// How `--formaat csv` is written: for Dutch Excel unless `--csv-scheiding komma`.
+    pub csv: Dialect,
     pub layout: Layout,
 }
 
@@ -48,20 +51,30 @@ impl StatsCmd {
                 .hint("Verwissel de datums; beide datums tellen mee."));
             }
         }
+        let format = match (a.formaat, a.json) {
+            (Some(_), true) => {
+                return Err(Error::input("geef --formaat of --json, niet allebei")
+                    .hint("--json schrijft de cijfers als JSON voor scripts; --formaat csv of md voor een bestand."))
+            }
+            (None, true) => StatsFormat::Json,
+            (None, false) => StatsFormat::Text,
+            (Some(crate::cli::StatsFormatArg::Csv), false) => StatsFormat::Csv,
+            (Some(crate::cli::StatsFormatArg::Md), false) => StatsFormat::Markdown,
+        };
+        let csv = match a.csv_scheiding {
+            None | Some(crate::cli::CsvSeparatorArg::Puntkomma) => Dialect::Excel,
+            Some(crate::cli::CsvSeparatorArg::Komma) => Dialect::Plain,
+        };
+        if a.csv_scheiding.is_some() && format != StatsFormat::Csv {
+            return Err(Error::input("--csv-scheiding hoort bij --formaat csv")
+                .hint("Laat --csv-scheiding weg, of vraag met --formaat csv om een CSV-bestand."));
+        }
         Ok(StatsCmd {
             data_dir: Store::resolve_dir(a.data.data_dir)?,
             from,
             to,
-            format: match (a.formaat, a.json) {
-                (Some(_), true) => {
-                    return Err(Error::input("geef --formaat of --json, niet allebei")
-                        .hint("--json schrijft de cijfers als JSON voor scripts; --formaat csv of md voor een bestand."))
-                }
-                (None, true) => StatsFormat::Json,
-                (None, false) => StatsFormat::Text,
-                (Some(crate::cli::StatsFormatArg::Csv), false) => StatsFormat::Csv,
-                (Some(crate::cli::StatsFormatArg::Md), false) => StatsFormat::Markdown,
-            },
+            format,
+            csv,
             layout,
         })
     }

@@ -1,7 +1,8 @@
 //! What the terminal prints around the prompts: the head of a question (step, role, box,
 //! text, footnotes), the boxes passed on the way, the explanation, and why an answer was not
 //! taken. Text is wrapped to the terminal's width and goes to stderr, so that stdout keeps only
-//! the summary.
+//! the summary. All of it comes from the flow file, so its control characters are made visible
+//! ([`crate::visible`]) before it is printed (and before it is made bold).
 
 use std::io::Write;
 
@@ -15,6 +16,16 @@ use crate::text::wrap;
 impl Terminal<'_> {
     /// Print to the terminal, wrapped at word boundaries to its width.
     pub(super) fn say(&self, text: &str) {
+        self.print(&crate::visible::text(text));
+    }
+
+    /// [`Terminal::say`] in bold (when there is colour).
+    fn say_bold(&self, text: &str) {
+        self.print(&self.bold(&crate::visible::text(text)));
+    }
+
+    /// Print text that is safe to show, wrapped.
+    fn print(&self, text: &str) {
         let width = crossterm::terminal::size()
             .map_or(100, |(w, _)| usize::from(w))
             .clamp(40, 120);
@@ -22,7 +33,7 @@ impl Terminal<'_> {
         let _ = writeln!(err, "{}", wrap(text, width - 1));
     }
 
-    pub(super) fn bold(&self, text: &str) -> String {
+    fn bold(&self, text: &str) -> String {
         if self.color {
             format!("\x1b[1m{text}\x1b[0m")
         } else {
@@ -49,9 +60,9 @@ impl Terminal<'_> {
         }
         self.say("");
         if !head.is_empty() {
-            self.say(&self.bold(&format!("── {head} ──")));
+            self.say_bold(&format!("── {head} ──"));
         }
-        self.say(&self.bold(&question.node.title));
+        self.say_bold(&question.node.title);
         if let Some(tekst) = &question.node.text {
             self.say(tekst.trim_end());
         }
@@ -73,7 +84,7 @@ impl Terminal<'_> {
             Body::End { .. } => {}
             _ => {
                 self.say("");
-                self.say(&self.bold(&format!("▸ {}", step.node.title)));
+                self.say_bold(&format!("▸ {}", step.node.title));
                 if let Some(tekst) = &step.node.text {
                     self.say(tekst.trim_end());
                 }

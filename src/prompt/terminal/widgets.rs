@@ -1,7 +1,9 @@
 //! The inquire prompts in Dutch: a choice, a multiple choice and a text field, each with the
 //! extra lines this front end adds (the explanation, a pause, "back"), and a yes/no question.
 //! Every prompt gives a [`Got`], so the question files read alike: a value, a request for the
-//! explanation, a pause, or Esc. Ctrl-C and a missing terminal become errors here.
+//! explanation, a pause, or Esc. Ctrl-C and a missing terminal become errors here. The
+//! questions and options come from the flow file and the Sociale Kaart: every text handed to
+//! inquire has its control characters made visible ([`crate::visible`]).
 
 use std::fmt;
 use std::io::Write;
@@ -60,12 +62,7 @@ impl Terminal<'_> {
         can_pause: bool,
         can_go_back: bool,
     ) -> Result<Got<usize>> {
-        let mut items: Vec<Item> = labels
-            .iter()
-            .cloned()
-            .enumerate()
-            .map(|(i, l)| Item::Option(i, l))
-            .collect();
+        let mut items = options(labels);
         if can_pause {
             items.push(Item::Pause);
         }
@@ -73,7 +70,8 @@ impl Terminal<'_> {
         if can_go_back {
             items.push(Item::Back);
         }
-        let got = Select::new(message, items)
+        let message = shown(message);
+        let got = Select::new(&message, items)
             .with_help_message(HELP_SELECT)
             .with_page_size(12)
             .with_starting_cursor(start.min(labels.len().saturating_sub(1)))
@@ -95,14 +93,10 @@ impl Terminal<'_> {
         labels: &[String],
         defaults: &[usize],
     ) -> Result<Got<(Vec<usize>, bool)>> {
-        let mut items: Vec<Item> = labels
-            .iter()
-            .cloned()
-            .enumerate()
-            .map(|(i, l)| Item::Option(i, l))
-            .collect();
+        let mut items = options(labels);
         items.push(Item::Explain);
-        let got = MultiSelect::new(message, items)
+        let message = shown(message);
+        let got = MultiSelect::new(&message, items)
             .with_help_message(HELP_MULTI)
             .with_default(defaults)
             .with_page_size(12)
@@ -140,9 +134,10 @@ impl Terminal<'_> {
         required: bool,
         initial: &str,
     ) -> Result<Got<String>> {
-        let mut prompt = Text::new(message)
+        let (message, initial) = (shown(message), shown(initial));
+        let mut prompt = Text::new(&message)
             .with_help_message(help)
-            .with_initial_value(initial);
+            .with_initial_value(&initial);
         if required {
             prompt = prompt.with_validator(|s: &str| {
                 Ok(if s.trim().is_empty() {
@@ -164,7 +159,8 @@ impl Terminal<'_> {
 
 /// Ask a yes/no question in Dutch ("ja"/"nee", "j"/"n"). Esc counts as "nee".
 pub(crate) fn confirm(message: &str) -> Result<bool> {
-    let got = CustomType::<bool>::new(message)
+    let message = shown(message);
+    let got = CustomType::<bool>::new(&message)
         .with_parser(&|s: &str| match s.trim().to_lowercase().as_str() {
             "j" | "ja" => Ok(true),
             "n" | "nee" => Ok(false),
@@ -189,6 +185,20 @@ pub(crate) fn confirm(message: &str) -> Result<bool> {
             Ok(_) => Ok(false),
         },
     }
+}
+
+/// Text as inquire may show it: control characters made visible.
+fn shown(text: &str) -> String {
+    crate::visible::text(text).into_owned()
+}
+
+/// The options of a prompt, numbered, as they may be shown.
+fn options(labels: &[String]) -> Vec<Item> {
+    labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| Item::Option(i, shown(l)))
+        .collect()
 }
 
 pub(super) fn escape_or<T>(error: InquireError) -> Result<Got<T>> {

@@ -1,5 +1,8 @@
 //! The HTML writer: a document as one self-contained HTML file (no scripts, no links, the
 //! style inline) that prints cleanly on A4. The one place for escaping and for the style.
+//! [`esc`] is all that HTML text and double-quoted attributes need (`&`, `<`, `>`, `"`); control
+//! characters are made visible as in every other format ([`Document::visible`]), so that the
+//! file holds none (a browser would hide most of them, `cat` would not).
 
 use crate::report::document::{Block, Chart, Document, Item, Mark, Table};
 
@@ -46,6 +49,7 @@ blockquote { margin: 0.3em 0 0.3em 1em; padding-left: 0.6em; border-left: 3px so
 
 /// The document as an HTML file.
 pub(crate) fn write(doc: &Document) -> String {
+    let doc = &doc.visible();
     let title = esc(&doc.title);
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<h1>{title}</h1>\n"

@@ -1,12 +1,14 @@
 //! The Markdown writer: a document as a Markdown file for the client's dossier or the VSV.
 //! Text is escaped so that a note typed by a professional cannot turn into HTML or break a
-//! table.
+//! table, and its control characters are made visible ([`Document::visible`]), so that the
+//! file cannot carry an escape sequence to whoever prints it with `cat`.
 
 use crate::report::document::{Block, Document, Table};
 use crate::report::write::text::{chart, mark};
 
 /// The document as Markdown: the title as `#`, then the blocks, each after a blank line.
 pub(crate) fn write(doc: &Document) -> String {
+    let doc = &doc.visible();
     let mut out = format!("# {}\n", md(&doc.title));
     for block in &doc.blocks {
         out.push('\n');

@@ -25,7 +25,9 @@ pub(crate) const BAR_WIDTH: usize = 24;
 
 /// The document as text for the screen: the screen title, then the blocks; headings, charts,
 /// remarks and the closing words are set off by a blank line, the rest follows directly.
+/// Control characters in the text are made visible first ([`Document::visible`]).
 pub(crate) fn write(doc: &Document, layout: Layout) -> String {
+    let doc = &doc.visible();
     let mut out = String::new();
     if let Some(title) = &doc.screen_title {
         out.push_str(title);
