@@ -1,7 +1,5 @@
 //! `zorgpad sessies verwijder`: remove a stored session, after confirmation.
 
-use std::io::IsTerminal;
-
 use crate::cli::config::session::Remove;
 use crate::error::{Error, Exit, Result};
 use crate::out::{errln, outln};
@@ -15,7 +13,7 @@ pub fn remove(config: &Remove) -> Result<Exit> {
         .unwrap_or("")
         .to_string();
     if !config.yes {
-        if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        if !config.can_ask {
             return Err(Error::input(format!(
                 "sessie {id} verwijderen vraagt om bevestiging, en er is geen terminal"
             ))

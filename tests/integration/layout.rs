@@ -227,3 +227,28 @@ fn the_checker_sees_a_wrong_import() {
     );
     assert!(uses_crate("let t = my_comfy_table::x();", "comfy_table").is_empty());
 }
+
+/// Whether output goes to a terminal, and how wide it is, is decided once in `cli::config`
+/// (and asked by the prompters, which talk to the terminal): renderers and errors never ask.
+#[test]
+fn only_the_config_and_the_prompters_ask_about_the_terminal() {
+    let mut wrong = Vec::new();
+    for path in all_files() {
+        let rel = shown(&path);
+        if rel.starts_with("src/cli/config") || rel.starts_with("src/prompt/") {
+            continue;
+        }
+        let text = fs::read_to_string(&path).expect("read");
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            if code.contains("is_terminal()") || code.contains("terminal::size") {
+                wrong.push(format!("{rel}:{}: {}", n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "terminal questions outside cli::config and prompt:\n{}",
+        wrong.join("\n")
+    );
+}

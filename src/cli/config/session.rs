@@ -66,6 +66,8 @@ pub struct Remove {
     pub data_dir: PathBuf,
     pub id: String,
     pub yes: bool,
+    /// A terminal to ask for confirmation in (standard input and error).
+    pub can_ask: bool,
 }
 
 #[derive(Debug)]
@@ -194,6 +196,7 @@ pub(crate) fn sessions(a: SessionsArgs, env: Env) -> Result<Config> {
             data_dir: Store::resolve_dir(r.data.data_dir.or(a.data.data_dir))?,
             id: r.id,
             yes: r.ja,
+            can_ask: std::io::stdin().is_terminal() && std::io::stderr().is_terminal(),
         })),
     }
 }
