@@ -7,6 +7,7 @@ use crate::error::{Exit, Result};
 use crate::out::outln;
 use crate::report::json;
 use crate::report::sessions::{rows, table};
+use crate::store::Unreadable;
 
 pub fn list(config: &SessionList) -> Result<Exit> {
     let store = crate::cmd::stored::open_store(&config.data_dir)?;
@@ -25,11 +26,20 @@ pub fn list(config: &SessionList) -> Result<Exit> {
         outln!("{}", table(&rows, config.layout, clock.zone()))?;
     }
     for u in &unreadable {
-        eprintln!(
-            "zorgpad: waarschuwing: sessiebestand '{}' is onleesbaar ({}); het is niet veranderd.",
-            u.path.display(),
-            u.reason
-        );
+        eprintln!("zorgpad: waarschuwing: {}", problem(u));
     }
     Ok(Exit::Ok)
+}
+
+/// A file in the data directory that is not read as a session, and why.
+fn problem(u: &Unreadable) -> String {
+    if u.misnamed {
+        format!("{} ({})", u.reason, u.path.display())
+    } else {
+        format!(
+            "sessiebestand '{}' is onleesbaar ({}); het is niet veranderd.",
+            u.path.display(),
+            u.reason
+        )
+    }
 }

@@ -5,6 +5,10 @@
 //! file in the same directory, fsync, rename, fsync of the directory), so a killed process or
 //! a full disk leaves the previous complete file, never a half-written one. A file that cannot
 //! be read is reported by name and left exactly as it is; the other sessions still work.
+//!
+//! A session is the file `ID.json`; the id inside must match (`record.rs`). A file whose inner
+//! id differs is no session, so a session is only ever saved under the name of its own file,
+//! never outside the data directory.
 
 pub mod fingerprint;
 pub mod private_file;
@@ -13,7 +17,7 @@ mod record;
 pub use fingerprint::Fingerprint;
 pub(crate) use private_file::create_private_dir;
 use record::read_record;
-pub use record::{Record, Unreadable, SCHEMA};
+pub use record::{valid_id, Record, Unreadable, SCHEMA};
 
 use std::path::{Path, PathBuf};
 
@@ -82,6 +86,9 @@ impl Store {
         let mut text = serde_json::to_string_pretty(record)
             .map_err(|e| Error::input(format!("de sessie kon niet worden opgeslagen: {e}")))?;
         text.push('\n');
+        if !valid_id(&record.id) {
+            return Err(not_an_id(&record.id));
+        }
         let path = self.path_of(&record.id);
         crate::store::private_file::write("het sessiebestand", &path, text.as_bytes())?;
         sync_dir(&self.dir);
@@ -93,12 +100,15 @@ impl Store {
         self.path_of(id).is_file()
     }
 
-    /// Find a session by its id or a unique beginning of it.
+    /// Find a session by its id or a unique beginning of it. Only plain ids are looked for: a
+    /// file named otherwise is no session.
     pub fn find(&self, wanted: &str) -> Result<PathBuf> {
-        let wanted = wanted.trim();
-        if wanted.is_empty() || wanted.contains(['/', '\\']) {
-            return Err(Error::input(format!("'{wanted}' is geen sessie-id"))
-                .hint("'zorgpad sessies' toont de sessies met hun id."));
+        let typed = wanted.trim();
+        // Ids are lower case; "3FA2" copied from somewhere else is the same session.
+        let wanted = typed.to_ascii_lowercase();
+        let wanted = wanted.as_str();
+        if !valid_id(wanted) {
+            return Err(not_an_id(typed));
         }
         let exact = self.path_of(wanted);
         if exact.is_file() {
@@ -107,7 +117,7 @@ impl Store {
         let hits: Vec<PathBuf> = self
             .files()
             .into_iter()
-            .filter(|p| stem(p).starts_with(wanted))
+            .filter(|p| stem(p).starts_with(wanted) && valid_id(&stem(p)))
             .collect();
         match hits.as_slice() {
             [one] => Ok(one.clone()),
@@ -137,6 +147,12 @@ impl Store {
     /// Read one session file. Errors name the file and leave it untouched.
     pub fn load(&self, path: &Path) -> Result<Record> {
         read_record(path).map_err(|u| {
+            if u.misnamed {
+                return Error::input(u.reason).hint(format!(
+                    "Een sessie heet naar haar bestand (ID.json) en het id erin moet hetzelfde zijn. Is dit een kopie, bewaar die dan buiten de gegevensmap {}. Het bestand is niet veranderd.",
+                    self.dir.display()
+                ));
+            }
             Error::input(format!("het sessiebestand '{}' is onleesbaar: {}", u.path.display(), u.reason)).hint(
                 "Het bestand is niet veranderd. Andere sessies werken gewoon; bewaar dit bestand voor onderzoek of verwijder het met 'zorgpad sessies verwijder ID'.",
             )
@@ -193,6 +209,11 @@ fn sync_dir(dir: &Path) {
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();
     }
+}
+
+fn not_an_id(text: &str) -> Error {
+    Error::input(format!("'{text}' is geen sessie-id"))
+        .hint("'zorgpad sessies' toont de sessies met hun id.")
 }
 
 /// A new session id: date, time and four random hex digits, e.g. `20261122-0914-3fa2`.

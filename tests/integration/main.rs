@@ -18,6 +18,7 @@ mod input_files;
 mod kaart;
 mod kaart_import;
 mod layout;
+mod locks;
 mod meldcode;
 mod output;
 mod referral;
