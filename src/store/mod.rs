@@ -6,21 +6,27 @@
 //! a full disk leaves the previous complete file, never a half-written one. A file that cannot
 //! be read is reported by name and left exactly as it is; the other sessions still work.
 //!
-//! A session is the file `ID.json`; the id inside must match (`record.rs`). A file whose inner
-//! id differs is no session, so a session is only ever saved under the name of its own file,
-//! never outside the data directory.
+//! One process at a time works on a session: it holds the session's lock ([`lock`]) from
+//! before it reads the file until it ends, and every save needs that lock. A session is the
+//! file `ID.json`; the id inside must match (`record.rs`), and saving always goes to the name
+//! the lock was taken for, so never outside the data directory. A new session's file is
+//! created only if no file has its name (otherwise it takes a new id).
 
 pub mod fingerprint;
+pub mod lock;
 pub mod private_file;
 mod record;
 
 pub use fingerprint::Fingerprint;
+pub use lock::{Holder, SessionLock};
 pub(crate) use private_file::create_private_dir;
+use private_file::Landing;
 use record::read_record;
 pub use record::{valid_id, Record, Unreadable, SCHEMA};
 
 use std::path::{Path, PathBuf};
 
+use jiff::tz::TimeZone;
 use jiff::Timestamp;
 
 use crate::error::{Error, Result};
@@ -81,28 +87,84 @@ impl Store {
         self.dir.join(format!("{id}.json"))
     }
 
-    /// Write a session atomically, readable only by its owner.
-    pub fn save(&self, record: &Record) -> Result<()> {
-        let mut text = serde_json::to_string_pretty(record)
-            .map_err(|e| Error::input(format!("de sessie kon niet worden opgeslagen: {e}")))?;
-        text.push('\n');
-        if !valid_id(&record.id) {
-            return Err(not_an_id(&record.id));
+    /// A new session, locked, with an id that no session file and no other process has. Its
+    /// file is written by the first [`Store::save`].
+    pub fn create(&self, at: Timestamp, holder: &Holder) -> Result<SessionLock> {
+        loop {
+            let id = crate::clock::random_stamp(at);
+            if self.path_of(&id).exists() {
+                continue;
+            }
+            let locked = lock::try_acquire(&self.dir, &id, holder).map_err(|e| {
+                Error::write("het slotbestand", &lock::lock_path(&self.dir, &id), &e)
+            })?;
+            // Taken by a process that has not saved yet, or saved just now: another id.
+            let Some(mut lock) = locked else { continue };
+            if self.path_of(&id).exists() {
+                continue;
+            }
+            lock.fresh = true;
+            return Ok(lock);
         }
-        let path = self.path_of(&record.id);
-        crate::store::private_file::write("het sessiebestand", &path, text.as_bytes())?;
-        sync_dir(&self.dir);
-        Ok(())
     }
 
-    /// Whether a session file with this id exists.
-    pub fn exists(&self, id: &str) -> bool {
-        self.path_of(id).is_file()
+    /// The lock of an existing session (its id as [`Store::find`] gives it), taken before its
+    /// file is read and held until the lock is dropped. A session that another process holds
+    /// is refused, saying since when and by whom; nothing is changed.
+    pub fn lock(&self, id: &str, holder: &Holder, zone: &TimeZone) -> Result<SessionLock> {
+        if !valid_id(id) {
+            return Err(not_an_id(id));
+        }
+        let lock = lock::acquire(&self.dir, id, holder, zone)?;
+        // Removed by the process that held it before us.
+        if !self.path_of(id).is_file() {
+            return Err(Error::input(format!(
+                "sessie {id} bestaat niet meer in {}",
+                self.dir.display()
+            ))
+            .hint("'zorgpad sessies' toont de sessies met hun id."));
+        }
+        Ok(lock)
     }
 
-    /// Find a session by its id or a unique beginning of it. Only plain ids are looked for: a
-    /// file named otherwise is no session.
-    pub fn find(&self, wanted: &str) -> Result<PathBuf> {
+    /// Whether another process holds session `id` right now.
+    pub fn in_use(&self, id: &str) -> bool {
+        lock::in_use(&self.dir, id)
+    }
+
+    /// Write a session atomically, readable only by its owner, under the name of its lock —
+    /// never the id inside the record, which is set to it. The first save of a new session
+    /// creates its file only if no file has that name; on a clash the session takes a new id
+    /// (and a new lock) and tries again.
+    pub fn save(&self, lock: &mut SessionLock, record: &mut Record) -> Result<()> {
+        loop {
+            record.id = lock.id().to_string();
+            let mut text = serde_json::to_string_pretty(record)
+                .map_err(|e| Error::input(format!("de sessie kon niet worden opgeslagen: {e}")))?;
+            text.push('\n');
+            let path = self.path_of(lock.id());
+            let landing = if lock.fresh {
+                Landing::CreateNew
+            } else {
+                Landing::Replace
+            };
+            match private_file::write_atomic(&path, text.as_bytes(), 0o600, ".zorgpad-", landing) {
+                Ok(()) => {
+                    lock.fresh = false;
+                    sync_dir(&self.dir);
+                    return Ok(());
+                }
+                Err(e) if lock.fresh && e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    *lock = self.create(record.aangemaakt, &lock.holder().clone())?;
+                }
+                Err(e) => return Err(Error::write("het sessiebestand", &path, &e)),
+            }
+        }
+    }
+
+    /// Find a session by its id or a unique beginning of it; gives its id (the name of its
+    /// file). Only plain ids are looked for: a file named otherwise is no session.
+    pub fn find(&self, wanted: &str) -> Result<String> {
         let typed = wanted.trim();
         // Ids are lower case; "3FA2" copied from somewhere else is the same session.
         let wanted = typed.to_ascii_lowercase();
@@ -110,9 +172,8 @@ impl Store {
         if !valid_id(wanted) {
             return Err(not_an_id(typed));
         }
-        let exact = self.path_of(wanted);
-        if exact.is_file() {
-            return Ok(exact);
+        if self.path_of(wanted).is_file() {
+            return Ok(wanted.to_string());
         }
         let hits: Vec<PathBuf> = self
             .files()
@@ -120,7 +181,7 @@ impl Store {
             .filter(|p| stem(p).starts_with(wanted) && valid_id(&stem(p)))
             .collect();
         match hits.as_slice() {
-            [one] => Ok(one.clone()),
+            [one] => Ok(stem(one)),
             [] => Err(Error::input(format!("er is geen sessie '{wanted}' in {}", self.dir.display()))
                 .hint("'zorgpad sessies' toont de sessies met hun id (met --data-dir voor een andere map).")),
             many => {
@@ -144,9 +205,9 @@ impl Store {
         }
     }
 
-    /// Read one session file. Errors name the file and leave it untouched.
-    pub fn load(&self, path: &Path) -> Result<Record> {
-        read_record(path).map_err(|u| {
+    /// Read the locked session's file. Errors name the file and leave it untouched.
+    pub fn load(&self, lock: &SessionLock) -> Result<Record> {
+        read_record(&self.path_of(lock.id())).map_err(|u| {
             if u.misnamed {
                 return Error::input(u.reason).hint(format!(
                     "Een sessie heet naar haar bestand (ID.json) en het id erin moet hetzelfde zijn. Is dit een kopie, bewaar die dan buiten de gegevensmap {}. Het bestand is niet veranderd.",
@@ -175,8 +236,11 @@ impl Store {
         (good, bad)
     }
 
-    pub fn remove(&self, path: &Path) -> Result<()> {
-        std::fs::remove_file(path).map_err(|e| Error::write("het sessiebestand", path, &e))?;
+    /// Remove the locked session: its file and (when the lock is let go) its lock file.
+    pub fn remove(&self, lock: SessionLock) -> Result<()> {
+        let path = self.path_of(lock.id());
+        std::fs::remove_file(&path).map_err(|e| Error::write("het sessiebestand", &path, &e))?;
+        drop(lock);
         sync_dir(&self.dir);
         Ok(())
     }
@@ -216,16 +280,6 @@ fn not_an_id(text: &str) -> Error {
         .hint("'zorgpad sessies' toont de sessies met hun id.")
 }
 
-/// A new session id: date, time and four random hex digits, e.g. `20261122-0914-3fa2`.
-pub fn new_id(at: Timestamp, store: &Store) -> String {
-    loop {
-        let id = crate::clock::random_stamp(at);
-        if !store.exists(&id) {
-            return id;
-        }
-    }
-}
-
 /// A data directory that others can read or enter is closed to its owner (0700): sessions hold
 /// health data. Gives the old permissions when it changed them; refuses when it cannot.
 #[cfg(unix)]
@@ -256,3 +310,6 @@ fn tighten(dir: &Path) -> Result<Option<u32>> {
 fn tighten(_dir: &Path) -> Result<Option<u32>> {
     Ok(None)
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,14 +1,42 @@
-//! A record you can trust: a session is its file name (a forged inner id or a copy is
-//! refused, nothing is written outside the data directory).
+//! A record you can trust: one process at a time per session (a second `hervat`, `export` or
+//! `verwijder` is refused while the first still runs, and changes nothing), a thousand
+//! parallel `start`s give a thousand sessions, a session is its file name (a forged inner id
+//! or a copy is refused, nothing is written outside the data directory).
+
+use std::time::Instant;
 
 use serde_json::Value;
 
 use crate::common::{SessionTable, Workspace, D4_TO_MDO_PAUSE, TO_D4_PAUSE};
 
+const SHORT: &str = "- alles\n- geen\n- nee\n";
+
+/// The lock files (`.ID.lock`) in the data directory.
+fn lock_files(ws: &Workspace) -> Vec<String> {
+    ws.data_files()
+        .into_iter()
+        .filter(|n| n.starts_with('.') && n.ends_with(".lock"))
+        .collect()
+}
+
 /// `sessies --json`, parsed.
 fn sessions_json(ws: &Workspace) -> Value {
     let out = ws.cmd("sessies --json").run().code(0).no_panic();
     serde_json::from_str(&out.stdout).expect("sessies --json is JSON")
+}
+
+/// The `in_gebruik` of session `id` in `sessies --json`.
+fn in_use(ws: &Workspace, id: &str) -> bool {
+    let json = sessions_json(ws);
+    let row = json["sessies"]
+        .as_array()
+        .expect("sessies")
+        .iter()
+        .find(|s| s["id"] == id)
+        .unwrap_or_else(|| panic!("{id} not listed: {json:#}"));
+    row["in_gebruik"]
+        .as_bool()
+        .expect("in_gebruik is a boolean")
 }
 
 /// A session paused at D4; its id.
@@ -18,6 +46,164 @@ fn paused_session(ws: &Workspace) -> String {
         .run()
         .code(0);
     ws.only_session()
+}
+
+/// "sinds HH:MM (" follows `in gebruik` in a refusal.
+fn assert_since_time(stderr: &str) {
+    let at = stderr.find("in gebruik sinds ").expect("in gebruik sinds") + 17;
+    let time: Vec<char> = stderr[at..].chars().take(7).collect();
+    assert!(
+        time[0..2].iter().all(char::is_ascii_digit)
+            && time[2] == ':'
+            && time[3..5].iter().all(char::is_ascii_digit)
+            && time[5..] == [' ', '('],
+        "no time after 'sinds': {stderr}"
+    );
+}
+
+/// Two processes on one session: the second (`hervat`, `export`, `verwijder`) is refused with
+/// who holds it and since when, and changes nothing; `sessies` shows the session in use; the
+/// first goes on, and what it answered is kept, also when it is killed at the next prompt.
+#[cfg(unix)]
+#[test]
+fn a_second_process_on_an_open_session_is_refused_and_nothing_is_lost() {
+    use crate::pty::*;
+
+    let ws = Workspace::new();
+    let id = paused_session(&ws);
+    let mut tty = Tty::spawn_at(
+        &ws,
+        &format!("hervat {id} --rol coordinerend-zorgverlener"),
+        "2026-12-10T09:00:00Z",
+    );
+    tty.prompt("Is de cliënt op de afspraak verschenen?", SELECT_READY);
+
+    // The lock file: private, and saying who holds the session.
+    let lock = ws.data().join(format!(".{id}.lock"));
+    let holder: Value = serde_json::from_str(&std::fs::read_to_string(&lock).unwrap()).unwrap();
+    assert_eq!(holder["opdracht"], "hervat");
+    assert_eq!(holder["rol"], "coördinerend zorgverlener");
+    let pid = holder["proces"].as_u64().expect("proces");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&lock).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    let before = std::fs::read(ws.session_file(&id)).unwrap();
+
+    let who = format!("(rol: coördinerend zorgverlener, proces {pid})");
+    let second = ws
+        .cmd(&format!("hervat {id}"))
+        .now("2026-12-10T09:30:00Z")
+        .answers(D4_TO_MDO_PAUSE)
+        .run()
+        .code(2)
+        .no_panic()
+        .stderr_has(&format!("zorgpad: fout: sessie {id} is in gebruik sinds "))
+        .stderr_has(&who)
+        .stderr_has("Wacht tot die sessie klaar is, of sluit het andere venster.")
+        .stderr_has("Er is niets veranderd.");
+    assert_since_time(&second.stderr);
+    ws.cmd(&format!("export {id} -o s.md"))
+        .run()
+        .code(2)
+        .stderr_has(&format!("sessie {id} is in gebruik sinds "))
+        .stderr_has(&who);
+    ws.cmd(&format!("sessies verwijder {id} --ja"))
+        .run()
+        .code(2)
+        .stderr_has(&format!("sessie {id} is in gebruik sinds "));
+    assert_eq!(
+        std::fs::read(ws.session_file(&id)).unwrap(),
+        before,
+        "a refused process changed the session"
+    );
+    assert!(!ws.path().join("s.md").exists(), "exported while in use");
+
+    // The list shows it in use, on the screen and in JSON.
+    let list = ws.cmd("sessies").run().code(0).no_panic();
+    SessionTable::parse(&list.stdout).assert_cell(&id, "Status", "wacht · in gebruik");
+    assert!(in_use(&ws, &id));
+
+    // The first process goes on: D4 answered "ja" (saved), then killed at the Kindcheck.
+    tty.send(ENTER);
+    tty.prompt(REASON, TEXT_READY);
+    tty.send(ENTER);
+    tty.prompt(
+        "Zwangerschap vastgelegd: het ongeboren kind telt mee",
+        MULTI_READY,
+    );
+    match tty.signal(Signal::SIGKILL) {
+        WaitStatus::Signaled(_, Signal::SIGKILL, _) => {}
+        other => panic!("zorgpad was not killed: {other:?}"),
+    }
+    let stored = ws.session_json(&id);
+    let last = stored["journaal"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["gebeurtenis"], "antwoord", "{stored:#}");
+    assert_eq!(last["vraag"], "D4");
+
+    // The killed process left its lock file, but nobody holds it: the session is free.
+    assert_eq!(lock_files(&ws), [format!(".{id}.lock")]);
+    assert!(!in_use(&ws, &id));
+    ws.cmd(&format!("hervat {id}"))
+        .now("2026-12-10T10:00:00Z")
+        .answers("- alles\n- negatief\n- alles\n- later\n")
+        .run()
+        .code(0)
+        .no_panic()
+        .stderr_has("wacht bij B7");
+    assert_eq!(ws.data_files(), [format!("{id}.json")]);
+}
+
+/// A thousand `start`s at once, sixteen at a time, all in the same minute (the same fixed
+/// clock), so that their ids (minute and four hex digits) collide: each makes its own session.
+#[test]
+fn a_thousand_parallel_starts_give_a_thousand_sessions() {
+    const STARTS: usize = 1_000;
+    const AT_ONCE: usize = 16;
+    let ws = Workspace::new();
+    ws.write("antwoorden.yaml", SHORT);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let began = Instant::now();
+    std::thread::scope(|scope| {
+        for _ in 0..AT_ONCE {
+            scope.spawn(|| {
+                while next.fetch_add(1, std::sync::atomic::Ordering::Relaxed) < STARTS {
+                    ws.cmd("start --antwoorden antwoorden.yaml")
+                        .run()
+                        .code(0)
+                        .no_panic();
+                }
+            });
+        }
+    });
+    eprintln!(
+        "{STARTS} starts, {AT_ONCE} at a time: {:?}",
+        began.elapsed()
+    );
+
+    let ids = ws.session_ids();
+    assert_eq!(ids.len(), STARTS, "sessions after {STARTS} starts");
+    for id in &ids {
+        assert_eq!(ws.session_json(id)["id"], id.as_str(), "{id}");
+    }
+    assert_eq!(
+        ws.data_files().len(),
+        STARTS,
+        "files besides the sessions: {:?}",
+        ws.data_files()
+            .iter()
+            .filter(|n| !n.ends_with(".json"))
+            .collect::<Vec<_>>()
+    );
+    let json = sessions_json(&ws);
+    assert_eq!(json["sessies"].as_array().unwrap().len(), STARTS);
+    assert_eq!(json["onleesbaar"], serde_json::json!([]));
 }
 
 /// A session file whose inner id is a path: refused by `hervat` and `export`, listed as a
