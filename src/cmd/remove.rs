@@ -1,5 +1,6 @@
-//! `zorgpad sessies verwijder`: remove a stored session, after confirmation: its file and its
-//! lock file. A session in use elsewhere is refused.
+//! `zorgpad sessies verwijder`: remove a stored session, after confirmation: its file, the
+//! temporary files of interrupted saves and its lock file. A session in use elsewhere is
+//! refused.
 
 use std::io::IsTerminal;
 

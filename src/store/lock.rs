@@ -5,8 +5,9 @@
 //! itself: every save replaces the session file by renaming a new file over it. A lock on the
 //! session file is a lock on one inode; after the first save the name points to a new inode
 //! that nobody has locked, and a second process would lock that one undisturbed. The lock file
-//! is never replaced while it is held, so its lock covers every version of the session file
-//! and the moment before the first save of a new session.
+//! is never replaced while it is held, so its lock covers every version of the session file,
+//! the temporary files of its saves (`.ID.zorgpad-….tmp`) and the moment before the first
+//! save of a new session.
 //!
 //! The lock is the operating system's (`File::try_lock`: `flock` on Unix, `LockFileEx` on
 //! Windows). The operating system releases it when the process ends, however it ends, so a
@@ -30,14 +31,15 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 
 /// How long a session that is busy for a moment is waited for before it counts as in use:
-/// `zorgpad sessies` looks at each lock, for a few microseconds.
+/// `zorgpad sessies` looks at each lock, and clearing up takes the lock of a session with
+/// leftovers, each for a few microseconds.
 const PATIENCE: Duration = Duration::from_millis(600);
 const STEP: Duration = Duration::from_millis(20);
 
 /// Who holds a session: what the lock file says.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Holder {
-    /// The command: `start`, `hervat`, `export`, `verwijder`.
+    /// The command: `start`, `hervat`, `export`, `verwijder`, `opruimen`.
     pub opdracht: String,
     /// The role that answers (its label, e.g. "verloskundig zorgverlener"), once known.
     #[serde(default)]
@@ -124,6 +126,11 @@ impl Drop for SessionLock {
 /// The lock file of session `id`.
 pub(crate) fn lock_path(dir: &Path, id: &str) -> PathBuf {
     dir.join(format!(".{id}.lock"))
+}
+
+/// The session whose lock file this is (`.ID.lock`).
+pub(crate) fn lock_owner(name: &str) -> Option<&str> {
+    name.strip_prefix('.')?.strip_suffix(".lock")
 }
 
 /// Take the lock of session `id` if nobody holds it. `Ok(None)`: somebody does.

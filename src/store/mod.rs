@@ -10,12 +10,14 @@
 //! before it reads the file until it ends, and every save needs that lock. A session is the
 //! file `ID.json`; the id inside must match (`record.rs`), and saving always goes to the name
 //! the lock was taken for, so never outside the data directory. A new session's file is
-//! created only if no file has its name (otherwise it takes a new id).
+//! created only if no file has its name (otherwise it takes a new id). Temporary files left by
+//! a killed save are cleared at the next access (`tidy.rs`).
 
 pub mod fingerprint;
 pub mod lock;
 pub mod private_file;
 mod record;
+mod tidy;
 
 pub use fingerprint::Fingerprint;
 pub use lock::{Holder, SessionLock};
@@ -71,6 +73,7 @@ impl Store {
             create_private_dir(&dir).map_err(|e| Error::write("de gegevensmap", &dir, &e))?;
             None
         };
+        tidy::tidy(&dir);
         Ok(Store { dir, tightened })
     }
 
@@ -110,12 +113,14 @@ impl Store {
 
     /// The lock of an existing session (its id as [`Store::find`] gives it), taken before its
     /// file is read and held until the lock is dropped. A session that another process holds
-    /// is refused, saying since when and by whom; nothing is changed.
+    /// is refused, saying since when and by whom; nothing is changed. Temporary files of an
+    /// earlier, interrupted save of this session are removed.
     pub fn lock(&self, id: &str, holder: &Holder, zone: &TimeZone) -> Result<SessionLock> {
         if !valid_id(id) {
             return Err(not_an_id(id));
         }
         let lock = lock::acquire(&self.dir, id, holder, zone)?;
+        tidy::remove_temps(&self.dir, &lock);
         // Removed by the process that held it before us.
         if !self.path_of(id).is_file() {
             return Err(Error::input(format!(
@@ -148,7 +153,8 @@ impl Store {
             } else {
                 Landing::Replace
             };
-            match private_file::write_atomic(&path, text.as_bytes(), 0o600, ".zorgpad-", landing) {
+            let prefix = tidy::temp_prefix(lock.id());
+            match private_file::write_atomic(&path, text.as_bytes(), 0o600, &prefix, landing) {
                 Ok(()) => {
                     lock.fresh = false;
                     sync_dir(&self.dir);
@@ -236,10 +242,12 @@ impl Store {
         (good, bad)
     }
 
-    /// Remove the locked session: its file and (when the lock is let go) its lock file.
+    /// Remove the locked session: its file, the temporary files of interrupted saves, and
+    /// (when the lock is let go) its lock file.
     pub fn remove(&self, lock: SessionLock) -> Result<()> {
         let path = self.path_of(lock.id());
         std::fs::remove_file(&path).map_err(|e| Error::write("het sessiebestand", &path, &e))?;
+        tidy::remove_temps(&self.dir, &lock);
         drop(lock);
         sync_dir(&self.dir);
         Ok(())

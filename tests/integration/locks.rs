@@ -1,13 +1,18 @@
 //! A record you can trust: one process at a time per session (a second `hervat`, `export` or
 //! `verwijder` is refused while the first still runs, and changes nothing), a thousand
 //! parallel `start`s give a thousand sessions, a session is its file name (a forged inner id
-//! or a copy is refused, nothing is written outside the data directory).
+//! or a copy is refused, nothing is written outside the data directory), and what a killed
+//! save leaves behind is cleared at the next access.
 
 use std::time::Instant;
 
 use serde_json::Value;
 
 use crate::common::{SessionTable, Workspace, D4_TO_MDO_PAUSE, TO_D4_PAUSE};
+use crate::crash::temp_files;
+
+/// SIGABRT, how `std::process::abort` ends a process.
+const SIGABRT: i32 = 6;
 
 const SHORT: &str = "- alles\n- geen\n- nee\n";
 
@@ -307,4 +312,112 @@ fn a_copy_in_the_data_directory_is_refused_and_the_live_session_stays_as_it_is()
         .code(0)
         .stderr_has("wacht bij B7");
     assert_eq!(std::fs::read(&copy).unwrap(), before, "the copy changed");
+}
+
+/// Crash the next save of session `id` (between writing the temporary file and renaming it).
+fn crash_a_save(ws: &Workspace, id: &str) {
+    let out = ws
+        .cmd(&format!("hervat {id}"))
+        .env("ZORGPAD_TEST_CRASH", "opslaan")
+        .answers(D4_TO_MDO_PAUSE)
+        .run();
+    assert_eq!(out.signal, Some(SIGABRT), "the save did not crash: {out:?}");
+    let temps = temp_files(ws);
+    assert_eq!(temps.len(), 1, "{:?}", ws.data_files());
+    assert!(
+        temps[0].starts_with(&format!(".{id}.zorgpad-")),
+        "{temps:?}"
+    );
+}
+
+/// What a save killed half-way leaves (a temporary file with the whole journal, a stale lock
+/// file) is gone after the next `hervat`, the next `sessies`, or `verwijder`.
+#[test]
+fn a_kill_during_a_save_leaves_nothing_behind_after_the_next_access() {
+    let ws = Workspace::new();
+    let id = paused_session(&ws);
+
+    // The next `hervat` clears it and goes on.
+    crash_a_save(&ws, &id);
+    ws.cmd(&format!("hervat {id}"))
+        .answers(D4_TO_MDO_PAUSE)
+        .run()
+        .code(0)
+        .stderr_has("wacht bij B7");
+    assert_eq!(ws.data_files(), [format!("{id}.json")]);
+
+    // So does the next `sessies`.
+    crash_a_save(&ws, &id);
+    let list = ws.cmd("sessies").run().code(0).no_panic();
+    assert_eq!(list.stderr, "");
+    assert_eq!(ws.data_files(), [format!("{id}.json")]);
+
+    // And `verwijder` leaves nothing of the session.
+    crash_a_save(&ws, &id);
+    ws.cmd(&format!("sessies verwijder {id} --ja"))
+        .run()
+        .code(0);
+    assert_eq!(ws.data_files(), Vec::<String>::new());
+
+    // A crash in the very first save of a new session: no session, and after `sessies` no
+    // temporary file.
+    let out = ws
+        .cmd("start")
+        .env("ZORGPAD_TEST_CRASH", "opslaan")
+        .answers(SHORT)
+        .run();
+    assert_eq!(out.signal, Some(SIGABRT), "{out:?}");
+    assert_eq!(temp_files(&ws).len(), 1, "{:?}", ws.data_files());
+    ws.cmd("sessies")
+        .run()
+        .code(0)
+        .stdout_has("Geen sessies in");
+    assert_eq!(ws.data_files(), Vec::<String>::new());
+}
+
+/// Temporary files from before they carried the session's id (`.zorgpad-*.tmp`) go once they
+/// are old; a fresh one may still be a save in progress, and stays.
+#[test]
+fn old_temporary_files_without_a_session_id_are_cleared() {
+    let ws = Workspace::new();
+    let id = paused_session(&ws);
+    let old = ws.write("data/.zorgpad-AbC123.tmp", "{\"journaal\": []}");
+    let fresh = ws.write("data/.zorgpad-DeF456.tmp", "{\"journaal\": []}");
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&old)
+        .unwrap()
+        .set_modified(an_hour_ago)
+        .unwrap();
+    ws.cmd("sessies").run().code(0);
+    assert!(!old.exists(), "an old temporary file stayed");
+    assert!(fresh.exists(), "a fresh temporary file was removed");
+    assert_eq!(
+        ws.data_files(),
+        [".zorgpad-DeF456.tmp".to_string(), format!("{id}.json")]
+    );
+}
+
+/// A save that fails (the file-size limit) removes its temporary file at once.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_save_leaves_no_temporary_file() {
+    let ws = Workspace::new();
+    let id = paused_session(&ws);
+    ws.write("verder.yaml", D4_TO_MDO_PAUSE);
+    let output = std::process::Command::new("bash")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 1; exec \"$0\" hervat \"$1\" --antwoorden verder.yaml")
+        .arg(crate::common::BIN)
+        .arg(&id)
+        .current_dir(ws.path())
+        .env("ZORGPAD_DATA", ws.data())
+        .env("ZORGPAD_NU", "2026-12-10T09:00:00Z")
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run zorgpad");
+    assert_eq!(output.status.code(), Some(3), "{output:?}");
+    assert_eq!(ws.data_files(), [format!("{id}.json")]);
 }
