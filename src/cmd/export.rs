@@ -1,5 +1,6 @@
 //! `zorgpad export`: a stored session's summary as a file for the client's dossier (or on
-//! standard output). The export is recorded in the session's journal.
+//! standard output). The export is recorded in the session's journal, so the session is locked
+//! as for `hervat`: a session open in another process is refused, not exported.
 
 use crate::cli::config::session::ExportCmd;
 use crate::clock::Clock;
@@ -10,13 +11,20 @@ use crate::out::{errln, out};
 use crate::report::summary::Summary;
 
 pub fn export(config: &ExportCmd) -> Result<Exit> {
+    let clock = Clock::from_env()?;
     let crate::cmd::stored::Stored {
         store,
+        mut lock,
         mut record,
         flow_file,
-    } = crate::cmd::stored::open(&config.data_dir, &config.id, config.flow.as_ref())?;
+    } = crate::cmd::stored::open(
+        &config.data_dir,
+        &config.id,
+        config.flow.as_ref(),
+        "export",
+        &clock,
+    )?;
     let set = FlowSet::load(flow_file.as_deref())?;
-    let clock = Clock::from_env()?;
     let mut session = Session::from_journal(&set, record.journaal.clone()).map_err(|e| {
         Error::input(format!("sessie {} kan met deze flow niet worden nagespeeld: {e}", record.id))
             .hint("De sessie is niet veranderd. Geef met --flow BESTAND de flow waarmee de sessie is doorlopen.")
@@ -41,6 +49,6 @@ pub fn export(config: &ExportCmd) -> Result<Exit> {
         }
         None => out!("{text}")?,
     }
-    store.save(&record)?;
+    store.save(&mut lock, &mut record)?;
     Ok(Exit::Ok)
 }

@@ -1,17 +1,19 @@
-//! `zorgpad sessies verwijder`: remove a stored session, after confirmation.
+//! `zorgpad sessies verwijder`: remove a stored session, after confirmation: its file, the
+//! temporary files of interrupted saves and its lock file. A session in use elsewhere is
+//! refused.
 
 use crate::cli::config::session::Remove;
+use crate::clock::Clock;
 use crate::error::{Error, Exit, Result};
 use crate::out::{errln, outln};
+use crate::store::Holder;
 
 pub fn remove(config: &Remove) -> Result<Exit> {
     let store = crate::cmd::stored::open_store(&config.data_dir)?;
-    let path = store.find(&config.id)?;
-    let id = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("")
-        .to_string();
+    let clock = Clock::from_env()?;
+    let id = store.find(&config.id)?;
+    // A session open in another process is refused before anything is asked.
+    let lock = store.lock(&id, &Holder::now("verwijder"), clock.zone())?;
     if !config.yes {
         if !config.can_ask {
             return Err(Error::input(format!(
@@ -28,7 +30,7 @@ pub fn remove(config: &Remove) -> Result<Exit> {
             return Ok(Exit::Ok);
         }
     }
-    store.remove(&path)?;
+    store.remove(lock)?;
     outln!("Sessie {id} is verwijderd.")?;
     Ok(Exit::Ok)
 }

@@ -7,12 +7,13 @@ use crate::error::{Exit, Result};
 use crate::out::{errln, outln};
 use crate::report::json;
 use crate::report::sessions::{rows, table};
+use crate::store::Unreadable;
 
 pub fn list(config: &SessionList) -> Result<Exit> {
     let store = crate::cmd::stored::open_store(&config.data_dir)?;
     let clock = Clock::from_env()?;
     let (records, unreadable) = store.list();
-    let rows = rows(&records);
+    let rows = rows(&records, |id| store.in_use(id));
     if config.json {
         outln!("{}", json::sessions(store.dir(), &rows, &unreadable))?;
         return Ok(Exit::Ok);
@@ -25,11 +26,20 @@ pub fn list(config: &SessionList) -> Result<Exit> {
         outln!("{}", table(&rows, config.layout, clock.zone()))?;
     }
     for u in &unreadable {
-        errln!(
-            "zorgpad: waarschuwing: sessiebestand '{}' is onleesbaar ({}); het is niet veranderd.",
-            u.path.display(),
-            u.reason
-        );
+        errln!("zorgpad: waarschuwing: {}", problem(u));
     }
     Ok(Exit::Ok)
+}
+
+/// A file in the data directory that is not read as a session, and why.
+fn problem(u: &Unreadable) -> String {
+    if u.misnamed {
+        format!("{} ({})", u.reason, u.path.display())
+    } else {
+        format!(
+            "sessiebestand '{}' is onleesbaar ({}); het is niet veranderd.",
+            u.path.display(),
+            u.reason
+        )
+    }
 }

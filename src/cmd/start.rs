@@ -24,7 +24,7 @@ use crate::report::export::write_export;
 use crate::report::summary::Summary;
 use crate::report::{self, Layout};
 use crate::store::fingerprint;
-use crate::store::{self, Fingerprint, Record, Store};
+use crate::store::{self, Fingerprint, Holder, Record, SessionLock, Store};
 
 pub fn start(config: &Start) -> Result<Exit> {
     let set = FlowSet::load(config.flow.as_deref())?;
@@ -63,9 +63,16 @@ pub fn start(config: &Start) -> Result<Exit> {
     }
     let now = clock.now();
     let session = Session::new(&set, now, config.rol.clone())?;
+    // The new session is locked from here to the end of the process; its file is created (and
+    // may not exist yet) at the first save.
+    let holder = Holder {
+        rol: holder_role(&set, config.rol.as_deref(), &session),
+        ..Holder::now("start")
+    };
+    let lock = store.create(now, &holder)?;
     let record = Record {
         schema: store::SCHEMA.to_string(),
-        id: store::new_id(now, &store),
+        id: lock.id().to_string(),
         aangemaakt: now,
         bijgewerkt: now,
         flow: fingerprint::of_flows(&set, config.flow.as_deref()),
@@ -79,6 +86,7 @@ pub fn start(config: &Start) -> Result<Exit> {
     let mut run = Run {
         session,
         record,
+        lock,
         store: &store,
         clock: &clock,
         kaart: &kaart,
@@ -97,11 +105,20 @@ pub fn start(config: &Start) -> Result<Exit> {
 }
 
 pub fn resume(config: &Resume) -> Result<Exit> {
+    let clock = Clock::from_env()?;
+    // Locked before it is read, until the end of the process.
     let crate::cmd::stored::Stored {
         store,
+        mut lock,
         mut record,
         flow_file,
-    } = crate::cmd::stored::open(&config.data_dir, &config.id, config.flow.as_ref())?;
+    } = crate::cmd::stored::open(
+        &config.data_dir,
+        &config.id,
+        config.flow.as_ref(),
+        "hervat",
+        &clock,
+    )?;
     let untouched = "De sessie is niet veranderd.";
     let set = FlowSet::load(flow_file.as_deref()).map_err(|e| {
         let hint = e.hint.clone().unwrap_or_default();
@@ -111,7 +128,6 @@ pub fn resume(config: &Resume) -> Result<Exit> {
     })?;
     refuse_broken(&set)?;
     check_role(&set, config.rol.as_deref())?;
-    let clock = Clock::from_env()?;
     let now_print = fingerprint::of_flows(&set, flow_file.as_deref());
     let changed = now_print.sha256 != record.flow.sha256;
     let session = Session::from_journal(&set, record.journaal.clone()).map_err(|e| {
@@ -144,11 +160,13 @@ pub fn resume(config: &Resume) -> Result<Exit> {
         changed.then(|| format!("{} versie {}", record.flow.naam, record.flow.versie)),
     );
     record.flow = now_print;
+    lock.set_role(holder_role(&set, config.rol.as_deref(), &session));
     let kaart = kaart_for(&record)?;
     let gemeente = record.gemeente.clone();
     let mut run = Run {
         session,
         record,
+        lock,
         store: &store,
         clock: &clock,
         kaart: &kaart,
@@ -228,13 +246,15 @@ struct Run<'a, 'f> {
     kaart: &'a Kaart,
     session: Session<'f>,
     record: Record,
+    /// The session's lock, held until the run (and with it the process's work) ends.
+    lock: SessionLock,
     store: &'a Store,
     clock: &'a Clock,
 }
 
 impl Run<'_, '_> {
     fn save(&mut self) -> Result<()> {
-        save(&mut self.record, self.store, &self.session)
+        save(&mut self.record, self.store, &mut self.lock, &self.session)
     }
 
     /// Ask until the flow ends or pauses; save after every reply. A stop of the prompter says
@@ -244,14 +264,14 @@ impl Run<'_, '_> {
             pausing: Pausing::AtWaits,
             strict_back: scripted,
         };
-        let (record, store) = (&mut self.record, self.store);
-        let mut save = |session: &Session<'_>| save(record, store, session);
+        let (record, store, lock) = (&mut self.record, self.store, &mut self.lock);
+        let mut save = |session: &Session<'_>| save(record, store, lock, session);
         let stop = match drive(&mut self.session, prompter, self.clock, policy, &mut save) {
             Ok(ending) => return Ok(ending),
             Err(stop) => stop,
         };
         let id = &self.record.id;
-        let saved = self.store.exists(id);
+        let saved = self.lock.saved();
         Err(match stop {
             Stop::Cancelled if !saved => Error::cancelled(
                 "gestopt met Ctrl-C. Er was nog niets beantwoord; er is geen sessie bewaard.",
@@ -307,15 +327,20 @@ impl Run<'_, '_> {
     }
 }
 
-/// Write the session's journal into its record and save it (atomically).
-fn save(record: &mut Record, store: &Store, session: &Session<'_>) -> Result<()> {
+/// Write the session's journal into its record and save it (atomically, under its lock).
+fn save(
+    record: &mut Record,
+    store: &Store,
+    lock: &mut SessionLock,
+    session: &Session<'_>,
+) -> Result<()> {
     record.journaal = session.events().to_vec();
     record.bijgewerkt = session
         .events()
         .last()
         .map_or(record.bijgewerkt, |e| e.time());
-    let saved_before = store.exists(&record.id);
-    store.save(record).map_err(|e| {
+    let saved_before = lock.saved();
+    store.save(lock, record).map_err(|e| {
         // Say what is still safe, and how to go on once there is room again.
         let id = &record.id;
         let hint = if saved_before {
@@ -324,6 +349,24 @@ fn save(record: &mut Record, store: &Store, session: &Session<'_>) -> Result<()>
             "Er is nog niets van deze sessie bewaard. Maak ruimte (of geef schrijfrechten), of kies een andere map met --data-dir, en begin opnieuw.".to_string()
         };
         e.hint(hint)
+    })
+}
+
+/// The role the lock file names: `--rol`, else the role of the question the session is at
+/// ("verloskundig zorgverlener").
+fn holder_role(set: &FlowSet, role: Option<&str>, session: &Session<'_>) -> Option<String> {
+    let label = match role {
+        Some(role) => set.main().role_label(role).to_string(),
+        None => session.question()?.role?.label,
+    };
+    // A label starts with a capital; in a sentence it does not, unless it is an abbreviation.
+    let mut chars = label.chars();
+    let first = chars.next()?;
+    Some(match chars.next() {
+        Some(second) if second.is_lowercase() => {
+            first.to_lowercase().chain([second]).chain(chars).collect()
+        }
+        _ => label,
     })
 }
 

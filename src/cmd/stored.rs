@@ -5,10 +5,11 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::clock::Clock;
 use crate::error::{Error, Result};
 use crate::kaart::Kaart;
 use crate::out::errln;
-use crate::store::{Record, Store};
+use crate::store::{Holder, Record, SessionLock, Store};
 
 /// Said wherever the embedded example map is used: its providers are made up.
 pub const EXAMPLE_MAP_WARNING: &str = "Let op: zorgpad gebruikt de ingebouwde VOORBEELDKAART; de aanbieders daarop zijn verzonnen.\nGebruik voor echte verwijzingen de Sociale Kaart van uw VSV: zorgpad start --kaart BESTAND.";
@@ -62,24 +63,36 @@ pub fn kaart_for(record: &Record) -> Result<Kaart> {
     Ok(kaart)
 }
 
-/// A stored session, opened by its id (or a unique start of it).
+/// A stored session, opened by its id (or a unique start of it), and locked for this process.
 pub(crate) struct Stored {
     pub(crate) store: Store,
+    /// Held until this is dropped: no other process can open the session meanwhile.
+    pub(crate) lock: SessionLock,
     pub(crate) record: Record,
     /// The flow file to walk it with: `--flow`, else the one it was walked with (`None`: the
     /// built-in flow).
     pub(crate) flow_file: Option<PathBuf>,
 }
 
-pub(crate) fn open(data_dir: &Path, id: &str, flow: Option<&PathBuf>) -> Result<Stored> {
+/// Open a stored session for `command` (`hervat`, `export`): find it, lock it (a session in use
+/// elsewhere is refused, naming since when and by whom), and only then read it.
+pub(crate) fn open(
+    data_dir: &Path,
+    id: &str,
+    flow: Option<&PathBuf>,
+    command: &str,
+    clock: &Clock,
+) -> Result<Stored> {
     let store = open_store(data_dir)?;
-    let path = store.find(id)?;
-    let record = store.load(&path)?;
+    let id = store.find(id)?;
+    let lock = store.lock(&id, &Holder::now(command), clock.zone())?;
+    let record = store.load(&lock)?;
     let flow_file = flow
         .cloned()
         .or_else(|| record.flow.bestand.clone().map(PathBuf::from));
     Ok(Stored {
         store,
+        lock,
         record,
         flow_file,
     })

@@ -29,6 +29,8 @@ pub(crate) struct SessionRow {
     pub wacht_op: Option<Waiting>,
     pub aangemaakt: Timestamp,
     pub bijgewerkt: Timestamp,
+    /// Another zorgpad process has the session open (`start`, `hervat`, `export`) right now.
+    pub in_gebruik: bool,
 }
 
 /// What a paused session waits for.
@@ -40,8 +42,9 @@ pub(crate) struct Waiting {
     pub verwacht: Option<Date>,
 }
 
-/// The rows of the stored sessions, in the store's order. Flow sets are read once per file.
-pub(crate) fn rows(records: &[Record]) -> Vec<SessionRow> {
+/// The rows of the stored sessions, in the store's order; `in_use` tells whether a session is
+/// open in another process. Flow sets are read once per file.
+pub(crate) fn rows(records: &[Record], in_use: impl Fn(&str) -> bool) -> Vec<SessionRow> {
     let mut cache = BTreeMap::new();
     records
         .iter()
@@ -60,6 +63,7 @@ pub(crate) fn rows(records: &[Record]) -> Vec<SessionRow> {
                 }),
                 aangemaakt: record.aangemaakt,
                 bijgewerkt: record.bijgewerkt,
+                in_gebruik: in_use(&record.id),
             }
         })
         .collect()
@@ -98,7 +102,11 @@ pub(crate) fn table(rows: &[SessionRow], layout: Layout, zone: &TimeZone) -> com
             row.id.clone(),
             row.kenmerk.clone().unwrap_or_else(|| "—".to_string()),
             row.gemeente.clone().unwrap_or_else(|| "—".to_string()),
-            row.status.clone(),
+            if row.in_gebruik {
+                format!("{} · in gebruik", row.status)
+            } else {
+                row.status.clone()
+            },
             row.stap.clone(),
             waiting,
             clock::date_time(row.bijgewerkt, zone),

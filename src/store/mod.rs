@@ -5,18 +5,30 @@
 //! file in the same directory, fsync, rename, fsync of the directory), so a killed process or
 //! a full disk leaves the previous complete file, never a half-written one. A file that cannot
 //! be read is reported by name and left exactly as it is; the other sessions still work.
+//!
+//! One process at a time works on a session: it holds the session's lock ([`lock`]) from
+//! before it reads the file until it ends, and every save needs that lock. A session is the
+//! file `ID.json`; the id inside must match (`record.rs`), and saving always goes to the name
+//! the lock was taken for, so never outside the data directory. A new session's file is
+//! created only if no file has its name (otherwise it takes a new id). Temporary files left by
+//! a killed save are cleared at the next access (`tidy.rs`).
 
 pub mod fingerprint;
+pub mod lock;
 pub mod private_file;
 mod record;
+mod tidy;
 
 pub use fingerprint::Fingerprint;
+pub use lock::{Holder, SessionLock};
 pub(crate) use private_file::create_private_dir;
+use private_file::Landing;
 use record::read_record;
-pub use record::{Record, Unreadable, SCHEMA};
+pub use record::{valid_id, Record, Unreadable, SCHEMA};
 
 use std::path::{Path, PathBuf};
 
+use jiff::tz::TimeZone;
 use jiff::Timestamp;
 
 use crate::error::{Error, Result};
@@ -61,6 +73,7 @@ impl Store {
             create_private_dir(&dir).map_err(|e| Error::write("de gegevensmap", &dir, &e))?;
             None
         };
+        tidy::tidy(&dir);
         Ok(Store { dir, tightened })
     }
 
@@ -77,40 +90,104 @@ impl Store {
         self.dir.join(format!("{id}.json"))
     }
 
-    /// Write a session atomically, readable only by its owner.
-    pub fn save(&self, record: &Record) -> Result<()> {
-        let mut text = serde_json::to_string_pretty(record)
-            .map_err(|e| Error::input(format!("de sessie kon niet worden opgeslagen: {e}")))?;
-        text.push('\n');
-        let path = self.path_of(&record.id);
-        crate::store::private_file::write("het sessiebestand", &path, text.as_bytes())?;
-        sync_dir(&self.dir);
-        Ok(())
-    }
-
-    /// Whether a session file with this id exists.
-    pub fn exists(&self, id: &str) -> bool {
-        self.path_of(id).is_file()
-    }
-
-    /// Find a session by its id or a unique beginning of it.
-    pub fn find(&self, wanted: &str) -> Result<PathBuf> {
-        let wanted = wanted.trim();
-        if wanted.is_empty() || wanted.contains(['/', '\\']) {
-            return Err(Error::input(format!("'{wanted}' is geen sessie-id"))
-                .hint("'zorgpad sessies' toont de sessies met hun id."));
+    /// A new session, locked, with an id that no session file and no other process has. Its
+    /// file is written by the first [`Store::save`].
+    pub fn create(&self, at: Timestamp, holder: &Holder) -> Result<SessionLock> {
+        loop {
+            let id = crate::clock::random_stamp(at);
+            if self.path_of(&id).exists() {
+                continue;
+            }
+            let locked = lock::try_acquire(&self.dir, &id, holder).map_err(|e| {
+                Error::write("het slotbestand", &lock::lock_path(&self.dir, &id), &e)
+            })?;
+            // Taken by a process that has not saved yet, or saved just now: another id.
+            let Some(mut lock) = locked else { continue };
+            if self.path_of(&id).exists() {
+                continue;
+            }
+            lock.fresh = true;
+            return Ok(lock);
         }
-        let exact = self.path_of(wanted);
-        if exact.is_file() {
-            return Ok(exact);
+    }
+
+    /// The lock of an existing session (its id as [`Store::find`] gives it), taken before its
+    /// file is read and held until the lock is dropped. A session that another process holds
+    /// is refused, saying since when and by whom; nothing is changed. Temporary files of an
+    /// earlier, interrupted save of this session are removed.
+    pub fn lock(&self, id: &str, holder: &Holder, zone: &TimeZone) -> Result<SessionLock> {
+        if !valid_id(id) {
+            return Err(not_an_id(id));
+        }
+        let lock = lock::acquire(&self.dir, id, holder, zone)?;
+        tidy::remove_temps(&self.dir, &lock);
+        // Removed by the process that held it before us.
+        if !self.path_of(id).is_file() {
+            return Err(Error::input(format!(
+                "sessie {id} bestaat niet meer in {}",
+                self.dir.display()
+            ))
+            .hint("'zorgpad sessies' toont de sessies met hun id."));
+        }
+        Ok(lock)
+    }
+
+    /// Whether another process holds session `id` right now.
+    pub fn in_use(&self, id: &str) -> bool {
+        lock::in_use(&self.dir, id)
+    }
+
+    /// Write a session atomically, readable only by its owner, under the name of its lock —
+    /// never the id inside the record, which is set to it. The first save of a new session
+    /// creates its file only if no file has that name; on a clash the session takes a new id
+    /// (and a new lock) and tries again.
+    pub fn save(&self, lock: &mut SessionLock, record: &mut Record) -> Result<()> {
+        loop {
+            record.id = lock.id().to_string();
+            let mut text = serde_json::to_string_pretty(record)
+                .map_err(|e| Error::input(format!("de sessie kon niet worden opgeslagen: {e}")))?;
+            text.push('\n');
+            let path = self.path_of(lock.id());
+            let landing = if lock.fresh {
+                Landing::CreateNew
+            } else {
+                Landing::Replace
+            };
+            let prefix = tidy::temp_prefix(lock.id());
+            match private_file::write_atomic(&path, text.as_bytes(), 0o600, &prefix, landing) {
+                Ok(()) => {
+                    lock.fresh = false;
+                    sync_dir(&self.dir);
+                    return Ok(());
+                }
+                Err(e) if lock.fresh && e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    *lock = self.create(record.aangemaakt, &lock.holder().clone())?;
+                }
+                Err(e) => return Err(Error::write("het sessiebestand", &path, &e)),
+            }
+        }
+    }
+
+    /// Find a session by its id or a unique beginning of it; gives its id (the name of its
+    /// file). Only plain ids are looked for: a file named otherwise is no session.
+    pub fn find(&self, wanted: &str) -> Result<String> {
+        let typed = wanted.trim();
+        // Ids are lower case; "3FA2" copied from somewhere else is the same session.
+        let wanted = typed.to_ascii_lowercase();
+        let wanted = wanted.as_str();
+        if !valid_id(wanted) {
+            return Err(not_an_id(typed));
+        }
+        if self.path_of(wanted).is_file() {
+            return Ok(wanted.to_string());
         }
         let hits: Vec<PathBuf> = self
             .files()
             .into_iter()
-            .filter(|p| stem(p).starts_with(wanted))
+            .filter(|p| stem(p).starts_with(wanted) && valid_id(&stem(p)))
             .collect();
         match hits.as_slice() {
-            [one] => Ok(one.clone()),
+            [one] => Ok(stem(one)),
             [] => Err(Error::input(format!("er is geen sessie '{wanted}' in {}", self.dir.display()))
                 .hint("'zorgpad sessies' toont de sessies met hun id (met --data-dir voor een andere map).")),
             many => {
@@ -134,9 +211,15 @@ impl Store {
         }
     }
 
-    /// Read one session file. Errors name the file and leave it untouched.
-    pub fn load(&self, path: &Path) -> Result<Record> {
-        read_record(path).map_err(|u| {
+    /// Read the locked session's file. Errors name the file and leave it untouched.
+    pub fn load(&self, lock: &SessionLock) -> Result<Record> {
+        read_record(&self.path_of(lock.id())).map_err(|u| {
+            if u.misnamed {
+                return Error::input(u.reason).hint(format!(
+                    "Een sessie heet naar haar bestand (ID.json) en het id erin moet hetzelfde zijn. Is dit een kopie, bewaar die dan buiten de gegevensmap {}. Het bestand is niet veranderd.",
+                    self.dir.display()
+                ));
+            }
             Error::input(format!("het sessiebestand '{}' is onleesbaar: {}", u.path.display(), u.reason)).hint(
                 "Het bestand is niet veranderd. Andere sessies werken gewoon; bewaar dit bestand voor onderzoek of verwijder het met 'zorgpad sessies verwijder ID'.",
             )
@@ -159,8 +242,13 @@ impl Store {
         (good, bad)
     }
 
-    pub fn remove(&self, path: &Path) -> Result<()> {
-        std::fs::remove_file(path).map_err(|e| Error::write("het sessiebestand", path, &e))?;
+    /// Remove the locked session: its file, the temporary files of interrupted saves, and
+    /// (when the lock is let go) its lock file.
+    pub fn remove(&self, lock: SessionLock) -> Result<()> {
+        let path = self.path_of(lock.id());
+        std::fs::remove_file(&path).map_err(|e| Error::write("het sessiebestand", &path, &e))?;
+        tidy::remove_temps(&self.dir, &lock);
+        drop(lock);
         sync_dir(&self.dir);
         Ok(())
     }
@@ -195,14 +283,9 @@ fn sync_dir(dir: &Path) {
     }
 }
 
-/// A new session id: date, time and four random hex digits, e.g. `20261122-0914-3fa2`.
-pub fn new_id(at: Timestamp, store: &Store) -> String {
-    loop {
-        let id = crate::clock::random_stamp(at);
-        if !store.exists(&id) {
-            return id;
-        }
-    }
+fn not_an_id(text: &str) -> Error {
+    Error::input(format!("'{text}' is geen sessie-id"))
+        .hint("'zorgpad sessies' toont de sessies met hun id.")
 }
 
 /// A data directory that others can read or enter is closed to its owner (0700): sessions hold
@@ -235,3 +318,6 @@ fn tighten(dir: &Path) -> Result<Option<u32>> {
 fn tighten(_dir: &Path) -> Result<Option<u32>> {
     Ok(None)
 }
+
+#[cfg(test)]
+mod tests;

@@ -14,26 +14,48 @@ pub fn write(what: &str, path: &Path, contents: &[u8]) -> Result<()> {
 /// The same atomic write, ending with the given permissions (0644 for files without client
 /// data, such as an imported map).
 pub fn write_with_mode(what: &str, path: &Path, contents: &[u8], mode: u32) -> Result<()> {
+    write_atomic(path, contents, mode, ".zorgpad-", Landing::Replace)
+        .map_err(|e| Error::write(what, path, &e))
+}
+
+/// How the finished file takes its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Landing {
+    /// Replace whatever file has the name (an ordinary save).
+    Replace,
+    /// Only if no file has the name yet: a new session never overwrites another. A clash is
+    /// an error of kind `AlreadyExists`, and nothing was written under the name.
+    CreateNew,
+}
+
+/// Write `contents` to a temporary file `PREFIX…tmp` next to `path`, flush it to disk and
+/// give it the name `path`. When anything fails, the temporary file is removed again (only a
+/// killed process leaves one behind; the store clears those up).
+pub(crate) fn write_atomic(
+    path: &Path,
+    contents: &[u8],
+    mode: u32,
+    prefix: &str,
+    landing: Landing,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    // tempfile creates the file with mode 0600 and a name that cannot collide.
+    // tempfile creates the file with mode 0600 and a name that cannot collide, and removes it
+    // when it is dropped without having been persisted.
     let mut tmp = tempfile::Builder::new()
-        .prefix(".zorgpad-")
+        .prefix(prefix)
         .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| Error::write(what, path, &e))?;
-    tmp.write_all(contents)
-        .map_err(|e| Error::write(what, path, &e))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| Error::write(what, path, &e))?;
+        .tempfile_in(dir)?;
+    tmp.write_all(contents)?;
+    tmp.as_file().sync_all()?;
     crash_point();
-    tmp.persist(path)
-        .map_err(|e| Error::write(what, path, &e.error))?;
-    restrict(path, mode).map_err(|e| Error::write(what, path, &e))?;
-    Ok(())
+    match landing {
+        Landing::Replace => tmp.persist(path).map_err(|e| e.error)?,
+        Landing::CreateNew => tmp.persist_noclobber(path).map_err(|e| e.error)?,
+    };
+    restrict(path, mode)
 }
 
 #[cfg(unix)]

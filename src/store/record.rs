@@ -1,6 +1,11 @@
 //! The session file format (`zorgpad.sessie/1`): what one JSON file in the data directory
 //! holds, with Dutch keys, and how a file is read back — a file that cannot be read says why,
 //! and is left as it is.
+//!
+//! A session is its file name: `ID.json` holds session `ID`, and the `id` inside must say the
+//! same. A file whose inner id differs (a copy `kopie-ID.json`, or an id such as `../../x`
+//! typed into the JSON) is named as a problem and never read as a session, so that nothing is
+//! ever saved under the inner id: not over another session, not outside the data directory.
 
 use std::path::{Path, PathBuf};
 
@@ -37,13 +42,40 @@ pub struct Record {
 pub struct Unreadable {
     pub path: PathBuf,
     pub reason: String,
+    /// The file can be read, but its name and the id inside differ (or its name is no id).
+    pub misnamed: bool,
+}
+
+/// Whether `id` is a plain session id: lower-case letters, digits and '-', so never a path
+/// (no '/', '\\' or '..'), and never a hidden file.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 pub(crate) fn read_record(path: &Path) -> std::result::Result<Record, Unreadable> {
     let fail = |reason: String| Unreadable {
         path: path.to_path_buf(),
         reason,
+        misnamed: false,
     };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = name.strip_suffix(".json").unwrap_or(&name);
+    let misnamed = |reason: String| Unreadable {
+        misnamed: true,
+        ..fail(reason)
+    };
+    if !valid_id(stem) {
+        return Err(misnamed(format!(
+            "de naam van het bestand {name} is geen sessie-id (alleen kleine letters, cijfers en '-'); zorgpad laat het ongemoeid"
+        )));
+    }
     let bytes = std::fs::read(path).map_err(|e| fail(format!("kan het niet lezen ({e})")))?;
     if bytes.is_empty() {
         return Err(fail("het bestand is leeg".to_string()));
@@ -62,6 +94,12 @@ pub(crate) fn read_record(path: &Path) -> std::result::Result<Record, Unreadable
         return Err(fail(format!(
             "onbekende versie van het sessieformaat '{}' (deze zorgpad leest '{SCHEMA}')",
             record.schema
+        )));
+    }
+    if record.id != stem {
+        return Err(misnamed(format!(
+            "het bestand {name} zegt sessie '{}' te zijn; zorgpad laat het ongemoeid",
+            record.id
         )));
     }
     Ok(record)

@@ -10,11 +10,11 @@ use serde_json::Value;
 /// SIGABRT, how `std::process::abort` ends a process.
 const SIGABRT: i32 = 6;
 
-/// The `.zorgpad-*.tmp` files an interrupted save leaves in the data directory.
-fn temp_files(ws: &Workspace) -> Vec<String> {
+/// The temporary files (`.ID.zorgpad-*.tmp`) an interrupted save leaves in the data directory.
+pub fn temp_files(ws: &Workspace) -> Vec<String> {
     ws.data_files()
         .into_iter()
-        .filter(|n| n.starts_with(".zorgpad-") && n.ends_with(".tmp"))
+        .filter(|n| n.starts_with('.') && n.contains(".zorgpad-") && n.ends_with(".tmp"))
         .collect()
 }
 

@@ -19,6 +19,7 @@ mod input_files;
 mod kaart;
 mod kaart_import;
 mod layout;
+mod locks;
 mod meldcode;
 mod output;
 mod referral;
