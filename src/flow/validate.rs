@@ -6,6 +6,7 @@
 //! question, and a flow with errors is not walked.
 
 use crate::error::Result;
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use crate::finding::Finding;
@@ -13,7 +14,7 @@ use crate::flow::graph::{silent_flows, Graph};
 use crate::flow::lines::{line_of, NodeLines};
 use crate::flow::model::{Body, Flow, Node};
 use crate::flow::set::FlowSet;
-use crate::suggest::suggest;
+use crate::suggest::{suggest, Suggester};
 
 /// All findings for the set: those of loading plus the graph checks, sorted by file and line.
 pub fn validate(set: &FlowSet) -> Vec<Finding> {
@@ -28,6 +29,7 @@ pub fn validate(set: &FlowSet) -> Vec<Finding> {
             text,
             silent: &silent,
             declared: flow.declared.iter().map(String::as_str).collect(),
+            suggester: OnceCell::new(),
         };
         check_flow(&checked, &mut findings);
     }
@@ -49,6 +51,17 @@ struct Checked<'a> {
     silent: &'a [bool],
     /// Every id the file declares.
     declared: HashSet<&'a str>,
+    /// Suggestions for unknown node ids, indexed when the first one is met.
+    suggester: OnceCell<Suggester<'a>>,
+}
+
+impl Checked<'_> {
+    /// "bedoelt u …?" for a name that is no node of this flow.
+    fn suggest_node(&self, wrong: &str, otherwise: &str) -> String {
+        self.suggester
+            .get_or_init(|| Suggester::new(&self.flow.declared))
+            .suggest(wrong, otherwise)
+    }
 }
 
 fn check_flow(c: &Checked, findings: &mut Vec<Finding>) {
@@ -93,9 +106,8 @@ fn check_ids(c: &Checked, findings: &mut Vec<Finding>) {
                 "'start: {}' verwijst naar een knoop die niet bestaat",
                 flow.start
             ),
-            suggest(
+            c.suggest_node(
                 &flow.start,
-                &flow.declared,
                 "laat 'start' naar de eerste knoop van de flow wijzen",
             ),
         ));
@@ -119,9 +131,8 @@ fn check_targets_and_ids(c: &Checked, node: &Node, findings: &mut Vec<Finding>) 
                 node.line,
                 here,
                 format!("{via} naar de onbekende knoop '{target}'"),
-                suggest(
+                c.suggest_node(
                     target,
-                    &flow.declared,
                     "gebruik de id van een bestaande knoop, of voeg de knoop toe",
                 ),
             ));
@@ -355,9 +366,8 @@ fn check_condition(
                 "de voorwaarde '{written}' verwijst naar de onbekende knoop '{}'",
                 condition.node
             ),
-            suggest(
+            c.suggest_node(
                 &condition.node,
-                &flow.declared,
                 "gebruik de id van een eerdere beslissing of criteria-knoop in deze flow",
             ),
         ));
