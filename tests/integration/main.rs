@@ -10,6 +10,7 @@ mod golden_file;
 mod pty;
 
 mod answers_file;
+mod big_flow;
 mod changed_flow;
 mod crash;
 mod golden;
