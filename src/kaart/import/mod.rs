@@ -70,6 +70,7 @@ pub(crate) fn read(path: &Path, overrides: &RawMeta) -> Result<Imported> {
     let mut problems = Problems::new(path.display().to_string(), &sheets);
     let (mut meta, places) = read_meta(&sheets, overrides, &mut problems);
     let (providers, used_sheets) = read_providers(&sheets, csv, &mut problems);
+    drop(sheets); // the cells are in the providers now: do not hold them twice
     gemeenten_from_providers(&mut meta, &providers, &mut problems);
     check_meta(&meta, &places, csv, &mut problems);
     check_providers(&meta, &providers, &mut problems);

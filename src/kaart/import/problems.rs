@@ -4,15 +4,18 @@
 //! at once, in the order of the workbook, so that one round of corrections is enough.
 //! Warnings do not stop the import; they are printed with the result.
 
+use std::rc::Rc;
+
 use crate::error::{Error, Result};
 use crate::finding::Severity;
 
 use super::sheet::Sheet;
 
-/// Where a value came from, for messages.
+/// Where a value came from, for messages. (A provider keeps one for each of its fields, so
+/// the sheet's name is shared, not copied.)
 #[derive(Debug, Clone)]
 pub(super) struct Place {
-    pub(super) sheet: Option<String>,
+    pub(super) sheet: Option<Rc<str>>,
     pub(super) row: usize,
     pub(super) column: Option<(usize, &'static str)>,
 }
@@ -95,7 +98,7 @@ impl Problems {
         let sheet = place
             .sheet
             .as_ref()
-            .and_then(|s| self.sheets.iter().position(|n| n == s))
+            .and_then(|s| self.sheets.iter().position(|n| n.as_str() == &**s))
             .unwrap_or(0);
         (sheet, place.row, place.column.map_or(0, |(c, _)| c + 1))
     }
