@@ -14,6 +14,7 @@ mod big_flow;
 mod changed_flow;
 mod crash;
 mod golden;
+mod import_bounds;
 mod input_files;
 mod kaart;
 mod kaart_import;

@@ -23,12 +23,16 @@
 //! so a spreadsheet is held to exactly what a YAML file is.
 
 mod cell;
+mod csv_table;
 mod header;
+mod limits;
 mod merge;
 mod meta;
+mod ods_size;
 mod problems;
 mod providers;
 mod sheet;
+mod workbook;
 
 use std::path::Path;
 
