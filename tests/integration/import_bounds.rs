@@ -1,6 +1,7 @@
 //! `zorgpad kaart importeer` within bounds: a workbook that unpacks to hundreds of megabytes,
 //! cells far apart, repeated rows in an .ods file, or a sheet full of mistakes is answered in
 //! a moment with a Dutch message, in less than 200 MB of memory, listing at most 50 problems.
+//! And a CSV file from Excel on Windows (CRLF) names the right line for each problem.
 //!
 //! The peak memory of the child is read with `wait4` (Linux and other unixes); elsewhere only
 //! the answers are checked. No test measures time: the speed targets live in `benches/`.
@@ -344,6 +345,24 @@ fn many_problems_list_the_first_fifty_and_count_the_rest() {
         .says("veel.csv: regel 51: deze rij heeft geen id ('Zonder id 250')")
         .says("… en nog 250 meldingen");
     assert!(!run.stderr.contains("regel 52:"), "{}", run.stderr);
+}
+
+#[test]
+fn a_csv_file_with_windows_line_ends_names_the_right_lines() {
+    // As Excel on Windows saves it: CRLF, an empty line, and a note over two lines.
+    let text = "id;naam;categorie;niveau;toelichting\r\n\
+                a;A;ggz;2;\"een toelichting\r\nover twee regels\"\r\n\
+                \r\n\
+                b;B;ggz;9;\r\n\
+                ;Zonder id;ggz;1;\r\n";
+    let run = importeer(
+        "windows.csv",
+        text.as_bytes(),
+        &["--naam", "K", "--versie", "1"],
+    );
+    run.refused_within_bounds("windows.csv")
+        .says("windows.csv: regel 5, kolom D (niveau): 'niveau: 9' ligt niet tussen 1 en 5")
+        .says("windows.csv: regel 6: deze rij heeft geen id ('Zonder id')");
 }
 
 /// The bomb is what it claims: an archive whose sheet unpacks, with the right checksum, to

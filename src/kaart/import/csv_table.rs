@@ -1,7 +1,9 @@
-//! Reading a CSV file into one sheet, within the limits of [`super::limits`].
+//! Reading a CSV file into one sheet, with the line number of each row as an editor shows it.
 //!
-//! Why this exists: a CSV file is one table, read with the csv crate; it has its own format
-//! questions (the separator, a byte-order mark) that the rest of the importer need not know.
+//! Why this exists: the csv crate gives each record the line where its reader stood, which is
+//! before the end of the previous line in a file from Excel on Windows (CRLF) and before any
+//! empty lines, so that problems were reported a line or more too early. The line is counted
+//! here from the record's first byte instead, once through the file.
 
 use std::path::Path;
 
@@ -27,10 +29,11 @@ pub(super) fn read_csv(path: &Path) -> Result<Sheet> {
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut budget = Budget::new(path);
+    let mut lines = Lines::new(text.as_bytes());
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
-            let line = e.position().map(|p| p.line()).unwrap_or(0);
+            let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
             Error::input(format!(
                 "{}:{line}: deze regel van het CSV-bestand is niet te lezen",
                 path.display()
@@ -39,7 +42,7 @@ pub(super) fn read_csv(path: &Path) -> Result<Sheet> {
         })?;
         budget.rows(1, None)?;
         budget.cells(record.len(), None)?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
         let cells = record
             .iter()
             .map(|f| {
@@ -59,4 +62,56 @@ pub(super) fn read_csv(path: &Path) -> Result<Sheet> {
             .unwrap_or_default(),
         rows,
     })
+}
+
+/// Line numbers of positions in a text, asked for in increasing order: counted once.
+struct Lines<'t> {
+    text: &'t [u8],
+    /// A position already counted, and the (1-based) line it is on.
+    at: usize,
+    line: usize,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t [u8]) -> Lines<'t> {
+        Lines {
+            text,
+            at: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of what starts at byte `pos`: line ends and empty lines there are passed
+    /// first, since a record never starts with one.
+    fn line_at(&mut self, pos: u64) -> usize {
+        let mut pos = usize::try_from(pos)
+            .unwrap_or(usize::MAX)
+            .min(self.text.len());
+        while pos < self.text.len() && matches!(self.text[pos], b'\r' | b'\n') {
+            pos += 1;
+        }
+        if pos >= self.at {
+            self.line += self.text[self.at..pos]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            self.at = pos;
+        }
+        self.line
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lines;
+
+    #[test]
+    fn lines_count_from_the_first_byte_of_a_record() {
+        let text = b"a;b\r\nc;d\r\n\r\n\r\ne;f\r\n";
+        let mut lines = Lines::new(text);
+        assert_eq!(lines.line_at(0), 1);
+        // The csv crate puts the next record at the '\n' of the line before.
+        assert_eq!(lines.line_at(4), 2);
+        assert_eq!(lines.line_at(9), 5);
+    }
 }
