@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::finding::Finding;
-use crate::flow::lines::line_of_id;
+use crate::flow::lines::NodeLines;
 use crate::flow::model::{Action, Body, Choice, Condition, Flow, Kind, Node, ProposalRules, Rule};
 use crate::flow::raw::{RawAction, RawFlow, RawNode, RawProposal};
 
@@ -16,8 +16,9 @@ pub fn convert(id: &str, file: &str, text: &str, raw: RawFlow) -> (Flow, Vec<Fin
     let mut nodes = Vec::new();
     let mut broken = BTreeMap::new();
     let declared = raw.knopen.iter().map(|n| n.id.clone()).collect();
+    let lines = NodeLines::new(text);
     for raw_node in raw.knopen {
-        let line = line_of_id(text, &raw_node.id);
+        let line = lines.first(&raw_node.id);
         let id = raw_node.id.clone();
         let targets: Vec<String> = raw_node
             .volgende

@@ -9,4 +9,4 @@ pub mod model;
 pub(crate) mod preview;
 pub(crate) mod raw;
 pub mod set;
-pub(crate) mod validate;
+pub mod validate;

@@ -6,19 +6,32 @@
 //! question, and a flow with errors is not walked.
 
 use crate::error::Result;
-use std::collections::{BTreeMap, BTreeSet};
+use std::cell::OnceCell;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use crate::finding::Finding;
-use crate::flow::graph::{can_end, reach, silent_cycles};
+use crate::flow::graph::{silent_flows, Graph};
+use crate::flow::lines::{line_of, NodeLines};
 use crate::flow::model::{Body, Flow, Node};
 use crate::flow::set::FlowSet;
-use crate::suggest::suggest;
+use crate::suggest::{suggest, Suggester};
 
 /// All findings for the set: those of loading plus the graph checks, sorted by file and line.
 pub fn validate(set: &FlowSet) -> Vec<Finding> {
     let mut findings = set.findings.clone();
-    for flow in &set.flows {
-        check_flow(set, flow, &mut findings);
+    let graphs: Vec<Graph> = set.flows.iter().map(Graph::new).collect();
+    let silent = silent_flows(set, &graphs);
+    for ((flow, graph), text) in set.flows.iter().zip(&graphs).zip(&set.texts) {
+        let checked = Checked {
+            set,
+            flow,
+            graph,
+            text,
+            silent: &silent,
+            declared: flow.declared.iter().map(String::as_str).collect(),
+            suggester: OnceCell::new(),
+        };
+        check_flow(&checked, &mut findings);
     }
     check_recursion(set, &mut findings);
     findings.sort_by(|a, b| (&a.file, a.line, a.severity).cmp(&(&b.file, b.line, b.severity)));
@@ -26,19 +39,46 @@ pub fn validate(set: &FlowSet) -> Vec<Finding> {
     findings
 }
 
-fn check_flow(set: &FlowSet, flow: &Flow, findings: &mut Vec<Finding>) {
-    check_ids(set, flow, findings);
-    for node in &flow.nodes {
-        check_targets_and_ids(flow, node, findings);
-        check_roles_steps_footnotes(flow, node, findings);
-        check_explanation_proposal_call(set, flow, node, findings);
+/// One flow being checked, with what its checks look up: built once, so that no check has
+/// to search the list of nodes (a flow can have ten thousand).
+struct Checked<'a> {
+    set: &'a FlowSet,
+    flow: &'a Flow,
+    graph: &'a Graph<'a>,
+    /// The text of the flow file, for the lines of findings.
+    text: &'a str,
+    /// For each flow of the set, whether it can end without asking anything.
+    silent: &'a [bool],
+    /// Every id the file declares.
+    declared: HashSet<&'a str>,
+    /// Suggestions for unknown node ids, indexed when the first one is met.
+    suggester: OnceCell<Suggester<'a>>,
+}
+
+impl Checked<'_> {
+    /// "bedoelt u …?" for a name that is no node of this flow.
+    fn suggest_node(&self, wrong: &str, otherwise: &str) -> String {
+        self.suggester
+            .get_or_init(|| Suggester::new(&self.flow.declared))
+            .suggest(wrong, otherwise)
     }
-    check_graph(set, flow, findings);
+}
+
+fn check_flow(c: &Checked, findings: &mut Vec<Finding>) {
+    check_ids(c, findings);
+    for node in &c.flow.nodes {
+        check_targets_and_ids(c, node, findings);
+        check_roles_steps_footnotes(c.flow, node, findings);
+        check_explanation_proposal_call(c, node, findings);
+    }
+    check_graph(c, findings);
 }
 
 /// Duplicate node ids, and a start that names no node.
-fn check_ids(set: &FlowSet, flow: &Flow, findings: &mut Vec<Finding>) {
+fn check_ids(c: &Checked, findings: &mut Vec<Finding>) {
+    let flow = c.flow;
     let file = flow.file.as_str();
+    let mut lines = None;
     // Duplicate ids.
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for id in &flow.declared {
@@ -48,7 +88,7 @@ fn check_ids(set: &FlowSet, flow: &Flow, findings: &mut Vec<Finding>) {
         if *n > 1 {
             findings.push(Finding::error(
                 file,
-                crate::flow::lines::line_of_id_nth(&set.texts[index_of(set, flow)], id, 1),
+                lines.get_or_insert_with(|| NodeLines::new(c.text)).nth(id, 1),
                 Some(id),
                 format!("de id '{id}' komt {n} keer voor"),
                 "geef elke knoop een eigen id; pas de verwijzingen ('naar', 'volgende', 'start') daarop aan".to_string(),
@@ -57,18 +97,17 @@ fn check_ids(set: &FlowSet, flow: &Flow, findings: &mut Vec<Finding>) {
     }
 
     // The start.
-    if !flow.declared.iter().any(|d| d == &flow.start) {
+    if !c.declared.contains(flow.start.as_str()) {
         findings.push(Finding::error(
             file,
-            crate::flow::lines::line_of(&set.texts[index_of(set, flow)], "start", &flow.start),
+            line_of(c.text, "start", &flow.start),
             None,
             format!(
                 "'start: {}' verwijst naar een knoop die niet bestaat",
                 flow.start
             ),
-            suggest(
+            c.suggest_node(
                 &flow.start,
-                &flow.declared,
                 "laat 'start' naar de eerste knoop van de flow wijzen",
             ),
         ));
@@ -76,12 +115,13 @@ fn check_ids(set: &FlowSet, flow: &Flow, findings: &mut Vec<Finding>) {
 }
 
 /// Targets that name no node, and option or action ids used twice within the node.
-fn check_targets_and_ids(flow: &Flow, node: &Node, findings: &mut Vec<Finding>) {
+fn check_targets_and_ids(c: &Checked, node: &Node, findings: &mut Vec<Finding>) {
+    let flow = c.flow;
     let file = flow.file.as_str();
     let here = Some(node.id.as_str());
     // Targets.
     for (option, target) in node.body.targets() {
-        if !flow.declared.iter().any(|d| d == target) {
+        if !c.declared.contains(target) {
             let via = match option {
                 Some(o) => format!("optie '{o}' verwijst"),
                 None => "'volgende' verwijst".to_string(),
@@ -91,9 +131,8 @@ fn check_targets_and_ids(flow: &Flow, node: &Node, findings: &mut Vec<Finding>) 
                 node.line,
                 here,
                 format!("{via} naar de onbekende knoop '{target}'"),
-                suggest(
+                c.suggest_node(
                     target,
-                    &flow.declared,
                     "gebruik de id van een bestaande knoop, of voeg de knoop toe",
                 ),
             ));
@@ -171,12 +210,8 @@ fn check_roles_steps_footnotes(flow: &Flow, node: &Node, findings: &mut Vec<Find
 }
 
 /// A missing explanation (a warning), proposal conditions, and calls of unknown sub-flows.
-fn check_explanation_proposal_call(
-    set: &FlowSet,
-    flow: &Flow,
-    node: &Node,
-    findings: &mut Vec<Finding>,
-) {
+fn check_explanation_proposal_call(c: &Checked, node: &Node, findings: &mut Vec<Finding>) {
+    let (set, flow) = (c.set, c.flow);
     let file = flow.file.as_str();
     let here = Some(node.id.as_str());
     // Explanation.
@@ -204,7 +239,7 @@ fn check_explanation_proposal_call(
     } = &node.body
     {
         for condition in proposal.rules.iter().flat_map(|r| &r.conditions) {
-            check_condition(flow, node, condition, findings);
+            check_condition(c, node, condition, findings);
         }
     }
     // Sub-flow calls.
@@ -226,15 +261,16 @@ fn check_explanation_proposal_call(
 
 /// The graph as a whole: reachability from the start, a way to an end from every node, and
 /// loops that repeat without asking anything.
-fn check_graph(set: &FlowSet, flow: &Flow, findings: &mut Vec<Finding>) {
+fn check_graph(c: &Checked, findings: &mut Vec<Finding>) {
+    let (flow, graph) = (c.flow, c.graph);
     let file = flow.file.as_str();
     // Reachability from the start. With an unknown start nothing can be judged; that is
     // reported above, and every node would otherwise be reported a second time.
-    let start_known = flow.declared.iter().any(|d| d == &flow.start);
-    let reachable = reach(flow, &flow.start);
+    let start_known = c.declared.contains(flow.start.as_str());
+    let reachable = graph.reach(&flow.start);
     if start_known {
         for node in &flow.nodes {
-            if !reachable.contains(node.id.as_str()) {
+            if !reachable[graph.vertex(&node.id)] {
                 findings.push(Finding::error(
                     file,
                     node.line,
@@ -247,17 +283,15 @@ fn check_graph(set: &FlowSet, flow: &Flow, findings: &mut Vec<Finding>) {
     }
 
     // Loops that repeat without asking anything.
-    let cycles = silent_cycles(set, flow);
+    let cycles = graph.silent_cycles(c.set, c.silent);
     let in_cycle: BTreeSet<&str> = cycles.iter().flatten().map(String::as_str).collect();
 
     // Every node must be able to reach an end (otherwise the user is trapped). The nodes of a
     // silent loop are trapped too; the loop's own finding says why.
-    let ends = can_end(flow);
+    let ends = graph.can_end();
     for node in &flow.nodes {
-        if reachable.contains(node.id.as_str())
-            && !ends.contains(node.id.as_str())
-            && !in_cycle.contains(node.id.as_str())
-        {
+        let v = graph.vertex(&node.id);
+        if reachable[v] && !ends[v] && !in_cycle.contains(node.id.as_str()) {
             findings.push(Finding::error(
                 file,
                 node.line,
@@ -272,16 +306,12 @@ fn check_graph(set: &FlowSet, flow: &Flow, findings: &mut Vec<Finding>) {
         let first = cycle[0].clone();
         findings.push(Finding::error(
             file,
-            flow.node(&first).and_then(|n| n.line),
+            graph.node(&first).and_then(|n| n.line),
             Some(&first),
             format!("deze knopen vormen een lus die zich eindeloos herhaalt zonder iets te vragen: {}", cycle.join(" → ")),
             "laat de lus langs een beslissing, actie, verwijzing of wachtmoment lopen, of verbreek hem".to_string(),
         ));
     }
-}
-
-fn index_of(set: &FlowSet, flow: &Flow) -> usize {
-    set.flows.iter().position(|f| f.id == flow.id).unwrap_or(0)
 }
 
 /// Sub-flows that call themselves, directly or through others, would never return.
@@ -319,14 +349,15 @@ fn check_recursion(set: &FlowSet, findings: &mut Vec<Finding>) {
 /// A proposal's condition `NODE = ID` must refer to a question that comes before the decision
 /// (so that it has been answered when the proposal is made) and to one of its options/criteria.
 fn check_condition(
-    flow: &Flow,
-    decision: &crate::flow::model::Node,
+    c: &Checked,
+    decision: &Node,
     condition: &crate::flow::model::Condition,
     findings: &mut Vec<Finding>,
 ) {
+    let flow = c.flow;
     let here = Some(decision.id.as_str());
     let written = format!("{} = {}", condition.node, condition.value);
-    let Some(source) = flow.node(&condition.node) else {
+    let Some(source) = c.graph.node(&condition.node) else {
         findings.push(Finding::error(
             &flow.file,
             decision.line,
@@ -335,9 +366,8 @@ fn check_condition(
                 "de voorwaarde '{written}' verwijst naar de onbekende knoop '{}'",
                 condition.node
             ),
-            suggest(
+            c.suggest_node(
                 &condition.node,
-                &flow.declared,
                 "gebruik de id van een eerdere beslissing of criteria-knoop in deze flow",
             ),
         ));
@@ -375,7 +405,7 @@ fn check_condition(
             format!("kies uit: {}", values.join(", ")),
         ));
     }
-    if source.id == decision.id || !reach(flow, &source.id).contains(decision.id.as_str()) {
+    if source.id == decision.id || !c.graph.reaches(&source.id, &decision.id) {
         findings.push(Finding::error(
             &flow.file,
             decision.line,

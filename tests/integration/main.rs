@@ -10,11 +10,13 @@ mod golden_file;
 mod pty;
 
 mod answers_file;
+mod big_flow;
 mod changed_flow;
 mod cli;
 mod crash;
 mod golden;
 mod hygiene;
+mod import_bounds;
 mod input_files;
 mod kaart;
 mod kaart_import;

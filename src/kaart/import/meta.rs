@@ -4,7 +4,7 @@
 //! its own, as rows `veld | waarde`; the command line can give them too (and wins). Each value
 //! keeps its place so that a problem with it names the cell.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::finding::Severity;
 use crate::kaart::{self, RawMeta};
@@ -60,10 +60,12 @@ pub(super) fn gemeenten_from_providers(
     if meta.gemeenten.as_ref().is_some_and(|g| !g.is_empty()) {
         return;
     }
+    // In the order first met; the set keeps this linear for tens of thousands of providers.
     let mut found: Vec<String> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for e in providers {
         for g in e.raw.gemeenten.iter().flatten() {
-            if !found.contains(g) {
+            if seen.insert(g) {
                 found.push(g.clone());
             }
         }
@@ -85,7 +87,7 @@ pub(super) fn gemeenten_from_providers(
 /// to give it.
 pub(super) fn check_meta(meta: &RawMeta, places: &Places, csv: bool, problems: &mut Problems) {
     let meta_default = Place {
-        sheet: (!csv).then(|| "kaart".to_string()),
+        sheet: (!csv).then(|| "kaart".into()),
         row: 1,
         column: None,
     };
@@ -135,7 +137,7 @@ fn read_sheet(
         let Some(field) = kaart::META_FIELDS.iter().find(|f| **f == key).copied() else {
             problems.error(
                 &Place {
-                    sheet: Some(sheet.name.clone()),
+                    sheet: Some(sheet.name.as_str().into()),
                     row: *row,
                     column: None,
                 },
@@ -152,7 +154,7 @@ fn read_sheet(
             continue;
         };
         let place = Place {
-            sheet: Some(sheet.name.clone()),
+            sheet: Some(sheet.name.as_str().into()),
             row: *row,
             column: Some((first + 1, field)),
         };

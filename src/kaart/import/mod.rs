@@ -23,12 +23,16 @@
 //! so a spreadsheet is held to exactly what a YAML file is.
 
 mod cell;
+mod csv_table;
 mod header;
+mod limits;
 mod merge;
 mod meta;
+mod ods_size;
 mod problems;
 mod providers;
 mod sheet;
+mod workbook;
 
 use std::path::Path;
 
@@ -70,6 +74,7 @@ pub(crate) fn read(path: &Path, overrides: &RawMeta) -> Result<Imported> {
     let mut problems = Problems::new(path.display().to_string(), &sheets);
     let (mut meta, places) = read_meta(&sheets, overrides, &mut problems);
     let (providers, used_sheets) = read_providers(&sheets, csv, &mut problems);
+    drop(sheets); // the cells are in the providers now: do not hold them twice
     gemeenten_from_providers(&mut meta, &providers, &mut problems);
     check_meta(&meta, &places, csv, &mut problems);
     check_providers(&meta, &providers, &mut problems);

@@ -6,6 +6,7 @@
 //! sheet is merged into one provider.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use crate::kaart::{self, RawMeta, RawProvider};
 
@@ -20,11 +21,29 @@ pub(super) struct Entry {
     pub(super) raw: RawProvider,
     pub(super) place: Place,
     /// Where each field's value came from.
-    pub(super) fields: HashMap<&'static str, Place>,
-    /// The columns of the sheet the entry came from.
-    pub(super) columns: HashMap<&'static str, usize>,
+    pub(super) fields: Fields,
+    /// The columns of the sheet the entry came from (shared by its rows).
+    pub(super) columns: Rc<HashMap<&'static str, usize>>,
     /// Fields whose cell was already reported.
     pub(super) bad: Vec<&'static str>,
+}
+
+/// Where each field of a provider came from: a dozen at most, so a list (a map per provider
+/// took most of the memory of a large import).
+#[derive(Default)]
+pub(super) struct Fields(Vec<(&'static str, Place)>);
+
+impl Fields {
+    pub(super) fn get(&self, field: &str) -> Option<&Place> {
+        self.0.iter().find(|(f, _)| *f == field).map(|(_, p)| p)
+    }
+
+    pub(super) fn insert(&mut self, field: &'static str, place: Place) {
+        match self.0.iter_mut().find(|(f, _)| *f == field) {
+            Some((_, p)) => *p = place,
+            None => self.0.push((field, place)),
+        }
+    }
 }
 
 /// The providers of every category sheet (or of the CSV file), one entry per id, and the
@@ -82,7 +101,7 @@ fn read_sheet(
     by_id: &mut HashMap<String, usize>,
     problems: &mut Problems,
 ) -> bool {
-    let sheet_name = (!csv).then(|| sheet.name.clone());
+    let sheet_name: Option<Rc<str>> = (!csv).then(|| sheet.name.as_str().into());
     let mut rows = sheet
         .rows
         .iter()
@@ -98,6 +117,7 @@ fn read_sheet(
     let Some(header) = Header::read(head, *first, header, csv, problems) else {
         return false;
     };
+    let columns = Rc::new(header.positions());
     let mut any = false;
     for (row, first, cells) in rows {
         any = true;
@@ -106,7 +126,7 @@ fn read_sheet(
             row: *row,
             column: None,
         };
-        let entry = read_row(&header, place, *first, cells, &category, problems);
+        let entry = read_row(&header, &columns, place, *first, cells, &category, problems);
         let Some(id) = entry.raw.id.clone() else {
             problems.error(
                 &entry.place,
@@ -132,6 +152,7 @@ fn read_sheet(
 /// One row as an entry: each cell under its column's field. `category` is the sheet's.
 fn read_row(
     header: &Header,
+    columns: &Rc<HashMap<&'static str, usize>>,
     place: Place,
     first: usize,
     cells: &[Cell],
@@ -141,8 +162,8 @@ fn read_row(
     let mut entry = Entry {
         raw: RawProvider::default(),
         place,
-        fields: HashMap::new(),
-        columns: header.positions(),
+        fields: Fields::default(),
+        columns: Rc::clone(columns),
         bad: Vec::new(),
     };
     let mut categories: Vec<String> = category.iter().cloned().collect();

@@ -4,14 +4,13 @@
 //! or notes to ignore), and rows can start in any column; reading the file once into
 //! [`Sheet`]s lets the rest of the importer forget which format it came from.
 
-use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, Ods, Reader, Xlsx};
+use crate::error::{Error, Result};
 
-use crate::error::{read_text, Error, Result};
-
-use super::cell::{cell_of, Cell};
+use super::cell::Cell;
+use super::csv_table::read_csv;
+use super::workbook::read_workbook;
 
 /// One table: a sheet of a workbook, or the CSV file.
 pub(super) struct Sheet {
@@ -74,102 +73,6 @@ pub(super) fn read_sheets(path: &Path) -> Result<(Vec<Sheet>, bool)> {
             path.display()
         ))),
     }
-}
-
-fn read_workbook(path: &Path, ext: &str) -> Result<Vec<Sheet>> {
-    let bytes = std::fs::read(path).map_err(|e| Error::read("de spreadsheet", path, &e))?;
-    let broken = || {
-        Error::input(format!(
-            "'{}' is geen leesbaar {}-bestand (beschadigd, beveiligd met een wachtwoord, of een ander formaat)",
-            path.display(),
-            if ext == "ods" { "OpenDocument (.ods)" } else { "Excel (.xlsx)" }
-        ))
-        .hint("Open het in uw spreadsheetprogramma en sla het opnieuw op als .xlsx of .ods, zonder wachtwoord.")
-    };
-    if ext == "ods" {
-        let book: Ods<Cursor<Vec<u8>>> =
-            calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| broken())?;
-        sheets_of(book).ok_or_else(broken)
-    } else {
-        let book: Xlsx<Cursor<Vec<u8>>> =
-            calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| broken())?;
-        sheets_of(book).ok_or_else(broken)
-    }
-}
-
-/// Every sheet of a workbook, in its order; `None` when one cannot be read.
-fn sheets_of<R: Reader<Cursor<Vec<u8>>>>(mut book: R) -> Option<Vec<Sheet>> {
-    let mut out = Vec::new();
-    for name in book.sheet_names() {
-        let range = book.worksheet_range(&name).ok()?;
-        out.push(sheet_of(name, &range));
-    }
-    Some(out)
-}
-
-fn sheet_of(name: String, range: &calamine::Range<Data>) -> Sheet {
-    let (top, left) = range.start().unwrap_or((0, 0));
-    let rows = range
-        .rows()
-        .enumerate()
-        .map(|(i, row)| {
-            (
-                top as usize + i + 1,
-                left as usize,
-                row.iter().map(cell_of).collect(),
-            )
-        })
-        .collect();
-    Sheet { name, rows }
-}
-
-fn read_csv(path: &Path) -> Result<Sheet> {
-    let text = read_text("het CSV-bestand", path)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    // Dutch spreadsheet programs write ';' between fields; others ','. The header tells.
-    let first = text.lines().next().unwrap_or("");
-    let delimiter = [b';', b',', b'\t']
-        .into_iter()
-        .max_by_key(|d| first.matches(*d as char).count())
-        .unwrap_or(b',');
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e.position().map(|p| p.line()).unwrap_or(0);
-            Error::input(format!(
-                "{}:{line}: deze regel van het CSV-bestand is niet te lezen",
-                path.display()
-            ))
-            .hint("Controleer de aanhalingstekens op die regel, en sla het bestand op als 'CSV UTF-8'.")
-        })?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        rows.push((
-            line,
-            0,
-            record
-                .iter()
-                .map(|f| {
-                    if f.trim().is_empty() {
-                        Cell::Empty
-                    } else {
-                        Cell::Text(f.to_string())
-                    }
-                })
-                .collect(),
-        ));
-    }
-    Ok(Sheet {
-        name: path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        rows,
-    })
 }
 
 #[cfg(test)]
