@@ -61,7 +61,7 @@ fn segment(s: &mut String, i: usize, next: &str) {
          \x20     - id: nee\n        label: Nee\n        naar: I{i}\n\
          \x20     - id: stop\n        label: Stoppen\n        naar: E{i}\n"
     ));
-    if i > 0 && i % 3 == 0 {
+    if i > 0 && i.is_multiple_of(3) {
         let before = i - 1;
         s.push_str(&format!(
             "    voorstel:\n      regels:\n        - dan: ja\n          een-van: [\"W{before} = klaar\", \"J{before} = c2\"]\n\
