@@ -60,6 +60,14 @@ pub use cli::config::error_width;
 pub use cli::{Args, Usage};
 pub use error::{Error, Exit};
 
+/// Print an error on standard error, wrapped to the terminal when there is one. A closed or
+/// full standard error is not a crash: the exit code still says what happened.
+pub fn print_error(error: &Error) {
+    if !error.is_silent() {
+        out::write_err(format_args!("{}\n", error.render(error_width())));
+    }
+}
+
 /// Run one command.
 pub fn run(args: Args) -> Result<Exit, Error> {
     match cli::config::Config::resolve(args)? {

@@ -11,9 +11,7 @@ fn main() -> ExitCode {
     match zorgpad::run(args) {
         Ok(code) => code.into(),
         Err(error) => {
-            if !error.is_silent() {
-                eprintln!("{}", error.render(zorgpad::error_width()));
-            }
+            zorgpad::print_error(&error);
             error.exit_code().into()
         }
     }

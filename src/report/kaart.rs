@@ -122,7 +122,7 @@ pub(crate) fn providers(kaart: &Kaart, categories: &[String], gemeente: Option<&
 fn provider_table(providers: &[&Provider]) -> Table {
     let mut t = Table::new([
         "Niveau",
-        "Provider",
+        "Aanbieder",
         "Domein",
         "Contact",
         "Aanbod en aanmelden",

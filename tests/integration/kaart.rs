@@ -490,27 +490,36 @@ fn usage_errors_of_the_kaart_commands() {
 // ---------------------------------------------------------------------------------------------
 // kaart toon and the library lookups
 
-/// The rows of the tables in `text`: the niveau and the text of the second column (the name,
-/// werkgebied and id, wrapped lines joined with spaces), in order.
+/// The providers in `text`: the niveau and the text of the second column (the name, werkgebied
+/// and id), in order — from the table, or from the list that replaces a table too wide to
+/// show without breaking a word ("• Niveau: 1" and "  Aanbieder: … · … · id: …").
 fn shown(text: &str) -> Vec<(String, String)> {
     let mut rows: Vec<(String, String)> = Vec::new();
-    for cells in text.lines().filter(|l| l.starts_with('│')).map(|l| {
-        l.split('┆')
-            .map(|c| {
-                c.trim_matches(|c: char| c == '│' || c.is_whitespace())
-                    .to_string()
-            })
-            .collect::<Vec<_>>()
-    }) {
-        if cells[0] == "Niveau" {
-            continue;
-        }
-        match rows.last_mut() {
-            Some(last) if cells[0].is_empty() => {
-                last.1.push(' ');
-                last.1.push_str(&cells[1]);
+    for line in text.lines() {
+        if let Some(level) = line.strip_prefix("• Niveau: ") {
+            rows.push((level.trim().to_string(), String::new()));
+        } else if let Some(provider) = line.strip_prefix("  Aanbieder: ") {
+            if let Some(last) = rows.last_mut() {
+                last.1 = provider.replace(" · ", " ");
             }
-            _ => rows.push((cells[0].clone(), cells[1].clone())),
+        } else if line.starts_with('│') {
+            let cells: Vec<String> = line
+                .split('┆')
+                .map(|c| {
+                    c.trim_matches(|c: char| c == '│' || c.is_whitespace())
+                        .to_string()
+                })
+                .collect();
+            if cells[0] == "Niveau" {
+                continue;
+            }
+            match rows.last_mut() {
+                Some(last) if cells[0].is_empty() => {
+                    last.1.push(' ');
+                    last.1.push_str(&cells[1]);
+                }
+                _ => rows.push((cells[0].clone(), cells[1].clone())),
+            }
         }
     }
     rows
@@ -552,10 +561,15 @@ fn show_for_a_gemeente_has_its_own_and_the_region_wide_providers_light_to_heavy(
     assert!(out.stdout.contains("010-0000503"));
     assert!(out.stdout.contains("Aanmelden:"));
     assert!(out.stdout.contains("hele regio"));
-    // Fixed width when not a terminal.
+    // Fixed width when not a terminal; a table that would break a word is a list instead.
     for line in out.stdout.lines().filter(|l| l.starts_with('┌')) {
         assert!(line.chars().count() <= 100, "{line}");
     }
+    assert!(
+        out.stdout.contains("sociaalteam-havendorp@example.org"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]

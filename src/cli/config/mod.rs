@@ -110,6 +110,23 @@ pub(crate) fn check_target(path: &std::path::Path, what: &str) -> Result<()> {
             path.display()
         )));
     }
+    if path.as_os_str() == "-" {
+        return Err(Error::input(format!("'-' is geen bestandsnaam voor {what}"))
+            .hint("Laat -o weg om op het scherm (de standaarduitvoer) te schrijven, en stuur die door met > BESTAND of | als u wilt."));
+    }
+    // The file is replaced by a new one (written beside it, then renamed into place): that is
+    // right for a file, but would replace a device, a pipe, or a link with a copy.
+    if let Ok(meta) = std::fs::symlink_metadata(path) {
+        if !meta.file_type().is_file() {
+            let kind = if meta.file_type().is_symlink() {
+                "een verwijzing (symbolische link)"
+            } else {
+                "geen gewoon bestand (een apparaat of pijp)"
+            };
+            return Err(Error::input(format!("'{}' is {kind}; zorgpad schrijft daar niet overheen", path.display()))
+                .hint("Geef de naam van een gewoon bestand (dat wordt vervangen), of laat -o weg om op het scherm te schrijven."));
+        }
+    }
     Ok(())
 }
 

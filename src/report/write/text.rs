@@ -4,7 +4,7 @@
 //! same text in a pipe or a test wherever it is written.
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{ContentArrangement, Table as Grid};
+use comfy_table::{ColumnConstraint, ContentArrangement, Table as Grid, Width};
 
 use crate::report::document::{Block, Chart, Document, Item, Mark, Table};
 use crate::report::Layout;
@@ -29,10 +29,6 @@ pub(crate) const BAR_WIDTH: usize = 24;
 pub(crate) fn write(doc: &Document, layout: Layout) -> String {
     let doc = &doc.visible();
     let mut out = String::new();
-    if let Some(title) = &doc.screen_title {
-        out.push_str(title);
-        out.push('\n');
-    }
     let free = |text: &str| {
         if layout.wrap {
             crate::text::wrap(text, usize::from(layout.width))
@@ -40,6 +36,10 @@ pub(crate) fn write(doc: &Document, layout: Layout) -> String {
             text.to_string()
         }
     };
+    if let Some(title) = &doc.screen_title {
+        out.push_str(&free(title));
+        out.push('\n');
+    }
     let line = |out: &mut String, text: &str| {
         out.push_str(&free(text));
         out.push('\n');
@@ -71,10 +71,11 @@ pub(crate) fn write(doc: &Document, layout: Layout) -> String {
                     out.push_str(&hanging("!! ", "!! ", item, layout));
                 }
             }
-            Block::Table(t) => {
+            Block::Table(t) if fits(t, layout) => {
                 out.push_str(&grid(t, layout).to_string());
                 out.push('\n');
             }
+            Block::Table(t) => out.push_str(&as_list(t, layout)),
             Block::Quote(paragraphs) => paragraphs
                 .iter()
                 .for_each(|p| line(&mut out, &format!("  {p}"))),
@@ -95,7 +96,8 @@ pub(crate) fn write(doc: &Document, layout: Layout) -> String {
 /// that they stand under the text; wrapped to the rest of the width when the layout wraps.
 fn hanging(first: &str, next: &str, text: &str, layout: Layout) -> String {
     let body = if layout.wrap {
-        let width = usize::from(layout.width).saturating_sub(first.chars().count());
+        let indent = first.chars().count().max(next.chars().count());
+        let width = usize::from(layout.width).saturating_sub(indent);
         crate::text::wrap(text, width.max(20))
     } else {
         text.to_string()
@@ -136,7 +138,104 @@ fn grid(t: &Table, layout: Layout) -> Grid {
         }
         g.add_row(cells);
     }
+    keep_words(&mut g);
     g
+}
+
+/// The longest word of each shown column (a note column counts with the one before it).
+fn longest_words(t: &Table) -> Vec<usize> {
+    let word = |text: &str| {
+        text.split_whitespace()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let mut longest: Vec<usize> = Vec::new();
+    let mut shown = 0;
+    for (i, column) in t.columns.iter().enumerate() {
+        if !column.note || shown == 0 {
+            longest.push(word(&column.title));
+            shown = longest.len();
+        }
+        for row in &t.rows {
+            if let Some(cell) = row.get(i) {
+                let w = word(&cell.text)
+                    + if column.note {
+                        column.title.len() + 2
+                    } else {
+                        0
+                    };
+                longest[shown - 1] = longest[shown - 1].max(w);
+            }
+        }
+    }
+    longest
+}
+
+/// Whether the table fits the width without breaking a word: every column as wide as its
+/// longest word, plus the borders and padding (three characters a column, and one).
+fn fits(t: &Table, layout: Layout) -> bool {
+    let longest = longest_words(t);
+    let needed: usize = longest.iter().sum::<usize>() + 3 * longest.len() + 1;
+    needed <= usize::from(layout.width)
+}
+
+/// A table too wide for the screen, as a list: per row its first cell, then the others as
+/// "Kolom: waarde" under it — every word whole, at any width.
+fn as_list(t: &Table, layout: Layout) -> String {
+    let mut out = String::new();
+    for row in &t.rows {
+        let mut cells = t.columns.iter().zip(row);
+        if let Some((column, first)) = cells.next() {
+            let text = format!("{}: {}", column.title, first.text.replace('\n', " · "));
+            out.push_str(&hanging("• ", "    ", &text, layout));
+        }
+        for (column, cell) in cells {
+            if cell.text.is_empty() {
+                continue;
+            }
+            let text = format!("{}: {}", column.title, cell.text.replace('\n', " · "));
+            out.push_str(&hanging("  ", "    ", &text, layout));
+        }
+    }
+    out
+}
+
+/// No word is broken over two lines: a phone number, an e-mail address or a web address cut
+/// in two is one that cannot be used (or, worse, a wrong number). Each column is at least as
+/// wide as its longest word; where that does not fit, the table grows wider than asked and
+/// the terminal wraps whole lines — less tidy, but nothing misread.
+fn keep_words(grid: &mut Grid) {
+    let mut longest: Vec<usize> = Vec::new();
+    let header = grid
+        .header()
+        .map(|h| h.cell_iter().map(|c| c.content()).collect::<Vec<_>>());
+    let rows = grid
+        .row_iter()
+        .map(|r| r.cell_iter().map(|c| c.content()).collect::<Vec<_>>());
+    for cells in header.into_iter().chain(rows) {
+        for (i, text) in cells.iter().enumerate() {
+            let word = text
+                .split_whitespace()
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0);
+            if longest.len() <= i {
+                longest.resize(i + 1, 0);
+            }
+            longest[i] = longest[i].max(word);
+        }
+    }
+    for (i, width) in longest.into_iter().enumerate() {
+        if let Some(column) = grid.column_mut(i) {
+            // comfy-table counts the padding (one space each side) in a column's width.
+            let width = u16::try_from(width + 2).unwrap_or(u16::MAX);
+            // A column that never wraps keeps that; others get the longest word as minimum.
+            if column.constraint().is_none() {
+                column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(width)));
+            }
+        }
+    }
 }
 
 /// A chart as lines of text: the title, then per bar its label, the bar and the count.
