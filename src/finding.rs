@@ -86,9 +86,15 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-/// No session starts on a definition with errors (warnings are fine). The error names
-/// `subject` (e.g. "de flow 'x.yaml'") and carries the error findings, printed above it.
-pub fn refuse_errors(findings: &[Finding], subject: &str, hint: &str) -> crate::error::Result<()> {
+/// Nothing is done with a definition that has errors (warnings are fine). The error names
+/// `subject` (e.g. "de flow 'x.yaml'"), says what was not done (`refused`) and carries the
+/// error findings, printed above it.
+pub fn refuse_errors(
+    findings: &[Finding],
+    subject: &str,
+    refused: &str,
+    hint: &str,
+) -> crate::error::Result<()> {
     let errors: Vec<String> = findings
         .iter()
         .filter(|f| f.is_error())
@@ -98,7 +104,7 @@ pub fn refuse_errors(findings: &[Finding], subject: &str, hint: &str) -> crate::
         return Ok(());
     }
     Err(crate::error::Error::findings(format!(
-        "{subject} bevat {}; er is geen sessie gestart",
+        "{subject} bevat {}; {refused}",
         count(errors.len(), "fout", "fouten")
     ))
     .hint(hint)

@@ -176,7 +176,7 @@ pub enum Command {
     )]
     Help(HelpArgs),
 
-    /// Schrijf aanvulling voor de shell (Tab vult opdrachten en opties aan): bash, zsh of fish
+    /// Aanvulling met Tab voor de shell: opdrachten en opties (bash, zsh of fish)
     #[command(
         help_template = SUB_TEMPLATE,
         override_usage = "zorgpad aanvulling bash|zsh|fish",

@@ -9,7 +9,7 @@ use crate::report::graph::{dot, mermaid};
 /// `zorgpad graaf`.
 pub fn graph(config: &Graph) -> Result<Exit> {
     let set = FlowSet::load(config.flow.as_deref())?;
-    crate::flow::validate::refuse_broken(&set)?;
+    crate::flow::validate::refuse_broken(&set, "er is geen diagram gemaakt")?;
     let text = match config.format {
         GraphFormat::Mermaid => mermaid(&set),
         GraphFormat::Dot => dot(&set),

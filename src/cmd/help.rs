@@ -19,6 +19,15 @@ pub fn run(path: &[String]) -> Result<Exit> {
                 .map(|c| c.get_name().to_string())
                 .collect();
             let at = shown.join(" ");
+            if known.is_empty() {
+                return Err(Error::input(format!(
+                    "'{at}' heeft geen subopdrachten; '{name}' is er geen"
+                ))
+                .hint(format!(
+                    "De hulp bij deze opdracht: zorgpad help {}",
+                    path[..shown.len() - 1].join(" ")
+                )));
+            }
             return Err(
                 Error::input(format!("'{at}' heeft geen opdracht '{name}'")).hint(
                     crate::suggest::suggest(

@@ -49,10 +49,19 @@ pub(crate) fn page() -> String {
     let mut command = Args::command();
     command.build();
     let mut roff = Vec::new();
-    let man = clap_mangen::Man::new(command.clone()).title("ZORGPAD");
+    let man = clap_mangen::Man::new(command.clone())
+        .title("ZORGPAD")
+        .manual("Handleiding zorgpad");
     // Writing into a Vec cannot fail.
     let _ = man.render(&mut roff);
     let mut text = String::from_utf8_lossy(&roff).into_owned();
+    // roff would hyphenate Dutch words by English rules ("samenwerk-ing"): not at all, then.
+    if let Some(end) = text
+        .find(".TH ")
+        .and_then(|at| text[at..].find('\n').map(|n| at + n + 1))
+    {
+        text.insert_str(end, ".nh\n");
+    }
     for sub in command.get_subcommands().filter(|c| !c.is_hide_set()) {
         command_section(&mut text, "zorgpad", sub);
     }

@@ -57,7 +57,7 @@ fn practise(
 ) -> Result<Exit> {
     let case = find(wanted)?;
     let set = FlowSet::load(None)?;
-    crate::flow::validate::refuse_broken(&set)?;
+    crate::flow::validate::refuse_broken(&set, "er is niet geoefend")?;
     let problems = check_case(&set, &case);
     if !problems.is_empty() {
         return Err(Error::input(format!(

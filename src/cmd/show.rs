@@ -9,7 +9,7 @@ use crate::report::pathway::{overview_text, step_text};
 /// `zorgpad toon`.
 pub fn show(config: &Show) -> Result<Exit> {
     let set = FlowSet::load(config.flow.as_deref())?;
-    crate::flow::validate::refuse_broken(&set)?;
+    crate::flow::validate::refuse_broken(&set, "zorgpad toont hem niet")?;
     let text = match &config.stap {
         None => overview_text(&set),
         Some(stap) => step_text(&set, stap)?,

@@ -28,7 +28,7 @@ use crate::store::{self, Fingerprint, Holder, Record, SessionLock, Store};
 
 pub fn start(config: &Start) -> Result<Exit> {
     let set = FlowSet::load(config.flow.as_deref())?;
-    refuse_broken(&set)?;
+    refuse_broken(&set, "er is geen sessie gestart")?;
     check_role(&set, config.rol.as_deref())?;
     let kaart = Kaart::load(config.kaart.as_deref())?;
     refuse_broken_map(&kaart)?;
@@ -126,7 +126,7 @@ pub fn resume(config: &Resume) -> Result<Exit> {
             "{hint}\n{untouched} Geef met --flow BESTAND de flow waarmee de sessie is begonnen."
         ))
     })?;
-    refuse_broken(&set)?;
+    refuse_broken(&set, "er is geen sessie gestart")?;
     check_role(&set, config.rol.as_deref())?;
     let now_print = fingerprint::of_flows(&set, flow_file.as_deref());
     let changed = now_print.sha256 != record.flow.sha256;

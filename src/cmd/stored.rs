@@ -20,6 +20,7 @@ pub(crate) fn refuse_broken_map(kaart: &Kaart) -> Result<()> {
     crate::finding::refuse_errors(
         kaart.findings(),
         &format!("de Sociale Kaart '{}'", kaart.file),
+        "er is geen sessie gestart",
         "Los de fouten hierboven op; 'zorgpad kaart controleer --kaart BESTAND' toont ze opnieuw.",
     )
 }

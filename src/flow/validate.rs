@@ -421,10 +421,11 @@ fn check_condition(
 
 /// Every session validates its flow first; a flow with errors is not walked. The error carries
 /// the findings, printed above its message.
-pub fn refuse_broken(set: &FlowSet) -> Result<()> {
+pub fn refuse_broken(set: &FlowSet, refused: &str) -> Result<()> {
     crate::finding::refuse_errors(
         &validate(set),
         &format!("de flow '{}'", set.main().file),
+        refused,
         "Los de fouten hierboven op; 'zorgpad controleer --flow BESTAND' toont ze opnieuw.",
     )
 }

@@ -327,3 +327,29 @@ fn json_of_a_broken_flow_lists_the_findings_and_exits_1() {
         "{check:#}"
     );
 }
+
+#[test]
+fn a_broken_flow_is_refused_with_what_was_not_done() {
+    let flow = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/kapot/onbekend-naar.yaml"
+    ))
+    .expect("fixture");
+    for (args, refused) in [
+        ("toon --flow kapot.yaml", "zorgpad toont hem niet"),
+        ("graaf --flow kapot.yaml", "er is geen diagram gemaakt"),
+    ] {
+        let out = Test::new()
+            .file("kapot.yaml", &flow)
+            .args(args)
+            .run()
+            .code(1);
+        assert!(out.stderr.contains(refused), "{args}:\n{}", out.stderr);
+        assert!(!out.stderr.contains("sessie"), "{args}:\n{}", out.stderr);
+    }
+    Test::new()
+        .args("help kaart toon extra")
+        .run()
+        .code(2)
+        .stderr_has("'zorgpad kaart toon' heeft geen subopdrachten");
+}

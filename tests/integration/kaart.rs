@@ -763,3 +763,23 @@ fn required_categories_are_the_flows_referrals_and_the_meldcode() {
         .into()
     );
 }
+
+/// The headers of `kaart toon` are Dutch, and no address, phone number or e-mail address is
+/// cut in two, whatever the width.
+#[test]
+fn show_keeps_every_word_whole_and_dutch() {
+    let out = Test::new().args("kaart toon").run().code(0);
+    assert!(!out.stdout.contains("Provider"), "{}", out.stdout);
+    for whole in [
+        "buurtmoeders@example.org",
+        "sociaalteam-havendorp@example.org",
+        "https://example.org/schuldhulp",
+        "010-0000503",
+    ] {
+        assert!(
+            out.stdout.contains(whole),
+            "{whole} is not shown whole:\n{}",
+            out.stdout
+        );
+    }
+}

@@ -125,3 +125,58 @@ fn a_failed_save_says_what_is_kept_and_how_to_go_on() {
         "the stored session changed"
     );
 }
+
+/// An error that cannot be written (standard error closed) is no crash: the exit code still
+/// says what happened.
+#[test]
+fn a_closed_standard_error_is_no_crash() {
+    let output = Command::new(BIN)
+        .args(["controleer", "--flow", "bestaat-niet.yaml"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("run");
+    assert_eq!(output.code(), Some(2));
+    #[cfg(target_os = "linux")]
+    {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        let status = Command::new(BIN)
+            .args(["controleer", "--flow", "bestaat-niet.yaml"])
+            .stdin(Stdio::null())
+            .stderr(full)
+            .status()
+            .expect("run");
+        assert_eq!(status.code(), Some(2), "a full stderr must not panic (101)");
+    }
+}
+
+/// `-o` never replaces a device, a pipe or a link with a file, and '-' is not a file name.
+#[cfg(unix)]
+#[test]
+fn an_output_that_is_not_a_plain_file_is_refused() {
+    let out = crate::common::Test::new()
+        .args("graaf -o /dev/null")
+        .run()
+        .code(2);
+    assert!(
+        out.stderr.contains("is geen gewoon bestand"),
+        "{}",
+        out.stderr
+    );
+    let out = crate::common::Test::new().args("graaf -o -").run().code(2);
+    assert!(
+        out.stderr.contains("'-' is geen bestandsnaam"),
+        "{}",
+        out.stderr
+    );
+    let ws = crate::common::Workspace::new();
+    let real = ws.write("echt.mmd", "oud");
+    std::os::unix::fs::symlink(&real, ws.path().join("link.mmd")).expect("symlink");
+    let out = ws.cmd("graaf -o link.mmd").run().code(2);
+    assert!(out.stderr.contains("symbolische link"), "{}", out.stderr);
+    assert_eq!(ws.read("echt.mmd"), "oud");
+}

@@ -102,7 +102,7 @@ fn client_reference(text: String) -> Result<String> {
     }
     if text.chars().count() > 64 || text.chars().any(char::is_control) {
         return Err(
-            Error::input("--kenmerk mag hooguit 64 tekens zijn, zonder regeleinden")
+            Error::input("--kenmerk mag hooguit 64 tekens zijn, zonder stuurtekens (zoals regeleinden of escapes)")
                 .hint("Gebruik een kort kenmerk, zoals het dossiernummer van de praktijk."),
         );
     }
