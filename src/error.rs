@@ -228,7 +228,8 @@ pub fn read_text(what: &str, path: &Path) -> Result<String> {
     })
 }
 
-fn describe_io(error: &io::Error) -> String {
+/// An I/O error in Dutch, never with the operating system's English text.
+pub fn describe_io(error: &io::Error) -> String {
     use io::ErrorKind as K;
     let text = match error.kind() {
         K::NotFound => "het bestaat niet",

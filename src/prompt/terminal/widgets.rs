@@ -213,7 +213,7 @@ pub(super) fn escape_or<T>(error: InquireError) -> Result<Got<T>> {
         }
         InquireError::NotTTY => Err(Error::input("er is geen terminal om vragen in te stellen")
             .hint("Gebruik 'zorgpad start --antwoorden BESTAND' om een sessie zonder terminal te doorlopen.")),
-        InquireError::IO(e) => Err(Error::input(format!("de terminal gaf een fout: {e}"))),
+        InquireError::IO(e) => Err(Error::input(format!("de terminal gaf een fout: {}", crate::error::describe_io(&e)))),
         other => Err(Error::input(format!("de vraag kon niet worden getoond: {other}"))),
     }
 }
