@@ -33,8 +33,9 @@ pub struct Question<'f> {
 }
 
 impl Question<'_> {
-    /// Whether the walk would accept this answer here; if not, why not.
+    /// Whether the session would accept this answer here; if not, why not.
     pub(crate) fn check(&self, answer: &Answer) -> Result<(), Mismatch> {
+        rules::free_text(answer)?;
         rules::check(self.node, self.proposal.as_ref(), answer.clone()).map(|_| ())
     }
 }

@@ -3,6 +3,11 @@
 //! they hand an answer back, so that a person can be asked again and an answers file can be
 //! reported at the right line. A refusal is a [`Mismatch`]: a typed reason with one Dutch text.
 //!
+//! One rule holds for new answers only: no free text (a reason, a note, the name of a provider
+//! typed by hand) may hold a BSN ([`free_text`]). [`Question::check`] and `Session::answer`
+//! apply it; a journal replayed from a session file does not, so that a session stored before
+//! the rule still opens.
+//!
 //! [`Question::check`]: crate::engine::question::Question::check
 
 use std::fmt;
@@ -39,7 +44,15 @@ pub enum Mismatch {
         answer: &'static str,
         question: &'static str,
     },
+    /// A free text of the answer holds a BSN (see [`crate::bsn`]); `field` names it in Dutch
+    /// ("toelichting", "notitie", "naam van de andere hulpverlener").
+    Bsn { field: &'static str },
 }
+
+/// The Dutch name of each free text of an answer, as [`Mismatch::Bsn`] gives it.
+pub const REASON: &str = "toelichting";
+pub const NOTE: &str = "notitie";
+pub const OTHER: &str = "naam van de andere hulpverlener";
 
 impl fmt::Display for Mismatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -74,6 +87,7 @@ impl fmt::Display for Mismatch {
                 f,
                 "een antwoord van soort '{answer}' past niet bij een vraag van soort '{question}'"
             ),
+            Mismatch::Bsn { field } => write!(f, "de {field} {}", crate::bsn::SEEMS),
         }
     }
 }
@@ -167,6 +181,31 @@ pub(crate) fn check(
             question: body.kind().dutch(),
         }),
     }
+}
+
+/// No free text of a new answer holds a BSN: the reason, the note, or the name of a provider
+/// typed by hand.
+pub(crate) fn free_text(answer: &Answer) -> Result<(), Mismatch> {
+    let (field, note) = match answer {
+        Answer::Keuze { toelichting, .. } => (REASON, toelichting),
+        Answer::Checklist { notitie, .. }
+        | Answer::Criteria { notitie, .. }
+        | Answer::Verwijzing { notitie, .. } => (NOTE, notitie),
+    };
+    let others: &[String] = match answer {
+        Answer::Verwijzing { aanbieders, .. } => aanbieders,
+        _ => &[],
+    };
+    let texts = note
+        .iter()
+        .map(|t| (field, t))
+        .chain(others.iter().map(|t| (OTHER, t)));
+    for (field, text) in texts {
+        if crate::bsn::find(text).is_some() {
+            return Err(Mismatch::Bsn { field });
+        }
+    }
+    Ok(())
 }
 
 /// The proposal rules: a binding proposal leaves one option; overruling another proposal needs
@@ -366,5 +405,30 @@ mod tests {
                 id: "dansen".to_string()
             }
         );
+    }
+
+    #[test]
+    fn no_free_text_of_a_new_answer_holds_a_bsn() {
+        let note = |n: &str| Answer::Checklist {
+            acties: Vec::new(),
+            notitie: Some(n.to_string()),
+        };
+        assert_eq!(
+            free_text(&choice("complex", Some("BSN 111 222 333"))),
+            Err(Mismatch::Bsn { field: REASON })
+        );
+        assert_eq!(
+            free_text(&note("１１１２２２３３３")),
+            Err(Mismatch::Bsn { field: NOTE })
+        );
+        assert_eq!(
+            free_text(&referral(&[], &["Zus", "bsn 123456782"], false)),
+            Err(Mismatch::Bsn { field: OTHER })
+        );
+        assert_eq!(
+            Mismatch::Bsn { field: NOTE }.to_string(),
+            "de notitie lijkt een burgerservicenummer (BSN) te bevatten; zorgpad bewaart geen BSN"
+        );
+        assert!(free_text(&note("gesprek 20-12-2026 09.00, tel 010-0000501")).is_ok());
     }
 }

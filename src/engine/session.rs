@@ -113,9 +113,14 @@ impl<'f> Session<'f> {
         self.set
     }
 
-    /// Answer the current question. On a mismatch nothing changes.
+    /// Answer the current question. On a mismatch nothing changes. A new answer also keeps
+    /// the rule for new answers: no BSN in its free text.
     pub fn answer(&mut self, answer: Answer, at: Timestamp) -> Result<(), WalkError> {
         let key = self.walk.question().ok_or(WalkError::Finished)?.key;
+        crate::engine::rules::free_text(&answer).map_err(|mismatch| WalkError::Refused {
+            key: key.clone(),
+            mismatch,
+        })?;
         let mut walk = self.walk.clone();
         walk.answer(answer, at)?;
         // Keep the normalised answer (every action marked) in the journal.

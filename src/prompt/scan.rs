@@ -123,12 +123,28 @@ pub(crate) fn ask(q: &Questionnaire, color: bool) -> Result<(Option<String>, Vec
             }
         };
         let niveau = (choice < item.levels.len()).then_some(choice as u8 + 1);
-        let note = match got(Text::new("Notitie (optioneel, zonder namen):")
-            .with_help_message(HELP_TEXT)
-            .prompt())?
-        {
-            Got::Value(n) => Some(n.trim().to_string()).filter(|n| !n.is_empty()),
-            Got::Back => continue,
+        // Asked again, from what was typed, while the note holds a BSN.
+        let mut typed = String::new();
+        let note = loop {
+            match got(Text::new("Notitie (optioneel, zonder namen):")
+                .with_help_message(HELP_TEXT)
+                .with_initial_value(&typed)
+                .prompt())?
+            {
+                Got::Value(n) if crate::bsn::find(&n).is_some() => {
+                    say(&format!(
+                        "De notitie {}. {}",
+                        crate::bsn::SEEMS,
+                        crate::bsn::INSTEAD
+                    ));
+                    typed = n;
+                }
+                Got::Value(n) => break Some(Some(n.trim().to_string()).filter(|n| !n.is_empty())),
+                Got::Back => break None,
+            }
+        };
+        let Some(note) = note else {
+            continue;
         };
         answers.push(ScanAnswer {
             onderdeel: item.id.clone(),

@@ -145,6 +145,22 @@ pub(crate) fn from_script(
                     .join(", ")
             ))
         })?;
+        if notitie
+            .as_deref()
+            .is_some_and(|n| crate::bsn::find(n).is_some())
+        {
+            return Err(Error::input(format!(
+                "{}: antwoord {} (aspect '{}'): de notitie {}",
+                place(n),
+                answers.len() + 1,
+                item.title,
+                crate::bsn::SEEMS
+            ))
+            .hint(format!(
+                "Haal het BSN uit de notitie: {}",
+                crate::bsn::INSTEAD.to_lowercase()
+            )));
+        }
         answers.push(ScanAnswer {
             onderdeel: item.id.clone(),
             niveau,

@@ -11,6 +11,7 @@ mod pty;
 
 mod answers_file;
 mod big_flow;
+mod bsn;
 mod changed_flow;
 mod cli;
 mod crash;

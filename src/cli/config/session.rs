@@ -95,8 +95,8 @@ fn client_reference(text: String) -> Result<String> {
         return Err(Error::input("--kenmerk is leeg")
             .hint("Laat --kenmerk weg, of geef het eigen dossiernummer van de praktijk."));
     }
-    if crate::bsn::is_bsn(&text) {
-        return Err(Error::input(format!("'{text}' lijkt een burgerservicenummer (BSN); dat wordt niet opgeslagen")).hint(
+    if crate::bsn::find(&text).is_some() {
+        return Err(Error::input(format!("--kenmerk {}", crate::bsn::SEEMS)).hint(
             "Een BSN herleidt direct tot de persoon. zorgpad bewaart gevoelige gegevens over psychische problemen en de\nveiligheid van kinderen, en heeft daarom hooguit een eigen kenmerk nodig, zoals het dossiernummer van de\npraktijk. Laat --kenmerk weg of gebruik zo'n eigen kenmerk.",
         ));
     }

@@ -100,6 +100,10 @@ impl<'k> Script<'k> {
     fn refused(&self, i: usize, question: &Question<'_>, mismatch: &Mismatch) -> Error {
         let hint = match (mismatch, &question.node.body, &self.offer) {
             (Mismatch::BindingProposal { proposed, .. }, ..) => format!("Kies '{proposed}'."),
+            (Mismatch::Bsn { field }, ..) => format!(
+                "Haal het BSN uit de {field} van dit antwoord: {}",
+                lower_first(crate::bsn::INSTEAD)
+            ),
             (Mismatch::ReasonRequired { chosen, .. }, ..) => {
                 format!("Schrijf het antwoord als {{keuze: {chosen}, toelichting: \"waarom\"}}.")
             }
@@ -121,10 +125,19 @@ impl<'k> Script<'k> {
             question_ref(question),
             problem,
             question_text(question),
-            inline(&self.entries[i])
+            // A BSN is not repeated, not even on the screen.
+            crate::bsn::redact(&inline(&self.entries[i]))
         ))
         .hint(valid)
     }
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 const FORMAT_HINT: &str =

@@ -14,7 +14,7 @@ impl Terminal<'_> {
     pub(super) fn ask_checklist(&self, question: &Question<'_>, items: &[Action]) -> Result<Reply> {
         let labels = labels(question, items);
         // After "back", start from the marks given before.
-        let (mut done, mut nvt, note) = previous_marks(question, items);
+        let (mut done, mut nvt, mut note) = previous_marks(question, items);
         if question.can_pause {
             if let Some(reply) = self.not_yet(question)? {
                 return Ok(reply);
@@ -42,16 +42,25 @@ impl Terminal<'_> {
                 if !rest.is_empty() && !self.ask_nvt(question, &labels, &rest, &mut nvt)? {
                     continue 'done;
                 }
-                match self.ask_note(question, &note)? {
-                    Some(note) => {
-                        let acties = Mark::from_picks(items, &done, &nvt);
-                        return Ok(Reply::Answer(Answer::Checklist {
-                            acties,
-                            notitie: Some(note).filter(|n| !n.is_empty()),
-                        }));
+                // The note is asked again while the engine refuses it (a BSN in it).
+                loop {
+                    match self.ask_note(question, &note)? {
+                        Some(typed) => {
+                            let answer = Answer::Checklist {
+                                acties: Mark::from_picks(items, &done, &nvt),
+                                notitie: Some(typed.clone()).filter(|n| !n.is_empty()),
+                            };
+                            match question.check(&answer) {
+                                Ok(()) => return Ok(Reply::Answer(answer)),
+                                Err(m) => {
+                                    self.refused(&m);
+                                    note = typed;
+                                }
+                            }
+                        }
+                        None if rest.is_empty() => continue 'done,
+                        None => continue 'nvt,
                     }
-                    None if rest.is_empty() => continue 'done,
-                    None => continue 'nvt,
                 }
             }
         }

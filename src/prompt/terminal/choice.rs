@@ -121,16 +121,21 @@ impl Terminal<'_> {
         } else {
             ("Toelichting bij deze keuze (optioneel):", HELP_TEXT)
         };
+        let mut note = note.to_string();
         loop {
-            match self.text(prompt, help, overrule, note)? {
+            match self.text(prompt, help, overrule, &note)? {
                 Got::Value(t) => {
                     let answer = Answer::Keuze {
                         optie: optie.to_string(),
-                        toelichting: Some(t).filter(|t| !t.is_empty()),
+                        toelichting: Some(t.clone()).filter(|t| !t.is_empty()),
                     };
                     match question.check(&answer) {
                         Ok(()) => return Ok(Some(answer)),
-                        Err(m) => self.refused(&m),
+                        Err(m) => {
+                            // Asked again from what was typed, to take the refused part out.
+                            self.refused(&m);
+                            note = t;
+                        }
                     }
                 }
                 Got::Explain => self.explain(question),

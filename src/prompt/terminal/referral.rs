@@ -55,24 +55,26 @@ impl Terminal<'_> {
                 }
                 continue;
             }
+            let kaart: Vec<String> = ticked
+                .iter()
+                .filter(|k| **k < other)
+                .map(|k| ids[*k].to_string())
+                .collect();
+            let answer_with = |aanbieders: Vec<String>| Answer::Verwijzing {
+                kaart: kaart.clone(),
+                aanbieders,
+                geen_passend_aanbod: ticked.contains(&gap),
+                notitie: None,
+            };
             let andere = if ticked.contains(&other) {
-                match self.ask_others(question, &typed)? {
+                match self.ask_others(question, &typed, &answer_with)? {
                     Some(names) => names,
                     None => continue,
                 }
             } else {
                 Vec::new()
             };
-            let answer = Answer::Verwijzing {
-                kaart: ticked
-                    .iter()
-                    .filter(|k| **k < other)
-                    .map(|k| ids[*k].to_string())
-                    .collect(),
-                aanbieders: andere,
-                geen_passend_aanbod: ticked.contains(&gap),
-                notitie: None,
-            };
+            let answer = answer_with(andere);
             match question.check(&answer) {
                 Ok(()) => return Ok(Reply::Answer(answer)),
                 Err(m) => self.refused(&m),
@@ -107,14 +109,22 @@ impl Terminal<'_> {
         }
     }
 
-    /// The names of providers not on the map, separated by ';'. `None`: Esc, back to the ticks.
-    fn ask_others(&self, question: &Question<'_>, typed: &str) -> Result<Option<Vec<String>>> {
+    /// The names of providers not on the map, separated by ';'; asked again while the engine
+    /// refuses them (a BSN in a name) in the answer `answer_with` makes of them. `None`: Esc,
+    /// back to the ticks.
+    fn ask_others(
+        &self,
+        question: &Question<'_>,
+        typed: &str,
+        answer_with: &dyn Fn(Vec<String>) -> Answer,
+    ) -> Result<Option<Vec<String>>> {
+        let mut typed = typed.to_string();
         loop {
             match self.text(
                 "Welke andere hulpverlener of organisatie?",
                 HELP_REQUIRED,
                 true,
-                typed,
+                &typed,
             )? {
                 Got::Value(names) => {
                     let andere: Vec<String> = names
@@ -122,10 +132,17 @@ impl Terminal<'_> {
                         .map(|s| s.trim().to_string())
                         .filter(|s| !s.is_empty())
                         .collect();
-                    if !andere.is_empty() {
-                        return Ok(Some(andere));
+                    if andere.is_empty() {
+                        self.say("Vul de naam van de hulpverlener of organisatie in.");
+                        continue;
                     }
-                    self.say("Vul de naam van de hulpverlener of organisatie in.");
+                    match question.check(&answer_with(andere.clone())) {
+                        Err(m @ Mismatch::Bsn { .. }) => {
+                            self.refused(&m);
+                            typed = names;
+                        }
+                        _ => return Ok(Some(andere)),
+                    }
                 }
                 Got::Explain | Got::Pause => self.explain(question),
                 Got::Escape => return Ok(None),

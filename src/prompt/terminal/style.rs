@@ -118,6 +118,10 @@ impl Terminal<'_> {
             Mismatch::NothingChosen => sentence
                 .push_str(". Kies minstens één aanbieder, 'Andere …' of 'Geen passend aanbod'."),
             Mismatch::GapWithProvider => sentence.push_str("; kies het een of het ander."),
+            Mismatch::Bsn { .. } => {
+                sentence.push_str(". ");
+                sentence.push_str(crate::bsn::INSTEAD);
+            }
             _ => sentence.push('.'),
         }
         self.say(&sentence);
