@@ -76,7 +76,12 @@ pub(crate) fn read_record(path: &Path) -> std::result::Result<Record, Unreadable
             "de naam van het bestand {name} is geen sessie-id (alleen kleine letters, cijfers en '-'); zorgpad laat het ongemoeid"
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| fail(format!("kan het niet lezen ({})", crate::error::describe_io(&e))))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        fail(format!(
+            "kan het niet lezen ({})",
+            crate::error::describe_io(&e)
+        ))
+    })?;
     if bytes.is_empty() {
         return Err(fail("het bestand is leeg".to_string()));
     }
