@@ -318,23 +318,14 @@ struct Run<'a, 'f> {
 
 impl Run<'_, '_> {
     fn save(&mut self) -> Result<()> {
-        self.pin()?;
+        pin(
+            self.store,
+            &self.record,
+            self.kaart,
+            &self.session,
+            &mut self.pinned,
+        )?;
         save(&mut self.record, self.store, &mut self.lock, &self.session)
-    }
-
-    /// Before the first save: exact copies of the flows and the map in the data directory,
-    /// under their fingerprints, so that the session never depends on files that move.
-    fn pin(&mut self) -> Result<()> {
-        if self.pinned {
-            return Ok(());
-        }
-        self.store
-            .pin_flows(self.session.flows(), &self.record.flow)?;
-        if let Some(print) = &self.record.kaart {
-            self.store.pin_kaart(&self.kaart.text, print)?;
-        }
-        self.pinned = true;
-        Ok(())
     }
 
     /// Ask until the flow ends or pauses; save after every reply. A stop of the prompter says
@@ -344,9 +335,12 @@ impl Run<'_, '_> {
             pausing: Pausing::AtWaits,
             strict_back: scripted,
         };
-        self.pin()?;
         let (record, store, lock) = (&mut self.record, self.store, &mut self.lock);
-        let mut save = |session: &Session<'_>| save(record, store, lock, session);
+        let (kaart, pinned) = (self.kaart, &mut self.pinned);
+        let mut save = |session: &Session<'_>| {
+            pin(store, record, kaart, session, pinned)?;
+            save(record, store, lock, session)
+        };
         let stop = match drive(&mut self.session, prompter, self.clock, policy, &mut save) {
             Ok(ending) => return Ok(ending),
             Err(stop) => stop,
@@ -406,6 +400,26 @@ impl Run<'_, '_> {
         }
         Ok(Exit::Ok)
     }
+}
+
+/// Before a session's first save in this run: exact copies of its flows and its map in the
+/// data directory, under their fingerprints, so that it never depends on files that move.
+fn pin(
+    store: &Store,
+    record: &Record,
+    kaart: &Kaart,
+    session: &Session<'_>,
+    pinned: &mut bool,
+) -> Result<()> {
+    if *pinned {
+        return Ok(());
+    }
+    store.pin_flows(session.flows(), &record.flow)?;
+    if let Some(print) = &record.kaart {
+        store.pin_kaart(&kaart.text, print)?;
+    }
+    *pinned = true;
+    Ok(())
 }
 
 /// Write the session's journal into its record and save it (atomically, under its lock).

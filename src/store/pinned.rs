@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::flow::set::FlowSet;
 use crate::store::fingerprint::{self, Fingerprint};
-use crate::store::private_file::{create_private_dir, write_atomic, Landing};
+use crate::store::private_file::{create_private_dir, write_new_copy};
 use crate::store::{Record, Store};
 
 /// The folder in the data directory.
@@ -101,7 +101,7 @@ impl Store {
         }
         let dir = self.pinned_dir();
         create_private_dir(&dir).map_err(|e| Error::write("de map met definities", &dir, &e))?;
-        match write_atomic(&path, bytes, 0o600, ".zorgpad-", Landing::CreateNew) {
+        match write_new_copy(&path, bytes) {
             Ok(()) => Ok(()),
             // Written by another process meanwhile: the same content, by its name.
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
