@@ -102,7 +102,7 @@ pub enum Command {
     #[command(
         alias = "check",
         help_template = SUB_TEMPLATE,
-        override_usage = "zorgpad controleer [--flow BESTAND]",
+        override_usage = "zorgpad controleer [--flow BESTAND] [--sessies [--data-dir MAP]]",
         next_help_heading = "Opties"
     )]
     Controleer(CheckArgs),

@@ -74,9 +74,13 @@ pub struct ResumeArgs {
     #[arg(long, value_name = "BESTAND")]
     pub export: Option<PathBuf>,
 
-    /// Flowbestand, als de sessie met een ander dan het opgeslagen bestand verder moet
+    /// Zet de sessie bewust over op deze flow (eerst wordt gecontroleerd of de antwoorden erin passen)
     #[arg(long, value_name = "BESTAND")]
     pub flow: Option<PathBuf>,
+
+    /// Zet de sessie bewust over op deze Sociale Kaart (de gekozen aanbieders moeten erop staan)
+    #[arg(long, value_name = "BESTAND")]
+    pub kaart: Option<PathBuf>,
 
     #[command(flatten)]
     pub data: DataArgs,
@@ -159,6 +163,13 @@ pub struct CheckArgs {
     /// Schrijf de uitvoer als JSON voor scripts (schema zorgpad.controle/1; zie README)
     #[arg(long)]
     pub json: bool,
+
+    /// Noem ook de bewaarde sessies van deze flow die er niet mee verder kunnen, en waarom
+    #[arg(long, conflicts_with = "json")]
+    pub sessies: bool,
+
+    #[command(flatten)]
+    pub data: DataArgs,
 }
 
 /// `zorgpad help [OPDRACHT] [SUBOPDRACHT]`.

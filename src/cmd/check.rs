@@ -1,11 +1,14 @@
-//! `zorgpad controleer`: validate a flow (and its sub-flows) and report every finding.
+//! `zorgpad controleer`: validate a flow (and its sub-flows) and report every finding; with
+//! `--sessies`, also the stored sessions of that flow it would break.
 
 use crate::cli::config::session::CheckFlow;
+use crate::engine::session::Session;
 use crate::error::{Error, Exit, Result};
 use crate::finding::count;
 use crate::flow::set::FlowSet;
 use crate::flow::validate::validate;
 use crate::out::outln;
+use crate::store::fingerprint;
 
 pub fn run(config: &CheckFlow) -> Result<Exit> {
     let set = FlowSet::load(config.flow.as_deref())?;
@@ -48,5 +51,54 @@ pub fn run(config: &CheckFlow) -> Result<Exit> {
             count(warnings, "waarschuwing", "waarschuwingen")
         )?;
     }
-    Ok(Exit::Ok)
+    match &config.sessions {
+        Some(dir) => check_sessions(&set, dir),
+        None => Ok(Exit::Ok),
+    }
+}
+
+/// `--sessies`: replay every stored session walked with a flow of this name against this flow,
+/// and name the ones it would break, with why (exit 1 when any breaks).
+fn check_sessions(set: &FlowSet, dir: &std::path::Path) -> Result<Exit> {
+    let store = crate::cmd::stored::open_store(dir)?;
+    let (records, _) = store.list();
+    let print = fingerprint::of_flows(set, None);
+    let name = &set.main().name;
+    let mine: Vec<_> = records.iter().filter(|r| &r.flow.naam == name).collect();
+    let mut broken = Vec::new();
+    for record in &mine {
+        if record.flow.sha256 == print.sha256 {
+            continue;
+        }
+        if let Err(e) = Session::from_journal(set, record.journaal.clone()) {
+            broken.push((record, e.to_string()));
+        }
+    }
+    outln!()?;
+    outln!(
+        "Sessies met de flow '{name}' in {}: {}.",
+        store.dir().display(),
+        mine.len()
+    )?;
+    if broken.is_empty() {
+        outln!("Ze passen allemaal in deze flow.")?;
+        return Ok(Exit::Ok);
+    }
+    for (record, why) in &broken {
+        let kenmerk = record
+            .kenmerk
+            .as_ref()
+            .map(|k| format!(", kenmerk {k}"))
+            .unwrap_or_default();
+        outln!(
+            "  sessie {} (versie {}{kenmerk}): {why}",
+            record.id,
+            record.flow.versie
+        )?;
+    }
+    Err(Error::findings(format!(
+        "{} niet verder met deze flow.",
+        count(broken.len(), "sessie kan", "sessies kunnen")
+    ))
+    .hint("Die sessies blijven werken met hun eigen, vastgelegde flow. Zet een sessie pas over ('zorgpad hervat ID --flow BESTAND') als de flow haar antwoorden weer past."))
 }

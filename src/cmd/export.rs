@@ -16,15 +16,12 @@ pub fn export(config: &ExportCmd) -> Result<Exit> {
         store,
         mut lock,
         mut record,
-        flow_file,
-    } = crate::cmd::stored::open(
-        &config.data_dir,
-        &config.id,
-        config.flow.as_ref(),
-        "export",
-        &clock,
-    )?;
-    let set = FlowSet::load(flow_file.as_deref())?;
+    } = crate::cmd::stored::open(&config.data_dir, &config.id, "export", &clock)?;
+    // The session's pinned flows, unless --flow names a file to replay it with.
+    let set = match &config.flow {
+        Some(file) => FlowSet::load(Some(file))?,
+        None => crate::cmd::stored::flows_for(&store, &record)?,
+    };
     let mut session = Session::from_journal(&set, record.journaal.clone()).map_err(|e| {
         Error::input(format!("sessie {} kan met deze flow niet worden nagespeeld: {e}", record.id))
             .hint("De sessie is niet veranderd. Geef met --flow BESTAND de flow waarmee de sessie is doorlopen.")
@@ -35,8 +32,17 @@ pub fn export(config: &ExportCmd) -> Result<Exit> {
         .events()
         .last()
         .map_or(record.bijgewerkt, |e| e.time());
-    let kaart = crate::cmd::stored::kaart_for(&record)?;
-    let summary = Summary::of(&session, Some(&kaart)).with_record(&session, &record);
+    // A map that cannot be read does not stop an export: the chosen providers are then named
+    // by their id only.
+    let kaart = crate::cmd::stored::kaart_for(&store, &record)
+        .map_err(|e| {
+            errln!(
+                "Let op: {}; de export noemt de gekozen aanbieders alleen met hun id.",
+                e.message
+            )
+        })
+        .ok();
+    let summary = Summary::of(&session, kaart.as_ref()).with_record(&session, &record);
     let text = crate::report::export::render(&summary, config.format, &clock);
     match &config.output {
         Some(out) => {

@@ -13,7 +13,7 @@ pub fn list(config: &SessionList) -> Result<Exit> {
     let store = crate::cmd::stored::open_store(&config.data_dir)?;
     let clock = Clock::from_env()?;
     let (records, unreadable) = store.list();
-    let rows = rows(&records, |id| store.in_use(id));
+    let rows = rows(&store, &records);
     if config.json {
         outln!("{}", json::sessions(store.dir(), &rows, &unreadable))?;
         return Ok(Exit::Ok);

@@ -90,6 +90,7 @@ pub fn start(config: &Start) -> Result<Exit> {
         store: &store,
         clock: &clock,
         kaart: &kaart,
+        pinned: false,
     };
     let end = match (&mut script, &mut terminal) {
         (Some(s), _) => run.drive(s, true)?,
@@ -111,32 +112,63 @@ pub fn resume(config: &Resume) -> Result<Exit> {
         store,
         mut lock,
         mut record,
-        flow_file,
-    } = crate::cmd::stored::open(
-        &config.data_dir,
-        &config.id,
-        config.flow.as_ref(),
-        "hervat",
-        &clock,
-    )?;
+    } = crate::cmd::stored::open(&config.data_dir, &config.id, "hervat", &clock)?;
     let untouched = "De sessie is niet veranderd.";
-    let set = FlowSet::load(flow_file.as_deref()).map_err(|e| {
+    // The session's own (pinned) flows, or with --flow the flow it moves to.
+    let loaded = match &config.flow {
+        Some(file) => FlowSet::load(Some(file)),
+        None => crate::cmd::stored::flows_for(&store, &record),
+    };
+    let set = loaded.map_err(|e| {
         let hint = e.hint.clone().unwrap_or_default();
-        e.hint(format!(
-            "{hint}\n{untouched} Geef met --flow BESTAND de flow waarmee de sessie is begonnen."
-        ))
+        e.hint(format!("{hint}\n{untouched}").trim().to_string())
     })?;
-    refuse_broken(&set, "er is geen sessie gestart")?;
+    refuse_broken(&set, "de sessie is niet hervat")?;
     check_role(&set, config.rol.as_deref())?;
+    let flow_file = config
+        .flow
+        .clone()
+        .or_else(|| record.flow.bestand.clone().map(std::path::PathBuf::from));
     let now_print = fingerprint::of_flows(&set, flow_file.as_deref());
     let changed = now_print.sha256 != record.flow.sha256;
     let session = Session::from_journal(&set, record.journaal.clone()).map_err(|e| {
-        Error::input(format!("sessie {} kan niet verder met deze flow: {e}", record.id)).hint(format!(
-            "{untouched} De flow is veranderd sinds de sessie begon ({} versie {}; nu versie {}).\nGebruik de oude flow met --flow BESTAND, of exporteer de sessie met 'zorgpad export {}'.",
-            record.flow.naam, record.flow.versie, now_print.versie, record.id
-        ))
+        let how = match &config.flow {
+            Some(_) => format!(
+                "De sessie blijft op haar eigen flow ({}). 'zorgpad controleer --flow BESTAND --sessies' noemt alle sessies die deze flow niet past.",
+                record.flow.label()
+            ),
+            None => format!(
+                "De flow is veranderd sinds de sessie begon ({} versie {}; nu versie {}).\nGebruik de oude flow met --flow BESTAND, of exporteer de sessie met 'zorgpad export {}'.",
+                record.flow.naam, record.flow.versie, now_print.versie, record.id
+            ),
+        };
+        Error::input(format!("sessie {} kan niet verder met deze flow: {e}", record.id))
+            .hint(format!("{untouched} {how}"))
     })?;
-    if changed {
+    // The map: the session's own (pinned), or with --kaart the map it moves to, which must
+    // still have every provider chosen so far.
+    let kaart = match &config.kaart {
+        Some(file) => {
+            let kaart = Kaart::load(Some(file))?;
+            refuse_broken_map(&kaart)?;
+            let missing = crate::cmd::stored::missing_providers(&kaart, &record);
+            if !missing.is_empty() {
+                return Err(Error::input(format!(
+                    "sessie {} kan niet over op de Sociale Kaart '{}': daarop ontbreken aanbieders die in de sessie zijn gekozen: {}",
+                    record.id,
+                    file.display(),
+                    missing.join(", ")
+                ))
+                .hint(format!("{untouched} Zet de aanbieders (met hetzelfde id) op de kaart, of ga verder zonder --kaart met de kaart van de sessie.")));
+            }
+            kaart
+        }
+        None => kaart_for(&store, &record)?,
+    };
+    let kaart_print = kaart.fingerprint();
+    let kaart_moved = config.kaart.is_some()
+        && record.kaart.as_ref().map(|k| &k.sha256) != Some(&kaart_print.sha256);
+    if changed && config.flow.is_none() {
         let at = session.question().map(|q| q.key);
         warn_changed_flow(&record, &now_print, at.as_deref());
     }
@@ -147,21 +179,50 @@ pub fn resume(config: &Resume) -> Result<Exit> {
             "Sessie {} is al afgerond; hieronder de samenvatting.",
             record.id
         );
-        let kaart = kaart_for(&record)?;
+        if changed || kaart_moved {
+            errln!("Een afgeronde sessie wordt niet overgezet; zij is niet veranderd.");
+        }
         let summary = Summary::of(&session, Some(&kaart)).with_record(&session, &record);
         out!("{}", report::text(&summary, clock.zone(), config.layout))?;
         return Ok(Exit::Ok);
     }
     let mut script = config.answers.as_deref().map(Script::load).transpose()?;
     let mut session = session;
+    let now = clock.now();
+    let moved_flow = changed && config.flow.is_some();
     session.resume(
-        clock.now(),
+        now,
         config.rol.clone(),
-        changed.then(|| format!("{} versie {}", record.flow.naam, record.flow.versie)),
+        (changed && !moved_flow)
+            .then(|| format!("{} versie {}", record.flow.naam, record.flow.versie)),
     );
+    if moved_flow {
+        session.moved(now, "flow", record.flow.label(), now_print.label());
+        errln!(
+            "Sessie {} is overgezet op de flow {} (was {}).",
+            record.id,
+            now_print.label(),
+            record.flow.label()
+        );
+    }
+    if kaart_moved {
+        let before = record
+            .kaart
+            .as_ref()
+            .map_or_else(|| "geen kaart".to_string(), Fingerprint::label);
+        session.moved(now, "kaart", before.clone(), kaart_print.label());
+        errln!(
+            "Sessie {} is overgezet op de Sociale Kaart {} (was {before}).",
+            record.id,
+            kaart_print.label()
+        );
+    }
+    if kaart.is_embedded() {
+        errln!("{EXAMPLE_MAP_WARNING}");
+    }
     record.flow = now_print;
+    record.kaart = Some(kaart_print);
     lock.set_role(holder_role(&set, config.rol.as_deref(), &session));
-    let kaart = kaart_for(&record)?;
     let gemeente = record.gemeente.clone();
     let mut run = Run {
         session,
@@ -170,6 +231,7 @@ pub fn resume(config: &Resume) -> Result<Exit> {
         store: &store,
         clock: &clock,
         kaart: &kaart,
+        pinned: false,
     };
     run.save()?;
     let offer = Offer {
@@ -250,10 +312,19 @@ struct Run<'a, 'f> {
     lock: SessionLock,
     store: &'a Store,
     clock: &'a Clock,
+    /// Whether this run has made sure the copies of its flows and map are pinned.
+    pinned: bool,
 }
 
 impl Run<'_, '_> {
     fn save(&mut self) -> Result<()> {
+        pin(
+            self.store,
+            &self.record,
+            self.kaart,
+            &self.session,
+            &mut self.pinned,
+        )?;
         save(&mut self.record, self.store, &mut self.lock, &self.session)
     }
 
@@ -265,7 +336,11 @@ impl Run<'_, '_> {
             strict_back: scripted,
         };
         let (record, store, lock) = (&mut self.record, self.store, &mut self.lock);
-        let mut save = |session: &Session<'_>| save(record, store, lock, session);
+        let (kaart, pinned) = (self.kaart, &mut self.pinned);
+        let mut save = |session: &Session<'_>| {
+            pin(store, record, kaart, session, pinned)?;
+            save(record, store, lock, session)
+        };
         let stop = match drive(&mut self.session, prompter, self.clock, policy, &mut save) {
             Ok(ending) => return Ok(ending),
             Err(stop) => stop,
@@ -325,6 +400,26 @@ impl Run<'_, '_> {
         }
         Ok(Exit::Ok)
     }
+}
+
+/// Before a session's first save in this run: exact copies of its flows and its map in the
+/// data directory, under their fingerprints, so that it never depends on files that move.
+fn pin(
+    store: &Store,
+    record: &Record,
+    kaart: &Kaart,
+    session: &Session<'_>,
+    pinned: &mut bool,
+) -> Result<()> {
+    if *pinned {
+        return Ok(());
+    }
+    store.pin_flows(session.flows(), &record.flow)?;
+    if let Some(print) = &record.kaart {
+        store.pin_kaart(&kaart.text, print)?;
+    }
+    *pinned = true;
+    Ok(())
 }
 
 /// Write the session's journal into its record and save it (atomically, under its lock).

@@ -1,7 +1,6 @@
 //! `zorgpad statistiek`: anonymous figures over the stored sessions.
 
 use crate::cli::config::statistics::{StatsCmd, StatsFormat};
-use std::collections::BTreeMap;
 
 use crate::clock::Clock;
 use crate::error::{Exit, Result};
@@ -21,7 +20,7 @@ pub fn run(config: &StatsCmd) -> Result<Exit> {
             u.reason
         );
     }
-    let mut cache = BTreeMap::new();
+    let mut cache = crate::store::pinned::FlowCache::new(&store);
     let facts: Vec<Facts> = records
         .iter()
         .filter(|r| {

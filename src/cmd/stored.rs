@@ -1,12 +1,14 @@
-//! A stored session and what it is walked with: the session file found by its id, the flow
-//! file it was walked with (unless `--flow` names another), and the Sociale Kaart — the one
-//! named on the command line, the one the session used, or the built-in example (announced as
-//! fictitious wherever used). Shared by `start`, `hervat` and `export`.
+//! A stored session and what it is walked with: the session file found by its id, and the
+//! copies of its flows and its Sociale Kaart that it pinned in the data directory
+//! (`store/pinned.rs`), so that files that move or change do not change the session. The
+//! built-in example map is used only for a session walked with it (announced as fictitious
+//! wherever used). Shared by `start`, `hervat` and `export`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::clock::Clock;
 use crate::error::{Error, Result};
+use crate::flow::set::FlowSet;
 use crate::kaart::Kaart;
 use crate::out::errln;
 use crate::store::{Holder, Record, SessionLock, Store};
@@ -35,33 +37,82 @@ pub(crate) fn known_gemeente(kaart: &Kaart, name: &str) -> Result<String> {
     })
 }
 
-/// The map a stored session was walked with: its own file if it can still be read, else the
-/// embedded example; with a warning when it changed.
-pub fn kaart_for(record: &Record) -> Result<Kaart> {
-    let file = record
-        .kaart
-        .as_ref()
-        .and_then(|k| k.bestand.clone())
-        .map(PathBuf::from);
-    let kaart = match &file {
-        Some(path) => match Kaart::load(Some(path)) {
-            Ok(k) => k,
-            Err(e) => {
-                errln!("Let op: de Sociale Kaart van deze sessie is niet te lezen ({}); de ingebouwde voorbeeldkaart wordt gebruikt.", e.message);
-                Kaart::load(None)?
-            }
-        },
+/// The map a stored session was walked with: its pinned copy; for a session saved before
+/// zorgpad kept copies, the file it recorded (with a warning), and the embedded example only
+/// when the session was walked with it. A map file that is gone is an error, never a silent
+/// switch to the example's made-up providers.
+pub fn kaart_for(store: &Store, record: &Record) -> Result<Kaart> {
+    let Some(print) = &record.kaart else {
+        // A session from before zorgpad recorded its map: it was walked with the example.
+        errln!("{EXAMPLE_MAP_WARNING}");
+        return Kaart::load(None);
+    };
+    if let Some(text) = store.pinned_kaart(print)? {
+        return Kaart::from_pinned(print, text);
+    }
+    let kaart = match &print.bestand {
+        Some(file) => {
+            errln!(
+                "Let op: van sessie {} is geen vastgelegde kopie van de Sociale Kaart (opgeslagen door een oudere zorgpad); zorgpad leest het bestand {file}.",
+                record.id
+            );
+            Kaart::load(Some(Path::new(file))).map_err(|e| {
+                Error::input(format!(
+                    "de Sociale Kaart van sessie {} is niet te lezen: {}",
+                    record.id, e.message
+                ))
+                .hint(format!(
+                    "zorgpad gebruikt dan niet de voorbeeldkaart: de aanbieders daarop zijn verzonnen. De sessie is niet veranderd.\nZet het bestand terug, of zet de sessie bewust over op een kaart: zorgpad hervat {} --kaart BESTAND",
+                    record.id
+                ))
+            })?
+        }
         None => Kaart::load(None)?,
     };
-    if let Some(before) = &record.kaart {
-        if before.sha256 != kaart.fingerprint().sha256 {
-            errln!(
-                "Let op: de Sociale Kaart is gewijzigd sinds deze sessie is opgeslagen ({} versie {} → versie {}).",
-                before.naam, before.versie, kaart.version
-            );
-        }
+    if print.sha256 != kaart.fingerprint().sha256 {
+        errln!(
+            "Let op: de Sociale Kaart is gewijzigd sinds deze sessie is opgeslagen ({} versie {} → versie {}).",
+            print.naam,
+            print.versie,
+            kaart.version
+        );
     }
     Ok(kaart)
+}
+
+/// The flows a stored session is replayed with (see [`Store::flows_of`]); warns when it had no
+/// pinned copy.
+pub(crate) fn flows_for(store: &Store, record: &Record) -> Result<FlowSet> {
+    let (set, pinned) = store.flows_of(record)?;
+    if !pinned {
+        let file = record
+            .flow
+            .bestand
+            .clone()
+            .unwrap_or_else(|| "de ingebouwde flow".to_string());
+        errln!(
+            "Let op: van sessie {} is geen vastgelegde kopie van de flow (opgeslagen door een oudere zorgpad); zorgpad gebruikt {file}.",
+            record.id
+        );
+    }
+    Ok(set)
+}
+
+/// The providers chosen from the map in the answers in force that `kaart` does not have: a
+/// session cannot move to a map that lost them.
+pub(crate) fn missing_providers(kaart: &Kaart, record: &Record) -> Vec<String> {
+    let (_, answers) = crate::engine::journal::in_force(&record.journaal);
+    let mut missing = Vec::new();
+    for (answer, _) in answers {
+        if let crate::engine::answer::Answer::Verwijzing { kaart: ids, .. } = answer {
+            for id in ids {
+                if kaart.provider(&id).is_none() && !missing.contains(&id) {
+                    missing.push(id);
+                }
+            }
+        }
+    }
+    missing
 }
 
 /// A stored session, opened by its id (or a unique start of it), and locked for this process.
@@ -70,32 +121,19 @@ pub(crate) struct Stored {
     /// Held until this is dropped: no other process can open the session meanwhile.
     pub(crate) lock: SessionLock,
     pub(crate) record: Record,
-    /// The flow file to walk it with: `--flow`, else the one it was walked with (`None`: the
-    /// built-in flow).
-    pub(crate) flow_file: Option<PathBuf>,
 }
 
 /// Open a stored session for `command` (`hervat`, `export`): find it, lock it (a session in use
 /// elsewhere is refused, naming since when and by whom), and only then read it.
-pub(crate) fn open(
-    data_dir: &Path,
-    id: &str,
-    flow: Option<&PathBuf>,
-    command: &str,
-    clock: &Clock,
-) -> Result<Stored> {
+pub(crate) fn open(data_dir: &Path, id: &str, command: &str, clock: &Clock) -> Result<Stored> {
     let store = open_store(data_dir)?;
     let id = store.find(id)?;
     let lock = store.lock(&id, &Holder::now(command), clock.zone())?;
     let record = store.load(&lock)?;
-    let flow_file = flow
-        .cloned()
-        .or_else(|| record.flow.bestand.clone().map(PathBuf::from));
     Ok(Stored {
         store,
         lock,
         record,
-        flow_file,
     })
 }
 

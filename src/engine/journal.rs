@@ -44,6 +44,15 @@ pub enum Event {
     },
     /// The summary was exported in this format.
     Export { tijd: Timestamp, formaat: String },
+    /// The session was moved on purpose to another flow or map (`hervat --flow` or
+    /// `--kaart`): which (`flow` or `kaart`), from what and to what ("naam versie V, sha256 …").
+    /// Added later to format `zorgpad.sessie/1`; older files simply have none.
+    Overgezet {
+        tijd: Timestamp,
+        soort: String,
+        van: String,
+        naar: String,
+    },
 }
 
 impl Event {
@@ -54,7 +63,8 @@ impl Event {
             | Event::Terug { tijd, .. }
             | Event::Pauze { tijd, .. }
             | Event::Hervat { tijd, .. }
-            | Event::Export { tijd, .. } => *tijd,
+            | Event::Export { tijd, .. }
+            | Event::Overgezet { tijd, .. } => *tijd,
         }
     }
 }
@@ -71,7 +81,10 @@ pub fn pause(events: &[Event]) -> Option<(&str, Timestamp, Option<jiff::civil::D
                 verwacht,
             } => return Some((vraag.as_str(), *tijd, *verwacht)),
             Event::Antwoord { .. } | Event::Terug { .. } => return None,
-            Event::Start { .. } | Event::Hervat { .. } | Event::Export { .. } => {}
+            Event::Start { .. }
+            | Event::Hervat { .. }
+            | Event::Export { .. }
+            | Event::Overgezet { .. } => {}
         }
     }
     None
@@ -105,7 +118,10 @@ pub fn in_force(events: &[Event]) -> (Option<Timestamp>, Vec<(Answer, Timestamp)
             Event::Terug { .. } => {
                 answers.pop();
             }
-            Event::Pauze { .. } | Event::Hervat { .. } | Event::Export { .. } => {}
+            Event::Pauze { .. }
+            | Event::Hervat { .. }
+            | Event::Export { .. }
+            | Event::Overgezet { .. } => {}
         }
     }
     (start, answers)

@@ -93,6 +93,17 @@ impl<'f> Session<'f> {
         });
     }
 
+    /// Record that the session was moved on purpose to another flow or map (`what`: "flow" or
+    /// "kaart"), from `from` to `to`.
+    pub fn moved(&mut self, at: Timestamp, what: &str, from: String, to: String) {
+        self.events.push(Event::Overgezet {
+            tijd: at,
+            soort: what.to_string(),
+            van: from,
+            naar: to,
+        });
+    }
+
     /// Record that the summary was exported.
     pub fn exported(&mut self, at: Timestamp, format: &str) {
         self.events.push(Event::Export {

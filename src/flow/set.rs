@@ -105,6 +105,23 @@ impl FlowSet {
         Ok(set)
     }
 
+    /// A set from stored texts, main flow first: (id, file name for messages, text). For the
+    /// copy a session pinned (`store/pinned.rs`); no file is read and no sub-flow looked up.
+    pub fn from_texts(flows: Vec<(String, String, String)>) -> Result<FlowSet> {
+        let mut set = FlowSet {
+            flows: Vec::new(),
+            findings: Vec::new(),
+            texts: Vec::new(),
+        };
+        for (id, file, text) in flows {
+            set.add(&id, &file, text)?;
+        }
+        if set.flows.is_empty() {
+            return Err(Error::input("de vastgelegde flow is leeg"));
+        }
+        Ok(set)
+    }
+
     fn add(&mut self, id: &str, file: &str, text: String) -> Result<()> {
         let raw: RawFlow = yaml::parse(&text).map_err(|e| {
             Error::input(format!("{}: {}", e.place(file), e.message))

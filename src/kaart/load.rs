@@ -42,6 +42,14 @@ impl Kaart {
         }
     }
 
+    /// The copy of a map a session pinned (`store/pinned.rs`), named as the map it was made
+    /// from (its file, or the embedded example when the fingerprint names no file).
+    pub fn from_pinned(print: &crate::store::Fingerprint, text: String) -> Result<Kaart> {
+        let file = print.bestand.clone();
+        let name = file.clone().unwrap_or_else(|| EMBEDDED_FILE.to_string());
+        Kaart::from_text(&name, text, file.map(PathBuf::from))
+    }
+
     /// Read a map from text; `file` names it in messages.
     pub fn from_text(file: &str, text: String, path: Option<PathBuf>) -> Result<Kaart> {
         let raw: RawKaart = parse(&text).map_err(|e| {

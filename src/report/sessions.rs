@@ -2,8 +2,6 @@
 //! Rows are facts replayed from each session's journal, never stored beside it; the table for
 //! the screen and the JSON for scripts are made from the same rows.
 
-use std::collections::BTreeMap;
-
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
@@ -12,9 +10,9 @@ use serde::Serialize;
 use crate::clock;
 use crate::engine::journal;
 use crate::engine::session::Session;
-use crate::flow::set::FlowSet;
 use crate::report::Layout;
-use crate::store::Record;
+use crate::store::pinned::FlowCache;
+use crate::store::{Record, Store};
 
 /// One stored session, as `zorgpad sessies` shows it. The keys are the JSON schema's.
 #[derive(Debug, Clone, Serialize)]
@@ -42,10 +40,10 @@ pub(crate) struct Waiting {
     pub verwacht: Option<Date>,
 }
 
-/// The rows of the stored sessions, in the store's order; `in_use` tells whether a session is
-/// open in another process. Flow sets are read once per file.
-pub(crate) fn rows(records: &[Record], in_use: impl Fn(&str) -> bool) -> Vec<SessionRow> {
-    let mut cache = BTreeMap::new();
+/// The rows of the stored sessions, in the store's order, with whether a session is open in another process. Each session is replayed with its pinned flows (loaded once).
+pub(crate) fn rows(store: &Store, records: &[Record]) -> Vec<SessionRow> {
+    let in_use = |id: &str| store.in_use(id);
+    let mut cache = FlowCache::new(store);
     records
         .iter()
         .map(|record| {
@@ -117,30 +115,15 @@ pub(crate) fn table(rows: &[SessionRow], layout: Layout, zone: &TimeZone) -> com
     table
 }
 
-/// The flows of a stored session: its own file if it still exists, else the embedded ones.
-fn flows_for(
-    record: &Record,
-    cache: &mut BTreeMap<Option<String>, Option<FlowSet>>,
-) -> Option<FlowSet> {
-    let key = record.flow.bestand.clone();
-    cache
-        .entry(key.clone())
-        .or_insert_with(|| FlowSet::load(key.as_deref().map(std::path::Path::new)).ok())
-        .clone()
-}
-
 /// A session's status and where it stands, replayed from its journal.
-fn status_of(
-    record: &Record,
-    cache: &mut BTreeMap<Option<String>, Option<FlowSet>>,
-) -> (String, String) {
-    let Some(set) = flows_for(record, cache) else {
+fn status_of(record: &Record, cache: &mut FlowCache<'_>) -> (String, String) {
+    let Some(set) = cache.get(record) else {
         return (
             "flow ontbreekt".to_string(),
             record.flow.bestand.clone().unwrap_or_default(),
         );
     };
-    let Ok(session) = Session::from_journal(&set, record.journaal.clone()) else {
+    let Ok(session) = Session::from_journal(set, record.journaal.clone()) else {
         return (
             "flow gewijzigd".to_string(),
             "(kan niet worden nagespeeld)".to_string(),

@@ -13,10 +13,10 @@ use jiff::Timestamp;
 use crate::engine::journal;
 use crate::engine::session::Session;
 use crate::flow::model::Body;
-use crate::flow::set::FlowSet;
 use crate::report::document::{Block, Document, Table};
 use crate::report::summary::Summary;
 use crate::report::write;
+use crate::store::pinned::FlowCache;
 use crate::store::Record;
 
 /// The smallest group shown as a number.
@@ -36,22 +36,14 @@ pub(crate) const UNKNOWN_GEMEENTE: &str = "Onbekend";
 pub(crate) const NOT_DONE: &str = "Nog niet afgerond";
 pub(crate) const NOT_REPLAYABLE: &str = "Niet na te spelen (flow gewijzigd of ontbreekt)";
 
-pub(crate) fn facts(
-    record: &Record,
-    cache: &mut BTreeMap<Option<String>, Option<FlowSet>>,
-) -> Facts {
+pub(crate) fn facts(record: &Record, cache: &mut FlowCache<'_>) -> Facts {
     let gemeente = record
         .gemeente
         .clone()
         .unwrap_or_else(|| UNKNOWN_GEMEENTE.to_string());
-    let key = record.flow.bestand.clone();
-    let set = cache
-        .entry(key.clone())
-        .or_insert_with(|| FlowSet::load(key.as_deref().map(std::path::Path::new)).ok());
-    let session = set
-        .as_ref()
-        .and_then(|set| Session::from_journal(set, record.journaal.clone()).ok());
-    let (Some(set), Some(session)) = (set.as_ref(), session) else {
+    let set = cache.get(record);
+    let session = set.and_then(|set| Session::from_journal(set, record.journaal.clone()).ok());
+    let (Some(set), Some(session)) = (set, session) else {
         return Facts {
             gemeente,
             outcome: NOT_REPLAYABLE.to_string(),

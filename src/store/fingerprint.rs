@@ -9,17 +9,15 @@ use crate::flow::set::FlowSet;
 /// The fingerprint of a flow set: the main flow's name and version, and one hash over the text
 /// of the main flow and every sub-flow (a changed Meldcode changes the session's definition too).
 pub fn of_flows(set: &FlowSet, file: Option<&std::path::Path>) -> Fingerprint {
-    let mut hasher = Sha256::new();
-    for (flow, text) in set.flows.iter().zip(&set.texts) {
-        hasher.update(flow.id.as_bytes());
-        hasher.update([0]);
-        hasher.update(text.as_bytes());
-        hasher.update([0]);
-    }
+    let pairs = set
+        .flows
+        .iter()
+        .zip(&set.texts)
+        .map(|(flow, text)| (flow.id.as_str(), text.as_str()));
     Fingerprint {
         naam: set.main().name.clone(),
         versie: set.main().version.clone(),
-        sha256: hex(&hasher.finalize()),
+        sha256: hash_flows(pairs),
         bestand: file.map(|p| absolute(p).display().to_string()),
     }
 }
@@ -33,8 +31,37 @@ pub fn of_text(
     Fingerprint {
         naam: naam.to_string(),
         versie: versie.to_string(),
-        sha256: hex(&Sha256::digest(text.as_bytes())),
+        sha256: hash_text(text),
         bestand: file.map(|p| absolute(p).display().to_string()),
+    }
+}
+
+/// The hash of a flow set: over each flow's id and text, in order.
+pub fn hash_flows<'a>(flows: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let mut hasher = Sha256::new();
+    for (id, text) in flows {
+        hasher.update(id.as_bytes());
+        hasher.update([0]);
+        hasher.update(text.as_bytes());
+        hasher.update([0]);
+    }
+    hex(&hasher.finalize())
+}
+
+/// The hash of one text (a map).
+pub fn hash_text(text: &str) -> String {
+    hex(&Sha256::digest(text.as_bytes()))
+}
+
+impl Fingerprint {
+    /// "naam versie V (sha256 1234abcd…)", for the journal and for messages.
+    pub fn label(&self) -> String {
+        format!(
+            "{} versie {} (sha256 {}…)",
+            self.naam,
+            self.versie,
+            self.sha256.get(..12).unwrap_or(&self.sha256)
+        )
     }
 }
 

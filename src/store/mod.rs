@@ -15,6 +15,7 @@
 
 pub mod fingerprint;
 pub mod lock;
+pub mod pinned;
 pub mod private_file;
 mod record;
 mod tidy;

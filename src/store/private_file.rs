@@ -38,6 +38,30 @@ pub(crate) fn write_atomic(
     prefix: &str,
     landing: Landing,
 ) -> std::io::Result<()> {
+    land(path, contents, mode, prefix, landing, true)
+}
+
+/// The same, for a pinned copy (`pinned.rs`): created only if no file has the name, and
+/// without the test's crash point, which stands for the crash of a session's save.
+pub(crate) fn write_new_copy(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    land(
+        path,
+        contents,
+        0o600,
+        ".zorgpad-",
+        Landing::CreateNew,
+        false,
+    )
+}
+
+fn land(
+    path: &Path,
+    contents: &[u8],
+    mode: u32,
+    prefix: &str,
+    landing: Landing,
+    crash: bool,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -50,7 +74,9 @@ pub(crate) fn write_atomic(
         .tempfile_in(dir)?;
     tmp.write_all(contents)?;
     tmp.as_file().sync_all()?;
-    crash_point();
+    if crash {
+        crash_point();
+    }
     match landing {
         Landing::Replace => tmp.persist(path).map_err(|e| e.error)?,
         Landing::CreateNew => tmp.persist_noclobber(path).map_err(|e| e.error)?,

@@ -1,6 +1,7 @@
-//! A session paused with its own flow file, resumed after that file changed: a changed text is
-//! reported and the session goes on; a renamed or removed node on the session's route (or where
-//! it waits) is refused, and the session file stays exactly as it was.
+//! A session paused with its own flow file, moved on purpose to that file after it changed
+//! (`hervat --flow`): a changed text moves it and is journalled; a renamed or removed node on
+//! the session's route (or where it waits) is refused, the session file stays exactly as it
+//! was, and the session goes on with its own pinned flow.
 
 use std::path::PathBuf;
 
@@ -50,14 +51,14 @@ fn a_changed_text_and_version_is_reported_and_the_session_goes_on() {
     );
     ws.cmd("controleer --flow").arg(MAIN).run().code(0);
 
-    ws.cmd(&format!("hervat {id}"))
+    ws.cmd(&format!("hervat {id} --flow {MAIN}"))
         .now("2026-12-10T14:00:00Z")
         .answers(D4_TO_MDO_PAUSE)
         .run()
         .code(0)
         .no_panic()
-        .stderr_has("Let op: de flow 'Blauwdruk Psychosociale zorg en samenwerking met Veilig Thuis' is gewijzigd sinds deze sessie is opgeslagen (versie 2.0 → versie 2.1; ")
-        .stderr_has("De sessie gaat verder bij D4;")
+        .stderr_has(&format!("Sessie {id} is overgezet op de flow Blauwdruk Psychosociale zorg en samenwerking met Veilig Thuis versie 2.1 (sha256 "))
+        .stderr_has("(was Blauwdruk Psychosociale zorg en samenwerking met Veilig Thuis versie 2.0 (sha256 ")
         .stderr_has("wacht bij B7");
     // The summary uses the new text.
     ws.cmd(&format!("export {id}"))
@@ -67,16 +68,22 @@ fn a_changed_text_and_version_is_reported_and_the_session_goes_on() {
 
     let stored = ws.session_json(&id);
     assert_eq!(stored["flow"]["versie"], "2.1");
-    let resumed = stored["journaal"]
+    let moved = stored["journaal"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|e| e["gebeurtenis"] == "hervat")
-        .expect("hervat event");
-    assert_eq!(
-        resumed["vorige_flow"],
-        "Blauwdruk Psychosociale zorg en samenwerking met Veilig Thuis versie 2.0"
-    );
+        .find(|e| e["gebeurtenis"] == "overgezet")
+        .expect("overgezet event");
+    assert_eq!(moved["soort"], "flow");
+    assert_eq!(moved["tijd"], "2026-12-10T14:00:00Z");
+    assert!(moved["van"]
+        .as_str()
+        .unwrap()
+        .contains("versie 2.0 (sha256 "));
+    assert!(moved["naar"]
+        .as_str()
+        .unwrap()
+        .contains("versie 2.1 (sha256 "));
     // Resumed again with the same flow: nothing to report.
     let out = ws
         .cmd(&format!("hervat {id}"))
@@ -96,18 +103,25 @@ fn a_changed_sub_flow_counts_as_a_changed_flow() {
         "titel: Uitkomst van de Kindcheck",
         1,
     );
-    ws.cmd(&format!("hervat {id}"))
+    ws.cmd(&format!("hervat {id} --flow {MAIN}"))
         .answers(D4_TO_MDO_PAUSE)
         .run()
         .code(0)
-        .stderr_has("is gewijzigd sinds deze sessie is opgeslagen (de inhoud is veranderd, het versienummer (2.0) niet; ");
+        .stderr_has(&format!("Sessie {id} is overgezet op de flow "));
+    let stored = ws.session_json(&id);
+    assert!(stored["journaal"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["gebeurtenis"] == "overgezet"));
 }
 
-/// Resuming is refused with a message naming `node`; the file is not touched, the list says
-/// the flow changed, and with the original flow back the session goes on.
+/// Moving to the changed flow is refused with a message naming `node`; the file is not
+/// touched, `controleer --sessies` names the session, and without `--flow` the session goes on
+/// with its own pinned flow.
 fn refused(ws: &Workspace, id: &str, before: &[u8], node: &str) {
     let out = ws
-        .cmd(&format!("hervat {id}"))
+        .cmd(&format!("hervat {id} --flow {MAIN}"))
         .answers(D4_TO_MDO_PAUSE)
         .run()
         .code(2)
@@ -130,10 +144,18 @@ fn refused(ws: &Workspace, id: &str, before: &[u8], node: &str) {
     assert_eq!(ws.data_files(), [format!("{id}.json")]);
 
     let list = ws.cmd("sessies").run().code(0);
-    SessionTable::parse(&list.stdout).assert_cell(id, "Status", "flow gewijzigd");
+    SessionTable::parse(&list.stdout).assert_cell(id, "Status", "wacht");
+    let check = ws
+        .cmd(&format!("controleer --sessies --flow {MAIN}"))
+        .run()
+        .code(1)
+        .stdout_has(&format!("  sessie {id} (versie 2.0, kenmerk P-3): "));
+    assert!(
+        check.stdout.contains(&format!("'{node}'")),
+        "{}",
+        check.stdout
+    );
 
-    ws.write(MAIN, original(MAIN));
-    ws.write(MELDCODE, original(MELDCODE));
     ws.cmd(&format!("hervat {id}"))
         .answers(D4_TO_MDO_PAUSE)
         .run()
@@ -205,7 +227,7 @@ fn an_option_chosen_on_the_route_removed_is_refused() {
 }
 
 #[test]
-fn an_export_with_the_flow_it_was_walked_with_still_works_after_a_refusal() {
+fn an_export_replays_the_pinned_flow_and_refuses_a_changed_one_given_with_flow() {
     let (ws, id, before) = paused();
     edit(&ws, MAIN, "  - id: D4\n", "  - id: D4-afspraak\n", 1);
     edit(
@@ -216,21 +238,14 @@ fn an_export_with_the_flow_it_was_walked_with_still_works_after_a_refusal() {
         1,
     );
     // Exporting with the changed flow is refused the same way, without touching the file.
-    ws.cmd(&format!("export {id}"))
+    ws.cmd(&format!("export {id} --flow {MAIN}"))
         .run()
         .code(2)
         .stderr_has("kan met deze flow niet worden nagespeeld")
         .stderr_has("'D4'");
     assert_eq!(std::fs::read(ws.session_file(&id)).unwrap(), before);
-    // The original flow, given with --flow, replays it.
-    ws.write("oud/blauwdruk-psychosociaal.yaml", original(MAIN));
-    ws.write("oud/meldcode.yaml", original(MELDCODE));
-    let out = ws
-        .cmd(&format!(
-            "export {id} --formaat json --flow oud/blauwdruk-psychosociaal.yaml"
-        ))
-        .run()
-        .code(0);
+    // Without --flow, the session's pinned copy replays it.
+    let out = ws.cmd(&format!("export {id} --formaat json")).run().code(0);
     let json: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(json["sessie"]["status"], "wacht");
 }

@@ -245,6 +245,7 @@ impl Workspace {
         let Ok(entries) = fs::read_dir(self.data()) else {
             return Vec::new();
         };
+        // `definities/` holds the pinned flows and maps, shared by the sessions.
         let mut names: Vec<String> = entries
             .map(|e| {
                 e.expect("dir entry")
@@ -252,6 +253,7 @@ impl Workspace {
                     .to_string_lossy()
                     .into_owned()
             })
+            .filter(|n| n != "definities")
             .collect();
         names.sort();
         names

@@ -25,6 +25,7 @@ mod layout;
 mod locks;
 mod meldcode;
 mod output;
+mod pinned;
 mod referral;
 mod resume;
 mod routes;

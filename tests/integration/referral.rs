@@ -58,10 +58,9 @@ fn a_provider_of_the_clients_gemeente_is_recorded_with_contact_details() {
     let data = out.dir.join("data");
     let file = std::fs::read_dir(&data)
         .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "json"))
+        .unwrap();
     let record: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
     assert_eq!(record["gemeente"], "Havendorp");
     assert_eq!(record["kaart"]["naam"], "Sociale Kaart VSV Voorbeeld");

@@ -60,6 +60,11 @@ impl Config {
             Command::Start(a) => session::start(a, env),
             Command::Hervat(a) => session::resume(a, env),
             Command::Controleer(a) => Ok(Config::CheckFlow(session::CheckFlow {
+                sessions: if a.sessies {
+                    Some(crate::store::Store::resolve_dir(a.data.data_dir)?)
+                } else {
+                    None
+                },
                 flow: a.flow,
                 json: a.json,
             })),

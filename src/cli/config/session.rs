@@ -39,6 +39,7 @@ pub struct Start {
 pub struct Resume {
     pub id: String,
     pub flow: Option<PathBuf>,
+    pub kaart: Option<PathBuf>,
     pub answers: Option<PathBuf>,
     pub explain: bool,
     pub export: Option<Export>,
@@ -52,6 +53,8 @@ pub struct Resume {
 pub struct CheckFlow {
     pub flow: Option<PathBuf>,
     pub json: bool,
+    /// `--sessies`: the data directory whose sessions to check against the flow.
+    pub sessions: Option<PathBuf>,
 }
 
 #[derive(Debug)]
@@ -174,6 +177,7 @@ pub(crate) fn resume(a: ResumeArgs, env: Env) -> Result<Config> {
         export: a.export.map(export).transpose()?,
         id: a.id,
         flow: a.flow,
+        kaart: a.kaart,
         answers: a.antwoorden,
         explain: a.uitleg,
         color,
