@@ -32,6 +32,10 @@ pub struct StartArgs {
     #[arg(long, value_name = "ROL")]
     pub rol: Option<String>,
 
+    /// Initialen van wie de vragen beantwoordt (hooguit 10 tekens, bijvoorbeeld "JdV"); staat bij elke gebeurtenis in het journaal
+    #[arg(long, value_name = "INITIALEN")]
+    pub door: Option<String>,
+
     /// Sociale Kaart (YAML) van het eigen VSV; zonder deze optie de ingebouwde voorbeeldkaart
     #[arg(long, value_name = "BESTAND")]
     pub kaart: Option<PathBuf>,
@@ -61,6 +65,10 @@ pub struct ResumeArgs {
     /// Rol van wie nu verdergaat, bijvoorbeeld coordinerend-zorgverlener
     #[arg(long, value_name = "ROL")]
     pub rol: Option<String>,
+
+    /// Initialen van wie de vragen beantwoordt (hooguit 10 tekens, bijvoorbeeld "JdV"); staat bij elke gebeurtenis in het journaal
+    #[arg(long, value_name = "INITIALEN")]
+    pub door: Option<String>,
 
     /// Antwoordenbestand (YAML): ga zonder terminal verder, met deze antwoorden
     #[arg(long, value_name = "BESTAND")]

@@ -1,6 +1,8 @@
 //! `zorgpad export`: a stored session's summary as a file for the client's dossier (or on
-//! standard output). The export is recorded in the session's journal, so the session is locked
-//! as for `hervat`: a session open in another process is refused, not exported.
+//! standard output). Reading never changes a session: the session file is not written, not
+//! even its "bijgewerkt" time (only `start`/`hervat --export`, which save anyway, journal their
+//! export). The session is still locked while it is read, as for `hervat`: a session open in
+//! another process is refused, not exported.
 
 use crate::cli::config::session::ExportCmd;
 use crate::clock::Clock;
@@ -14,24 +16,18 @@ pub fn export(config: &ExportCmd) -> Result<Exit> {
     let clock = Clock::from_env()?;
     let crate::cmd::stored::Stored {
         store,
-        mut lock,
-        mut record,
+        lock,
+        record,
     } = crate::cmd::stored::open(&config.data_dir, &config.id, "export", &clock)?;
     // The session's pinned flows, unless --flow names a file to replay it with.
     let set = match &config.flow {
         Some(file) => FlowSet::load(Some(file))?,
         None => crate::cmd::stored::flows_for(&store, &record)?,
     };
-    let mut session = Session::from_journal(&set, record.journaal.clone()).map_err(|e| {
+    let session = Session::from_journal(&set, record.journaal.clone()).map_err(|e| {
         Error::input(format!("sessie {} kan met deze flow niet worden nagespeeld: {e}", record.id))
             .hint("De sessie is niet veranderd. Geef met --flow BESTAND de flow waarmee de sessie is doorlopen.")
     })?;
-    session.exported(clock.now(), config.format.name());
-    record.journaal = session.events().to_vec();
-    record.bijgewerkt = session
-        .events()
-        .last()
-        .map_or(record.bijgewerkt, |e| e.time());
     // A map that cannot be read does not stop an export: the chosen providers are then named
     // by their id only.
     let kaart = crate::cmd::stored::kaart_for(&store, &record)
@@ -55,6 +51,7 @@ pub fn export(config: &ExportCmd) -> Result<Exit> {
         }
         None => out!("{text}")?,
     }
-    store.save(&mut lock, &mut record)?;
+    // Held until here: no other process changed the session while it was read.
+    drop(lock);
     Ok(Exit::Ok)
 }

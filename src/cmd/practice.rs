@@ -77,7 +77,7 @@ fn practise(
     let mut script = answers.map(Script::load).transpose()?;
     tell(&case)?;
 
-    let mut session = Session::new(&set, clock.now(), None)?;
+    let mut session = Session::new(&set, clock.now(), None, None)?;
     let offer = Offer {
         kaart: &kaart,
         gemeente: gemeente.as_deref(),

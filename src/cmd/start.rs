@@ -62,7 +62,7 @@ pub fn start(config: &Start) -> Result<Exit> {
         t.set_offer(offer);
     }
     let now = clock.now();
-    let session = Session::new(&set, now, config.rol.clone())?;
+    let session = Session::new(&set, now, config.rol.clone(), config.door.clone())?;
     // The new session is locked from here to the end of the process; its file is created (and
     // may not exist yet) at the first save.
     let holder = Holder {
@@ -193,6 +193,7 @@ pub fn resume(config: &Resume) -> Result<Exit> {
     session.resume(
         now,
         config.rol.clone(),
+        config.door.clone(),
         (changed && !moved_flow)
             .then(|| format!("{} versie {}", record.flow.naam, record.flow.versie)),
     );

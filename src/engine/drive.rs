@@ -145,7 +145,7 @@ mod tests {
     ) -> (Result<Ending, Stop>, Replies, usize) {
         let set = FlowSet::load(None).expect("flows");
         let clock = Clock::from_env().expect("clock");
-        let mut session = Session::new(&set, clock.now(), None).expect("session");
+        let mut session = Session::new(&set, clock.now(), None, None).expect("session");
         let mut prompter = Replies {
             replies: replies.into(),
             asked: Vec::new(),

@@ -3,6 +3,11 @@
 //! Nothing is ever erased: going back adds a `terug` event, and the walk is the replay of the
 //! answers that are still in force. The summary is derived from the journal, so replaying a
 //! journal always yields the same summary.
+//!
+//! Every event records who acted: the role (`rol`, a role id of the flow) and, when given with
+//! `--door`, initials (`door`). Both were added later to format `zorgpad.sessie/1` and are
+//! optional: an event of an older file without them was done by the role of the `start` or
+//! `hervat` before it ([`acted_by`]).
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -12,38 +17,68 @@ use crate::engine::answer::Answer;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "gebeurtenis", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Event {
-    /// The walk started, answered by this role (a role id of the flow, when given).
+    /// The walk started, answered by this role (`--rol`, else the role of the first question).
     Start {
         tijd: Timestamp,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         rol: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        door: Option<String>,
     },
     /// An answer to the question with this key.
     Antwoord {
         tijd: Timestamp,
         vraag: String,
         antwoord: Answer,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rol: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        door: Option<String>,
     },
     /// The last answer in force (to the question with this key) was taken back to change it.
-    Terug { tijd: Timestamp, vraag: String },
+    /// `reden`: why, when given (required to change a Kindcheck, Meldcode or PPM answer).
+    Terug {
+        tijd: Timestamp,
+        vraag: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rol: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        door: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reden: Option<String>,
+    },
     /// The session waits at this question ("nog niet — later verder"), maybe until a date.
     Pauze {
         tijd: Timestamp,
         vraag: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         verwacht: Option<jiff::civil::Date>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rol: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        door: Option<String>,
     },
-    /// The session was taken up again, by this role; with the flow it had before, when the
-    /// flow changed in between.
+    /// The session was taken up again, by this role (`--rol`, else the role in force); with the
+    /// flow it had before, when the flow changed in between.
     Hervat {
         tijd: Timestamp,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         rol: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        door: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         vorige_flow: Option<String>,
     },
     /// The summary was exported in this format.
-    Export { tijd: Timestamp, formaat: String },
+    /// Only `start --export` and `hervat --export` record one: `zorgpad export` only reads.
+    Export {
+        tijd: Timestamp,
+        formaat: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rol: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        door: Option<String>,
+    },
     /// The session was moved on purpose to another flow or map (`hervat --flow` or
     /// `--kaart`): which (`flow` or `kaart`), from what and to what ("naam versie V, sha256 …").
     /// Added later to format `zorgpad.sessie/1`; older files simply have none.
@@ -52,6 +87,10 @@ pub enum Event {
         soort: String,
         van: String,
         naar: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rol: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        door: Option<String>,
     },
 }
 
@@ -67,6 +106,51 @@ impl Event {
             | Event::Overgezet { tijd, .. } => *tijd,
         }
     }
+
+    /// Who this event records as acting, if it records anyone.
+    pub fn actor(&self) -> Actor {
+        let (Event::Start { rol, door, .. }
+        | Event::Antwoord { rol, door, .. }
+        | Event::Terug { rol, door, .. }
+        | Event::Pauze { rol, door, .. }
+        | Event::Hervat { rol, door, .. }
+        | Event::Export { rol, door, .. }
+        | Event::Overgezet { rol, door, .. }) = self;
+        Actor {
+            rol: rol.clone(),
+            door: door.clone(),
+        }
+    }
+}
+
+/// Who acted: a role id of the flow, and initials when given (`--door`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Actor {
+    pub rol: Option<String>,
+    pub door: Option<String>,
+}
+
+/// Who did each event, in the order of `events`: what the event records, else (an event of an
+/// older file) the role of the `start` or `hervat` in force. A `hervat` without a role keeps the
+/// role before it; initials hold until the next `start` or `hervat`.
+pub fn acted_by(events: &[Event]) -> Vec<Actor> {
+    let mut current = Actor::default();
+    events
+        .iter()
+        .map(|event| {
+            let recorded = event.actor();
+            if let Event::Start { .. } | Event::Hervat { .. } = event {
+                current = Actor {
+                    rol: recorded.rol.clone().or(current.rol.take()),
+                    door: recorded.door.clone(),
+                };
+            }
+            Actor {
+                rol: recorded.rol.or_else(|| current.rol.clone()),
+                door: recorded.door.or_else(|| current.door.clone()),
+            }
+        })
+        .collect()
 }
 
 /// The pause in force: the last `pauze` with no answer or back after it. Taking the session up
@@ -79,6 +163,7 @@ pub fn pause(events: &[Event]) -> Option<(&str, Timestamp, Option<jiff::civil::D
                 tijd,
                 vraag,
                 verwacht,
+                ..
             } => return Some((vraag.as_str(), *tijd, *verwacht)),
             Event::Antwoord { .. } | Event::Terug { .. } => return None,
             Event::Start { .. }
@@ -94,7 +179,9 @@ pub fn pause(events: &[Event]) -> Option<(&str, Timestamp, Option<jiff::civil::D
 pub fn roles(events: &[Event]) -> Vec<(String, Timestamp)> {
     let mut out: Vec<(String, Timestamp)> = Vec::new();
     for event in events {
-        if let Event::Start { rol: Some(r), tijd }
+        if let Event::Start {
+            rol: Some(r), tijd, ..
+        }
         | Event::Hervat {
             rol: Some(r), tijd, ..
         } = event
@@ -125,6 +212,21 @@ pub fn in_force(events: &[Event]) -> (Option<Timestamp>, Vec<(Answer, Timestamp)
         }
     }
     (start, answers)
+}
+
+/// Who gave each answer in force, in the order of [`in_force`]'s answers.
+pub fn in_force_actors(events: &[Event]) -> Vec<Actor> {
+    let mut out = Vec::new();
+    for (event, actor) in events.iter().zip(acted_by(events)) {
+        match event {
+            Event::Antwoord { .. } => out.push(actor),
+            Event::Terug { .. } => {
+                out.pop();
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The question key of each answer in force, in the order of [`in_force`]'s answers.
@@ -177,6 +279,7 @@ pub fn withdrawn(events: &[Event]) -> Vec<(String, Answer, Timestamp, Timestamp)
                 tijd,
                 vraag,
                 antwoord,
+                ..
             } => stack.push((vraag.clone(), antwoord.clone(), *tijd)),
             Event::Terug { tijd, .. } => {
                 if let Some((key, answer, given)) = stack.pop() {

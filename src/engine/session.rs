@@ -4,7 +4,7 @@
 use jiff::Timestamp;
 
 use crate::engine::answer::Answer;
-use crate::engine::journal::{self, Event};
+use crate::engine::journal::{self, Actor, Event};
 use crate::engine::question::Question;
 use crate::engine::walk::{Walk, WalkError};
 use crate::flow::set::FlowSet;
@@ -14,22 +14,34 @@ pub struct Session<'f> {
     set: &'f FlowSet,
     events: Vec<Event>,
     walk: Walk<'f>,
+    /// Who acts now: recorded on every event this session adds.
+    actor: Actor,
 }
 
 impl<'f> Session<'f> {
-    /// A new session; `role` is the role id of who answers (when given).
+    /// A new session; `role` is the role id of who answers (`--rol`; else the role of the first
+    /// question), `initials` who that is (`--door`, when given).
     pub fn new(
         set: &'f FlowSet,
         at: Timestamp,
         role: Option<String>,
+        initials: Option<String>,
     ) -> Result<Session<'f>, WalkError> {
+        let walk = Walk::start(set, at)?;
+        let role = role.or_else(|| walk.question()?.role.map(|r| r.id));
+        let actor = Actor {
+            rol: role,
+            door: initials,
+        };
         Ok(Session {
             set,
             events: vec![Event::Start {
                 tijd: at,
-                rol: role,
+                rol: actor.rol.clone(),
+                door: actor.door.clone(),
             }],
-            walk: Walk::start(set, at)?,
+            walk,
+            actor,
         })
     }
 
@@ -62,7 +74,13 @@ impl<'f> Session<'f> {
                 )));
             }
         }
-        Ok(Session { set, events, walk })
+        let actor = journal::acted_by(&events).pop().unwrap_or_default();
+        Ok(Session {
+            set,
+            events,
+            walk,
+            actor,
+        })
     }
 
     /// The current question. Right after a "back", it carries the answer that was taken back,
@@ -80,15 +98,29 @@ impl<'f> Session<'f> {
                 tijd: at,
                 vraag: q.key,
                 verwacht: expected,
+                rol: self.actor.rol.clone(),
+                door: self.actor.door.clone(),
             });
         }
     }
 
-    /// Take the session up again, by `role` (a role id), noting a changed flow.
-    pub fn resume(&mut self, at: Timestamp, role: Option<String>, previous_flow: Option<String>) {
+    /// Take the session up again, by `role` (a role id; without one the role in force goes on)
+    /// and `initials` (when given), noting a changed flow.
+    pub fn resume(
+        &mut self,
+        at: Timestamp,
+        role: Option<String>,
+        initials: Option<String>,
+        previous_flow: Option<String>,
+    ) {
+        self.actor = Actor {
+            rol: role.or(self.actor.rol.take()),
+            door: initials,
+        };
         self.events.push(Event::Hervat {
             tijd: at,
-            rol: role,
+            rol: self.actor.rol.clone(),
+            door: self.actor.door.clone(),
             vorige_flow: previous_flow,
         });
     }
@@ -101,6 +133,8 @@ impl<'f> Session<'f> {
             soort: what.to_string(),
             van: from,
             naar: to,
+            rol: self.actor.rol.clone(),
+            door: self.actor.door.clone(),
         });
     }
 
@@ -109,6 +143,8 @@ impl<'f> Session<'f> {
         self.events.push(Event::Export {
             tijd: at,
             formaat: format.to_string(),
+            rol: self.actor.rol.clone(),
+            door: self.actor.door.clone(),
         });
     }
 
@@ -145,6 +181,8 @@ impl<'f> Session<'f> {
             tijd: at,
             vraag: key,
             antwoord: recorded,
+            rol: self.actor.rol.clone(),
+            door: self.actor.door.clone(),
         });
         self.walk = walk;
         Ok(())
@@ -164,6 +202,9 @@ impl<'f> Session<'f> {
         self.events.push(Event::Terug {
             tijd: at,
             vraag: key,
+            rol: self.actor.rol.clone(),
+            door: self.actor.door.clone(),
+            reden: None,
         });
         self.walk = walk;
         Ok(true)

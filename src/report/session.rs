@@ -179,6 +179,7 @@ fn route(s: &Summary, zone: &TimeZone) -> Table {
     let mut t = Table::of(vec![
         Column::text("Stap"),
         Column::text("Rol"),
+        Column::text("Door"),
         Column::text("Vraag"),
         Column::text("Antwoord"),
         Column::note("Toelichting"),
@@ -195,6 +196,9 @@ fn route(s: &Summary, zone: &TimeZone) -> Table {
         t.row([
             r.stap.map_or_else(|| "—".to_string(), |s| s.to_string()),
             r.rol.clone().unwrap_or_else(|| "—".to_string()),
+            r.door
+                .as_ref()
+                .map_or_else(|| "—".to_string(), ToString::to_string),
             vraag,
             answer(r),
             r.toelichting.clone().unwrap_or_default(),

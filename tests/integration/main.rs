@@ -37,4 +37,5 @@ mod terminal;
 mod training;
 mod usage;
 mod validation;
+mod who;
 mod yaml_input;

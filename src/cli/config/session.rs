@@ -31,6 +31,8 @@ pub struct Start {
     pub data_dir: PathBuf,
     pub kenmerk: Option<String>,
     pub rol: Option<String>,
+    /// `--door`: the initials of who answers, checked by [`initials`].
+    pub door: Option<String>,
     pub kaart: Option<PathBuf>,
     pub gemeente: Option<String>,
 }
@@ -47,6 +49,7 @@ pub struct Resume {
     pub layout: Layout,
     pub data_dir: PathBuf,
     pub rol: Option<String>,
+    pub door: Option<String>,
 }
 
 #[derive(Debug)]
@@ -112,6 +115,24 @@ fn client_reference(text: String) -> Result<String> {
     Ok(text)
 }
 
+/// `--door` names who answers by initials or a short name, never more: at most 10 letters
+/// (with dots, hyphens, apostrophes and spaces), and never a BSN.
+fn initials(text: String) -> Result<String> {
+    let text = text.trim().to_string();
+    let hint = "Geef alleen uw initialen of een korte naam, bijvoorbeeld --door JdV.";
+    if crate::bsn::find(&text).is_some() {
+        return Err(Error::input(format!("--door {}", crate::bsn::SEEMS)).hint(hint));
+    }
+    let allowed = |c: char| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | ' ');
+    if text.is_empty() || text.chars().count() > 10 || !text.chars().all(allowed) {
+        return Err(Error::input(
+            "--door is voor initialen of een korte naam: 1 tot 10 letters (punten, streepjes en spaties mogen)",
+        )
+        .hint(hint));
+    }
+    Ok(text)
+}
+
 fn format_of(path: &std::path::Path) -> Option<Format> {
     match path
         .extension()
@@ -158,6 +179,7 @@ pub(crate) fn start(a: StartArgs, env: Env) -> Result<Config> {
         data_dir: Store::resolve_dir(a.data.data_dir)?,
         kenmerk,
         rol: a.rol,
+        door: a.door.map(initials).transpose()?,
         kaart: a.kaart,
         gemeente: a
             .gemeente
@@ -184,6 +206,7 @@ pub(crate) fn resume(a: ResumeArgs, env: Env) -> Result<Config> {
         layout,
         data_dir: Store::resolve_dir(a.data.data_dir)?,
         rol: a.rol,
+        door: a.door.map(initials).transpose()?,
     }))
 }
 

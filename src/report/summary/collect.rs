@@ -10,7 +10,9 @@ use crate::engine::walk::Step;
 use crate::flow::model::{Action, Body};
 use crate::kaart::Kaart;
 use crate::report::summary::words::{row, where_};
-use crate::report::summary::{Checklist, ChecklistItem, Contact, Referral, RouteRow, SubflowRun};
+use crate::report::summary::{
+    Checklist, ChecklistItem, Contact, Referral, RouteRow, SubflowRun, Who,
+};
 
 /// Who an open action is for when no role is known.
 pub(super) const NO_ROLE: &str = "Zonder rol";
@@ -27,8 +29,18 @@ pub(super) struct Parts {
 }
 
 impl Parts {
-    pub(super) fn add(&mut self, session: &Session<'_>, step: &Step<'_>, kaart: Option<&Kaart>) {
-        self.route.push(row(step, kaart));
+    /// Add a step; `who` answered it (when it asked something).
+    pub(super) fn add(
+        &mut self,
+        session: &Session<'_>,
+        step: &Step<'_>,
+        kaart: Option<&Kaart>,
+        who: Option<Who>,
+    ) {
+        self.route.push(RouteRow {
+            door: who.clone(),
+            ..row(step, kaart)
+        });
         if let Some(text) = flagged(step) {
             self.let_op.push(text);
         }
@@ -51,7 +63,10 @@ impl Parts {
             if let Some(run) = self.subflows.last_mut() {
                 match &step.node.body {
                     Body::End { outcome } => run.uitkomst = Some(outcome.trim().to_string()),
-                    _ => run.stappen.push(row(step, kaart)),
+                    _ => run.stappen.push(RouteRow {
+                        door: who,
+                        ..row(step, kaart)
+                    }),
                 }
             }
         }

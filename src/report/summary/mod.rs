@@ -90,7 +90,10 @@ pub struct RouteRow {
     pub knoop: String,
     pub blauwdruk: Option<String>,
     pub stap: Option<u8>,
+    /// The box's role (who the flow says does it).
     pub rol: Option<String>,
+    /// Who answered here, as the journal records it (added later to `zorgpad.samenvatting/1`).
+    pub door: Option<Who>,
     /// The sub-flow this step sits in (its call's title), if any.
     pub binnen: Option<String>,
     pub soort: &'static str,
@@ -100,6 +103,33 @@ pub struct RouteRow {
     pub antwoord: String,
     pub toelichting: Option<String>,
     pub tijd: Timestamp,
+}
+
+/// Who did something: the label of the role that acted, and the initials given with `--door`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Who {
+    pub rol: Option<String>,
+    pub initialen: Option<String>,
+}
+
+impl Who {
+    pub(crate) fn of(main: &crate::flow::model::Flow, actor: journal::Actor) -> Option<Who> {
+        let who = Who {
+            rol: actor.rol.map(|id| main.role_label(&id).to_string()),
+            initialen: actor.door,
+        };
+        (who.rol.is_some() || who.initialen.is_some()).then_some(who)
+    }
+}
+
+impl std::fmt::Display for Who {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (&self.rol, &self.initialen) {
+            (Some(r), Some(i)) => write!(f, "{r} ({i})"),
+            (Some(x), None) | (None, Some(x)) => write!(f, "{x}"),
+            (None, None) => write!(f, "—"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -226,8 +256,13 @@ impl Summary {
         let walk = session.walk();
         let main = walk.main();
         let mut parts = Parts::default();
+        let mut actors = journal::in_force_actors(session.events()).into_iter();
         for step in walk.steps() {
-            parts.add(session, step, kaart);
+            let who = match step.answer {
+                Some(_) => actors.next().and_then(|a| Who::of(main, a)),
+                None => None,
+            };
+            parts.add(session, step, kaart, who);
         }
         let question = walk.question();
         if let Some(q) = &question {

@@ -45,6 +45,7 @@ pub(super) fn row(step: &Step<'_>, kaart: Option<&Kaart>) -> RouteRow {
         blauwdruk: node.blueprint.clone(),
         stap: step.step,
         rol: step.role.as_ref().map(|r| r.label.clone()),
+        door: None,
         binnen: step.calls.last().map(|c| c.title.clone()),
         soort: node.body.kind().dutch(),
         voorstel: step.proposal.as_ref().map(|p| {
