@@ -268,26 +268,61 @@ pub fn pending_withdrawn(events: &[Event]) -> std::collections::BTreeMap<String,
     pending
 }
 
-/// Each answer that was taken back: (its question key, the answer, when it was given, when it
-/// was taken back).
-pub fn withdrawn(events: &[Event]) -> Vec<(String, Answer, Timestamp, Timestamp)> {
-    let mut stack: Vec<(String, Answer, Timestamp)> = Vec::new();
-    let mut out = Vec::new();
-    for event in events {
+/// An answer taken back ("terug"): what it was, when and by whom it was given, when, by whom
+/// and why it was taken back, and what was answered in its place (none when the route went
+/// elsewhere and the question was not asked again).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Withdrawal {
+    pub key: String,
+    pub old: Answer,
+    pub given: Timestamp,
+    pub given_by: Actor,
+    pub taken: Timestamp,
+    pub taken_by: Actor,
+    pub reason: Option<String>,
+    pub new: Option<(Answer, Timestamp, Actor)>,
+}
+
+/// Every answer taken back, in the order taken back, with the answer given in its place (the
+/// next answer to the same question). Going back several questions to change one takes the
+/// others back too; each one answered again exactly as before changed nothing and is left out.
+pub fn withdrawn(events: &[Event]) -> Vec<Withdrawal> {
+    let mut stack: Vec<(String, Answer, Timestamp, Actor)> = Vec::new();
+    let mut out: Vec<Withdrawal> = Vec::new();
+    // Per question key: the withdrawal still waiting for its new answer.
+    let mut open = std::collections::BTreeMap::new();
+    for (event, actor) in events.iter().zip(acted_by(events)) {
         match event {
             Event::Antwoord {
                 tijd,
                 vraag,
                 antwoord,
                 ..
-            } => stack.push((vraag.clone(), antwoord.clone(), *tijd)),
-            Event::Terug { tijd, .. } => {
-                if let Some((key, answer, given)) = stack.pop() {
-                    out.push((key, answer, given, *tijd));
+            } => {
+                if let Some(i) = open.remove(vraag) {
+                    let w: &mut Withdrawal = &mut out[i];
+                    w.new = Some((antwoord.clone(), *tijd, actor.clone()));
+                }
+                stack.push((vraag.clone(), antwoord.clone(), *tijd, actor));
+            }
+            Event::Terug { tijd, reden, .. } => {
+                if let Some((key, old, given, given_by)) = stack.pop() {
+                    open.insert(key.clone(), out.len());
+                    out.push(Withdrawal {
+                        key,
+                        old,
+                        given,
+                        given_by,
+                        taken: *tijd,
+                        taken_by: actor,
+                        reason: reden.clone(),
+                        new: None,
+                    });
                 }
             }
             _ => {}
         }
     }
+    out.retain(|w| w.new.as_ref().map(|(a, ..)| a) != Some(&w.old));
     out
 }

@@ -9,7 +9,7 @@ use jiff::tz::TimeZone;
 use crate::clock;
 use crate::engine::answer::Status;
 use crate::report::document::{Block, Column, Document, Item, Mark, Table};
-use crate::report::summary::{Referral, RouteRow, SubflowRun, Summary};
+use crate::report::summary::{Change, Referral, RouteRow, SubflowRun, Summary, Who};
 use crate::report::{write, Layout};
 
 /// The summary for the terminal.
@@ -65,15 +65,7 @@ pub(crate) fn document(s: &Summary, zone: &TimeZone) -> Document {
         doc.push(Block::List(
             s.gewijzigd
                 .iter()
-                .map(|c| {
-                    Item::new(format!(
-                        "{}: eerder '{}' ({}), teruggenomen {}",
-                        c.label,
-                        c.eerder_antwoord,
-                        clock::date_time(c.gegeven, zone),
-                        clock::date_time(c.teruggenomen, zone)
-                    ))
-                })
+                .map(|c| Item::new(change(c, zone)))
                 .collect(),
         ));
     }
@@ -206,6 +198,36 @@ fn route(s: &Summary, zone: &TimeZone) -> Table {
         ]);
     }
     t
+}
+
+/// One changed answer: old → new, who and when, and why.
+fn change(c: &Change, zone: &TimeZone) -> String {
+    let who = |w: &Option<Who>| w.as_ref().map(|w| format!(" door {w}")).unwrap_or_default();
+    let new = match (&c.nieuw_antwoord, c.gewijzigd) {
+        (Some(new), Some(at)) => format!(
+            "'{}' → '{new}', gewijzigd {}{}",
+            c.eerder_antwoord,
+            clock::date_time(at, zone),
+            who(&c.door)
+        ),
+        _ => format!(
+            "'{}' teruggenomen {}{}, niet opnieuw gevraagd (de route ging anders)",
+            c.eerder_antwoord,
+            clock::date_time(c.teruggenomen, zone),
+            who(&c.door)
+        ),
+    };
+    let why = c
+        .reden
+        .as_ref()
+        .map(|r| format!("; reden: {r}"))
+        .unwrap_or_default();
+    format!(
+        "{}: {new}{why} (eerder gegeven {}{})",
+        c.label,
+        clock::date_time(c.gegeven, zone),
+        who(&c.eerder_door)
+    )
 }
 
 /// The answer of a route row, with the proposal it followed or overruled.

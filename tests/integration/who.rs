@@ -143,3 +143,47 @@ fn door_takes_initials_or_a_short_name_only() {
         .run()
         .code(0);
 }
+
+#[test]
+fn a_changed_answer_shows_old_new_who_and_when_and_an_unchanged_one_is_left_out() {
+    let ws = Workspace::new();
+    ws.cmd("start --door JdV")
+        .answers(TO_D4_PAUSE)
+        .run()
+        .code(0);
+    let id = ws.only_session();
+    // Another day, another person: back from D4 past D3 to B5; D3 answered as before, B5 not.
+    ws.cmd(&format!("hervat {id} --door AB"))
+        .now("2026-11-23T10:00:00Z")
+        .answers("- terug\n- terug\n- ja\n- [afspraak]\n- later\n")
+        .run()
+        .code(0);
+    let out = ws.cmd(&format!("export {id} --formaat md")).run().code(0);
+    let md = out.stdout.clone();
+    let changed = md
+        .split("## Gewijzigde antwoorden\n\n")
+        .nth(1)
+        .expect("a section of changed answers")
+        .split("\n\n")
+        .next()
+        .unwrap();
+    assert_eq!(changed.lines().count(), 1, "{changed}");
+    assert!(changed.contains("B5"), "{changed}");
+    assert!(
+        changed.contains("'2 van 2 gedaan' → '1 van 2 gedaan, 1 open', gewijzigd 23-11-2026 10:04 door Verloskundig zorgverlener (AB)"),
+        "{changed}"
+    );
+    assert!(
+        changed.contains("(eerder gegeven 22-11-2026 09:19 door Verloskundig zorgverlener (JdV))"),
+        "{changed}"
+    );
+    let out = ws.cmd(&format!("export {id} --formaat json")).run().code(0);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let changes = json["gewijzigd"].as_array().unwrap();
+    assert_eq!(changes.len(), 1, "{changes:#?}");
+    assert_eq!(changes[0]["eerder_antwoord"], "2 van 2 gedaan");
+    assert_eq!(changes[0]["nieuw_antwoord"], "1 van 2 gedaan, 1 open");
+    assert_eq!(changes[0]["gewijzigd"], "2026-11-23T10:04:00Z");
+    assert_eq!(changes[0]["door"]["initialen"], "AB");
+    assert_eq!(changes[0]["eerder_door"]["initialen"], "JdV");
+}

@@ -236,6 +236,8 @@ impl Contact {
     }
 }
 
+/// An answer that was changed (taken back with "terug" and answered differently, or not asked
+/// again). The fields after `teruggenomen` were added later to `zorgpad.samenvatting/1`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Change {
     /// The question's key (its node id, inside a sub-flow prefixed with the call's id).
@@ -245,6 +247,16 @@ pub struct Change {
     pub eerder_antwoord: String,
     pub gegeven: Timestamp,
     pub teruggenomen: Timestamp,
+    /// The answer given in its place; `None` when the question was not asked again.
+    pub nieuw_antwoord: Option<String>,
+    /// When the new answer was given.
+    pub gewijzigd: Option<Timestamp>,
+    /// Who gave the earlier answer.
+    pub eerder_door: Option<Who>,
+    /// Who took it back (and answered again).
+    pub door: Option<Who>,
+    /// Why, when a reason was given on going back.
+    pub reden: Option<String>,
 }
 
 pub const DISCLAIMER: &str =
@@ -280,12 +292,20 @@ impl Summary {
         let events = session.events();
         let gewijzigd = journal::withdrawn(events)
             .into_iter()
-            .map(|(key, answer, given, taken)| Change {
-                eerder_antwoord: describe_for_key(session, &key, &answer, kaart),
-                label: label_for_key(session, &key),
-                vraag: key,
-                gegeven: given,
-                teruggenomen: taken,
+            .map(|w| Change {
+                eerder_antwoord: describe_for_key(session, &w.key, &w.old, kaart),
+                label: label_for_key(session, &w.key),
+                nieuw_antwoord: w
+                    .new
+                    .as_ref()
+                    .map(|(a, ..)| describe_for_key(session, &w.key, a, kaart)),
+                gewijzigd: w.new.as_ref().map(|(_, at, _)| *at),
+                eerder_door: Who::of(main, w.given_by),
+                door: Who::of(main, w.taken_by),
+                reden: w.reason,
+                vraag: w.key,
+                gegeven: w.given,
+                teruggenomen: w.taken,
             })
             .collect();
         Summary {
