@@ -5,7 +5,7 @@
 //! caller supplies: the engine knows nothing of where sessions are kept.
 
 use crate::clock::Clock;
-use crate::engine::prompter::{question_text, Prompter, Reply};
+use crate::engine::prompter::{question_text, BackDecision, Prompter, Reply};
 use crate::engine::question::Question;
 use crate::engine::session::Session;
 use crate::error::{Error, Exit};
@@ -73,17 +73,19 @@ pub(crate) fn drive<'f>(
         if let Pausing::Never { .. } = policy.pausing {
             question.can_pause = false;
         }
-        let reply = prompter.ask(&question).map_err(|e| {
-            if e.exit == Exit::Cancelled {
-                Stop::Cancelled
-            } else {
-                Stop::Prompter(e)
-            }
-        })?;
+        let reply = prompter.ask(&question).map_err(stopped)?;
         match reply {
             Reply::Answer(answer) => session.answer(answer, clock.now())?,
             Reply::Back => {
-                if !session.back(clock.now())? && policy.strict_back {
+                // Into another role's answer: confirm; a Kindcheck, Meldcode or PPM answer: why.
+                let reason = match session.withdrawing() {
+                    Some(back) => match prompter.confirm_back(&back).map_err(stopped)? {
+                        BackDecision::Stay => continue,
+                        BackDecision::Go { reason } => reason,
+                    },
+                    None => None,
+                };
+                if !session.back(clock.now(), reason.as_deref())? && policy.strict_back {
                     return Err(Stop::Failed(Error::input(format!(
                         "'terug' bij de eerste vraag ({}): er is geen vorige vraag",
                         question.key
@@ -102,6 +104,14 @@ pub(crate) fn drive<'f>(
         save(session)?;
     }
     Ok(Ending::Finished)
+}
+
+fn stopped(e: Error) -> Stop {
+    if e.exit == Exit::Cancelled {
+        Stop::Cancelled
+    } else {
+        Stop::Prompter(e)
+    }
 }
 
 fn pause_refused(question: &Question<'_>, pausing: Pausing) -> Error {
@@ -136,6 +146,15 @@ mod tests {
             self.replies
                 .pop_front()
                 .unwrap_or_else(|| Err(Error::input("de antwoorden zijn op")))
+        }
+
+        fn confirm_back(
+            &mut self,
+            _: &crate::engine::prompter::Withdrawing,
+        ) -> crate::error::Result<BackDecision> {
+            Ok(BackDecision::Go {
+                reason: Some("test".to_string()),
+            })
         }
     }
 

@@ -24,6 +24,32 @@ pub(crate) enum Reply {
 pub(crate) trait Prompter {
     /// Ask one question. Errors end the session (cancelled, or a script that does not fit).
     fn ask(&mut self, question: &Question<'_>) -> Result<Reply>;
+
+    /// After a [`Reply::Back`] that would take back an answer of another role, or one that
+    /// may only be changed with a reason: go back (with the reason), or stay at the question.
+    fn confirm_back(&mut self, back: &Withdrawing) -> Result<BackDecision>;
+}
+
+/// The answer a "back" would take back, when going back needs more than the key press: it
+/// was given by another role than the one acting now, or changing it needs a reason
+/// ([`crate::engine::rules::reason_to_change`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Withdrawing {
+    /// The question's key and its text.
+    pub(crate) key: String,
+    pub(crate) question: String,
+    /// Who gave the answer ("Verloskundig zorgverlener (JdV)"), when another role did.
+    pub(crate) other_role: Option<String>,
+    pub(crate) reason_required: bool,
+}
+
+/// What the prompter decided about a guarded "back".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum BackDecision {
+    /// Do not go back; ask the current question again.
+    Stay,
+    /// Go back, with this reason (required when [`Withdrawing::reason_required`]).
+    Go { reason: Option<String> },
 }
 
 /// The question as a person reads it: the decision's question, or the box title.

@@ -47,12 +47,16 @@ pub enum Mismatch {
     /// A free text of the answer holds a BSN (see [`crate::bsn`]); `field` names it in Dutch
     /// ("toelichting", "notitie", "naam van de andere hulpverlener").
     Bsn { field: &'static str },
+    /// Going back to change an answer of the Kindcheck, the Meldcode or D1 without a reason
+    /// ([`reason_to_change`]).
+    ChangeNeedsReason,
 }
 
 /// The Dutch name of each free text of an answer, as [`Mismatch::Bsn`] gives it.
 pub const REASON: &str = "toelichting";
 pub const NOTE: &str = "notitie";
 pub const OTHER: &str = "naam van de andere hulpverlener";
+pub const BACK_REASON: &str = "reden";
 
 impl fmt::Display for Mismatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -88,8 +92,50 @@ impl fmt::Display for Mismatch {
                 "een antwoord van soort '{answer}' past niet bij een vraag van soort '{question}'"
             ),
             Mismatch::Bsn { field } => write!(f, "de {field} {}", crate::bsn::SEEMS),
+            Mismatch::ChangeNeedsReason => f.write_str(
+                "een antwoord bij de Kindcheck, de Meldcode of D1 (PPM) wijzigt u alleen met een reden",
+            ),
         }
     }
+}
+
+/// Whether changing the answer to `key` needs a reason: every answer of the Kindcheck and
+/// the Meldcode (the sub-flow `meldcode`, wherever it is called) and the answer to D1
+/// (psychopathologie, psychosociale problemen en/of middelengebruik).
+pub fn reason_to_change(set: &crate::flow::set::FlowSet, key: &str) -> bool {
+    let mut flow = set.main();
+    for id in key.split('/') {
+        let Some(node) = flow.node(id) else {
+            return false;
+        };
+        let d1 = node.id == "D1" || node.blueprint.as_deref() == Some("D1");
+        if d1 && flow.id == set.main().id {
+            return true;
+        }
+        if let Body::Subflow { flow: callee, .. } = &node.body {
+            if callee == "meldcode" {
+                return true;
+            }
+            match set.get(callee) {
+                Some(f) => flow = f,
+                None => return false,
+            }
+        }
+    }
+    false
+}
+
+/// The reason given on going back: required where [`reason_to_change`] says so, and never a
+/// BSN. Returns it trimmed (`None` when empty).
+pub fn back_reason(required: bool, reason: Option<&str>) -> Result<Option<String>, Mismatch> {
+    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+    if reason.is_some_and(|r| crate::bsn::find(r).is_some()) {
+        return Err(Mismatch::Bsn { field: BACK_REASON });
+    }
+    if required && reason.is_none() {
+        return Err(Mismatch::ChangeNeedsReason);
+    }
+    Ok(reason.map(str::to_string))
 }
 
 /// Check an answer against its node and the proposal in force there; return it normalised

@@ -5,6 +5,7 @@ use jiff::Timestamp;
 
 use crate::engine::answer::Answer;
 use crate::engine::journal::{self, Actor, Event};
+use crate::engine::prompter::Withdrawing;
 use crate::engine::question::Question;
 use crate::engine::walk::{Walk, WalkError};
 use crate::flow::set::FlowSet;
@@ -188,13 +189,64 @@ impl<'f> Session<'f> {
         Ok(())
     }
 
-    /// Take back the last answer in force, so that its question is asked again. Returns false
-    /// at the first question (there is nothing to go back to).
-    pub fn back(&mut self, at: Timestamp) -> Result<bool, WalkError> {
+    /// What a "back" would take back, when that needs a confirmation (the answer was given by
+    /// another role) or a reason (see [`crate::engine::rules::reason_to_change`]); `None` when
+    /// it needs neither, or there is nothing to go back to.
+    pub(crate) fn withdrawing(&self) -> Option<Withdrawing> {
+        let key = journal::in_force_keys(&self.events).pop()?.to_string();
+        let given_by = journal::in_force_actors(&self.events).pop()?;
+        let main = self.set.main();
+        let other_role = match (&given_by.rol, &self.actor.rol) {
+            (Some(then), Some(now)) if then != now => {
+                let who = main.role_label(then).to_string();
+                Some(match &given_by.door {
+                    Some(initials) => format!("{who} ({initials})"),
+                    None => who,
+                })
+            }
+            _ => None,
+        };
+        let reason_required = crate::engine::rules::reason_to_change(self.set, &key);
+        if other_role.is_none() && !reason_required {
+            return None;
+        }
+        let question = crate::engine::walk::node_for_key(self.set, &key).map_or_else(
+            || key.clone(),
+            |node| match &node.body {
+                crate::flow::model::Body::Decision { question, .. }
+                | crate::flow::model::Body::Wait { question, .. }
+                | crate::flow::model::Body::Referral { question, .. }
+                | crate::flow::model::Body::Criteria { question, .. } => question.clone(),
+                _ => node.title.clone(),
+            },
+        );
+        Some(Withdrawing {
+            key,
+            question,
+            other_role,
+            reason_required,
+        })
+    }
+
+    /// Take back the last answer in force, so that its question is asked again, with the
+    /// reason given for it (required where [`crate::engine::rules::reason_to_change`] says so;
+    /// never a BSN). Returns false at the first question (there is nothing to go back to).
+    pub fn back(&mut self, at: Timestamp, reason: Option<&str>) -> Result<bool, WalkError> {
         let (start, mut answers) = journal::in_force(&self.events);
         if answers.is_empty() {
             return Ok(false);
         }
+        let taken = journal::in_force_keys(&self.events)
+            .pop()
+            .unwrap_or_default()
+            .to_string();
+        let required = crate::engine::rules::reason_to_change(self.set, &taken);
+        let reason = crate::engine::rules::back_reason(required, reason).map_err(|mismatch| {
+            WalkError::Refused {
+                key: taken,
+                mismatch,
+            }
+        })?;
         answers.pop();
         let start = start.unwrap_or(at);
         let walk = Walk::replay(self.set, start, &answers)?;
@@ -204,7 +256,7 @@ impl<'f> Session<'f> {
             vraag: key,
             rol: self.actor.rol.clone(),
             door: self.actor.door.clone(),
-            reden: None,
+            reden: reason,
         });
         self.walk = walk;
         Ok(true)

@@ -187,3 +187,174 @@ fn a_changed_answer_shows_old_new_who_and_when_and_an_unchanged_one_is_left_out(
     assert_eq!(changes[0]["door"]["initialen"], "AB");
     assert_eq!(changes[0]["eerder_door"]["initialen"], "JdV");
 }
+
+/// Up to the outcome of the Kindcheck ("positief"); what follows `- terug…` in [`after_kc`].
+const TO_KC_OUTCOME: &str = "\
+- alles    # B1
+- r4u
+- ja       # D1
+- alles    # Kindcheck
+- positief
+";
+
+/// After the outcome of the Kindcheck is changed to "negatief": on to the pause at D4.
+const AFTER_NEGATIVE_KC: &str = "\
+- negatief
+- alles    # B2
+- ja
+- alles
+- nee
+- [hulpbronnen]
+- complex
+- Centrum Kwetsbare Zwangeren
+- ja
+- alles    # B5
+- later: 10-12-2026
+";
+
+#[test]
+fn changing_a_kindcheck_answer_in_an_answers_file_needs_a_reason() {
+    let ws = Workspace::new();
+    ws.cmd("start")
+        .answers(&format!("{TO_KC_OUTCOME}- terug\n{AFTER_NEGATIVE_KC}"))
+        .run()
+        .code(2)
+        .stderr_has("antwoord 6 (regel 6) is 'terug' naar B2-meldcode/KC-uitkomst")
+        .stderr_has("wijzigt u alleen met een reden")
+        .stderr_has("- terug: {reden: ");
+    // Never a BSN in the reason.
+    let ws = Workspace::new();
+    ws.cmd("start")
+        .answers(&format!(
+            "{TO_KC_OUTCOME}- terug: {{reden: \"zie 111222333\"}}\n{AFTER_NEGATIVE_KC}"
+        ))
+        .run()
+        .code(2)
+        .stderr_has("reden lijkt een burgerservicenummer");
+
+    let ws = Workspace::new();
+    ws.cmd("start --door JdV")
+        .answers(&format!(
+            "{TO_KC_OUTCOME}- terug: {{reden: \"uitkomst verkeerd aangeklikt\"}}\n{AFTER_NEGATIVE_KC}"
+        ))
+        .run()
+        .code(0);
+    let id = ws.only_session();
+    let back = journal(&ws, &id)
+        .into_iter()
+        .find(|e| e["gebeurtenis"] == "terug")
+        .unwrap();
+    assert_eq!(back["reden"], "uitkomst verkeerd aangeklikt");
+    assert_eq!(back["door"], "JdV");
+    let out = ws.cmd(&format!("export {id} --formaat md")).run().code(0);
+    assert!(
+        out.stdout
+            .contains("'Positief — volg de stappen van de Meldcode' → 'Negatief"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("door Verloskundig zorgverlener (JdV); reden: uitkomst verkeerd aangeklikt (eerder gegeven"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[cfg(unix)]
+mod in_a_terminal {
+    use super::journal;
+    use crate::common::{Workspace, TO_D4_PAUSE};
+    use crate::pty::*;
+
+    const D4: &str = "Is de cliënt op de afspraak verschenen?";
+    const CONFIRM: &str = "Wilt u teruggaan naar dat antwoord van een andere rol?";
+    const CONFIRM_READY: &str = "ja of nee \u{b7} Esc = nee]";
+    const WHY: &str = "Waarom wijzigt u dit antwoord?";
+    const WHY_READY: &str = "? uitleg]";
+
+    fn stop(tty: &mut Tty) {
+        tty.send(CTRL_C);
+        tty.expect("zorgpad: gestopt met Ctrl-C.");
+        assert_eq!(tty.finish(), 130, "exit code\n{}", tty.screen());
+    }
+
+    fn backs(ws: &Workspace, id: &str) -> Vec<serde_json::Value> {
+        journal(ws, id)
+            .into_iter()
+            .filter(|e| e["gebeurtenis"] == "terug")
+            .collect()
+    }
+
+    #[test]
+    fn esc_into_another_roles_answer_asks_first() {
+        let ws = Workspace::new();
+        ws.cmd("start").answers(TO_D4_PAUSE).run().code(0);
+        let id = ws.only_session();
+        let mut tty = Tty::spawn_at(
+            &ws,
+            &format!("hervat {id} --rol coordinerend-zorgverlener --door AB"),
+            "2026-11-23T10:00:00Z",
+        );
+        tty.prompt(D4, SELECT_READY);
+        tty.send(ESC);
+        tty.expect("(B5) is gegeven door");
+        tty.prompt(CONFIRM, CONFIRM_READY);
+        tty.send("nee");
+        tty.send(ENTER);
+        tty.expect("U blijft bij deze vraag.");
+        tty.prompt(D4, SELECT_READY);
+        stop(&mut tty);
+        assert!(backs(&ws, &id).is_empty());
+
+        let mut tty = Tty::spawn_at(
+            &ws,
+            &format!("hervat {id} --rol coordinerend-zorgverlener --door AB"),
+            "2026-11-24T10:00:00Z",
+        );
+        tty.prompt(D4, SELECT_READY);
+        tty.send(ESC);
+        tty.prompt(CONFIRM, CONFIRM_READY);
+        tty.send("ja");
+        tty.send(ENTER);
+        tty.prompt(B1, MULTI_READY);
+        stop(&mut tty);
+        let backs = backs(&ws, &id);
+        assert_eq!(backs.len(), 1, "{backs:?}");
+        assert_eq!(backs[0]["rol"], "coordinerend-zorgverlener");
+        assert_eq!(backs[0]["door"], "AB");
+        assert!(backs[0].get("reden").is_none());
+    }
+
+    #[test]
+    fn esc_into_a_kindcheck_answer_asks_why() {
+        let ws = Workspace::new();
+        ws.cmd("start")
+            .answers(
+                super::TO_KC_OUTCOME
+                    .replace("positief", "negatief")
+                    .as_str(),
+            )
+            .run()
+            .code(2)
+            .stderr_has("de antwoorden zijn op");
+        let id = ws.only_session();
+        let mut tty = Tty::spawn_at(&ws, &format!("hervat {id}"), "2026-11-23T10:00:00Z");
+        tty.prompt(B1, MULTI_READY);
+        tty.send(ESC);
+        tty.expect("wijzigt u alleen met een reden");
+        tty.prompt(WHY, WHY_READY);
+        tty.send(ESC);
+        tty.expect("U blijft bij deze vraag.");
+        tty.prompt(B1, MULTI_READY);
+        tty.send(ESC);
+        tty.prompt(WHY, WHY_READY);
+        tty.send("verkeerd aangeklikt");
+        tty.send(ENTER);
+        tty.prompt("Wat is de uitkomst van de Kindcheck?", SELECT_READY);
+        stop(&mut tty);
+        let backs = backs(&ws, &id);
+        assert_eq!(backs.len(), 1, "{backs:?}");
+        assert_eq!(backs[0]["reden"], "verkeerd aangeklikt");
+        assert_eq!(backs[0]["vraag"], "B2-meldcode/KC-uitkomst");
+    }
+}

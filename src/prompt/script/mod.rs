@@ -18,7 +18,9 @@ mod referral;
 
 use std::path::Path;
 
-use crate::engine::prompter::{question_ref, question_text, Prompter, Reply};
+use crate::engine::prompter::{
+    question_ref, question_text, BackDecision, Prompter, Reply, Withdrawing,
+};
 use crate::engine::question::Question;
 use crate::engine::rules::Mismatch;
 use crate::error::{read_text, Error, Result};
@@ -41,6 +43,8 @@ pub struct Script<'k> {
     next: usize,
     /// The Sociale Kaart of the session, for the providers at a referral.
     offer: Option<Offer<'k>>,
+    /// The reason of the last `terug` entry (`{terug: {reden: …}}`), for [`Prompter::confirm_back`].
+    back_reason: Option<String>,
 }
 
 impl<'k> Script<'k> {
@@ -63,6 +67,7 @@ impl<'k> Script<'k> {
             lines,
             next: 0,
             offer: None,
+            back_reason: None,
         })
     }
 
@@ -160,10 +165,8 @@ impl Prompter for Script<'_> {
             )));
         };
         self.next += 1;
-        if entry
-            .as_str()
-            .is_some_and(|s| s.trim().eq_ignore_ascii_case(BACK))
-        {
+        if let Some(reason) = self.back_entry(i, question, entry)? {
+            self.back_reason = reason;
             if !question.can_go_back {
                 return Err(Error::input(format!(
                     "{}: {} is '{BACK}', maar bij {} is er geen vorige vraag om naar terug te gaan",
@@ -200,6 +203,60 @@ impl Prompter for Script<'_> {
             .check(&answer)
             .map_err(|m| self.refused(i, question, &m))?;
         Ok(Reply::Answer(answer))
+    }
+
+    /// The file's `terug` is deliberate: going back into another role's answer needs no more.
+    /// A Kindcheck, Meldcode or PPM answer needs the reason: `{terug: {reden: …}}`.
+    fn confirm_back(&mut self, back: &Withdrawing) -> Result<BackDecision> {
+        let i = self.next.saturating_sub(1);
+        let reason = self.back_reason.take();
+        match crate::engine::rules::back_reason(back.reason_required, reason.as_deref()) {
+            Ok(reason) => Ok(BackDecision::Go { reason }),
+            Err(mismatch) => Err(Error::input(format!(
+                "{}: {} is '{BACK}' naar {} ({}): {mismatch}",
+                self.file,
+                self.place(i),
+                back.key,
+                back.question
+            ))
+            .hint(format!(
+                "Schrijf het als: - {BACK}: {{reden: \"waarom het antwoord verandert\"}} (zonder BSN)."
+            ))),
+        }
+    }
+}
+
+impl Script<'_> {
+    /// `terug`, or `{terug: {reden: …}}`: go back. `Ok(None)` when the entry is no "back";
+    /// `Ok(Some(reason))` when it is.
+    fn back_entry(
+        &self,
+        i: usize,
+        question: &Question<'_>,
+        entry: &Value,
+    ) -> Result<Option<Option<String>>> {
+        let reason = match entry {
+            Value::String(s) if s.trim().eq_ignore_ascii_case(BACK) => None,
+            Value::Mapping(map) if map.len() == 1 && map.get(BACK).is_some() => {
+                let reason = match map.get(BACK) {
+                    Some(Value::Mapping(inner)) if inner.len() == 1 => {
+                        inner.get("reden").and_then(scalar)
+                    }
+                    _ => None,
+                };
+                if reason.is_none() {
+                    return Err(self.mismatch(
+                        i,
+                        question,
+                        &format!("'{BACK}' met een reden schrijft u als {{{BACK}: {{reden: \"waarom\"}}}}"),
+                        format!("Bijvoorbeeld: - {BACK}: {{reden: \"uitkomst Kindcheck verkeerd ingevoerd\"}}"),
+                    ));
+                }
+                reason
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some(reason))
     }
 }
 

@@ -12,6 +12,7 @@
 //! an answer fits is the engine's to say ([`Question::check`]); this front end only shows why
 //! not and asks again.
 
+mod back;
 mod checklist;
 mod choice;
 mod criteria;
@@ -22,7 +23,7 @@ mod widgets;
 
 use inquire::ui::{ErrorMessageRenderConfig, RenderConfig, Styled};
 
-use crate::engine::prompter::{Prompter, Reply};
+use crate::engine::prompter::{BackDecision, Prompter, Reply, Withdrawing};
 use crate::engine::question::Question;
 use crate::error::{Error, Result};
 use crate::flow::model::{Body, Kind};
@@ -107,6 +108,10 @@ fn exit_on_hangup() {
 }
 
 impl Prompter for Terminal<'_> {
+    fn confirm_back(&mut self, back: &Withdrawing) -> Result<BackDecision> {
+        self.ask_back(back)
+    }
+
     fn ask(&mut self, question: &Question<'_>) -> Result<Reply> {
         self.header(question);
         match &question.node.body {
