@@ -33,6 +33,8 @@
 //! | Kindcheck | the check whether children of the client may be unsafe |
 //! | MDO | multidisciplinair overleg: the case conference |
 //! | Veilig Thuis | the regional advice and reporting centre for domestic violence |
+//! | rol / door | in the journal: the role that acted, and the initials given with `--door` (`engine::journal::Actor`) |
+//! | reden | the reason given on going back to change a Kindcheck, Meldcode or PPM (D1) answer |
 //!
 //! One concept has one name throughout.
 

@@ -358,3 +358,34 @@ mod in_a_terminal {
         assert_eq!(backs[0]["vraag"], "B2-meldcode/KC-uitkomst");
     }
 }
+
+#[test]
+fn a_session_file_from_before_rol_and_door_on_every_event_still_reads() {
+    let ws = Workspace::new();
+    ws.cmd("start --rol verloskundig-zorgverlener")
+        .answers(TO_D4_PAUSE)
+        .run()
+        .code(0);
+    let id = ws.only_session();
+    // As an older zorgpad wrote it: a role on `start` only.
+    let mut old = ws.session_json(&id);
+    for event in old["journaal"].as_array_mut().unwrap() {
+        let event = event.as_object_mut().unwrap();
+        event.remove("door");
+        if event["gebeurtenis"] != "start" {
+            event.remove("rol");
+        }
+    }
+    std::fs::write(
+        ws.session_file(&id),
+        serde_json::to_vec_pretty(&old).unwrap(),
+    )
+    .unwrap();
+    let out = ws.cmd(&format!("export {id} --formaat md")).run().code(0);
+    assert!(
+        out.stdout
+            .contains("| 2 | Verloskundig zorgverlener | Verloskundig zorgverlener | B5:"),
+        "{}",
+        out.stdout
+    );
+}
