@@ -14,6 +14,7 @@
 //! a killed save are cleared at the next access (`tidy.rs`).
 
 pub mod fingerprint;
+pub mod handover;
 pub mod lock;
 pub mod pinned;
 pub mod private_file;

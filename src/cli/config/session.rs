@@ -73,6 +73,21 @@ pub struct Remove {
     pub can_ask: bool,
 }
 
+/// `sessies overdragen ID -o BESTAND`.
+#[derive(Debug)]
+pub struct HandOver {
+    pub data_dir: PathBuf,
+    pub id: String,
+    pub output: PathBuf,
+}
+
+/// `sessies ontvangen BESTAND`.
+#[derive(Debug)]
+pub struct Receive {
+    pub data_dir: PathBuf,
+    pub file: PathBuf,
+}
+
 #[derive(Debug)]
 pub struct ExportCmd {
     pub data_dir: PathBuf,
@@ -201,6 +216,18 @@ pub(crate) fn sessions(a: SessionsArgs, env: Env) -> Result<Config> {
             id: r.id,
             yes: r.ja,
             can_ask: std::io::stdin().is_terminal() && std::io::stderr().is_terminal(),
+        })),
+        Some(SessionsAction::Overdragen(h)) => {
+            check_target(&h.uitvoer, "het overdrachtsbestand")?;
+            Ok(Config::HandOver(HandOver {
+                data_dir: Store::resolve_dir(h.data.data_dir.or(a.data.data_dir))?,
+                id: h.id,
+                output: h.uitvoer,
+            }))
+        }
+        Some(SessionsAction::Ontvangen(r)) => Ok(Config::Receive(Receive {
+            data_dir: Store::resolve_dir(r.data.data_dir.or(a.data.data_dir))?,
+            file: r.bestand,
         })),
     }
 }
