@@ -114,7 +114,7 @@ pub enum SessionsAction {
     #[command(
         alias = "hand-over",
         help_template = SUB_TEMPLATE,
-        override_usage = "zorgpad sessies overdragen ID -o BESTAND",
+        override_usage = "zorgpad sessies overdragen ID -o BESTAND [--wachtwoord]",
         next_help_heading = "Opties"
     )]
     Overdragen(HandOverArgs),
@@ -139,13 +139,18 @@ pub struct HandOverArgs {
     #[arg(short = 'o', long = "uitvoer", value_name = "BESTAND", required = true)]
     pub uitvoer: PathBuf,
 
+    /// Versleutel het bestand met een wachtwoord (age); gevraagd in de terminal, of uit ZORGPAD_WACHTWOORD
+    #[arg(long)]
+    pub wachtwoord: bool,
+
     #[command(flatten)]
     pub data: DataArgs,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct ReceiveArgs {
-    /// Het overdrachtsbestand (gemaakt met 'zorgpad sessies overdragen')
+    /// Het overdrachtsbestand (gemaakt met 'zorgpad sessies overdragen'); een versleuteld bestand
+    /// vraagt om het wachtwoord (in de terminal, of uit ZORGPAD_WACHTWOORD)
     #[arg(value_name = "BESTAND", help_heading = "Argumenten")]
     pub bestand: PathBuf,
 

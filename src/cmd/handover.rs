@@ -5,7 +5,7 @@
 //! directory — or takes it over a local copy that it extends. Both sides record it in the
 //! journal (`overgedragen`, `ontvangen`).
 
-use crate::cli::config::session::{HandOver, Receive};
+use crate::cli::config::session::{HandOver, Passphrase, Receive, PASSPHRASE_VAR};
 use crate::clock::Clock;
 use crate::engine::journal::Event;
 use crate::engine::session::Session;
@@ -13,12 +13,25 @@ use crate::error::{Error, Exit, Result};
 use crate::kaart::Kaart;
 use crate::out::outln;
 use crate::store::handover::{self, Relation};
-use crate::store::Holder;
+use crate::store::{sealed, Holder};
 
 fn file_name(path: &std::path::Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())
+}
+
+/// The passphrase: from the environment, else asked in the terminal (twice when encrypting).
+fn passphrase_of(source: &Passphrase, twice: bool) -> Result<String> {
+    if let Some(text) = &source.env {
+        return Ok(text.clone());
+    }
+    if source.can_ask {
+        return crate::prompt::terminal::passphrase(twice);
+    }
+    Err(Error::input("er is geen terminal om het wachtwoord te vragen").hint(format!(
+        "Zet het wachtwoord in de omgevingsvariabele {PASSPHRASE_VAR} (nooit op de opdrachtregel: daar is het voor andere gebruikers te zien). Er is niets veranderd."
+    )))
 }
 
 /// `sessies overdragen ID -o BESTAND`: the journal records the handover, then the file is
@@ -30,6 +43,10 @@ pub fn hand_over(config: &HandOver) -> Result<Exit> {
         mut lock,
         mut record,
     } = crate::cmd::stored::open(&config.data_dir, &config.id, "overdragen", &clock)?;
+    let passphrase = match &config.encrypt {
+        Some(source) => Some(passphrase_of(source, true)?),
+        None => None,
+    };
     let now = clock.now();
     record.journaal.push(Event::Overgedragen {
         tijd: now,
@@ -37,7 +54,10 @@ pub fn hand_over(config: &HandOver) -> Result<Exit> {
     });
     record.bijgewerkt = now;
     // Checked (pinned copies present) before anything is written.
-    let bytes = store.handover_of(&record)?;
+    let mut bytes = store.handover_of(&record)?;
+    if let Some(passphrase) = &passphrase {
+        bytes = sealed::seal(&bytes, passphrase)?;
+    }
     crate::store::private_file::write("het overdrachtsbestand", &config.output, &bytes)?;
     if let Err(e) = store.save(&mut lock, &mut record) {
         // The file is written; the local journal lacks the event. Say so: the file is good.
@@ -51,7 +71,11 @@ pub fn hand_over(config: &HandOver) -> Result<Exit> {
         record.id,
         config.output.display()
     )?;
-    outln!("Het bestand bevat gezondheidsgegevens en is niet versleuteld: stuur het alleen via een beveiligde weg. De ontvanger leest het in met: zorgpad sessies ontvangen BESTAND")?;
+    if passphrase.is_some() {
+        outln!("Het bestand is versleuteld met het wachtwoord. Geef de ontvanger het wachtwoord via een andere weg dan het bestand (bijvoorbeeld telefonisch). De ontvanger leest het in met: zorgpad sessies ontvangen BESTAND")?;
+    } else {
+        outln!("Het bestand bevat gezondheidsgegevens en is niet versleuteld: stuur het alleen via een beveiligde weg, of versleutel het met --wachtwoord. De ontvanger leest het in met: zorgpad sessies ontvangen BESTAND")?;
+    }
     Ok(Exit::Ok)
 }
 
@@ -59,8 +83,12 @@ pub fn hand_over(config: &HandOver) -> Result<Exit> {
 /// extended journal, say it is up to date, or refuse a journal that grew apart.
 pub fn receive(config: &Receive) -> Result<Exit> {
     let clock = Clock::from_env()?;
-    let bytes = std::fs::read(&config.file)
+    let mut bytes = std::fs::read(&config.file)
         .map_err(|e| Error::read("het overdrachtsbestand", &config.file, &e))?;
+    if sealed::is_sealed(&bytes) {
+        let passphrase = passphrase_of(&config.passphrase, false)?;
+        bytes = sealed::open(&bytes, &passphrase)?;
+    }
     let contents = handover::read(&bytes)?;
     let incoming = &contents.sessie;
     let id = incoming.id.clone();

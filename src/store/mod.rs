@@ -19,6 +19,7 @@ pub mod lock;
 pub mod pinned;
 pub mod private_file;
 mod record;
+pub mod sealed;
 mod tidy;
 
 pub use fingerprint::Fingerprint;

@@ -206,3 +206,105 @@ fn a_journal_that_does_not_replay_is_refused() {
         .stderr_has("niet na te spelen");
     assert!(b.session_ids().is_empty());
 }
+
+/// With `--wachtwoord` the file is encrypted (age, scrypt passphrase); the passphrase comes from
+/// `ZORGPAD_WACHTWOORD` here (a script), never from an argument. A wrong one is refused.
+#[test]
+fn an_encrypted_handover_needs_the_passphrase() {
+    const WORD: &str = "blauwe vogels boven de haven";
+    let (a, id) = started();
+    a.cmd(&format!(
+        "sessies overdragen {id} -o dicht.age --wachtwoord"
+    ))
+    .env("ZORGPAD_WACHTWOORD", WORD)
+    .run()
+    .code(0)
+    .no_panic()
+    .stdout_has("versleuteld");
+    let file = a.path().join("dicht.age");
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.starts_with(b"age-encryption.org/v1"));
+    assert!(!String::from_utf8_lossy(&bytes).contains("journaal"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+
+    let b = Workspace::new();
+    // No passphrase and no terminal: refused, nothing written.
+    receive(&b, &file, "2026-11-24T09:00:00Z")
+        .code(2)
+        .stderr_has("ZORGPAD_WACHTWOORD");
+    b.cmd(&format!("sessies ontvangen {}", file.display()))
+        .env("ZORGPAD_WACHTWOORD", "verkeerd wachtwoord")
+        .run()
+        .code(2)
+        .no_panic()
+        .stderr_has("het wachtwoord klopt niet");
+    assert!(b.session_ids().is_empty());
+    b.cmd(&format!("sessies ontvangen {}", file.display()))
+        .env("ZORGPAD_WACHTWOORD", WORD)
+        .run()
+        .code(0)
+        .stdout_has("is ontvangen");
+    assert_eq!(b.only_session(), id);
+    b.cmd(&format!("hervat {id}"))
+        .answers(D4_TO_MDO_PAUSE)
+        .run()
+        .code(0);
+
+    // A passphrase that is too short is refused before anything is written.
+    let before = std::fs::read(a.session_file(&id)).unwrap();
+    a.cmd(&format!("sessies overdragen {id} -o kort.age --wachtwoord"))
+        .env("ZORGPAD_WACHTWOORD", "kort")
+        .run()
+        .code(2)
+        .stderr_has("te kort");
+    assert!(!a.path().join("kort.age").exists());
+    assert_eq!(std::fs::read(a.session_file(&id)).unwrap(), before);
+}
+
+/// In a terminal the passphrase is asked twice (hidden); two different ones are asked again.
+/// Receiving asks it once; a wrong one is refused.
+#[cfg(unix)]
+#[test]
+fn in_a_terminal_the_passphrase_is_asked_twice_and_never_shown() {
+    use crate::pty::Tty;
+    const WORD: &str = "zeven zeeen en een haven";
+    let (a, id) = started();
+    let mut tty = Tty::spawn(
+        &a,
+        &format!("sessies overdragen {id} -o dicht.age --wachtwoord"),
+    );
+    tty.prompt("Wachtwoord voor het overdrachtsbestand", "Esc = stoppen");
+    tty.send(&format!("{WORD}\r"));
+    tty.expect("nogmaals");
+    tty.send("iets anders helemaal\r");
+    tty.expect("verschillen");
+    tty.expect("Wachtwoord voor het overdrachtsbestand");
+    tty.send(&format!("{WORD}\r"));
+    tty.expect("nogmaals");
+    tty.send(&format!("{WORD}\r"));
+    assert_eq!(tty.finish(), 0, "{}", tty.screen());
+    assert!(
+        !tty.screen().contains(WORD),
+        "the passphrase is never shown"
+    );
+    assert!(tty.screen().contains("is overgedragen"));
+
+    let file = a.path().join("dicht.age");
+    let b = Workspace::new();
+    let mut tty = Tty::spawn(&b, &format!("sessies ontvangen {}", file.display()));
+    tty.prompt("Wachtwoord voor het overdrachtsbestand", "Esc = stoppen");
+    tty.send("niet het goede wachtwoord\r");
+    assert_eq!(tty.finish(), 2);
+    assert!(tty.screen().contains("het wachtwoord klopt niet"));
+    assert!(b.session_ids().is_empty());
+    let mut tty = Tty::spawn(&b, &format!("sessies ontvangen {}", file.display()));
+    tty.prompt("Wachtwoord voor het overdrachtsbestand", "Esc = stoppen");
+    tty.send(&format!("{WORD}\r"));
+    assert_eq!(tty.finish(), 0, "{}", tty.screen());
+    assert_eq!(b.only_session(), id);
+}
