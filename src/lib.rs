@@ -78,6 +78,8 @@ pub fn run(args: Args) -> Result<Exit, Error> {
         cli::config::Config::CheckFlow(c) => cmd::check::run(&c),
         cli::config::Config::Sessions(c) => cmd::sessions::list(&c),
         cli::config::Config::Remove(c) => cmd::remove::remove(&c),
+        cli::config::Config::HandOver(c) => cmd::handover::hand_over(&c),
+        cli::config::Config::Receive(c) => cmd::handover::receive(&c),
         cli::config::Config::Export(c) => cmd::export::export(&c),
         cli::config::Config::Show(c) => cmd::show::show(&c),
         cli::config::Config::Graph(c) => cmd::graph::graph(&c),

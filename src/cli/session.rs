@@ -117,6 +117,53 @@ pub enum SessionsAction {
         next_help_heading = "Opties"
     )]
     Verwijder(RemoveArgs),
+
+    /// Schrijf een sessie met haar flow en kaart naar één bestand, voor de volgende zorgverlener
+    #[command(
+        alias = "hand-over",
+        help_template = SUB_TEMPLATE,
+        override_usage = "zorgpad sessies overdragen ID -o BESTAND [--wachtwoord]",
+        next_help_heading = "Opties"
+    )]
+    Overdragen(HandOverArgs),
+
+    /// Lees een overdrachtsbestand in: controleert het en voegt de sessie toe aan de gegevensmap
+    #[command(
+        alias = "receive",
+        help_template = SUB_TEMPLATE,
+        override_usage = "zorgpad sessies ontvangen BESTAND",
+        next_help_heading = "Opties"
+    )]
+    Ontvangen(ReceiveArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct HandOverArgs {
+    /// Id van de sessie; een uniek begin is genoeg
+    #[arg(value_name = "ID", help_heading = "Argumenten")]
+    pub id: String,
+
+    /// Schrijf het overdrachtsbestand hierheen (rechten 0600)
+    #[arg(short = 'o', long = "uitvoer", value_name = "BESTAND", required = true)]
+    pub uitvoer: PathBuf,
+
+    /// Versleutel het bestand met een wachtwoord (age); gevraagd in de terminal, of uit ZORGPAD_WACHTWOORD
+    #[arg(long)]
+    pub wachtwoord: bool,
+
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReceiveArgs {
+    /// Het overdrachtsbestand (gemaakt met 'zorgpad sessies overdragen'); een versleuteld bestand
+    /// vraagt om het wachtwoord (in de terminal, of uit ZORGPAD_WACHTWOORD)
+    #[arg(value_name = "BESTAND", help_heading = "Argumenten")]
+    pub bestand: PathBuf,
+
+    #[command(flatten)]
+    pub data: DataArgs,
 }
 
 #[derive(Debug, clap::Args)]

@@ -5,6 +5,7 @@ pub mod check;
 pub mod completions;
 pub mod export;
 pub mod graph;
+pub mod handover;
 pub mod help;
 pub mod kaart;
 pub mod man;

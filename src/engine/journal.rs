@@ -92,6 +92,11 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         door: Option<String>,
     },
+    /// The session was handed over in a file (`sessies overdragen`): the file's name. Added
+    /// later to format `zorgpad.sessie/1`; older files simply have none.
+    Overgedragen { tijd: Timestamp, bestand: String },
+    /// The session arrived from a handover file (`sessies ontvangen`): the file's name.
+    Ontvangen { tijd: Timestamp, bestand: String },
 }
 
 impl Event {
@@ -103,7 +108,24 @@ impl Event {
             | Event::Pauze { tijd, .. }
             | Event::Hervat { tijd, .. }
             | Event::Export { tijd, .. }
-            | Event::Overgezet { tijd, .. } => *tijd,
+            | Event::Overgezet { tijd, .. }
+            | Event::Overgedragen { tijd, .. }
+            | Event::Ontvangen { tijd, .. } => *tijd,
+        }
+    }
+
+    /// The name of the event as in the file (`antwoord`, `terug`, …), for messages.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Event::Start { .. } => "start",
+            Event::Antwoord { .. } => "antwoord",
+            Event::Terug { .. } => "terug",
+            Event::Pauze { .. } => "pauze",
+            Event::Hervat { .. } => "hervat",
+            Event::Export { .. } => "export",
+            Event::Overgezet { .. } => "overgezet",
+            Event::Overgedragen { .. } => "overgedragen",
+            Event::Ontvangen { .. } => "ontvangen",
         }
     }
 
@@ -169,7 +191,9 @@ pub fn pause(events: &[Event]) -> Option<(&str, Timestamp, Option<jiff::civil::D
             Event::Start { .. }
             | Event::Hervat { .. }
             | Event::Export { .. }
-            | Event::Overgezet { .. } => {}
+            | Event::Overgezet { .. }
+            | Event::Overgedragen { .. }
+            | Event::Ontvangen { .. } => {}
         }
     }
     None
@@ -208,7 +232,9 @@ pub fn in_force(events: &[Event]) -> (Option<Timestamp>, Vec<(Answer, Timestamp)
             Event::Pauze { .. }
             | Event::Hervat { .. }
             | Event::Export { .. }
-            | Event::Overgezet { .. } => {}
+            | Event::Overgezet { .. }
+            | Event::Overgedragen { .. }
+            | Event::Ontvangen { .. } => {}
         }
     }
     (start, answers)

@@ -14,10 +14,12 @@
 //! a killed save are cleared at the next access (`tidy.rs`).
 
 pub mod fingerprint;
+pub mod handover;
 pub mod lock;
 pub mod pinned;
 pub mod private_file;
 mod record;
+pub mod sealed;
 mod tidy;
 
 pub use fingerprint::Fingerprint;

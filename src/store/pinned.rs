@@ -116,25 +116,47 @@ impl Store {
         let Some(bytes) = read_if_there(&path)? else {
             return Ok(None);
         };
-        let pinned: PinnedFlows = serde_json::from_slice(&bytes)
-            .ok()
-            .filter(|p: &PinnedFlows| p.schema == FLOW_SCHEMA)
-            .ok_or_else(|| tampered(&path, "flow"))?;
-        let flows: Vec<(String, String, String)> = pinned
-            .flows
-            .into_iter()
-            .map(|f| (f.id, f.bestand, f.tekst))
-            .collect();
-        let pairs: Vec<(&str, &str)> = flows
-            .iter()
-            .map(|(id, _, t)| (id.as_str(), t.as_str()))
-            .collect();
-        if fingerprint::hash_flows(pairs) != print.sha256 {
-            return Err(tampered(&path, "flow"));
-        }
-        FlowSet::from_texts(flows)
+        flows_from_pinned(&bytes, print)
             .map(Some)
-            .map_err(|_| tampered(&path, "flow"))
+            .ok_or_else(|| tampered(&path, "flow"))
+    }
+
+    /// The exact text of a pinned copy (`flow.json` or `kaart.yaml`), checked as on reading;
+    /// `None` when there is no copy. For a handover file (`store/handover.rs`).
+    pub fn pinned_text(&self, print: &Fingerprint, suffix: &str) -> Result<Option<String>> {
+        let path = self.pinned_path(&print.sha256, suffix)?;
+        let Some(bytes) = read_if_there(&path)? else {
+            return Ok(None);
+        };
+        let fits = match suffix {
+            "flow.json" => flows_from_pinned(&bytes, print).is_some(),
+            _ => {
+                std::str::from_utf8(&bytes).is_ok_and(|t| fingerprint::hash_text(t) == print.sha256)
+            }
+        };
+        if !fits {
+            return Err(tampered(
+                &path,
+                if suffix == "flow.json" {
+                    "flow"
+                } else {
+                    "Sociale Kaart"
+                },
+            ));
+        }
+        Ok(String::from_utf8(bytes).ok())
+    }
+
+    /// Keep a copy of a pinned flow set's text as it came in (a handover file), after checking
+    /// that it holds the flow set with fingerprint `print`; gives that flow set.
+    pub fn pin_flow_text(&self, text: &str, print: &Fingerprint) -> Result<FlowSet> {
+        let set = flows_from_pinned(text.as_bytes(), print).ok_or_else(|| {
+            Error::input(
+                "de flow in het overdrachtsbestand past niet bij de vingerafdruk van de sessie",
+            )
+        })?;
+        self.pin(&print.sha256, "flow.json", text.as_bytes())?;
+        Ok(set)
     }
 
     /// The pinned text of the map with fingerprint `print`; `None` when there is no copy.
@@ -187,6 +209,26 @@ impl<'s> FlowCache<'s> {
             .or_insert_with(|| store.flows_of(record).ok().map(|(set, _)| set))
             .as_ref()
     }
+}
+
+/// The flow set in a pinned copy's bytes, if they hold the flow set with fingerprint `print`.
+pub fn flows_from_pinned(bytes: &[u8], print: &Fingerprint) -> Option<FlowSet> {
+    let pinned: PinnedFlows = serde_json::from_slice(bytes)
+        .ok()
+        .filter(|p: &PinnedFlows| p.schema == FLOW_SCHEMA)?;
+    let flows: Vec<(String, String, String)> = pinned
+        .flows
+        .into_iter()
+        .map(|f| (f.id, f.bestand, f.tekst))
+        .collect();
+    let pairs: Vec<(&str, &str)> = flows
+        .iter()
+        .map(|(id, _, t)| (id.as_str(), t.as_str()))
+        .collect();
+    if fingerprint::hash_flows(pairs) != print.sha256 {
+        return None;
+    }
+    FlowSet::from_texts(flows).ok()
 }
 
 fn read_if_there(path: &std::path::Path) -> Result<Option<Vec<u8>>> {

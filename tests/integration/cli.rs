@@ -13,6 +13,8 @@ const COMMANDS: &[&str] = &[
     "hervat",
     "sessies",
     "sessies verwijder",
+    "sessies overdragen",
+    "sessies ontvangen",
     "export",
     "controleer",
     "toon",

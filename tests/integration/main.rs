@@ -16,6 +16,7 @@ mod changed_flow;
 mod cli;
 mod crash;
 mod golden;
+mod handover;
 mod hygiene;
 mod import_bounds;
 mod input_files;

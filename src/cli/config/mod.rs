@@ -34,6 +34,8 @@ pub enum Config {
     CheckFlow(session::CheckFlow),
     Sessions(session::SessionList),
     Remove(session::Remove),
+    HandOver(session::HandOver),
+    Receive(session::Receive),
     Export(session::ExportCmd),
     Show(pathway::Show),
     Graph(pathway::Graph),

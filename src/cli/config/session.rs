@@ -76,6 +76,52 @@ pub struct Remove {
     pub can_ask: bool,
 }
 
+/// `sessies overdragen ID -o BESTAND [--wachtwoord]`.
+#[derive(Debug)]
+pub struct HandOver {
+    pub data_dir: PathBuf,
+    pub id: String,
+    pub output: PathBuf,
+    /// With `--wachtwoord`: where the passphrase to encrypt with comes from.
+    pub encrypt: Option<Passphrase>,
+}
+
+/// `sessies ontvangen BESTAND`.
+#[derive(Debug)]
+pub struct Receive {
+    pub data_dir: PathBuf,
+    pub file: PathBuf,
+    /// Where the passphrase comes from, should the file be encrypted.
+    pub passphrase: Passphrase,
+}
+
+/// The environment variable with the passphrase of a handover file, for scripts: never an
+/// argument, which other users can see in the process list.
+pub const PASSPHRASE_VAR: &str = "ZORGPAD_WACHTWOORD";
+
+/// Where a passphrase comes from: `ZORGPAD_WACHTWOORD`, else the terminal (when there is one).
+pub struct Passphrase {
+    pub env: Option<String>,
+    pub can_ask: bool,
+}
+
+impl std::fmt::Debug for Passphrase {
+    // The passphrase itself is never printed.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Passphrase")
+            .field("env", &self.env.as_ref().map(|_| "…"))
+            .field("can_ask", &self.can_ask)
+            .finish()
+    }
+}
+
+fn passphrase() -> Passphrase {
+    Passphrase {
+        env: std::env::var(PASSPHRASE_VAR).ok().filter(|v| !v.is_empty()),
+        can_ask: std::io::stdin().is_terminal() && std::io::stderr().is_terminal(),
+    }
+}
+
 #[derive(Debug)]
 pub struct ExportCmd {
     pub data_dir: PathBuf,
@@ -224,6 +270,20 @@ pub(crate) fn sessions(a: SessionsArgs, env: Env) -> Result<Config> {
             id: r.id,
             yes: r.ja,
             can_ask: std::io::stdin().is_terminal() && std::io::stderr().is_terminal(),
+        })),
+        Some(SessionsAction::Overdragen(h)) => {
+            check_target(&h.uitvoer, "het overdrachtsbestand")?;
+            Ok(Config::HandOver(HandOver {
+                data_dir: Store::resolve_dir(h.data.data_dir.or(a.data.data_dir))?,
+                id: h.id,
+                output: h.uitvoer,
+                encrypt: h.wachtwoord.then(passphrase),
+            }))
+        }
+        Some(SessionsAction::Ontvangen(r)) => Ok(Config::Receive(Receive {
+            data_dir: Store::resolve_dir(r.data.data_dir.or(a.data.data_dir))?,
+            file: r.bestand,
+            passphrase: passphrase(),
         })),
     }
 }

@@ -30,7 +30,7 @@ use crate::flow::model::{Body, Kind};
 use crate::kaart::Offer;
 use widgets::Got;
 
-pub(crate) use widgets::confirm;
+pub(crate) use widgets::{confirm, passphrase};
 
 pub(crate) struct Terminal<'k> {
     /// Show every step's explanation without being asked (`--uitleg`).

@@ -217,3 +217,25 @@ pub(super) fn escape_or<T>(error: InquireError) -> Result<Got<T>> {
         other => Err(Error::input(format!("de vraag kon niet worden getoond: {other}"))),
     }
 }
+
+/// Ask for a passphrase without showing it; with `twice`, a second time to rule out a typo
+/// (for encrypting). Esc stops.
+pub(crate) fn passphrase(twice: bool) -> Result<String> {
+    let mut prompt = inquire::Password::new("Wachtwoord voor het overdrachtsbestand:")
+        .with_display_mode(inquire::PasswordDisplayMode::Masked)
+        .with_help_message("wordt niet getoond · Esc = stoppen")
+        .with_custom_confirmation_message("Hetzelfde wachtwoord nogmaals:")
+        .with_custom_confirmation_error_message(
+            "De twee wachtwoorden verschillen; probeer het opnieuw.",
+        );
+    if !twice {
+        prompt = prompt.without_confirmation();
+    }
+    match prompt.prompt() {
+        Ok(text) => Ok(text),
+        Err(e) => match escape_or::<String>(e) {
+            Err(error) => Err(error),
+            Ok(_) => Err(Error::cancelled("gestopt: er is geen wachtwoord gegeven.")),
+        },
+    }
+}
