@@ -131,16 +131,19 @@ impl Event {
 
     /// Who this event records as acting, if it records anyone.
     pub fn actor(&self) -> Actor {
-        let (Event::Start { rol, door, .. }
-        | Event::Antwoord { rol, door, .. }
-        | Event::Terug { rol, door, .. }
-        | Event::Pauze { rol, door, .. }
-        | Event::Hervat { rol, door, .. }
-        | Event::Export { rol, door, .. }
-        | Event::Overgezet { rol, door, .. }) = self;
-        Actor {
-            rol: rol.clone(),
-            door: door.clone(),
+        match self {
+            Event::Start { rol, door, .. }
+            | Event::Antwoord { rol, door, .. }
+            | Event::Terug { rol, door, .. }
+            | Event::Pauze { rol, door, .. }
+            | Event::Hervat { rol, door, .. }
+            | Event::Export { rol, door, .. }
+            | Event::Overgezet { rol, door, .. } => Actor {
+                rol: rol.clone(),
+                door: door.clone(),
+            },
+            // A handover is done by whoever holds the file; it records no role of the flow.
+            Event::Overgedragen { .. } | Event::Ontvangen { .. } => Actor::default(),
         }
     }
 }
