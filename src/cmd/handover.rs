@@ -43,6 +43,21 @@ pub fn hand_over(config: &HandOver) -> Result<Exit> {
         mut lock,
         mut record,
     } = crate::cmd::stored::open(&config.data_dir, &config.id, "overdragen", &clock)?;
+    // The data directory holds sessions, not handover files: writing one there could replace
+    // a session file (or be taken for one).
+    let parent = match config.output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    if let (Ok(a), Ok(b)) = (parent.canonicalize(), store.dir().canonicalize()) {
+        if a.starts_with(&b) {
+            return Err(Error::input(format!(
+                "'{}' ligt in de gegevensmap; daar horen alleen sessies",
+                config.output.display()
+            ))
+            .hint("Schrijf het overdrachtsbestand naar een andere map, bijvoorbeeld: -o ~/overdracht.json"));
+        }
+    }
     let passphrase = match &config.encrypt {
         Some(source) => Some(passphrase_of(source, true)?),
         None => None,
@@ -106,6 +121,12 @@ pub fn receive(config: &Receive) -> Result<Exit> {
             "het journaal van sessie {id} is niet na te spelen met de flow erin: {e}"
         ))
     })?;
+    if let Some(field) = bsn_in(incoming) {
+        return Err(refused(format!(
+            "{field} lijkt een burgerservicenummer (BSN) te bevatten; zorgpad bewaart geen BSN"
+        ))
+        .hint("Er is niets veranderd in de gegevensmap. Vraag de afzender het BSN uit de sessie te halen (zorgpad weigert het daar ook bij nieuwe antwoorden) en het bestand opnieuw te maken."));
+    }
     if let (Some(print), Some(k)) = (&incoming.kaart, &contents.kaart) {
         Kaart::from_pinned(print, k.tekst.clone()).map_err(|e| {
             refused(format!(
@@ -172,4 +193,41 @@ pub fn receive(config: &Receive) -> Result<Exit> {
     }
     outln!("Verder met: zorgpad hervat {id}")?;
     Ok(Exit::Ok)
+}
+
+/// Where a received session holds a BSN, if anywhere: the same rule as for new answers, applied
+/// to a file made elsewhere (perhaps by an older zorgpad, perhaps edited by hand).
+fn bsn_in(record: &crate::store::Record) -> Option<String> {
+    if record
+        .kenmerk
+        .as_deref()
+        .is_some_and(|k| crate::bsn::find(k).is_some())
+    {
+        return Some("het kenmerk".to_string());
+    }
+    for (n, event) in record.journaal.iter().enumerate() {
+        let at = n + 1;
+        if let Event::Antwoord { antwoord, .. } = event {
+            if crate::engine::rules::free_text(antwoord).is_err() {
+                return Some(format!("het antwoord bij gebeurtenis {at}"));
+            }
+        }
+        if let Event::Terug {
+            reden: Some(reden), ..
+        } = event
+        {
+            if crate::bsn::find(reden).is_some() {
+                return Some(format!("de reden bij gebeurtenis {at}"));
+            }
+        }
+        if event
+            .actor()
+            .door
+            .as_deref()
+            .is_some_and(|d| crate::bsn::find(d).is_some())
+        {
+            return Some(format!("de initialen bij gebeurtenis {at}"));
+        }
+    }
+    None
 }

@@ -448,14 +448,17 @@ fn save(
     })
 }
 
-/// The role the lock file names: `--rol`, else the role of the question the session is at
-/// ("verloskundig zorgverlener").
+/// The role the lock file names: `--rol`, else the role in force in the session (the last one
+/// that acted), else the role of the question the session is at.
 fn holder_role(set: &FlowSet, role: Option<&str>, session: &Session<'_>) -> Option<String> {
-    let label = match role {
-        Some(role) => set.main().role_label(role).to_string(),
+    let in_force = crate::engine::journal::acted_by(session.events())
+        .pop()
+        .and_then(|actor| actor.rol);
+    let label = match role.map(str::to_string).or(in_force) {
+        Some(role) => set.main().role_label(&role).to_string(),
         None => session.question()?.role?.label,
     };
-    // A label starts with a capital; in a sentence it does not, unless it is an abbreviation.
+    // In a sentence a label starts in lower case, unless it is an abbreviation ("MDO").
     let mut chars = label.chars();
     let first = chars.next()?;
     Some(match chars.next() {

@@ -204,6 +204,14 @@ pub enum Relation {
 }
 
 pub fn relation(local: &[Event], incoming: &[Event]) -> Relation {
+    // This side's own receipts of earlier files are bookkeeping, not work on the session: a
+    // later file from the same sender still extends what was received.
+    let receipts = local
+        .iter()
+        .rev()
+        .take_while(|e| matches!(e, Event::Ontvangen { .. }))
+        .count();
+    let local = &local[..local.len() - receipts];
     let common = local
         .iter()
         .zip(incoming)

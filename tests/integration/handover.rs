@@ -308,3 +308,56 @@ fn in_a_terminal_the_passphrase_is_asked_twice_and_never_shown() {
     assert_eq!(tty.finish(), 0, "{}", tty.screen());
     assert_eq!(b.only_session(), id);
 }
+
+/// A later file from the same sender extends what was received: this side's own receipt of
+/// the first file is bookkeeping, not work on the session.
+#[test]
+fn a_second_handover_from_the_same_sender_is_taken() {
+    let (a, id) = started();
+    let first = hand_over(&a, &id, "eerste.json", "2026-11-23T09:00:00Z");
+    let b = Workspace::new();
+    receive(&b, &first, "2026-11-24T09:00:00Z").code(0);
+    a.cmd(&format!("hervat {id}"))
+        .answers(D4_TO_MDO_PAUSE)
+        .now("2026-12-10T09:00:00Z")
+        .run()
+        .code(0);
+    let second = hand_over(&a, &id, "tweede.json", "2026-12-10T10:00:00Z");
+    receive(&b, &second, "2026-12-10T11:00:00Z")
+        .code(0)
+        .stdout_has("is bijgewerkt met het overdrachtsbestand");
+    assert_eq!(last_event(&b, &id)["gebeurtenis"], "ontvangen");
+    assert_eq!(export(&b, &id)["route"], export(&a, &id)["route"]);
+}
+
+/// A file made elsewhere (by hand, or by an older zorgpad) with a BSN in it is refused like a
+/// new answer would be; and a handover file is never written into the data directory.
+#[test]
+fn a_received_bsn_and_a_handover_into_the_data_directory_are_refused() {
+    let (a, id) = started();
+    let file = hand_over(&a, &id, "overdracht.json", "2026-11-23T09:00:00Z");
+    let mut json: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    json["inhoud"]["sessie"]["kenmerk"] = Value::from("BSN 111222333");
+    let compact = serde_json::to_string(&json["inhoud"]).unwrap();
+    let sum: String = Sha256::digest(compact.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    json["controle"] = Value::from(sum);
+    let forged = a.write("bsn.json", serde_json::to_string_pretty(&json).unwrap());
+    let b = Workspace::new();
+    receive(&b, &forged, "2026-11-24T09:00:00Z")
+        .code(2)
+        .no_panic()
+        .stderr_has("het kenmerk lijkt een burgerservicenummer (BSN) te bevatten");
+    assert!(b.session_ids().is_empty());
+
+    let before = std::fs::read(a.session_file(&id)).unwrap();
+    let inside = a.data().join("x.json");
+    a.cmd(&format!("sessies overdragen {id} -o {}", inside.display()))
+        .run()
+        .code(2)
+        .stderr_has("ligt in de gegevensmap");
+    assert!(!inside.exists());
+    assert_eq!(std::fs::read(a.session_file(&id)).unwrap(), before);
+}
