@@ -45,6 +45,25 @@ fn last_event(ws: &Workspace, id: &str) -> Value {
     json["journaal"].as_array().unwrap().last().unwrap().clone()
 }
 
+/// A handover file changed by `edit` with its checksum made over again (as a sender with
+/// another program could), written as `name` in `ws`.
+fn forge(
+    ws: &Workspace,
+    file: &std::path::Path,
+    name: &str,
+    edit: impl FnOnce(&mut Value),
+) -> PathBuf {
+    let mut json: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    edit(&mut json);
+    let compact = serde_json::to_string(&json["inhoud"]).unwrap();
+    let sum: String = Sha256::digest(compact.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    json["controle"] = Value::from(sum);
+    ws.write(name, serde_json::to_string_pretty(&json).unwrap())
+}
+
 fn export(ws: &Workspace, id: &str) -> Value {
     let out = ws
         .cmd(&format!("export {id} --formaat json"))
@@ -185,20 +204,14 @@ fn a_changed_file_is_refused_and_nothing_is_written() {
 fn a_journal_that_does_not_replay_is_refused() {
     let (a, id) = started();
     let file = hand_over(&a, &id, "overdracht.json", "2026-11-23T09:00:00Z");
-    let mut json: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-    let journal = json["inhoud"]["sessie"]["journaal"].as_array_mut().unwrap();
-    let answer = journal
-        .iter_mut()
-        .find(|e| e["gebeurtenis"] == "antwoord")
-        .unwrap();
-    answer["vraag"] = Value::from("bestaat-niet");
-    let compact = serde_json::to_string(&json["inhoud"]).unwrap();
-    let sum: String = Sha256::digest(compact.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    json["controle"] = Value::from(sum);
-    let forged = a.write("anders.json", serde_json::to_string_pretty(&json).unwrap());
+    let forged = forge(&a, &file, "anders.json", |json| {
+        let journal = json["inhoud"]["sessie"]["journaal"].as_array_mut().unwrap();
+        let answer = journal
+            .iter_mut()
+            .find(|e| e["gebeurtenis"] == "antwoord")
+            .unwrap();
+        answer["vraag"] = Value::from("bestaat-niet");
+    });
     let b = Workspace::new();
     receive(&b, &forged, "2026-11-24T09:00:00Z")
         .code(2)
@@ -336,15 +349,9 @@ fn a_second_handover_from_the_same_sender_is_taken() {
 fn a_received_bsn_and_a_handover_into_the_data_directory_are_refused() {
     let (a, id) = started();
     let file = hand_over(&a, &id, "overdracht.json", "2026-11-23T09:00:00Z");
-    let mut json: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-    json["inhoud"]["sessie"]["kenmerk"] = Value::from("BSN 111222333");
-    let compact = serde_json::to_string(&json["inhoud"]).unwrap();
-    let sum: String = Sha256::digest(compact.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    json["controle"] = Value::from(sum);
-    let forged = a.write("bsn.json", serde_json::to_string_pretty(&json).unwrap());
+    let forged = forge(&a, &file, "bsn.json", |json| {
+        json["inhoud"]["sessie"]["kenmerk"] = Value::from("BSN 111222333");
+    });
     let b = Workspace::new();
     receive(&b, &forged, "2026-11-24T09:00:00Z")
         .code(2)
