@@ -95,7 +95,9 @@ pub fn find_all(text: &str) -> Vec<Found> {
         let mut end = start;
         loop {
             while let Some(d) = chars.get(i).and_then(|(_, c)| digit(*c)) {
-                groups.last_mut().expect("a group").push(d);
+                if let Some(group) = groups.last_mut() {
+                    group.push(d);
+                }
                 end = chars[i].0 + chars[i].1.len_utf8();
                 i += 1;
             }

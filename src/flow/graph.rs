@@ -286,7 +286,9 @@ fn components(next: &[Vec<usize>]) -> Vec<usize> {
         on_stack[root] = true;
         while let Some(&(v, i)) = calls.last() {
             if let Some(&w) = next[v].get(i) {
-                calls.last_mut().expect("a call").1 += 1;
+                if let Some(top) = calls.last_mut() {
+                    top.1 += 1;
+                }
                 if order[w] == NEW {
                     order[w] = counter;
                     low[w] = counter;
