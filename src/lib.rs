@@ -72,6 +72,7 @@ pub fn print_error(error: &Error) {
 
 /// Run one command.
 pub fn run(args: Args) -> Result<Exit, Error> {
+    out::set_error_width(error_width());
     match cli::config::Config::resolve(args)? {
         cli::config::Config::Start(c) => cmd::start::start(&c),
         cli::config::Config::Resume(c) => cmd::start::resume(&c),

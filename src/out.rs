@@ -34,9 +34,22 @@ pub fn write(args: std::fmt::Arguments<'_>) -> Result<()> {
 /// written has nowhere else to go, so a failure is ignored (where `eprint!` would panic).
 pub fn write_err(args: std::fmt::Arguments<'_>) {
     let text = args.to_string();
-    let _ = io::stderr()
-        .lock()
-        .write_all(crate::visible::text(&text).as_bytes());
+    let text = crate::visible::text(&text);
+    let text = match ERROR_WIDTH.get().copied().flatten() {
+        // On a terminal, at word boundaries, so that the terminal does not break words.
+        Some(width) => std::borrow::Cow::Owned(crate::text::wrap(&text, width.saturating_sub(1))),
+        None => text,
+    };
+    let _ = io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// The width messages on standard error are wrapped to: the terminal's, decided once at the
+/// edge (`cli::config::error_width`), or none in a pipe or a file.
+static ERROR_WIDTH: std::sync::OnceLock<Option<usize>> = std::sync::OnceLock::new();
+
+/// Set, once, the width of standard error (see [`ERROR_WIDTH`]).
+pub fn set_error_width(width: Option<usize>) {
+    let _ = ERROR_WIDTH.set(width);
 }
 
 /// `print!` that ends quietly on a closed pipe; gives a [`Result`] to `?`.
