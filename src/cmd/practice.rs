@@ -9,7 +9,6 @@ use crate::engine::drive::{drive, Pausing, Policy, Stop};
 use crate::engine::prompter::Prompter;
 use crate::engine::session::Session;
 use crate::error::{Error, Exit, Result};
-use crate::flow::model::Body;
 use crate::flow::set::FlowSet;
 use crate::kaart::Kaart;
 use crate::kaart::Offer;
@@ -102,13 +101,11 @@ fn practise(
     }
 
     let compared = compare(&session, &case);
-    if let Some(end) = session.walk().outcome() {
-        if let Body::End { outcome } = &end.body {
-            outln!(
-                "{}\n",
-                crate::text::wrap(&format!("Uitkomst: {}", outcome.trim()), 100)
-            )?;
-        }
+    if let Some(outcome) = session.walk().outcome_text() {
+        outln!(
+            "{}\n",
+            crate::text::wrap(&format!("Uitkomst: {outcome}"), 100)
+        )?;
     }
     show_comparison(&set, &case, &compared, config.layout)?;
     keep_result(results, &case, compared, &clock)?;

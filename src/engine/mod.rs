@@ -5,6 +5,7 @@
 //! nothing of terminals, files or the Sociale Kaart: callers hand those in.
 
 pub mod answer;
+pub(crate) mod condition;
 pub mod drive;
 pub mod journal;
 pub mod prompter;

@@ -2,9 +2,9 @@
 //! conditions that decided it in words. The walk attaches it to the question; the rules in
 //! [`crate::engine::rules`] hold an answer to it (binding, or overruled only with a reason).
 
-use crate::engine::answer::Answer;
+use crate::engine::condition::holds;
 use crate::engine::walk::Walk;
-use crate::flow::model::{Body, Condition, Flow, Node};
+use crate::flow::model::{Body, Flow, Node};
 
 /// What a decision's rules propose, with the conditions that decided it (in words).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,33 +49,4 @@ pub(crate) fn propose(walk: &Walk<'_>, flow: &Flow, node: &Node) -> Option<Propo
         reasons: Vec::new(),
         binding: false,
     })
-}
-
-/// Whether a condition holds; if so, the condition in words.
-fn holds(walk: &Walk<'_>, flow: &Flow, condition: &Condition) -> Option<String> {
-    let (node, answer) = walk.answer_at(flow, &condition.node)?;
-    match (&node.body, answer) {
-        (Body::Criteria { items, .. }, Answer::Criteria { gelden, .. })
-            if gelden.contains(&condition.value) =>
-        {
-            items
-                .iter()
-                .find(|i| i.id == condition.value)
-                .map(|i| i.text.clone())
-        }
-        (
-            Body::Decision {
-                question, options, ..
-            }
-            | Body::Wait { question, options },
-            Answer::Keuze { optie, .. },
-        ) if *optie == condition.value => {
-            let label = options
-                .iter()
-                .find(|o| &o.id == optie)
-                .map_or(optie.as_str(), |o| o.label.as_str());
-            Some(format!("{question} {label}"))
-        }
-        _ => None,
-    }
 }

@@ -30,12 +30,22 @@ pub struct Question<'f> {
     pub previous: Option<Answer>,
     /// For a decision with a proposal: the option the earlier answers point to, and why.
     pub proposal: Option<Proposal>,
+    /// For criteria: those ticked in advance because earlier answers say so
+    /// (`voorgevinkt-als`). Unticking one needs a note.
+    pub preset: Vec<Preset>,
+}
+
+/// A criterion ticked in advance, with the earlier answer that ticked it (in words).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Preset {
+    pub id: String,
+    pub because: String,
 }
 
 impl Question<'_> {
     /// Whether the session would accept this answer here; if not, why not.
     pub(crate) fn check(&self, answer: &Answer) -> Result<(), Mismatch> {
         rules::free_text(answer)?;
-        rules::check(self.node, self.proposal.as_ref(), answer.clone()).map(|_| ())
+        rules::check(self.node, self.proposal.as_ref(), &self.preset, answer.clone()).map(|_| ())
     }
 }

@@ -14,6 +14,7 @@ use std::fmt;
 
 use crate::engine::answer::{Answer, Mark, Status};
 use crate::engine::proposal::Proposal;
+use crate::engine::question::Preset;
 use crate::flow::model::{Body, Node};
 
 /// Why an answer does not fit its question. The text (`Display`) is Dutch, without the
@@ -50,6 +51,10 @@ pub enum Mismatch {
     /// Going back to change an answer of the Kindcheck, the Meldcode or D1 without a reason
     /// ([`reason_to_change`]).
     ChangeNeedsReason,
+    /// A mandatory action (`verplicht`) marked n.v.t.
+    MandatoryAction { action: String },
+    /// A criterion ticked in advance by earlier answers was unticked without a note saying why.
+    PresetUnticked { criteria: Vec<String> },
 }
 
 /// The Dutch name of each free text of an answer, as [`Mismatch::Bsn`] gives it.
@@ -94,6 +99,19 @@ impl fmt::Display for Mismatch {
             Mismatch::Bsn { field } => write!(f, "de {field} {}", crate::bsn::SEEMS),
             Mismatch::ChangeNeedsReason => f.write_str(
                 "een antwoord bij de Kindcheck, de Meldcode of D1 (PPM) wijzigt u alleen met een reden",
+            ),
+            Mismatch::MandatoryAction { action } => write!(
+                f,
+                "'{action}' moet in elk geval gebeuren en kan niet n.v.t. zijn; markeer het als gedaan, of laat het open (niet gedaan) zodat het op de actielijst komt"
+            ),
+            Mismatch::PresetUnticked { criteria } => write!(
+                f,
+                "op grond van eerdere antwoorden geldt {}; uitvinken mag, maar alleen met een notitie die zegt waarom",
+                criteria
+                    .iter()
+                    .map(|c| format!("'{c}'"))
+                    .collect::<Vec<_>>()
+                    .join(" en ")
             ),
         }
     }
@@ -144,6 +162,7 @@ pub fn back_reason(required: bool, reason: Option<&str>) -> Result<Option<String
 pub(crate) fn check(
     node: &Node,
     proposal: Option<&Proposal>,
+    preset: &[Preset],
     answer: Answer,
 ) -> Result<(Answer, String), Mismatch> {
     if let (Some(p), Answer::Keuze { optie, toelichting }) = (proposal, &answer) {
@@ -173,7 +192,7 @@ pub(crate) fn check(
                 });
             }
             // The last mark of an action counts; an action not marked is not done.
-            let acties = items
+            let acties: Vec<Mark> = items
                 .iter()
                 .map(|item| Mark {
                     id: item.id.clone(),
@@ -184,6 +203,16 @@ pub(crate) fn check(
                         .map_or(Status::NietGedaan, |m| m.status),
                 })
                 .collect();
+            if let Some(item) = items.iter().find(|i| {
+                i.mandatory
+                    && acties
+                        .iter()
+                        .any(|m| m.id == i.id && m.status == Status::Nvt)
+            }) {
+                return Err(Mismatch::MandatoryAction {
+                    action: item.text.clone(),
+                });
+            }
             let notitie = clean(notitie);
             Ok((Answer::Checklist { acties, notitie }, next.clone()))
         }
@@ -192,12 +221,21 @@ pub(crate) fn check(
                 return Err(Mismatch::NotACriterion { id: id.clone() });
             }
             // Keep the node's order and drop repeats.
-            let gelden = items
+            let gelden: Vec<String> = items
                 .iter()
                 .filter(|i| gelden.contains(&i.id))
                 .map(|i| i.id.clone())
                 .collect();
             let notitie = clean(notitie);
+            let unticked: Vec<String> = preset
+                .iter()
+                .filter(|p| !gelden.contains(&p.id))
+                .filter_map(|p| items.iter().find(|i| i.id == p.id))
+                .map(|i| i.text.clone())
+                .collect();
+            if !unticked.is_empty() && notitie.is_none() {
+                return Err(Mismatch::PresetUnticked { criteria: unticked });
+            }
             Ok((Answer::Criteria { gelden, notitie }, next.clone()))
         }
         (

@@ -10,7 +10,7 @@ use jiff::Timestamp;
 
 use crate::engine::answer::Answer;
 use crate::engine::proposal::{propose, Proposal};
-use crate::engine::question::Question;
+use crate::engine::question::{Preset, Question};
 use crate::engine::rules::{self, Mismatch};
 use crate::flow::model::{Body, Flow, Node};
 use crate::flow::set::FlowSet;
@@ -39,6 +39,8 @@ pub struct Step<'f> {
     pub at: Timestamp,
     /// What the decision's rules proposed when it was answered.
     pub proposal: Option<Proposal>,
+    /// At an end: the outcome as reached, with the sentences that depend on what was done.
+    pub outcome: Option<String>,
 }
 
 /// Why an answer or a walk failed.
@@ -131,6 +133,16 @@ impl<'f> Walk<'f> {
         self.set.main()
     }
 
+    pub fn set(&self) -> &'f FlowSet {
+        self.set
+    }
+
+    /// The outcome of the main flow's end as reached, once the walk is finished.
+    pub fn outcome_text(&self) -> Option<String> {
+        self.outcome?;
+        self.steps.last().and_then(|s| s.outcome.clone())
+    }
+
     /// The question the walk waits for, or `None` at the end.
     pub fn question(&self) -> Option<Question<'f>> {
         if self.outcome.is_some() {
@@ -154,13 +166,19 @@ impl<'f> Walk<'f> {
             can_pause: node.pausable,
             previous: None,
             proposal: propose(self, flow, node),
+            preset: self.preset(flow, node),
         })
     }
 
     /// Record an answer to the current question and move on to the next question.
     pub fn answer(&mut self, answer: Answer, at: Timestamp) -> Result<(), WalkError> {
         let question = self.question().ok_or(WalkError::Finished)?;
-        let (answer, target) = rules::check(question.node, question.proposal.as_ref(), answer)
+        let (answer, target) = rules::check(
+            question.node,
+            question.proposal.as_ref(),
+            &question.preset,
+            answer,
+        )
             .map_err(|mismatch| WalkError::Refused {
                 key: question.key.clone(),
                 mismatch,
@@ -174,6 +192,7 @@ impl<'f> Walk<'f> {
             answer: Some(answer),
             at,
             proposal: question.proposal,
+            outcome: None,
         });
         self.answered += 1;
         self.since = self.steps.len();
@@ -181,13 +200,23 @@ impl<'f> Walk<'f> {
         self.settle(at)
     }
 
-    /// The answer in force at `node` of `flow`, the most recent when it was asked more than once.
-    pub fn answer_at(&self, flow: &Flow, node: &str) -> Option<(&'f Node, &Answer)> {
-        self.steps
+    /// The criteria of a criteria node that earlier answers tick in advance.
+    fn preset(&self, flow: &Flow, node: &Node) -> Vec<Preset> {
+        let Body::Criteria { items, .. } = &node.body else {
+            return Vec::new();
+        };
+        items
             .iter()
-            .rev()
-            .find(|s| s.flow.id == flow.id && s.node.id == node && s.answer.is_some())
-            .and_then(|s| s.answer.as_ref().map(|a| (s.node, a)))
+            .filter_map(|item| {
+                item.preset
+                    .iter()
+                    .find_map(|c| crate::engine::condition::holds(self, flow, c))
+                    .map(|because| Preset {
+                        id: item.id.clone(),
+                        because,
+                    })
+            })
+            .collect()
     }
 
     fn position(&self) -> Option<(&'f Flow, &'f Node)> {
@@ -241,6 +270,12 @@ impl<'f> Walk<'f> {
     fn record(&mut self, at: Timestamp) {
         if let Some((flow, node)) = self.position() {
             let (role, stap) = self.context(flow, node);
+            let outcome = match &node.body {
+                Body::End { outcome, parts } => Some(crate::engine::condition::outcome_text(
+                    self, flow, outcome, parts,
+                )),
+                _ => None,
+            };
             self.steps.push(Step {
                 flow,
                 node,
@@ -250,6 +285,7 @@ impl<'f> Walk<'f> {
                 answer: None,
                 at,
                 proposal: None,
+                outcome,
             });
         }
     }
@@ -263,13 +299,13 @@ impl<'f> Walk<'f> {
                     self.record(at);
                     self.goto(next)?;
                 }
-                Body::Subflow { flow, .. } => {
+                Body::Subflow { flow, entry, .. } => {
                     self.record(at);
                     let callee = self
                         .set
                         .position(flow)
                         .ok_or_else(|| WalkError::Broken(format!("sub-flow '{flow}' ontbreekt")))?;
-                    let start = &self.set.flows[callee].start;
+                    let start = entry.as_ref().unwrap_or(&self.set.flows[callee].start);
                     let node = self.set.flows[callee].index(start).ok_or_else(|| {
                         WalkError::Broken(format!("de start '{start}' van '{flow}' bestaat niet"))
                     })?;
@@ -283,12 +319,16 @@ impl<'f> Walk<'f> {
                     }
                     self.stack.pop();
                     let (_, caller) = self.position().ok_or(WalkError::Finished)?;
-                    let Body::Subflow { next, .. } = &caller.body else {
+                    let Body::Subflow { next, exits, .. } = &caller.body else {
                         return Err(WalkError::Broken(
                             "terugkeer uit een sub-flow zonder aanroep".to_string(),
                         ));
                     };
-                    self.goto(next)?;
+                    let target = exits
+                        .iter()
+                        .find(|e| e.end == node.id)
+                        .map_or(next, |e| &e.target);
+                    self.goto(target)?;
                 }
                 _ => return Ok(()),
             }

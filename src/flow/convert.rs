@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 
 use crate::finding::Finding;
 use crate::flow::lines::NodeLines;
-use crate::flow::model::{Action, Body, Choice, Condition, Flow, Kind, Node, ProposalRules, Rule};
+use crate::flow::model::{
+    Action, Body, Choice, Condition, Exit, Flow, Kind, Node, OutcomePart, ProposalRules, Rule,
+};
 use crate::flow::raw::{RawAction, RawFlow, RawNode, RawProposal};
 
 /// Convert the file form into a flow. Nodes that lack what their kind needs are left out of
@@ -25,6 +27,7 @@ pub fn convert(id: &str, file: &str, text: &str, raw: RawFlow) -> (Flow, Vec<Fin
             .iter()
             .cloned()
             .chain(raw_node.opties.iter().flatten().map(|o| o.naar.clone()))
+            .chain(raw_node.uitgangen.values().cloned())
             .collect();
         match convert_node(file, line, raw_node) {
             Ok(node) => nodes.push(node),
@@ -105,15 +108,25 @@ fn allowed_fields(kind: Kind) -> &'static [&'static str] {
         Kind::Beslissing => &["vraag", "opties", "pauzeerbaar", "voorstel"],
         Kind::Criteria => &["vraag", "criteria", "volgende", "pauzeerbaar"],
         Kind::Wachten => &["vraag", "opties", "pauzeerbaar"],
-        Kind::Verwijzing => &["categorie", "vraag", "volgende", "pauzeerbaar"],
-        Kind::Subflow => &["flow", "volgende"],
-        Kind::Einde => &["uitkomst"],
+        Kind::Verwijzing => &[
+            "categorie",
+            "vraag",
+            "volgende",
+            "pauzeerbaar",
+            "uitgevoerd-als",
+        ],
+        Kind::Subflow => &["flow", "volgende", "ingang", "uitgangen"],
+        Kind::Einde => &["uitkomst", "uitkomst-als"],
     }
 }
 
 /// The fields given in the file that this kind does not use.
 fn misplaced_fields(raw: &RawNode, allowed: &[&str]) -> Vec<&'static str> {
-    let present: [(&str, bool); 10] = [
+    let present: [(&str, bool); 14] = [
+        ("ingang", raw.ingang.is_some()),
+        ("uitgangen", !raw.uitgangen.is_empty()),
+        ("uitkomst-als", raw.uitkomst_als.is_some()),
+        ("uitgevoerd-als", raw.uitgevoerd_als.is_some()),
         ("criteria", raw.criteria.is_some()),
         ("voorstel", raw.voorstel.is_some()),
         ("pauzeerbaar", raw.pauzeerbaar),
@@ -150,13 +163,7 @@ fn convert_node(file: &str, line: Option<usize>, mut raw: RawNode) -> Result<Nod
         Kind::Criteria => criteria(&mut at, &mut raw),
         Kind::Verwijzing => referral(&mut at, &mut raw),
         Kind::Subflow => subflow(&mut at, &mut raw),
-        Kind::Einde => match raw.uitkomst.take() {
-            Some(outcome) => Some(Body::End { outcome }),
-            None => {
-                at.missing("uitkomst", "de uitkomst van dit einde, in een zin");
-                None
-            }
-        },
+        Kind::Einde => end(&mut at, &mut raw),
     };
     for field in misplaced {
         let problem = format!(
@@ -189,15 +196,82 @@ fn convert_node(file: &str, line: Option<usize>, mut raw: RawNode) -> Result<Nod
     }
 }
 
-fn actions(items: Vec<RawAction>) -> Vec<Action> {
+fn actions(at: &mut At<'_>, items: Vec<RawAction>) -> Vec<Action> {
+    let criteria = at.kind == Kind::Criteria;
     items
         .into_iter()
-        .map(|a| Action {
-            id: a.id,
-            text: a.tekst,
-            role: a.rol,
+        .map(|a| {
+            if a.verplicht && criteria {
+                at.error(
+                    format!("'verplicht' hoort bij een actie, niet bij criterium '{}'", a.id),
+                    "haal 'verplicht: true' weg bij dit criterium".to_string(),
+                );
+            }
+            if a.voorgevinkt_als.is_some() && !criteria {
+                at.error(
+                    format!("'voorgevinkt-als' hoort bij een criterium, niet bij actie '{}'", a.id),
+                    "haal 'voorgevinkt-als' weg, of maak van de knoop een criteria-knoop".to_string(),
+                );
+            }
+            let preset = conditions(at, a.voorgevinkt_als.unwrap_or_default());
+            Action {
+                id: a.id,
+                text: a.tekst,
+                role: a.rol,
+                mandatory: a.verplicht,
+                preset,
+            }
         })
         .collect()
+}
+
+/// Conditions `KNOOP = ID` as written; a malformed one is a finding.
+fn conditions(at: &mut At<'_>, list: Vec<String>) -> Vec<Condition> {
+    let mut conditions = Vec::new();
+    for text in list {
+        match text.split_once('=') {
+            Some((node, value)) if !node.trim().is_empty() && !value.trim().is_empty() => {
+                conditions.push(Condition {
+                    node: node.trim().to_string(),
+                    value: value.trim().to_string(),
+                })
+            }
+            _ => at.error(
+                format!("de voorwaarde '{text}' heeft niet de vorm 'KNOOP = ID'"),
+                "schrijf bijvoorbeeld 'B2-toestemming = nee' (de gekozen optie), 'D2-criteria = gevaar' (een aangevinkt criterium) of 'B2-meldcode/KC-uitkomst = positief' (een antwoord in een sub-flow)".to_string(),
+            ),
+        }
+    }
+    conditions
+}
+
+fn end(at: &mut At<'_>, raw: &mut RawNode) -> Option<Body> {
+    let parts: Vec<OutcomePart> = raw
+        .uitkomst_als
+        .take()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| {
+            if p.als.is_empty() {
+                at.error(
+                    "een deel van 'uitkomst-als' heeft geen voorwaarden ('als:')".to_string(),
+                    "geef minstens één voorwaarde 'KNOOP = ID' onder 'als:'".to_string(),
+                );
+            }
+            OutcomePart {
+                conditions: conditions(at, p.als),
+                text: p.tekst,
+                otherwise: p.anders,
+            }
+        })
+        .collect();
+    match raw.uitkomst.take() {
+        Some(outcome) => Some(Body::End { outcome, parts }),
+        None => {
+            at.missing("uitkomst", "de uitkomst van dit einde, in een zin");
+            None
+        }
+    }
 }
 
 fn action(at: &mut At<'_>, raw: &mut RawNode) -> Option<Body> {
@@ -207,7 +281,7 @@ fn action(at: &mut At<'_>, raw: &mut RawNode) -> Option<Body> {
     }
     match at.next(raw.volgende.take()) {
         Some(next) if !items.is_empty() => Some(Body::Action {
-            items: actions(items),
+            items: actions(at, items),
             next,
         }),
         _ => None,
@@ -275,7 +349,7 @@ fn criteria(at: &mut At<'_>, raw: &mut RawNode) -> Option<Body> {
                 .vraag
                 .take()
                 .unwrap_or_else(|| "Welke van deze criteria gelden?".to_string()),
-            items: actions(items),
+            items: actions(at, items),
             next,
         }),
         _ => None,
@@ -290,6 +364,7 @@ fn referral(at: &mut At<'_>, raw: &mut RawNode) -> Option<Body> {
         );
     }
     let next = at.next(raw.volgende.take());
+    let done_when = conditions(at, raw.uitgevoerd_als.take().unwrap_or_default());
     match (raw.categorie.take(), next) {
         (Some(category), Some(next)) => Some(Body::Referral {
             category,
@@ -297,6 +372,7 @@ fn referral(at: &mut At<'_>, raw: &mut RawNode) -> Option<Body> {
                 "Naar welke hulpverlener of organisatie verwijst u?".to_string()
             }),
             next,
+            done_when,
         }),
         _ => None,
     }
@@ -310,8 +386,17 @@ fn subflow(at: &mut At<'_>, raw: &mut RawNode) -> Option<Body> {
         );
     }
     let next = at.next(raw.volgende.take());
+    let exits = std::mem::take(&mut raw.uitgangen)
+        .into_iter()
+        .map(|(end, target)| Exit { end, target })
+        .collect();
     match (raw.flow.take(), next) {
-        (Some(flow), Some(next)) => Some(Body::Subflow { flow, next }),
+        (Some(flow), Some(next)) => Some(Body::Subflow {
+            flow,
+            next,
+            entry: raw.ingang.take(),
+            exits,
+        }),
         _ => None,
     }
 }
@@ -349,20 +434,7 @@ fn proposal(at: &mut At<'_>, raw: RawProposal, options: &[Choice]) -> Option<Pro
                 continue;
             }
         };
-        let mut conditions = Vec::new();
-        for text in list {
-            match text.split_once('=') {
-                Some((node, value)) if !node.trim().is_empty() && !value.trim().is_empty() => {
-                    conditions.push(Condition {
-                        node: node.trim().to_string(),
-                        value: value.trim().to_string(),
-                    })
-                }
-                _ => at.error(format!("de voorwaarde '{text}' heeft niet de vorm 'KNOOP = ID'"),
-                    "schrijf bijvoorbeeld 'B2-toestemming = nee' (de gekozen optie) of 'D2-criteria = gevaar' (een aangevinkt criterium)".to_string(),
-                ),
-            }
-        }
+        let conditions = conditions(at, list);
         if conditions.is_empty() {
             at.error(
                 format!("de regel voor '{}' heeft geen voorwaarden", rule.dan),

@@ -177,8 +177,9 @@ impl<'a> Graph<'a> {
     fn silent_next(&self, set: &FlowSet, silent: &[bool], v: usize) -> Option<usize> {
         match &self.nodes[v]?.body {
             Body::Info { next } => Some(self.vertex(next)),
-            Body::Subflow { flow: callee, next }
-                if set.position(callee).is_none_or(|p| silent[p]) =>
+            Body::Subflow {
+                flow: callee, next, ..
+            } if set.position(callee).is_none_or(|p| silent[p]) =>
             {
                 Some(self.vertex(next))
             }
@@ -199,8 +200,9 @@ impl<'a> Graph<'a> {
             match &node.body {
                 Body::End { .. } => return true,
                 Body::Info { next } => stack.push(self.vertex(next)),
-                Body::Subflow { flow: callee, next }
-                    if set.position(callee).is_some_and(|p| silent[p]) =>
+                Body::Subflow {
+                    flow: callee, next, ..
+                } if set.position(callee).is_some_and(|p| silent[p]) =>
                 {
                     stack.push(self.vertex(next))
                 }

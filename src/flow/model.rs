@@ -111,6 +111,9 @@ pub enum Body {
         category: String,
         question: String,
         next: String,
+        /// The referral is carried out only when all of these hold (`uitgevoerd-als`), e.g.
+        /// the client's consent asked after it; otherwise it was only proposed.
+        done_when: Vec<Condition>,
     },
     Wait {
         question: String,
@@ -119,10 +122,32 @@ pub enum Body {
     Subflow {
         flow: String,
         next: String,
+        /// Where the call enters the sub-flow (`ingang`); its start when `None`.
+        entry: Option<String>,
+        /// Per end of the sub-flow, where the path goes on (`uitgangen`); `next` for the rest.
+        exits: Vec<Exit>,
     },
     End {
         outcome: String,
+        /// Sentences added to the outcome by what was actually done (`uitkomst-als`).
+        parts: Vec<OutcomePart>,
     },
+}
+
+/// `uitgangen:` of a sub-flow call: when the sub-flow ends at `end`, go on at `target`.
+#[derive(Debug, Clone)]
+pub struct Exit {
+    pub end: String,
+    pub target: String,
+}
+
+/// One sentence of an end's outcome that depends on what was done: `tekst` when all
+/// conditions hold, `anders` (if given) when not.
+#[derive(Debug, Clone)]
+pub struct OutcomePart {
+    pub conditions: Vec<Condition>,
+    pub text: String,
+    pub otherwise: Option<String>,
 }
 
 /// A proposal rule form, validated: see `flow::raw::RawProposal`.
@@ -142,18 +167,38 @@ pub struct Rule {
     pub conditions: Vec<Condition>,
 }
 
-/// `NODE = ID`.
+/// `NODE = ID`, where NODE may be a path into sub-flows (`B2-meldcode/KC-uitkomst`). What ID
+/// means depends on the kind of NODE: the option chosen (decision, wait), a criterion ticked
+/// (criteria), an action done (actie), or the end a sub-flow call ended at (subflow).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Condition {
     pub node: String,
     pub value: String,
 }
 
+impl Condition {
+    /// The node ids of the path, outermost first.
+    pub fn path(&self) -> Vec<&str> {
+        self.node.split('/').map(str::trim).collect()
+    }
+}
+
+impl std::fmt::Display for Condition {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} = {}", self.node, self.value)
+    }
+}
+
+/// An action of a box, or a criterion of a criteria node.
 #[derive(Debug, Clone)]
 pub struct Action {
     pub id: String,
     pub text: String,
     pub role: Option<String>,
+    /// The action cannot be marked n.v.t. (`verplicht: true`): it is done, or it stays open.
+    pub mandatory: bool,
+    /// A criterion ticked in advance when any of these hold (`voorgevinkt-als`).
+    pub preset: Vec<Condition>,
 }
 
 #[derive(Debug, Clone)]
@@ -185,10 +230,14 @@ impl Body {
             Body::Info { next }
             | Body::Action { next, .. }
             | Body::Referral { next, .. }
-            | Body::Criteria { next, .. }
-            | Body::Subflow { next, .. } => {
+            | Body::Criteria { next, .. } => {
                 vec![(None, next.as_str())]
             }
+            Body::Subflow { next, exits, .. } => exits
+                .iter()
+                .map(|e| (Some(e.end.as_str()), e.target.as_str()))
+                .chain([(None, next.as_str())])
+                .collect(),
             Body::Decision { options, .. } | Body::Wait { options, .. } => options
                 .iter()
                 .map(|o| (Some(o.id.as_str()), o.target.as_str()))

@@ -103,7 +103,7 @@ fn ahead_line(flow: &Flow, ahead: &Ahead<'_>) -> String {
                         .collect::<Vec<_>>()
                         .join(" / ")
                 ),
-                Body::End { outcome } => format!("■ {}", outcome.trim()),
+                Body::End { outcome, .. } => format!("■ {}", outcome.trim()),
             }
         }
     }

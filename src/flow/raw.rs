@@ -70,6 +70,28 @@ pub struct RawNode {
     pub voorstel: Option<RawProposal>,
     #[serde(default)]
     pub volgende: Option<String>,
+    /// A sub-flow call that enters the sub-flow at this node instead of its start.
+    #[serde(default)]
+    pub ingang: Option<String>,
+    /// A sub-flow call: per end id of the sub-flow, the node to go on at.
+    #[serde(default, deserialize_with = "crate::yaml::unique_keys")]
+    pub uitgangen: BTreeMap<String, String>,
+    /// An end: sentences of the outcome that depend on what was done.
+    #[serde(default, rename = "uitkomst-als")]
+    pub uitkomst_als: Option<Vec<RawOutcomePart>>,
+    /// A referral counts as carried out only when these conditions hold (e.g. consent).
+    #[serde(default, rename = "uitgevoerd-als")]
+    pub uitgevoerd_als: Option<Vec<String>>,
+}
+
+/// `- als: [KNOOP = ID, ...]` (all must hold) `tekst: ...` `anders: ...`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOutcomePart {
+    pub als: Vec<String>,
+    pub tekst: String,
+    #[serde(default)]
+    pub anders: Option<String>,
 }
 
 /// A decision's proposal, computed from earlier answers: the first rule that holds names the
@@ -103,6 +125,12 @@ pub struct RawAction {
     pub tekst: String,
     #[serde(default)]
     pub rol: Option<String>,
+    /// An action that cannot be n.v.t.
+    #[serde(default)]
+    pub verplicht: bool,
+    /// A criterion ticked in advance when one of these conditions holds.
+    #[serde(default, rename = "voorgevinkt-als")]
+    pub voorgevinkt_als: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]

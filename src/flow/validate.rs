@@ -233,17 +233,77 @@ fn check_explanation_proposal_call(c: &Checked, node: &Node, findings: &mut Vec<
     }
     // Proposals: every condition must name an earlier question of this flow and one of its
     // options or criteria.
-    if let Body::Decision {
-        proposal: Some(proposal),
+    match &node.body {
+        Body::Decision {
+            proposal: Some(proposal),
+            ..
+        } => {
+            for condition in proposal.rules.iter().flat_map(|r| &r.conditions) {
+                check_condition(c, node, condition, Order::Before, findings);
+            }
+        }
+        Body::Criteria { items, .. } => {
+            for condition in items.iter().flat_map(|i| &i.preset) {
+                check_condition(c, node, condition, Order::Before, findings);
+            }
+        }
+        Body::End { parts, .. } => {
+            for condition in parts.iter().flat_map(|p| &p.conditions) {
+                check_condition(c, node, condition, Order::Before, findings);
+            }
+        }
+        Body::Referral { done_when, .. } => {
+            for condition in done_when {
+                check_condition(c, node, condition, Order::After, findings);
+            }
+        }
+        _ => {}
+    }
+    // Sub-flow calls.
+    if let Body::Subflow {
+        flow: callee,
+        entry,
+        exits,
         ..
     } = &node.body
     {
-        for condition in proposal.rules.iter().flat_map(|r| &r.conditions) {
-            check_condition(c, node, condition, findings);
+        if let Some(called) = set.get(callee) {
+            if let Some(entry) = entry {
+                if called.node(entry).is_none() {
+                    findings.push(Finding::error(
+                        file,
+                        node.line,
+                        here,
+                        format!("'ingang: {entry}' is geen knoop van de sub-flow '{callee}'"),
+                        suggest(
+                            entry,
+                            &called.declared,
+                            &format!("gebruik de id van een knoop in {}", called.file),
+                        ),
+                    ));
+                }
+            }
+            for exit in exits {
+                if !matches!(called.node(&exit.end).map(|n| &n.body), Some(Body::End { .. })) {
+                    let ends: Vec<String> = called
+                        .nodes
+                        .iter()
+                        .filter(|n| matches!(n.body, Body::End { .. }))
+                        .map(|n| n.id.clone())
+                        .collect();
+                    findings.push(Finding::error(
+                        file,
+                        node.line,
+                        here,
+                        format!(
+                            "'uitgangen:' noemt '{}', maar dat is geen einde van de sub-flow '{callee}'",
+                            exit.end
+                        ),
+                        format!("gebruik de id van een einde van '{callee}': {}", ends.join(", ")),
+                    ));
+                }
+            }
         }
-    }
-    // Sub-flow calls.
-    if let Body::Subflow { flow: callee, .. } = &node.body {
         if set.get(callee).is_none() {
             findings.push(Finding::error(
                 file,
@@ -267,7 +327,15 @@ fn check_graph(c: &Checked, findings: &mut Vec<Finding>) {
     // Reachability from the start. With an unknown start nothing can be judged; that is
     // reported above, and every node would otherwise be reported a second time.
     let start_known = c.declared.contains(flow.start.as_str());
-    let reachable = graph.reach(&flow.start);
+    let mut reachable = graph.reach(&flow.start);
+    // A sub-flow can also be entered elsewhere than its start ('ingang' of a call).
+    for entry in entries(c.set, &flow.id) {
+        if c.declared.contains(entry) {
+            for (r, e) in reachable.iter_mut().zip(graph.reach(entry)) {
+                *r |= e;
+            }
+        }
+    }
     if start_known {
         for node in &flow.nodes {
             if !reachable[graph.vertex(&node.id)] {
@@ -314,6 +382,22 @@ fn check_graph(c: &Checked, findings: &mut Vec<Finding>) {
     }
 }
 
+/// The entries ('ingang') by which the calls of the set enter the flow `id`.
+fn entries<'a>(set: &'a FlowSet, id: &str) -> Vec<&'a str> {
+    set.flows
+        .iter()
+        .flat_map(|f| &f.nodes)
+        .filter_map(|n| match &n.body {
+            Body::Subflow {
+                flow,
+                entry: Some(entry),
+                ..
+            } if flow == id => Some(entry.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Sub-flows that call themselves, directly or through others, would never return.
 fn check_recursion(set: &FlowSet, findings: &mut Vec<Finding>) {
     for flow in &set.flows {
@@ -346,76 +430,140 @@ fn check_recursion(set: &FlowSet, findings: &mut Vec<Finding>) {
     }
 }
 
-/// A proposal's condition `NODE = ID` must refer to a question that comes before the decision
-/// (so that it has been answered when the proposal is made) and to one of its options/criteria.
+/// Where the node a condition names must lie, seen from the node that holds the condition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Order {
+    /// Before it: the answer must be there when the condition is looked at (a proposal, a
+    /// criterion ticked in advance, a sentence of an outcome).
+    Before,
+    /// After it: a referral that counts only once the client consents afterwards.
+    After,
+}
+
+/// A condition `NODE = ID` (NODE maybe a path into sub-flows) must name an existing node, one
+/// of its options, criteria, actions or (for a sub-flow call) ends, and lie on the right side
+/// of the node that holds it.
 fn check_condition(
     c: &Checked,
-    decision: &Node,
+    holder: &Node,
     condition: &crate::flow::model::Condition,
+    order: Order,
     findings: &mut Vec<Finding>,
 ) {
     let flow = c.flow;
-    let here = Some(decision.id.as_str());
-    let written = format!("{} = {}", condition.node, condition.value);
-    let Some(source) = c.graph.node(&condition.node) else {
-        findings.push(Finding::error(
-            &flow.file,
-            decision.line,
-            here,
-            format!(
-                "de voorwaarde '{written}' verwijst naar de onbekende knoop '{}'",
-                condition.node
-            ),
-            c.suggest_node(
-                &condition.node,
-                "gebruik de id van een eerdere beslissing of criteria-knoop in deze flow",
-            ),
-        ));
-        return;
+    let here = Some(holder.id.as_str());
+    let written = condition.to_string();
+    let mut error = |problem: String, fix: String| {
+        findings.push(Finding::error(&flow.file, holder.line, here, problem, fix));
     };
-    let values: Vec<String> = match &source.body {
+    let path = condition.path();
+    let first = path[0];
+    if c.graph.node(first).is_none() {
+        error(
+            format!("de voorwaarde '{written}' verwijst naar de onbekende knoop '{first}'"),
+            c.suggest_node(
+                first,
+                "gebruik de id van een beslissing, wachtmoment, criteria-, actie- of subflow-knoop in deze flow",
+            ),
+        );
+        return;
+    }
+    // Follow the path into the sub-flows.
+    let mut here_flow = flow;
+    for (k, id) in path.iter().enumerate() {
+        let Some(node) = here_flow.node(id) else {
+            error(
+                format!(
+                    "de voorwaarde '{written}' verwijst naar '{id}', dat geen knoop is van {}",
+                    here_flow.file
+                ),
+                suggest(id, &here_flow.declared, "controleer het pad: KNOOP/KNOOP-IN-DE-SUB-FLOW"),
+            );
+            return;
+        };
+        if k + 1 == path.len() {
+            check_value(c, &written, node, &condition.value, &mut error);
+            break;
+        }
+        match &node.body {
+            Body::Subflow { flow: callee, .. } => match c.set.get(callee) {
+                Some(next) => here_flow = next,
+                None => return,
+            },
+            _ => {
+                error(
+                    format!(
+                        "de voorwaarde '{written}': '{id}' is geen aanroep van een sub-flow, dus er kan geen '/' achter"
+                    ),
+                    "gebruik 'AANROEP/KNOOP' alleen met een knoop van soort subflow vooraan".to_string(),
+                );
+                return;
+            }
+        }
+    }
+    let (from, to) = match order {
+        Order::Before => (first, holder.id.as_str()),
+        Order::After => (holder.id.as_str(), first),
+    };
+    if first == holder.id || !c.graph.reaches(from, to) {
+        let (problem, fix) = match order {
+            Order::Before => (
+                format!("de voorwaarde '{written}' verwijst naar '{first}', dat niet vóór '{}' komt: het antwoord is er nog niet als de voorwaarde wordt bekeken", holder.id),
+                "verwijs alleen naar vragen die op de weg naar deze knoop liggen",
+            ),
+            Order::After => (
+                format!("de voorwaarde '{written}' verwijst naar '{first}', dat niet ná '{}' komt", holder.id),
+                "verwijs naar een vraag die na deze verwijzing komt, zoals de toestemming van de cliënt",
+            ),
+        };
+        error(problem, fix.to_string());
+    }
+}
+
+/// The value of a condition must be an option, criterion, action or end of the node it names.
+fn check_value(
+    c: &Checked,
+    written: &str,
+    node: &Node,
+    value: &str,
+    error: &mut impl FnMut(String, String),
+) {
+    let values: Vec<String> = match &node.body {
         Body::Decision { options, .. } | Body::Wait { options, .. } => {
             options.iter().map(|o| o.id.clone()).collect()
         }
-        Body::Criteria { items, .. } => items.iter().map(|i| i.id.clone()).collect(),
+        Body::Criteria { items, .. } | Body::Action { items, .. } => {
+            items.iter().map(|i| i.id.clone()).collect()
+        }
+        Body::Subflow { flow: callee, .. } => match c.set.get(callee) {
+            Some(called) => called
+                .nodes
+                .iter()
+                .filter(|n| matches!(n.body, Body::End { .. }))
+                .map(|n| n.id.clone())
+                .collect(),
+            None => return,
+        },
         _ => {
-            findings.push(Finding::error(
-                &flow.file,
-                decision.line,
-                here,
+            error(
                 format!(
-                    "de voorwaarde '{written}' verwijst naar '{}', een knoop van soort '{}' zonder opties of criteria",
-                    condition.node,
-                    source.body.kind().dutch()
+                    "de voorwaarde '{written}' verwijst naar '{}', een knoop van soort '{}' zonder opties, criteria, acties of einden",
+                    node.id,
+                    node.body.kind().dutch()
                 ),
-                "verwijs naar een knoop van soort beslissing, wachten of criteria".to_string(),
-            ));
+                "verwijs naar een knoop van soort beslissing, wachten, criteria, actie of subflow".to_string(),
+            );
             return;
         }
     };
-    if !values.contains(&condition.value) {
-        findings.push(Finding::error(
-            &flow.file,
-            decision.line,
-            here,
+    if !values.iter().any(|v| v == value) {
+        error(
             format!(
-                "de voorwaarde '{written}': '{}' is geen optie of criterium van '{}'",
-                condition.value, condition.node
+                "de voorwaarde '{written}': '{value}' is geen optie, criterium, actie of einde van '{}'",
+                node.id
             ),
             format!("kies uit: {}", values.join(", ")),
-        ));
-    }
-    if source.id == decision.id || !c.graph.reaches(&source.id, &decision.id) {
-        findings.push(Finding::error(
-            &flow.file,
-            decision.line,
-            here,
-            format!(
-                "de voorwaarde '{written}' verwijst naar '{}', dat niet vóór deze beslissing komt: het antwoord is er nog niet als het voorstel wordt gedaan",
-                condition.node
-            ),
-            "verwijs alleen naar vragen die op de weg naar deze beslissing liggen".to_string(),
-        ));
+        );
     }
 }
 

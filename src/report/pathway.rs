@@ -221,14 +221,50 @@ fn body_text(flow: &Flow, node: &Node) -> String {
             ));
             s.push_str(&next_line(flow, next));
         }
-        Body::Subflow { flow: callee, next } => s.push_str(&under(
-            &format!(
-                "⇒ volgt de sub-flow '{callee}' (zie onder), daarna → {}",
+        Body::Subflow {
+            flow: callee,
+            next,
+            entry,
+            exits,
+        } => {
+            let entry = entry
+                .as_ref()
+                .map(|e| format!(" vanaf '{e}'"))
+                .unwrap_or_default();
+            let mut then: Vec<String> = exits
+                .iter()
+                .map(|e| format!("bij einde '{}' → {}", e.end, target(flow, &e.target)))
+                .collect();
+            then.push(if exits.is_empty() {
                 target(flow, next)
-            ),
-            "",
-        )),
-        Body::End { outcome } => s.push_str(&under(&format!("■ {}", outcome.trim()), "  ")),
+            } else {
+                format!("anders → {}", target(flow, next))
+            });
+            s.push_str(&under(
+                &format!(
+                    "⇒ volgt de sub-flow '{callee}'{entry} (zie onder), daarna {}",
+                    if exits.is_empty() {
+                        format!("→ {}", then.join(""))
+                    } else {
+                        then.join("; ")
+                    }
+                ),
+                "",
+            ))
+        }
+        Body::End { outcome, parts } => {
+            s.push_str(&under(&format!("■ {}", outcome.trim()), "  "));
+            for part in parts {
+                let when: Vec<String> = part.conditions.iter().map(|c| c.to_string()).collect();
+                s.push_str(&under(
+                    &format!("+ als {}: {}", when.join(" en "), part.text.trim()),
+                    "    ",
+                ));
+                if let Some(otherwise) = &part.otherwise {
+                    s.push_str(&under(&format!("  anders: {}", otherwise.trim()), "    "));
+                }
+            }
+        }
     }
     s
 }

@@ -322,10 +322,15 @@ fn referral(v: &Referral) -> Item {
     if let Some(n) = &v.notitie {
         sub.push(format!("Notitie: {n}"));
     }
+    let status = if v.status == crate::report::summary::REFERRED {
+        String::new()
+    } else {
+        format!(" — {}", v.status.to_uppercase())
+    };
     Item {
         sub,
         ..Item::new(format!(
-            "{} ({}, categorie {}):",
+            "{} ({}, categorie {}){status}:",
             v.titel, v.knoop, v.categorie
         ))
     }

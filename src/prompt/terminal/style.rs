@@ -78,8 +78,8 @@ impl Terminal<'_> {
 
     fn passed(&self, step: &Step<'_>) {
         match &step.node.body {
-            Body::End { outcome } if !step.calls.is_empty() => {
-                self.say(&format!("✓ {}", outcome.trim_end()))
+            Body::End { .. } if !step.calls.is_empty() => {
+                self.say(&format!("✓ {}", step.outcome.as_deref().unwrap_or_default()))
             }
             Body::End { .. } => {}
             _ => {

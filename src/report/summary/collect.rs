@@ -5,13 +5,15 @@
 use std::collections::BTreeMap;
 
 use crate::engine::answer::{Answer, Mark, Status};
+use crate::engine::condition::{self, State};
 use crate::engine::session::Session;
 use crate::engine::walk::Step;
 use crate::flow::model::{Action, Body};
 use crate::kaart::Kaart;
 use crate::report::summary::words::{row, where_};
 use crate::report::summary::{
-    Checklist, ChecklistItem, Contact, Referral, RouteRow, SubflowRun, Who,
+    Checklist, ChecklistItem, Contact, Referral, RouteRow, SubflowRun, Who, NOT_CARRIED_OUT,
+    NOT_YET, REFERRED,
 };
 
 /// Who an open action is for when no role is known.
@@ -62,7 +64,7 @@ impl Parts {
         } else if step.calls.len() == 1 {
             if let Some(run) = self.subflows.last_mut() {
                 match &step.node.body {
-                    Body::End { outcome } => run.uitkomst = Some(outcome.trim().to_string()),
+                    Body::End { .. } => run.uitkomst = step.outcome.clone(),
                     _ => run.stappen.push(RouteRow {
                         door: who,
                         ..row(step, kaart)
@@ -75,7 +77,11 @@ impl Parts {
                 self.checklist(step, items, acties, notitie.clone());
             }
             (
-                Body::Referral { category, .. },
+                Body::Referral {
+                    category,
+                    done_when,
+                    ..
+                },
                 Some(Answer::Verwijzing {
                     kaart: chosen,
                     aanbieders,
@@ -85,7 +91,19 @@ impl Parts {
             ) => {
                 let contacts: Vec<Contact> =
                     chosen.iter().map(|id| Contact::of(id, kaart)).collect();
+                let states: Vec<State> = done_when
+                    .iter()
+                    .map(|c| condition::state(session.walk(), step.flow, c))
+                    .collect();
+                let status = if states.iter().any(|s| *s == State::Fails) {
+                    NOT_CARRIED_OUT
+                } else if states.iter().any(|s| *s == State::Open) {
+                    NOT_YET
+                } else {
+                    REFERRED
+                };
                 self.referral(
+                    status,
                     step,
                     category,
                     contacts,
@@ -149,6 +167,7 @@ impl Parts {
     /// A referral made, with what follows from it on the list of the one who made it.
     fn referral(
         &mut self,
+        status: &'static str,
         step: &Step<'_>,
         category: &str,
         contacts: Vec<Contact>,
@@ -158,6 +177,40 @@ impl Parts {
     ) {
         let role = step.role.as_ref().map(|r| r.label.clone());
         let who = role.clone().unwrap_or_else(|| NO_ROLE.to_string());
+        let names: Vec<String> = contacts
+            .iter()
+            .map(|c| c.naam.clone())
+            .chain(andere.iter().cloned())
+            .collect();
+        if status != REFERRED {
+            let whom = if names.is_empty() {
+                String::new()
+            } else {
+                format!(" naar {}", names.join(", "))
+            };
+            let why = if status == NOT_CARRIED_OUT {
+                "niet uitgevoerd (geen toestemming of niet doorgegaan)"
+            } else {
+                "nog niet uitgevoerd (toestemming nog niet gevraagd)"
+            };
+            self.let_op.push(format!(
+                "Verwijzing{whom} voorgesteld, {why} ({})",
+                where_(step)
+            ));
+            self.verwijzingen.push(Referral {
+                knoop: step.node.id.clone(),
+                titel: step.node.title.clone(),
+                categorie: category.to_string(),
+                rol: role,
+                aanbieders: names,
+                kaart: contacts,
+                andere: andere.to_vec(),
+                geen_passend_aanbod,
+                notitie,
+                status,
+            });
+            return;
+        }
         // A report to Veilig Thuis: who reported, to whom, and the phone number, on the to-do
         // list of the reporter.
         if category == "veilig-thuis" {
@@ -193,6 +246,7 @@ impl Parts {
             andere: andere.to_vec(),
             geen_passend_aanbod,
             notitie,
+            status,
         });
     }
 }

@@ -182,7 +182,16 @@ pub struct Referral {
     /// No fitting offer: a gap in the map for this category (and gemeente).
     pub geen_passend_aanbod: bool,
     pub notitie: Option<String>,
+    /// Whether the referral was carried out: "verwezen", or — for a referral that needs the
+    /// client's consent afterwards (`uitgevoerd-als`) — "voorgesteld, niet uitgevoerd" or
+    /// "voorgesteld, nog niet uitgevoerd" (added later to `zorgpad.samenvatting/1`).
+    pub status: &'static str,
 }
+
+/// [`Referral::status`] values.
+pub const REFERRED: &str = "verwezen";
+pub const NOT_CARRIED_OUT: &str = "voorgesteld, niet uitgevoerd";
+pub const NOT_YET: &str = "voorgesteld, nog niet uitgevoerd";
 
 /// A provider of the Sociale Kaart as the client's file needs it.
 #[derive(Debug, Clone, Serialize)]
@@ -288,6 +297,16 @@ impl Summary {
                 crate::engine::prompter::question_text(q),
                 q.key
             ));
+            // Something to wait for (an appointment, a birth, the feedback of Veilig Thuis)
+            // is still open: say so where it cannot be missed.
+            if matches!(q.node.body, Body::Wait { .. }) {
+                parts.let_op.push(format!(
+                    "Staat nog open: {} — {} ({})",
+                    q.node.title,
+                    crate::engine::prompter::question_text(q),
+                    q.key
+                ));
+            }
         }
         let events = session.events();
         let gewijzigd = journal::withdrawn(events)
@@ -320,7 +339,7 @@ impl Summary {
             bijgewerkt: events.last().map(journal::Event::time),
             afgerond: walk.is_finished(),
             uitkomst: walk.outcome().and_then(|n| match &n.body {
-                Body::End { outcome } => Some(outcome.trim().to_string()),
+                Body::End { .. } => walk.outcome_text(),
                 _ => None,
             }),
             huidige_vraag: question

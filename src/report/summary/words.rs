@@ -36,7 +36,10 @@ pub(super) fn row(step: &Step<'_>, kaart: Option<&Kaart>) -> RouteRow {
         (Body::Referral { question, .. }, Some(answer)) => {
             (question.clone(), describe(node, answer, kaart))
         }
-        (Body::End { outcome }, _) => (node.title.clone(), outcome.trim().to_string()),
+        (Body::End { outcome, .. }, _) => (
+            node.title.clone(),
+            step.outcome.clone().unwrap_or_else(|| outcome.trim().to_string()),
+        ),
         (Body::Subflow { .. }, _) => (node.title.clone(), "sub-flow gestart".to_string()),
         _ => (node.title.clone(), "—".to_string()),
     };
