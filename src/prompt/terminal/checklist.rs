@@ -36,7 +36,10 @@ impl Terminal<'_> {
                     continue 'done;
                 }
             }
-            let rest: Vec<usize> = (0..items.len()).filter(|k| !done.contains(k)).collect();
+            // A mandatory action is done or stays open: it is not offered as n.v.t.
+            let rest: Vec<usize> = (0..items.len())
+                .filter(|k| !done.contains(k) && !items[*k].mandatory)
+                .collect();
             nvt.retain(|k| rest.contains(k));
             'nvt: loop {
                 if !rest.is_empty() && !self.ask_nvt(question, &labels, &rest, &mut nvt)? {
@@ -117,11 +120,18 @@ impl Terminal<'_> {
 fn labels(question: &Question<'_>, items: &[Action]) -> Vec<String> {
     items
         .iter()
-        .map(|a| match &a.role {
-            Some(r) if Some(r) != question.role.as_ref().map(|x| &x.id) => {
-                format!("{} [{}]", a.text, question.flow.role_label(r))
+        .map(|a| {
+            let label = match &a.role {
+                Some(r) if Some(r) != question.role.as_ref().map(|x| &x.id) => {
+                    format!("{} [{}]", a.text, question.flow.role_label(r))
+                }
+                _ => a.text.clone(),
+            };
+            if a.mandatory {
+                format!("{label} (verplicht)")
+            } else {
+                label
             }
-            _ => a.text.clone(),
         })
         .collect()
 }

@@ -1,7 +1,9 @@
 //! The criteria of a decision in the terminal: tick the ones that apply. What is ticked feeds
-//! the proposal at the decision that follows.
+//! the proposal at the decision that follows. Criteria that earlier answers point to (a positive
+//! Kindcheck, refused consent) are ticked in advance and say why; unticking one asks for a
+//! reason, which is recorded as the note.
 
-use super::widgets::Got;
+use super::widgets::{Got, HELP_TEXT};
 use super::Terminal;
 use crate::engine::answer::Answer;
 use crate::engine::prompter::{question_text, Reply};
@@ -11,18 +13,35 @@ use crate::flow::model::Action;
 
 impl Terminal<'_> {
     pub(super) fn ask_criteria(&self, question: &Question<'_>, items: &[Action]) -> Result<Reply> {
-        let labels: Vec<String> = items.iter().map(|a| a.text.clone()).collect();
-        let mut ticked: Vec<usize> = match &question.previous {
-            Some(Answer::Criteria { gelden, .. }) => items
-                .iter()
-                .enumerate()
-                .filter(|(_, a)| gelden.contains(&a.id))
-                .map(|(k, _)| k)
-                .collect(),
-            _ => Vec::new(),
+        let labels: Vec<String> = items
+            .iter()
+            .map(|a| match question.preset.iter().find(|p| p.id == a.id) {
+                Some(p) => format!("{} — vooraf aangevinkt: {}", a.text, p.because),
+                None => a.text.clone(),
+            })
+            .collect();
+        let (mut ticked, mut note): (Vec<usize>, String) = match &question.previous {
+            Some(Answer::Criteria { gelden, notitie }) => (
+                items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| gelden.contains(&a.id))
+                    .map(|(k, _)| k)
+                    .collect(),
+                notitie.clone().unwrap_or_default(),
+            ),
+            _ => (
+                items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| question.preset.iter().any(|p| p.id == a.id))
+                    .map(|(k, _)| k)
+                    .collect(),
+                String::new(),
+            ),
         };
         let message = question_text(question);
-        loop {
+        'ticks: loop {
             match self.multi(&message, &labels, &ticked)? {
                 Got::Value((picked, explain)) => {
                     ticked = picked;
@@ -30,14 +49,50 @@ impl Terminal<'_> {
                         self.explain(question);
                         continue;
                     }
-                    return Ok(Reply::Answer(Answer::Criteria {
-                        gelden: ticked.iter().map(|k| items[*k].id.clone()).collect(),
-                        notitie: None,
-                    }));
                 }
                 Got::Explain | Got::Pause => continue,
                 Got::Escape if question.can_go_back => return Ok(Reply::Back),
-                Got::Escape => self.first_question(),
+                Got::Escape => {
+                    self.first_question();
+                    continue;
+                }
+            }
+            let gelden: Vec<String> = ticked.iter().map(|k| items[*k].id.clone()).collect();
+            let unticked = question.preset.iter().any(|p| !gelden.contains(&p.id));
+            // A criterion ticked in advance and unticked needs a reason: ask for it (Esc: back
+            // to the ticks). Otherwise no note is asked.
+            loop {
+                let notitie = if unticked {
+                    match self.text(
+                        "U vinkte een vooraf aangevinkt criterium uit. Waarom? (wordt vastgelegd)",
+                        HELP_TEXT,
+                        true,
+                        &note,
+                    )? {
+                        Got::Value(typed) => Some(typed),
+                        Got::Explain => {
+                            self.explain(question);
+                            continue;
+                        }
+                        Got::Pause | Got::Escape => continue 'ticks,
+                    }
+                } else {
+                    None
+                };
+                let answer = Answer::Criteria {
+                    gelden: gelden.clone(),
+                    notitie: notitie.clone(),
+                };
+                match question.check(&answer) {
+                    Ok(()) => return Ok(Reply::Answer(answer)),
+                    Err(m) => {
+                        self.refused(&m);
+                        note = notitie.unwrap_or_default();
+                        if !unticked {
+                            continue 'ticks;
+                        }
+                    }
+                }
             }
         }
     }
