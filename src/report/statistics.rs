@@ -60,7 +60,12 @@ pub(crate) fn facts(record: &Record, cache: &mut FlowCache<'_>) -> Facts {
     };
     let summary = Summary::of(&session, None);
     let mut referrals: Vec<(String, bool)> = Vec::new();
-    for v in &summary.verwijzingen {
+    // A referral only proposed (no consent) is no referral; a gap in the map still counts.
+    for v in summary
+        .verwijzingen
+        .iter()
+        .filter(|v| v.status == crate::report::summary::REFERRED || v.geen_passend_aanbod)
+    {
         match referrals.iter_mut().find(|(c, _)| *c == v.categorie) {
             Some((_, gap)) => *gap |= v.geen_passend_aanbod,
             None => referrals.push((v.categorie.clone(), v.geen_passend_aanbod)),

@@ -375,12 +375,15 @@ pub fn squash(text: &str) -> String {
 }
 
 /// Answers from the intake up to the pause at the appointment (D4), expected on 10-12-2026:
-/// PPM, positive Kindcheck, consent, no VoorZorg, complex, referral, consent for it, B5 done.
+/// PPM, positive Kindcheck, consent for current care and GP, no VoorZorg, complex, referral,
+/// consent for it, appointment and coordinator (B5).
 pub const TO_D4_PAUSE: &str = "\
+- intake                       # IN: bij de intake
 - alles                        # B1
 - r4u                          # instrument
 - ja                           # D1
 - alles                        # Kindcheck
+- ongeboren kind en 2 kinderen van 4 en 7 jaar   # Kindcheck: kinderen
 - positief
 - alles                        # Meldcode stap 1
 - Aandachtsfunctionaris VSV    # stap 2: overleg
@@ -388,14 +391,17 @@ pub const TO_D4_PAUSE: &str = "\
 - gevoerd                      # stap 3: gesprek
 - nee                          # afwegingskader 1: geen vermoeden
 - alles                        # B2
-- ja                           # toestemming
-- alles                        # contact
+- ja                           # toestemming huidige hulpverlening
+- alles                        # contact huidige hulpverlening
+- ja                           # toestemming huisarts
+- alles                        # contact huisarts
 - nee                          # VoorZorg
-- [hulpbronnen]                # D2-criteria
+- [kind-in-gevaar, hulpbronnen]   # D2-criteria
 - complex                      # D2
 - Centrum Kwetsbare Zwangeren  # B4
 - ja                           # D3
-- alles                        # B5
+- alles                        # B5 afspraak
+- Jeugdverpleegkundige van het Centrum Kwetsbare Zwangeren   # B5 coördinerend zorgverlener
 - later: 10-12-2026            # D4: wacht op de afspraak
 ";
 
@@ -403,14 +409,18 @@ pub const TO_D4_PAUSE: &str = "\
 pub const D4_TO_MDO_PAUSE: &str = "\
 - ja           # D4 verschenen
 - alles        # Kindcheck (B6)
+- ongeboren kind en 2 kinderen van 4 en 7 jaar
 - negatief
+- nee          # geen andere signalen
 - alles        # B6
 - later        # B7: wacht op het MDO
 ";
 
-/// From the MDO (B7) to the end: MDO, birth, handover.
+/// From the MDO (B7) to the end: MDO, coordinator post partum, feedback, birth, handover.
 pub const MDO_TO_END: &str = "\
 - alles        # B7
+- Wijkverpleegkundige van het CJG   # coördinerend zorgverlener post partum
+- alles        # terugkoppeling aan de betrokkenen
 - bevallen     # W1
 - alles        # B8
 ";

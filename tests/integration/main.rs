@@ -15,6 +15,7 @@ mod bsn;
 mod changed_flow;
 mod cli;
 mod crash;
+mod fidelity;
 mod golden;
 mod handover;
 mod hygiene;
