@@ -101,10 +101,10 @@ impl At<'_> {
 fn allowed_fields(kind: Kind) -> &'static [&'static str] {
     match kind {
         Kind::Info => &["volgende"],
-        Kind::Actie => &["acties", "volgende", "pauzeerbaar"],
-        Kind::Beslissing => &["vraag", "opties", "pauzeerbaar", "voorstel"],
-        Kind::Criteria => &["vraag", "criteria", "volgende", "pauzeerbaar"],
-        Kind::Wachten => &["vraag", "opties", "pauzeerbaar"],
+        Kind::Actie => &["acties", "volgende", "pauzeerbaar", "kaart"],
+        Kind::Beslissing => &["vraag", "opties", "pauzeerbaar", "voorstel", "kaart"],
+        Kind::Criteria => &["vraag", "criteria", "volgende", "pauzeerbaar", "kaart"],
+        Kind::Wachten => &["vraag", "opties", "pauzeerbaar", "kaart"],
         Kind::Verwijzing => &["categorie", "vraag", "volgende", "pauzeerbaar"],
         Kind::Subflow => &["flow", "volgende"],
         Kind::Einde => &["uitkomst"],
@@ -113,7 +113,7 @@ fn allowed_fields(kind: Kind) -> &'static [&'static str] {
 
 /// The fields given in the file that this kind does not use.
 fn misplaced_fields(raw: &RawNode, allowed: &[&str]) -> Vec<&'static str> {
-    let present: [(&str, bool); 10] = [
+    let present: [(&str, bool); 11] = [
         ("criteria", raw.criteria.is_some()),
         ("voorstel", raw.voorstel.is_some()),
         ("pauzeerbaar", raw.pauzeerbaar),
@@ -121,6 +121,7 @@ fn misplaced_fields(raw: &RawNode, allowed: &[&str]) -> Vec<&'static str> {
         ("vraag", raw.vraag.is_some()),
         ("opties", raw.opties.is_some()),
         ("categorie", raw.categorie.is_some()),
+        ("kaart", raw.kaart.is_some()),
         ("flow", raw.flow.is_some()),
         ("uitkomst", raw.uitkomst.is_some()),
         ("volgende", raw.volgende.is_some()),
@@ -158,6 +159,12 @@ fn convert_node(file: &str, line: Option<usize>, mut raw: RawNode) -> Result<Nod
             }
         },
     };
+    if allowed.contains(&"kaart") && raw.kaart.as_deref().is_some_and(|c| c.trim().is_empty()) {
+        at.error(
+            "het veld 'kaart' is leeg".to_string(),
+            "noem de categorie van de Sociale Kaart waarvan de box de organisatie toont, bijvoorbeeld 'kaart: veilig-thuis', of haal 'kaart' weg".to_string(),
+        );
+    }
     for field in misplaced {
         let problem = format!(
             "het veld '{field}' hoort niet bij een knoop van soort '{}'",
@@ -182,6 +189,7 @@ fn convert_node(file: &str, line: Option<usize>, mut raw: RawNode) -> Result<Nod
             text: raw.tekst,
             pausable: raw.pauzeerbaar || kind == Kind::Wachten,
             notice: raw.letop,
+            contact_category: raw.kaart,
             line,
             body,
         }),
