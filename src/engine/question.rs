@@ -4,6 +4,7 @@
 //! engine's rules instead of writing them again.
 
 use crate::engine::answer::Answer;
+use crate::engine::contact::Contacts;
 use crate::engine::proposal::Proposal;
 use crate::engine::rules::{self, Mismatch};
 use crate::engine::walk::{Role, Step};
@@ -30,6 +31,8 @@ pub struct Question<'f> {
     pub previous: Option<Answer>,
     /// For a decision with a proposal: the option the earlier answers point to, and why.
     pub proposal: Option<Proposal>,
+    /// For a box with `kaart:` in the flow: the providers of the Sociale Kaart to show with it.
+    pub contacts: Option<Contacts<'f>>,
 }
 
 impl Question<'_> {

@@ -9,6 +9,7 @@
 use jiff::Timestamp;
 
 use crate::engine::answer::Answer;
+use crate::engine::contact::{contacts, Contacts};
 use crate::engine::proposal::{propose, Proposal};
 use crate::engine::question::Question;
 use crate::engine::rules::{self, Mismatch};
@@ -39,6 +40,8 @@ pub struct Step<'f> {
     pub at: Timestamp,
     /// What the decision's rules proposed when it was answered.
     pub proposal: Option<Proposal>,
+    /// For a box with `kaart:` in the flow: the providers of the Sociale Kaart it showed.
+    pub contacts: Option<Contacts<'f>>,
 }
 
 /// Why an answer or a walk failed.
@@ -154,6 +157,7 @@ impl<'f> Walk<'f> {
             can_pause: node.pausable,
             previous: None,
             proposal: propose(self, flow, node),
+            contacts: contacts(&self.steps, node),
         })
     }
 
@@ -174,6 +178,7 @@ impl<'f> Walk<'f> {
             answer: Some(answer),
             at,
             proposal: question.proposal,
+            contacts: question.contacts,
         });
         self.answered += 1;
         self.since = self.steps.len();
@@ -250,6 +255,7 @@ impl<'f> Walk<'f> {
                 answer: None,
                 at,
                 proposal: None,
+                contacts: None,
             });
         }
     }
