@@ -8,7 +8,7 @@ use crate::engine::answer::{Answer, Mark, Status};
 use crate::engine::session::Session;
 use crate::engine::walk::Step;
 use crate::flow::model::{Action, Body};
-use crate::kaart::Kaart;
+use crate::kaart::Offer;
 use crate::report::summary::words::{row, where_};
 use crate::report::summary::{
     Checklist, ChecklistItem, Contact, Referral, RouteRow, SubflowRun, Who,
@@ -34,12 +34,13 @@ impl Parts {
         &mut self,
         session: &Session<'_>,
         step: &Step<'_>,
-        kaart: Option<&Kaart>,
+        offer: Option<Offer<'_>>,
         who: Option<Who>,
     ) {
+        let kaart = offer.map(|o| o.kaart);
         self.route.push(RouteRow {
             door: who.clone(),
-            ..row(step, kaart)
+            ..row(step, offer)
         });
         if let Some(text) = flagged(step) {
             self.let_op.push(text);
@@ -65,7 +66,7 @@ impl Parts {
                     Body::End { outcome } => run.uitkomst = Some(outcome.trim().to_string()),
                     _ => run.stappen.push(RouteRow {
                         door: who,
-                        ..row(step, kaart)
+                        ..row(step, offer)
                     }),
                 }
             }
@@ -165,7 +166,7 @@ impl Parts {
                 let phone = c
                     .telefoon
                     .clone()
-                    .unwrap_or_else(|| "0800-2000".to_string());
+                    .unwrap_or_else(|| crate::kaart::VEILIG_THUIS_NATIONAL.to_string());
                 self.open_acties.entry(who.clone()).or_default().push(format!(
                     "Melding bij {} ({phone}): volg de terugkoppeling; Veilig Thuis beoordeelt de veiligheid binnen vijf werkdagen ({})",
                     c.naam,
