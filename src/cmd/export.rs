@@ -38,7 +38,11 @@ pub fn export(config: &ExportCmd) -> Result<Exit> {
             )
         })
         .ok();
-    let summary = Summary::of(&session, kaart.as_ref()).with_record(&session, &record);
+    let offer = kaart.as_ref().map(|kaart| crate::kaart::Offer {
+        kaart,
+        gemeente: record.gemeente.as_deref(),
+    });
+    let summary = Summary::of(&session, offer).with_record(&session, &record);
     let text = crate::report::export::render(&summary, config.format, &clock);
     match &config.output {
         Some(out) => {

@@ -182,7 +182,11 @@ pub fn resume(config: &Resume) -> Result<Exit> {
         if changed || kaart_moved {
             errln!("Een afgeronde sessie wordt niet overgezet; zij is niet veranderd.");
         }
-        let summary = Summary::of(&session, Some(&kaart)).with_record(&session, &record);
+        let offer = Offer {
+            kaart: &kaart,
+            gemeente: record.gemeente.as_deref(),
+        };
+        let summary = Summary::of(&session, Some(offer)).with_record(&session, &record);
         out!("{}", report::text(&summary, clock.zone(), config.layout))?;
         return Ok(Exit::Ok);
     }
@@ -371,8 +375,12 @@ impl Run<'_, '_> {
     }
 
     fn finish(mut self, end: Ending, export: Option<&Export>, layout: Layout) -> Result<Exit> {
+        let offer = Offer {
+            kaart: self.kaart,
+            gemeente: self.record.gemeente.as_deref(),
+        };
         let summary =
-            Summary::of(&self.session, Some(self.kaart)).with_record(&self.session, &self.record);
+            Summary::of(&self.session, Some(offer)).with_record(&self.session, &self.record);
         // A closed pipe ends the command quietly, but only after the export is written.
         let printed = out!("{}", report::text(&summary, self.clock.zone(), layout));
         if let Some(export) = export {

@@ -71,7 +71,9 @@ pub(crate) fn state(walk: &Walk<'_>, flow: &Flow, condition: &Condition) -> Stat
             }
         });
         return match end {
-            Some(s) if s.node.id == value => State::Holds(format!("{}: {}", leaf.title, s.node.title)),
+            Some(s) if s.node.id == value => {
+                State::Holds(format!("{}: {}", leaf.title, s.node.title))
+            }
             Some(_) => State::Fails,
             None => State::Open,
         };
@@ -96,7 +98,12 @@ pub(crate) fn state(walk: &Walk<'_>, flow: &Flow, condition: &Condition) -> Stat
         (Body::Action { items, .. }, Answer::Checklist { acties, .. }) => acties
             .iter()
             .any(|m| m.id == value && m.status == Status::Gedaan)
-            .then(|| items.iter().find(|i| i.id == value).map(|i| format!("{}: gedaan", i.text)))
+            .then(|| {
+                items
+                    .iter()
+                    .find(|i| i.id == value)
+                    .map(|i| format!("{}: gedaan", i.text))
+            })
             .flatten(),
         (
             Body::Decision {
@@ -126,14 +133,23 @@ pub(crate) fn holds(walk: &Walk<'_>, flow: &Flow, condition: &Condition) -> Opti
 
 /// The outcome of an end node as reached now: its text plus the sentences of `uitkomst-als`
 /// whose conditions hold (or their `anders`), so that it never says more than was done.
-pub(crate) fn outcome_text(walk: &Walk<'_>, flow: &Flow, outcome: &str, parts: &[crate::flow::model::OutcomePart]) -> String {
+pub(crate) fn outcome_text(
+    walk: &Walk<'_>,
+    flow: &Flow,
+    outcome: &str,
+    parts: &[crate::flow::model::OutcomePart],
+) -> String {
     let mut text = outcome.trim().to_string();
     for part in parts {
         let all = part
             .conditions
             .iter()
             .all(|c| holds(walk, flow, c).is_some());
-        let sentence = if all { Some(&part.text) } else { part.otherwise.as_ref() };
+        let sentence = if all {
+            Some(&part.text)
+        } else {
+            part.otherwise.as_ref()
+        };
         if let Some(sentence) = sentence {
             if !text.is_empty() {
                 text.push(' ');

@@ -2,10 +2,12 @@
 //! printed. [`walk`] moves through the flow, [`rules`] says whether an answer fits,
 //! [`session`] and [`journal`] keep what was answered, [`prompter`] is the seam to whoever
 //! answers, and [`drive`] is the one loop that asks, answers and saves. The engine knows
-//! nothing of terminals, files or the Sociale Kaart: callers hand those in.
+//! nothing of terminals, files or the Sociale Kaart: callers hand those in ([`contact`] only
+//! names the ids of the providers a box shows).
 
 pub mod answer;
 pub(crate) mod condition;
+pub mod contact;
 pub mod drive;
 pub mod journal;
 pub mod prompter;

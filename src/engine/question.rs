@@ -4,6 +4,7 @@
 //! engine's rules instead of writing them again.
 
 use crate::engine::answer::Answer;
+use crate::engine::contact::Contacts;
 use crate::engine::proposal::Proposal;
 use crate::engine::rules::{self, Mismatch};
 use crate::engine::walk::{Role, Step};
@@ -33,6 +34,8 @@ pub struct Question<'f> {
     /// For criteria: those ticked in advance because earlier answers say so
     /// (`voorgevinkt-als`). Unticking one needs a note.
     pub preset: Vec<Preset>,
+    /// For a box with `kaart:` in the flow: the providers of the Sociale Kaart to show with it.
+    pub contacts: Option<Contacts<'f>>,
 }
 
 /// A criterion ticked in advance, with the earlier answer that ticked it (in words).
@@ -46,6 +49,12 @@ impl Question<'_> {
     /// Whether the session would accept this answer here; if not, why not.
     pub(crate) fn check(&self, answer: &Answer) -> Result<(), Mismatch> {
         rules::free_text(answer)?;
-        rules::check(self.node, self.proposal.as_ref(), &self.preset, answer.clone()).map(|_| ())
+        rules::check(
+            self.node,
+            self.proposal.as_ref(),
+            &self.preset,
+            answer.clone(),
+        )
+        .map(|_| ())
     }
 }

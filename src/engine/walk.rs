@@ -9,6 +9,7 @@
 use jiff::Timestamp;
 
 use crate::engine::answer::Answer;
+use crate::engine::contact::{contacts, Contacts};
 use crate::engine::proposal::{propose, Proposal};
 use crate::engine::question::{Preset, Question};
 use crate::engine::rules::{self, Mismatch};
@@ -41,6 +42,8 @@ pub struct Step<'f> {
     pub proposal: Option<Proposal>,
     /// At an end: the outcome as reached, with the sentences that depend on what was done.
     pub outcome: Option<String>,
+    /// For a box with `kaart:` in the flow: the providers of the Sociale Kaart it showed.
+    pub contacts: Option<Contacts<'f>>,
 }
 
 /// Why an answer or a walk failed.
@@ -167,6 +170,7 @@ impl<'f> Walk<'f> {
             previous: None,
             proposal: propose(self, flow, node),
             preset: self.preset(flow, node),
+            contacts: contacts(&self.steps, node),
         })
     }
 
@@ -179,10 +183,10 @@ impl<'f> Walk<'f> {
             &question.preset,
             answer,
         )
-            .map_err(|mismatch| WalkError::Refused {
-                key: question.key.clone(),
-                mismatch,
-            })?;
+        .map_err(|mismatch| WalkError::Refused {
+            key: question.key.clone(),
+            mismatch,
+        })?;
         self.steps.push(Step {
             flow: question.flow,
             node: question.node,
@@ -193,6 +197,7 @@ impl<'f> Walk<'f> {
             at,
             proposal: question.proposal,
             outcome: None,
+            contacts: question.contacts,
         });
         self.answered += 1;
         self.since = self.steps.len();
@@ -286,6 +291,7 @@ impl<'f> Walk<'f> {
                 at,
                 proposal: None,
                 outcome,
+                contacts: None,
             });
         }
     }

@@ -104,10 +104,10 @@ impl At<'_> {
 fn allowed_fields(kind: Kind) -> &'static [&'static str] {
     match kind {
         Kind::Info => &["volgende"],
-        Kind::Actie => &["acties", "volgende", "pauzeerbaar"],
-        Kind::Beslissing => &["vraag", "opties", "pauzeerbaar", "voorstel"],
-        Kind::Criteria => &["vraag", "criteria", "volgende", "pauzeerbaar"],
-        Kind::Wachten => &["vraag", "opties", "pauzeerbaar"],
+        Kind::Actie => &["acties", "volgende", "pauzeerbaar", "kaart"],
+        Kind::Beslissing => &["vraag", "opties", "pauzeerbaar", "voorstel", "kaart"],
+        Kind::Criteria => &["vraag", "criteria", "volgende", "pauzeerbaar", "kaart"],
+        Kind::Wachten => &["vraag", "opties", "pauzeerbaar", "kaart"],
         Kind::Verwijzing => &[
             "categorie",
             "vraag",
@@ -122,7 +122,7 @@ fn allowed_fields(kind: Kind) -> &'static [&'static str] {
 
 /// The fields given in the file that this kind does not use.
 fn misplaced_fields(raw: &RawNode, allowed: &[&str]) -> Vec<&'static str> {
-    let present: [(&str, bool); 14] = [
+    let present: [(&str, bool); 15] = [
         ("ingang", raw.ingang.is_some()),
         ("uitgangen", !raw.uitgangen.is_empty()),
         ("uitkomst-als", raw.uitkomst_als.is_some()),
@@ -134,6 +134,7 @@ fn misplaced_fields(raw: &RawNode, allowed: &[&str]) -> Vec<&'static str> {
         ("vraag", raw.vraag.is_some()),
         ("opties", raw.opties.is_some()),
         ("categorie", raw.categorie.is_some()),
+        ("kaart", raw.kaart.is_some()),
         ("flow", raw.flow.is_some()),
         ("uitkomst", raw.uitkomst.is_some()),
         ("volgende", raw.volgende.is_some()),
@@ -165,6 +166,12 @@ fn convert_node(file: &str, line: Option<usize>, mut raw: RawNode) -> Result<Nod
         Kind::Subflow => subflow(&mut at, &mut raw),
         Kind::Einde => end(&mut at, &mut raw),
     };
+    if allowed.contains(&"kaart") && raw.kaart.as_deref().is_some_and(|c| c.trim().is_empty()) {
+        at.error(
+            "het veld 'kaart' is leeg".to_string(),
+            "noem de categorie van de Sociale Kaart waarvan de box de organisatie toont, bijvoorbeeld 'kaart: veilig-thuis', of haal 'kaart' weg".to_string(),
+        );
+    }
     for field in misplaced {
         let problem = format!(
             "het veld '{field}' hoort niet bij een knoop van soort '{}'",
@@ -189,6 +196,7 @@ fn convert_node(file: &str, line: Option<usize>, mut raw: RawNode) -> Result<Nod
             text: raw.tekst,
             pausable: raw.pauzeerbaar || kind == Kind::Wachten,
             notice: raw.letop,
+            contact_category: raw.kaart,
             line,
             body,
         }),
@@ -203,14 +211,21 @@ fn actions(at: &mut At<'_>, items: Vec<RawAction>) -> Vec<Action> {
         .map(|a| {
             if a.verplicht && criteria {
                 at.error(
-                    format!("'verplicht' hoort bij een actie, niet bij criterium '{}'", a.id),
+                    format!(
+                        "'verplicht' hoort bij een actie, niet bij criterium '{}'",
+                        a.id
+                    ),
                     "haal 'verplicht: true' weg bij dit criterium".to_string(),
                 );
             }
             if a.voorgevinkt_als.is_some() && !criteria {
                 at.error(
-                    format!("'voorgevinkt-als' hoort bij een criterium, niet bij actie '{}'", a.id),
-                    "haal 'voorgevinkt-als' weg, of maak van de knoop een criteria-knoop".to_string(),
+                    format!(
+                        "'voorgevinkt-als' hoort bij een criterium, niet bij actie '{}'",
+                        a.id
+                    ),
+                    "haal 'voorgevinkt-als' weg, of maak van de knoop een criteria-knoop"
+                        .to_string(),
                 );
             }
             let preset = conditions(at, a.voorgevinkt_als.unwrap_or_default());

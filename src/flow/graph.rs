@@ -179,10 +179,7 @@ impl<'a> Graph<'a> {
             Body::Info { next } => Some(self.vertex(next)),
             Body::Subflow {
                 flow: callee, next, ..
-            } if set.position(callee).is_none_or(|p| silent[p]) =>
-            {
-                Some(self.vertex(next))
-            }
+            } if set.position(callee).is_none_or(|p| silent[p]) => Some(self.vertex(next)),
             _ => None,
         }
     }
@@ -202,8 +199,7 @@ impl<'a> Graph<'a> {
                 Body::Info { next } => stack.push(self.vertex(next)),
                 Body::Subflow {
                     flow: callee, next, ..
-                } if set.position(callee).is_some_and(|p| silent[p]) =>
-                {
+                } if set.position(callee).is_some_and(|p| silent[p]) => {
                     stack.push(self.vertex(next))
                 }
                 _ => {}

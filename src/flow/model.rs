@@ -83,6 +83,9 @@ pub struct Node {
     pub pausable: bool,
     /// Shown prominently in the summary when the walk passes this node.
     pub notice: Option<String>,
+    /// `kaart:` in the file: a category of the Sociale Kaart whose providers the box shows,
+    /// with how to reach them (those chosen at an earlier referral of that category, if any).
+    pub contact_category: Option<String>,
     pub line: Option<usize>,
     pub body: Body,
 }

@@ -52,6 +52,10 @@ pub struct RawNode {
     /// Shown prominently in the summary ("Let op") when the walk passes this node.
     #[serde(default)]
     pub letop: Option<String>,
+    /// A category of the Sociale Kaart whose organisation the box shows with its contact
+    /// details (e.g. `veilig-thuis` where Veilig Thuis reports back).
+    #[serde(default)]
+    pub kaart: Option<String>,
     #[serde(default)]
     pub acties: Option<Vec<RawAction>>,
     #[serde(default)]

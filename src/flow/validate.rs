@@ -284,7 +284,10 @@ fn check_explanation_proposal_call(c: &Checked, node: &Node, findings: &mut Vec<
                 }
             }
             for exit in exits {
-                if !matches!(called.node(&exit.end).map(|n| &n.body), Some(Body::End { .. })) {
+                if !matches!(
+                    called.node(&exit.end).map(|n| &n.body),
+                    Some(Body::End { .. })
+                ) {
                     let ends: Vec<String> = called
                         .nodes
                         .iter()
@@ -477,7 +480,11 @@ fn check_condition(
                     "de voorwaarde '{written}' verwijst naar '{id}', dat geen knoop is van {}",
                     here_flow.file
                 ),
-                suggest(id, &here_flow.declared, "controleer het pad: KNOOP/KNOOP-IN-DE-SUB-FLOW"),
+                suggest(
+                    id,
+                    &here_flow.declared,
+                    "controleer het pad: KNOOP/KNOOP-IN-DE-SUB-FLOW",
+                ),
             );
             return;
         };

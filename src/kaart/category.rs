@@ -38,6 +38,9 @@ pub const CATEGORIES: &[(&str, &str)] = &[
     ("jgz", "jeugdgezondheidszorg (consultatiebureau)"),
 ];
 
+/// The number to call for Veilig Thuis anywhere in the Netherlands (free, day and night).
+pub(crate) const VEILIG_THUIS_NATIONAL: &str = "0800-2000";
+
 /// The categories the Meldcode needs in every map, whatever the flow refers to.
 const MELDCODE_CATEGORIES: [&str; 2] = ["veilig-thuis", "aandachtsfunctionaris"];
 
@@ -55,12 +58,17 @@ pub(crate) fn category_description(category: &str) -> Option<&'static str> {
 }
 
 /// The categories a map must cover for this flow set: every `verwijzing` category of every
-/// flow in the set, then the Meldcode's (Veilig Thuis and the aandachtsfunctionaris).
+/// flow in the set and every category a box shows (`kaart:`), then the Meldcode's (Veilig
+/// Thuis and the aandachtsfunctionaris).
 pub fn required_categories(set: &FlowSet) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for flow in &set.flows {
         for node in &flow.nodes {
-            if let Body::Referral { category, .. } = &node.body {
+            let referred = match &node.body {
+                Body::Referral { category, .. } => Some(category),
+                _ => None,
+            };
+            for category in referred.into_iter().chain(&node.contact_category) {
                 if !out.contains(category) {
                     out.push(category.clone());
                 }

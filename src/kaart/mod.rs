@@ -58,7 +58,9 @@ pub use provider::Provider;
 pub use raw::{RawKaart, RawMeta, RawProvider};
 
 // What only the rest of zorgpad uses.
-pub(crate) use category::{category_description, is_known_category};
+pub(crate) use category::{category_description, is_known_category, VEILIG_THUIS_NATIONAL};
+pub(crate) use offer::no_provider;
+pub(crate) use provider::reach_line;
 pub(crate) use provider::Domain;
 
 // Shared within the room.

@@ -83,6 +83,17 @@ impl Provider {
         }
     }
 
+    /// "Veilig Thuis Voorbeeldregio · tel. 0800-2000 · https://…": whom to call and how to
+    /// reach them, in one line ([`reach_line`]).
+    pub(crate) fn reach(&self) -> String {
+        reach_line(
+            &self.name,
+            self.phone.as_deref(),
+            self.email.as_deref(),
+            self.website.as_deref(),
+        )
+    }
+
     /// The contact details that are there, in the order phone, e-mail, website.
     pub(crate) fn contact(&self) -> Vec<&str> {
         [&self.phone, &self.email, &self.website]
@@ -91,4 +102,19 @@ impl Provider {
             .map(String::as_str)
             .collect()
     }
+}
+
+/// A name with the contact details that are there: "Naam · tel. 010-… · mail@… · https://…".
+/// One wording for the terminal and the summary, so a colleague reads what was on screen.
+pub(crate) fn reach_line(
+    name: &str,
+    phone: Option<&str>,
+    email: Option<&str>,
+    website: Option<&str>,
+) -> String {
+    let mut parts = vec![name.to_string()];
+    parts.extend(phone.map(|p| format!("tel. {p}")));
+    parts.extend(email.map(str::to_string));
+    parts.extend(website.map(str::to_string));
+    parts.join(" · ")
 }

@@ -147,6 +147,12 @@ fn node_text(flow: &Flow, node: &Node, detail: bool) -> String {
     if let Some(t) = &node.text {
         s.push_str(&under(t.trim_end(), ""));
     }
+    if let Some(c) = &node.contact_category {
+        s.push_str(&under(
+            &format!("Toont wie te bereiken is: Sociale Kaart, categorie '{c}'"),
+            "",
+        ));
+    }
     s.push_str(&body_text(flow, node));
     if detail {
         match &node.explanation {

@@ -111,6 +111,12 @@ fn facts(s: &Summary, zone: &TimeZone) -> Vec<String> {
         }
     }
     lines.push(status(s, zone));
+    if let Some(c) = &s.huidige_contact {
+        let whence = c.whence();
+        for line in c.lines() {
+            lines.push(format!("Contact bij de volgende vraag ({whence}): {line}"));
+        }
+    }
     if let Some(bron) = &s.flow.bron {
         lines.push(format!("Bron: {}", bron.trim()));
     }
@@ -245,6 +251,12 @@ fn answer(r: &RouteRow) -> String {
             "AFGEWEKEN van het voorstel van zorgpad"
         };
         text.push_str(&format!("\n({how}: {}{why})", v.optie));
+    }
+    if let Some(c) = &r.contact {
+        let whence = c.whence();
+        for line in c.lines() {
+            text.push_str(&format!("\nContact ({whence}): {line}"));
+        }
     }
     text
 }

@@ -147,7 +147,8 @@ fn m1_starts_at_meldcode_step_1_and_without_a_report_there_is_no_veilig_thuis() 
     assert!(outcome.contains("geen vermoeden"), "{outcome}");
     assert!(!outcome.contains("Veilig Thuis koppelt"), "{outcome}");
     assert!(!open_actions(&json).contains("Veilig Thuis"));
-    assert!(let_op(&json).contains("de cliënt wordt gevolgd in de eigen zorg: verloskundige bij elk consult"));
+    assert!(let_op(&json)
+        .contains("de cliënt wordt gevolgd in de eigen zorg: verloskundige bij elk consult"));
     // The refused referral is not a referral.
     let b4 = json["verwijzingen"]
         .as_array()
@@ -181,10 +182,7 @@ fn m1_with_a_report_waits_for_veilig_thuis_and_shows_the_organisation_from_the_m
     ws.write("a.yaml", &answers);
     ws.cmd("start --antwoorden a.yaml").run().code(0).no_panic();
     let id = ws.only_session();
-    let md = ws
-        .cmd(&format!("export {id} --formaat json -o s.json"))
-        .run()
-        .code(0);
+    let md = ws.cmd(&format!("export {id} -o s.json")).run().code(0);
     drop(md);
     let json: Value = serde_json::from_str(&ws.read("s.json")).unwrap();
     assert_eq!(json["afgerond"], false, "VT feedback is still open");
@@ -194,13 +192,16 @@ fn m1_with_a_report_waits_for_veilig_thuis_and_shows_the_organisation_from_the_m
         "{}",
         let_op(&json)
     );
-    let text = ws.cmd(&format!("export {id} --formaat markdown -o s.md")).run();
+    let text = ws.cmd(&format!("export {id} -o s.md")).run();
     text.code(0);
     let md = ws.read("s.md");
     assert!(md.contains("Veilig Thuis Voorbeeldregio"), "{md}");
     assert!(md.contains("0800-2000"), "{md}");
     // The feedback comes in: the session ends, and says what was received.
-    ws.write("b.yaml", "- ja\n- {gedaan: [terugkoppeling-verloskundige]}\n");
+    ws.write(
+        "b.yaml",
+        "- ja\n- {gedaan: [terugkoppeling-verloskundige]}\n",
+    );
     ws.cmd(&format!("hervat {id} --antwoorden b.yaml --export t.json"))
         .run()
         .code(0)
@@ -210,10 +211,16 @@ fn m1_with_a_report_waits_for_veilig_thuis_and_shows_the_organisation_from_the_m
     let outcome = json["uitkomst"].as_str().unwrap();
     assert!(outcome.contains("gemeld bij Veilig Thuis"), "{outcome}");
     assert!(outcome.contains("teruggekoppeld aan de verloskundig zorgverlener"));
-    assert!(outcome.contains("aan de huisarts is niet bevestigd"), "{outcome}");
+    assert!(
+        outcome.contains("aan de huisarts is niet bevestigd"),
+        "{outcome}"
+    );
     let m1 = subflow(&json, "M1");
     let m1_outcome = m1["uitkomst"].as_str().unwrap();
-    assert!(m1_outcome.contains("vooraf met de cliënt besproken"), "{m1_outcome}");
+    assert!(
+        m1_outcome.contains("vooraf met de cliënt besproken"),
+        "{m1_outcome}"
+    );
     assert!(m1_outcome.contains("samen met Veilig"), "{m1_outcome}");
 }
 
@@ -250,7 +257,9 @@ fn a_report_at_b2_after_a_negative_kindcheck_with_other_signals_proposes_complex
     assert!(nodes.contains(&"AK-melden".to_string()));
     let d2 = row(&json, "D2");
     assert_eq!(d2["voorstel"]["optie"], "complex", "{d2}");
-    assert!(d2["voorstel"]["op_grond_van"].to_string().contains("Meldcode"));
+    assert!(d2["voorstel"]["op_grond_van"]
+        .to_string()
+        .contains("Meldcode"));
     assert!(b2["uitkomst"]
         .as_str()
         .unwrap()
@@ -284,9 +293,7 @@ fn enkelvoudig_without_a_reason_is_refused_after_a_report() {
 fn a_positive_kindcheck_ticks_kind_in_gevaar_in_advance() {
     // Unticked without a note: refused, and the message says why.
     let answers = format!("{INTAKE}{B2_POSITIVE_CLOSED}{B2_CONSENT}- geen\n");
-    refused(&answers)
-        .stderr_has("vooraf")
-        .stderr_has("notitie");
+    refused(&answers).stderr_has("vooraf").stderr_has("notitie");
     // Unticked with a note: accepted and recorded; the proposal follows the criteria.
     let answers = format!(
         "{INTAKE}{B2_POSITIVE_CLOSED}{B2_CONSENT}- {{gelden: [licht, voldoende-hulpbronnen], notitie: zorg betreft alleen een eerdere situatie}}\n- enkelvoudig\n- psychosociaal\n- Buurtteam Voorbeeld\n- nee\n"

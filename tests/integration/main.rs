@@ -22,6 +22,7 @@ mod hygiene;
 mod import_bounds;
 mod input_files;
 mod kaart;
+mod kaart_box;
 mod kaart_import;
 mod layout;
 mod locks;

@@ -8,13 +8,15 @@
 //!
 //! This file holds the terminal itself and sends each question to the file for its kind:
 //! [`choice`], [`checklist`], [`criteria`], [`referral`]. What is printed around the prompts is
-//! in [`style`], the inquire prompts themselves in [`widgets`], the pause in [`pause`]. Whether
+//! in [`style`] (and, for a box with `kaart:`, whom to reach, in [`contact`]), the inquire
+//! prompts themselves in [`widgets`], the pause in [`pause`]. Whether
 //! an answer fits is the engine's to say ([`Question::check`]); this front end only shows why
 //! not and asks again.
 
 mod back;
 mod checklist;
 mod choice;
+mod contact;
 mod criteria;
 mod pause;
 mod referral;
@@ -114,6 +116,9 @@ impl Prompter for Terminal<'_> {
 
     fn ask(&mut self, question: &Question<'_>) -> Result<Reply> {
         self.header(question);
+        if let Some(contacts) = &question.contacts {
+            self.show_contacts(contacts);
+        }
         match &question.node.body {
             Body::Decision { options, .. } | Body::Wait { options, .. } => {
                 self.ask_choice(question, options)

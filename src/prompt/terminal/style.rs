@@ -78,9 +78,10 @@ impl Terminal<'_> {
 
     fn passed(&self, step: &Step<'_>) {
         match &step.node.body {
-            Body::End { .. } if !step.calls.is_empty() => {
-                self.say(&format!("✓ {}", step.outcome.as_deref().unwrap_or_default()))
-            }
+            Body::End { .. } if !step.calls.is_empty() => self.say(&format!(
+                "✓ {}",
+                step.outcome.as_deref().unwrap_or_default()
+            )),
             Body::End { .. } => {}
             _ => {
                 self.say("");

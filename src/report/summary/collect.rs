@@ -9,7 +9,7 @@ use crate::engine::condition::{self, State};
 use crate::engine::session::Session;
 use crate::engine::walk::Step;
 use crate::flow::model::{Action, Body};
-use crate::kaart::Kaart;
+use crate::kaart::Offer;
 use crate::report::summary::words::{row, where_};
 use crate::report::summary::{
     Checklist, ChecklistItem, Contact, Referral, RouteRow, SubflowRun, Who, NOT_CARRIED_OUT,
@@ -36,12 +36,13 @@ impl Parts {
         &mut self,
         session: &Session<'_>,
         step: &Step<'_>,
-        kaart: Option<&Kaart>,
+        offer: Option<Offer<'_>>,
         who: Option<Who>,
     ) {
+        let kaart = offer.map(|o| o.kaart);
         self.route.push(RouteRow {
             door: who.clone(),
-            ..row(step, kaart)
+            ..row(step, offer)
         });
         if let Some(text) = flagged(step) {
             self.let_op.push(text);
@@ -67,7 +68,7 @@ impl Parts {
                     Body::End { .. } => run.uitkomst = step.outcome.clone(),
                     _ => run.stappen.push(RouteRow {
                         door: who,
-                        ..row(step, kaart)
+                        ..row(step, offer)
                     }),
                 }
             }
@@ -218,7 +219,7 @@ impl Parts {
                 let phone = c
                     .telefoon
                     .clone()
-                    .unwrap_or_else(|| "0800-2000".to_string());
+                    .unwrap_or_else(|| crate::kaart::VEILIG_THUIS_NATIONAL.to_string());
                 self.open_acties.entry(who.clone()).or_default().push(format!(
                     "Melding bij {} ({phone}): volg de terugkoppeling; Veilig Thuis beoordeelt de veiligheid binnen vijf werkdagen ({})",
                     c.naam,

@@ -13,7 +13,7 @@ use crate::engine::answer::Status;
 use crate::engine::journal;
 use crate::engine::session::Session;
 use crate::flow::model::Body;
-use crate::kaart::Kaart;
+use crate::kaart::{Kaart, Offer};
 
 mod collect;
 mod words;
@@ -37,6 +37,10 @@ pub struct Summary {
     pub uitkomst: Option<String>,
     /// Where the session stands when it is not done.
     pub huidige_vraag: Option<String>,
+    /// When the next question is a box with `kaart:` in the flow: whom to reach there (added
+    /// later to `zorgpad.samenvatting/1`; left out when there is none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub huidige_contact: Option<RouteContact>,
     /// What must not be missed: a positive Kindcheck, a report to Veilig Thuis (flagged in
     /// the flow with `letop`), with where and when.
     pub let_op: Vec<String>,
@@ -103,6 +107,76 @@ pub struct RouteRow {
     pub antwoord: String,
     pub toelichting: Option<String>,
     pub tijd: Timestamp,
+    /// For a box with `kaart:` in the flow: whom to reach (added later to
+    /// `zorgpad.samenvatting/1`; left out for every other box).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact: Option<RouteContact>,
+}
+
+/// The organisations of the Sociale Kaart a box with `kaart:` shows: those chosen at the
+/// earlier referral of the category, or else every provider of it for the client's gemeente.
+#[derive(Debug, Clone, Serialize)]
+pub struct RouteContact {
+    pub categorie: String,
+    /// The referral (its node id) the providers were chosen at; `None`: no referral of this
+    /// category came before, so these are all providers of it for the client's gemeente.
+    pub gekozen_bij: Option<String>,
+    /// Empty when the map has none: [`RouteContact::lines`] then says so.
+    pub aanbieders: Vec<Contact>,
+    /// What to do when `aanbieders` is empty (the national number for Veilig Thuis).
+    #[serde(skip)]
+    none: String,
+    /// The title of the referral at `gekozen_bij`, for people.
+    #[serde(skip)]
+    chosen_at_title: Option<String>,
+}
+
+impl RouteContact {
+    /// What a box with `kaart:` shows, looked up on the map of the session; `None` without a
+    /// map (nothing to look up) unless providers were chosen (then named by their id).
+    pub(crate) fn of(
+        contacts: &crate::engine::contact::Contacts<'_>,
+        offer: Option<Offer<'_>>,
+    ) -> Option<RouteContact> {
+        let aanbieders: Vec<Contact> = if contacts.providers.is_empty() {
+            offer?
+                .providers_for(&contacts.category)
+                .into_iter()
+                .map(Contact::from_provider)
+                .collect()
+        } else {
+            let kaart = offer.map(|o| o.kaart);
+            contacts
+                .providers
+                .iter()
+                .map(|id| Contact::of(id, kaart))
+                .collect()
+        };
+        Some(RouteContact {
+            categorie: contacts.category.clone(),
+            gekozen_bij: contacts.chosen_at.map(|n| n.id.clone()),
+            chosen_at_title: contacts.chosen_at.map(|n| n.title.clone()),
+            aanbieders,
+            none: crate::kaart::no_provider(&contacts.category, offer.and_then(|o| o.gemeente)),
+        })
+    }
+
+    /// Where the organisations come from, for people: "gekozen bij 'Meldcode stap 5: …'", or
+    /// "Sociale Kaart" (all of the category for the client's gemeente).
+    pub fn whence(&self) -> String {
+        match &self.chosen_at_title {
+            Some(title) => format!("gekozen bij '{title}'"),
+            None => "Sociale Kaart".to_string(),
+        }
+    }
+
+    /// One line per organisation, "Naam · tel. … · e-mail · website", or that there is none.
+    pub fn lines(&self) -> Vec<String> {
+        if self.aanbieders.is_empty() {
+            return vec![self.none.clone()];
+        }
+        self.aanbieders.iter().map(Contact::reach).collect()
+    }
 }
 
 /// Who did something: the label of the role that acted, and the initials given with `--door`.
@@ -210,17 +284,7 @@ pub struct Contact {
 impl Contact {
     pub(crate) fn of(id: &str, kaart: Option<&Kaart>) -> Contact {
         match kaart.and_then(|k| k.provider(id)) {
-            Some(a) => Contact {
-                id: a.id.clone(),
-                naam: a.name.clone(),
-                domein: a.domain.map(|d| d.label().to_string()),
-                niveau: a.level,
-                telefoon: a.phone.clone(),
-                email: a.email.clone(),
-                website: a.website.clone(),
-                adres: a.address.clone(),
-                aanmelden: a.how_to_refer.clone(),
-            },
+            Some(a) => Contact::from_provider(a),
             None => Contact {
                 id: id.to_string(),
                 naam: format!("{id} (staat niet meer op de Sociale Kaart)"),
@@ -233,6 +297,30 @@ impl Contact {
                 aanmelden: None,
             },
         }
+    }
+
+    fn from_provider(a: &crate::kaart::Provider) -> Contact {
+        Contact {
+            id: a.id.clone(),
+            naam: a.name.clone(),
+            domein: a.domain.map(|d| d.label().to_string()),
+            niveau: a.level,
+            telefoon: a.phone.clone(),
+            email: a.email.clone(),
+            website: a.website.clone(),
+            adres: a.address.clone(),
+            aanmelden: a.how_to_refer.clone(),
+        }
+    }
+
+    /// "Naam · tel. … · e-mail · website": whom to call and how, as the terminal showed it.
+    pub fn reach(&self) -> String {
+        crate::kaart::reach_line(
+            &self.naam,
+            self.telefoon.as_deref(),
+            self.email.as_deref(),
+            self.website.as_deref(),
+        )
     }
 
     /// Phone, e-mail and website, as one line.
@@ -272,8 +360,11 @@ pub const DISCLAIMER: &str =
     "zorgpad ondersteunt de professional en vervangt het professionele oordeel niet: de zorgverlener beslist en is verantwoordelijk.";
 
 impl Summary {
-    /// The summary of a session; `kaart` resolves the providers chosen from the Sociale Kaart.
-    pub fn of(session: &Session<'_>, kaart: Option<&Kaart>) -> Summary {
+    /// The summary of a session; `offer` (the session's Sociale Kaart and the client's
+    /// gemeente) resolves the providers chosen from the map, and those a box with `kaart:`
+    /// shows.
+    pub fn of(session: &Session<'_>, offer: Option<Offer<'_>>) -> Summary {
+        let kaart = offer.map(|o| o.kaart);
         let walk = session.walk();
         let main = walk.main();
         let mut parts = Parts::default();
@@ -283,7 +374,7 @@ impl Summary {
                 Some(_) => actors.next().and_then(|a| Who::of(main, a)),
                 None => None,
             };
-            parts.add(session, step, kaart, who);
+            parts.add(session, step, offer, who);
         }
         let question = walk.question();
         if let Some(q) = &question {
@@ -342,6 +433,10 @@ impl Summary {
                 Body::End { .. } => walk.outcome_text(),
                 _ => None,
             }),
+            huidige_contact: question
+                .as_ref()
+                .and_then(|q| q.contacts.as_ref())
+                .and_then(|c| RouteContact::of(c, offer)),
             huidige_vraag: question
                 .map(|q| format!("{} — {}", q.key, crate::engine::prompter::question_text(&q))),
             let_op: parts.let_op,

@@ -5,8 +5,8 @@ use crate::engine::answer::{Answer, Status};
 use crate::engine::session::Session;
 use crate::engine::walk::Step;
 use crate::flow::model::{Body, Node};
-use crate::kaart::Kaart;
-use crate::report::summary::{Contact, ProposalRecord, RouteRow};
+use crate::kaart::{Kaart, Offer};
+use crate::report::summary::{Contact, ProposalRecord, RouteContact, RouteRow};
 
 /// Where an action stands: its box, and the box that called the sub-flow it is in.
 pub(super) fn where_(step: &Step<'_>) -> String {
@@ -23,7 +23,8 @@ pub(super) fn where_(step: &Step<'_>) -> String {
     }
 }
 
-pub(super) fn row(step: &Step<'_>, kaart: Option<&Kaart>) -> RouteRow {
+pub(super) fn row(step: &Step<'_>, offer: Option<Offer<'_>>) -> RouteRow {
+    let kaart = offer.map(|o| o.kaart);
     let node = step.node;
     let (vraag, antwoord) = match (&node.body, &step.answer) {
         (Body::Decision { question, .. } | Body::Wait { question, .. }, Some(answer)) => {
@@ -38,7 +39,9 @@ pub(super) fn row(step: &Step<'_>, kaart: Option<&Kaart>) -> RouteRow {
         }
         (Body::End { outcome, .. }, _) => (
             node.title.clone(),
-            step.outcome.clone().unwrap_or_else(|| outcome.trim().to_string()),
+            step.outcome
+                .clone()
+                .unwrap_or_else(|| outcome.trim().to_string()),
         ),
         (Body::Subflow { .. }, _) => (node.title.clone(), "sub-flow gestart".to_string()),
         _ => (node.title.clone(), "—".to_string()),
@@ -77,6 +80,10 @@ pub(super) fn row(step: &Step<'_>, kaart: Option<&Kaart>) -> RouteRow {
             .and_then(|a| a.note())
             .map(str::to_string),
         tijd: step.at,
+        contact: step
+            .contacts
+            .as_ref()
+            .and_then(|c| RouteContact::of(c, offer)),
     }
 }
 

@@ -1,0 +1,48 @@
+//! Whom a box tells the professional to reach: for a node with `kaart: CATEGORIE` in the flow
+//! (e.g. "Veilig Thuis koppelt terug", footnote 3 of the blueprint), the organisation of the
+//! Sociale Kaart that was chosen at the latest referral of that category earlier in the walk
+//! (the Veilig Thuis reported to in the Meldcode), or else every provider of the category for
+//! the client's gemeente. The engine only names provider ids; the prompters and the summary
+//! look them up on the map they hold.
+
+use crate::engine::answer::Answer;
+use crate::engine::walk::Step;
+use crate::flow::model::{Body, Node};
+
+/// The providers of the Sociale Kaart a box shows with its question.
+#[derive(Debug, Clone)]
+pub struct Contacts<'f> {
+    /// The category of the Sociale Kaart (`kaart:` of the node).
+    pub category: String,
+    /// The ids chosen at the latest earlier referral of this category; empty when there was
+    /// none, or it named no provider of the map: then every provider of the category for the
+    /// client's gemeente is meant.
+    pub providers: Vec<String>,
+    /// The referral the providers were chosen at, when `providers` is not empty.
+    pub chosen_at: Option<&'f Node>,
+}
+
+/// What `node` shows after the steps walked so far, if it has `kaart:` in the flow.
+pub(crate) fn contacts<'f>(steps: &[Step<'f>], node: &Node) -> Option<Contacts<'f>> {
+    let category = node.contact_category.as_ref()?;
+    let latest = steps
+        .iter()
+        .rev()
+        .find_map(|step| match (&step.node.body, &step.answer) {
+            (Body::Referral { category: c, .. }, Some(Answer::Verwijzing { kaart, .. }))
+                if c == category =>
+            {
+                Some((step.node, kaart))
+            }
+            _ => None,
+        });
+    let (providers, chosen_at) = match latest {
+        Some((at, kaart)) if !kaart.is_empty() => (kaart.clone(), Some(at)),
+        _ => (Vec::new(), None),
+    };
+    Some(Contacts {
+        category: category.clone(),
+        providers,
+        chosen_at,
+    })
+}
