@@ -108,6 +108,7 @@ fn allowed_fields(kind: Kind) -> &'static [&'static str] {
         Kind::Verwijzing => &["categorie", "vraag", "volgende", "pauzeerbaar"],
         Kind::Subflow => &["flow", "volgende"],
         Kind::Einde => &["uitkomst"],
+        Kind::Tekst => &["vraag", "volgende", "pauzeerbaar"],
     }
 }
 
@@ -150,6 +151,7 @@ fn convert_node(file: &str, line: Option<usize>, mut raw: RawNode) -> Result<Nod
         Kind::Criteria => criteria(&mut at, &mut raw),
         Kind::Verwijzing => referral(&mut at, &mut raw),
         Kind::Subflow => subflow(&mut at, &mut raw),
+        Kind::Tekst => text(&mut at, &mut raw),
         Kind::Einde => match raw.uitkomst.take() {
             Some(outcome) => Some(Body::End { outcome }),
             None => {
@@ -278,6 +280,20 @@ fn criteria(at: &mut At<'_>, raw: &mut RawNode) -> Option<Body> {
             items: actions(items),
             next,
         }),
+        _ => None,
+    }
+}
+
+fn text(at: &mut At<'_>, raw: &mut RawNode) -> Option<Body> {
+    if raw.vraag.is_none() {
+        at.missing(
+            "vraag",
+            "de vraag die de gebruiker in eigen woorden beantwoordt",
+        );
+    }
+    let next = at.next(raw.volgende.take());
+    match (raw.vraag.take(), next) {
+        (Some(question), Some(next)) => Some(Body::Text { question, next }),
         _ => None,
     }
 }
