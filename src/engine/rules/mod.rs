@@ -50,6 +50,9 @@ pub enum Mismatch {
     /// Going back to change an answer of the Kindcheck, the Meldcode or D1 without a reason
     /// ([`reason_to_change`]).
     ChangeNeedsReason,
+    /// A text answer that is empty (or only spaces); `pausable`: the question may be answered
+    /// later instead.
+    EmptyText { pausable: bool },
 }
 
 /// The Dutch name of each free text of an answer, as [`Mismatch::Bsn`] gives it.
@@ -57,6 +60,14 @@ pub const REASON: &str = "toelichting";
 pub const NOTE: &str = "notitie";
 pub const OTHER: &str = "naam van de andere hulpverlener";
 pub const BACK_REASON: &str = "reden";
+/// The text of a text answer: "het antwoord" (see [`the`]).
+pub const TEXT: &str = "antwoord";
+
+/// A field's Dutch name with its article: "de notitie", "het antwoord".
+pub(crate) fn the(field: &str) -> String {
+    let article = if field == TEXT { "het" } else { "de" };
+    format!("{article} {field}")
+}
 
 impl fmt::Display for Mismatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -91,9 +102,15 @@ impl fmt::Display for Mismatch {
                 f,
                 "een antwoord van soort '{answer}' past niet bij een vraag van soort '{question}'"
             ),
-            Mismatch::Bsn { field } => write!(f, "de {field} {}", crate::bsn::SEEMS),
+            Mismatch::Bsn { field } => write!(f, "{} {}", the(field), crate::bsn::SEEMS),
             Mismatch::ChangeNeedsReason => f.write_str(
                 "een antwoord bij de Kindcheck, de Meldcode of D1 (PPM) wijzigt u alleen met een reden",
+            ),
+            Mismatch::EmptyText { pausable: false } => {
+                f.write_str("het antwoord is leeg; typ een antwoord")
+            }
+            Mismatch::EmptyText { pausable: true } => f.write_str(
+                "het antwoord is leeg; typ een antwoord, of kies 'later' als het nog niet bekend is",
             ),
         }
     }
@@ -222,6 +239,12 @@ pub(crate) fn check(
             };
             Ok((answer, next.clone()))
         }
+        (Body::Text { next, .. }, Answer::Tekst { tekst }) => {
+            let tekst = clean(Some(tekst)).ok_or(Mismatch::EmptyText {
+                pausable: node.pausable,
+            })?;
+            Ok((Answer::Tekst { tekst }, next.clone()))
+        }
         (body, answer) => Err(Mismatch::WrongKind {
             answer: kind_of(&answer),
             question: body.kind().dutch(),
@@ -229,21 +252,22 @@ pub(crate) fn check(
     }
 }
 
-/// No free text of a new answer holds a BSN: the reason, the note, or the name of a provider
-/// typed by hand.
+/// No free text of a new answer holds a BSN: the reason, the note, the name of a provider
+/// typed by hand, or a text answer.
 pub(crate) fn free_text(answer: &Answer) -> Result<(), Mismatch> {
     let (field, note) = match answer {
-        Answer::Keuze { toelichting, .. } => (REASON, toelichting),
+        Answer::Keuze { toelichting, .. } => (REASON, toelichting.as_ref()),
         Answer::Checklist { notitie, .. }
         | Answer::Criteria { notitie, .. }
-        | Answer::Verwijzing { notitie, .. } => (NOTE, notitie),
+        | Answer::Verwijzing { notitie, .. } => (NOTE, notitie.as_ref()),
+        Answer::Tekst { tekst } => (TEXT, Some(tekst)),
     };
     let others: &[String] = match answer {
         Answer::Verwijzing { aanbieders, .. } => aanbieders,
         _ => &[],
     };
     let texts = note
-        .iter()
+        .into_iter()
         .map(|t| (field, t))
         .chain(others.iter().map(|t| (OTHER, t)));
     for (field, text) in texts {
@@ -304,6 +328,7 @@ fn kind_of(answer: &Answer) -> &'static str {
         Answer::Checklist { .. } => "checklist",
         Answer::Verwijzing { .. } => "verwijzing",
         Answer::Criteria { .. } => "criteria",
+        Answer::Tekst { .. } => "tekst",
     }
 }
 

@@ -163,3 +163,84 @@ fn no_free_text_of_a_new_answer_holds_a_bsn() {
     );
     assert!(free_text(&note("gesprek 20-12-2026 09.00, tel 010-0000501")).is_ok());
 }
+
+/// A text question, pausable or not.
+fn text_node(pausable: bool) -> Node {
+    Node {
+        id: "CZ".to_string(),
+        step: None,
+        role: None,
+        title: "Coördinerend zorgverlener".to_string(),
+        explanation: None,
+        blueprint: None,
+        footnotes: Vec::new(),
+        text: None,
+        pausable,
+        notice: None,
+        line: None,
+        body: Body::Text {
+            question: "Wie wordt coördinerend zorgverlener?".to_string(),
+            next: "EINDE".to_string(),
+        },
+    }
+}
+
+fn text(t: &str) -> Answer {
+    Answer::Tekst {
+        tekst: t.to_string(),
+    }
+}
+
+#[test]
+fn a_text_answer_is_taken_trimmed_and_leads_on() {
+    let (answer, next) =
+        check(&text_node(false), None, text("  Jansen, wijkteam \n")).expect("taken");
+    assert_eq!(answer, text("Jansen, wijkteam"));
+    assert_eq!(next, "EINDE");
+}
+
+#[test]
+fn an_empty_text_is_refused_and_says_what_to_do() {
+    for (pausable, said) in [
+        (false, "het antwoord is leeg; typ een antwoord"),
+        (
+            true,
+            "het antwoord is leeg; typ een antwoord, of kies 'later' als het nog niet bekend is",
+        ),
+    ] {
+        let refused = check(&text_node(pausable), None, text(" \t ")).expect_err("refused");
+        assert_eq!(refused, Mismatch::EmptyText { pausable });
+        assert_eq!(refused.to_string(), said);
+    }
+}
+
+#[test]
+fn a_text_answer_fits_only_a_text_question() {
+    assert_eq!(
+        check(&text_node(false), None, choice("ja", None)).expect_err("refused"),
+        Mismatch::WrongKind {
+            answer: "keuze",
+            question: "tekst"
+        }
+    );
+    let set = FlowSet::load(None).expect("flows");
+    let d1 = node_for_key(&set, "D1").expect("D1");
+    assert_eq!(
+        check(d1, None, text("ja")).expect_err("refused"),
+        Mismatch::WrongKind {
+            answer: "tekst",
+            question: "beslissing"
+        }
+    );
+}
+
+#[test]
+fn a_text_answer_holds_no_bsn() {
+    let refused = free_text(&text("moeder, BSN 111222333")).expect_err("refused");
+    assert_eq!(refused, Mismatch::Bsn { field: TEXT });
+    assert_eq!(
+        refused.to_string(),
+        "het antwoord lijkt een burgerservicenummer (BSN) te bevatten; zorgpad bewaart geen BSN"
+    );
+    assert!(free_text(&text("2 kinderen: 3 en 5 jaar")).is_ok());
+}
