@@ -41,6 +41,9 @@ pub enum Answer {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         notitie: Option<String>,
     },
+    /// A free-text answer (who becomes coördinerend zorgverlener, the children's ages): the
+    /// text is the answer itself.
+    Tekst { tekst: String },
 }
 
 fn is_false(b: &bool) -> bool {
@@ -99,14 +102,35 @@ impl Status {
 }
 
 impl Answer {
-    /// The free text that goes with the answer, if any.
+    /// The free text that goes with the answer, if any. A text answer has none: its text is
+    /// the answer.
     pub fn note(&self) -> Option<&str> {
         match self {
             Answer::Keuze { toelichting, .. } => toelichting.as_deref(),
             Answer::Checklist { notitie, .. }
             | Answer::Verwijzing { notitie, .. }
             | Answer::Criteria { notitie, .. } => notitie.as_deref(),
+            Answer::Tekst { .. } => None,
         }
         .filter(|s| !s.trim().is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_answer_is_stored_with_dutch_keys_and_has_no_note() {
+        let answer = Answer::Tekst {
+            tekst: "wijkteam, tot 1 maart".to_string(),
+        };
+        let json = serde_json::to_string(&answer).expect("serialise");
+        assert_eq!(json, r#"{"soort":"tekst","tekst":"wijkteam, tot 1 maart"}"#);
+        assert_eq!(
+            serde_json::from_str::<Answer>(&json).expect("read back"),
+            answer
+        );
+        assert_eq!(answer.note(), None);
     }
 }

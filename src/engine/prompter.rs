@@ -58,7 +58,8 @@ pub(crate) fn question_text(question: &Question<'_>) -> String {
         Body::Decision { question: q, .. }
         | Body::Wait { question: q, .. }
         | Body::Referral { question: q, .. }
-        | Body::Criteria { question: q, .. } => q.clone(),
+        | Body::Criteria { question: q, .. }
+        | Body::Text { question: q, .. } => q.clone(),
         _ => question.node.title.clone(),
     }
 }

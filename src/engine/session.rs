@@ -216,7 +216,8 @@ impl<'f> Session<'f> {
                 crate::flow::model::Body::Decision { question, .. }
                 | crate::flow::model::Body::Wait { question, .. }
                 | crate::flow::model::Body::Referral { question, .. }
-                | crate::flow::model::Body::Criteria { question, .. } => question.clone(),
+                | crate::flow::model::Body::Criteria { question, .. }
+                | crate::flow::model::Body::Text { question, .. } => question.clone(),
                 _ => node.title.clone(),
             },
         );

@@ -117,6 +117,7 @@ fn allowed_fields(kind: Kind) -> &'static [&'static str] {
         ],
         Kind::Subflow => &["flow", "volgende", "ingang", "uitgangen"],
         Kind::Einde => &["uitkomst", "uitkomst-als"],
+        Kind::Tekst => &["vraag", "volgende", "pauzeerbaar"],
     }
 }
 
@@ -164,6 +165,7 @@ fn convert_node(file: &str, line: Option<usize>, mut raw: RawNode) -> Result<Nod
         Kind::Criteria => criteria(&mut at, &mut raw),
         Kind::Verwijzing => referral(&mut at, &mut raw),
         Kind::Subflow => subflow(&mut at, &mut raw),
+        Kind::Tekst => text(&mut at, &mut raw),
         Kind::Einde => end(&mut at, &mut raw),
     };
     if allowed.contains(&"kaart") && raw.kaart.as_deref().is_some_and(|c| c.trim().is_empty()) {
@@ -367,6 +369,20 @@ fn criteria(at: &mut At<'_>, raw: &mut RawNode) -> Option<Body> {
             items: actions(at, items),
             next,
         }),
+        _ => None,
+    }
+}
+
+fn text(at: &mut At<'_>, raw: &mut RawNode) -> Option<Body> {
+    if raw.vraag.is_none() {
+        at.missing(
+            "vraag",
+            "de vraag die de gebruiker in eigen woorden beantwoordt",
+        );
+    }
+    let next = at.next(raw.volgende.take());
+    match (raw.vraag.take(), next) {
+        (Some(question), Some(next)) => Some(Body::Text { question, next }),
         _ => None,
     }
 }

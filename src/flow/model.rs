@@ -27,6 +27,8 @@ pub enum Kind {
     Einde,
     /// A list of criteria; the professional ticks those that apply (e.g. footnote 1 at D2).
     Criteria,
+    /// A question answered in free text (e.g. who becomes coördinerend zorgverlener).
+    Tekst,
 }
 
 impl Kind {
@@ -40,6 +42,7 @@ impl Kind {
             Kind::Subflow => "subflow",
             Kind::Einde => "einde",
             Kind::Criteria => "criteria",
+            Kind::Tekst => "tekst",
         }
     }
 }
@@ -121,6 +124,11 @@ pub enum Body {
     Wait {
         question: String,
         options: Vec<Choice>,
+    },
+    /// A question answered in free text.
+    Text {
+        question: String,
+        next: String,
     },
     Subflow {
         flow: String,
@@ -222,6 +230,7 @@ impl Body {
             Body::Criteria { .. } => Kind::Criteria,
             Body::Referral { .. } => Kind::Verwijzing,
             Body::Wait { .. } => Kind::Wachten,
+            Body::Text { .. } => Kind::Tekst,
             Body::Subflow { .. } => Kind::Subflow,
             Body::End { .. } => Kind::Einde,
         }
@@ -233,7 +242,8 @@ impl Body {
             Body::Info { next }
             | Body::Action { next, .. }
             | Body::Referral { next, .. }
-            | Body::Criteria { next, .. } => {
+            | Body::Criteria { next, .. }
+            | Body::Text { next, .. } => {
                 vec![(None, next.as_str())]
             }
             Body::Subflow { next, exits, .. } => exits
@@ -258,6 +268,7 @@ impl Body {
                 | Body::Referral { .. }
                 | Body::Wait { .. }
                 | Body::Criteria { .. }
+                | Body::Text { .. }
         )
     }
 }

@@ -41,6 +41,7 @@ pub fn preview<'f>(
             | Body::Action { next, .. }
             | Body::Criteria { next, .. }
             | Body::Referral { next, .. }
+            | Body::Text { next, .. }
             | Body::Subflow { next, .. } => id = next.clone(),
             Body::Decision { .. } | Body::Wait { .. } => break,
             Body::End { .. } => {
@@ -89,6 +90,7 @@ fn ahead_line(flow: &Flow, ahead: &Ahead<'_>) -> String {
                 Body::Referral { category, .. } => {
                     format!("⇢ {}{rol} (Sociale Kaart: {category})", node.title)
                 }
+                Body::Text { question, .. } => format!("✎ {question}{rol}"),
                 Body::Subflow { flow: callee, .. } => {
                     format!("⇒ {}{rol} (sub-flow '{callee}')", node.title)
                 }

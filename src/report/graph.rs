@@ -186,6 +186,7 @@ pub fn mermaid(set: &FlowSet) -> String {
                 Kind::Wachten => format!("{id}{{{{\"{label}\"}}}}"),
                 Kind::Subflow => format!("{id}[[\"{label}\"]]"),
                 Kind::Einde => format!("{id}([\"{label}\"])"),
+                Kind::Tekst => format!("{id}(\"{label}\")"),
             };
             s.push_str(&format!("{indent}{shape}\n"));
             if let Some(r) = &node.role {
@@ -297,6 +298,7 @@ pub fn dot(set: &FlowSet) -> String {
                 Kind::Wachten => "shape=hexagon",
                 Kind::Subflow => "shape=box, peripheries=2",
                 Kind::Einde => "shape=oval, peripheries=2",
+                Kind::Tekst => "shape=box, style=\"filled,rounded\"",
             };
             s.push_str(&format!(
                 "{indent}{id} [{shape}, label=\"{label}\", fillcolor=\"{}\"];\n",

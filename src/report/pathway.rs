@@ -56,6 +56,7 @@ fn kind_word(kind: Kind) -> &'static str {
         Kind::Subflow => "sub-flow",
         Kind::Einde => "einde",
         Kind::Criteria => "criteria",
+        Kind::Tekst => "tekst",
     }
 }
 
@@ -227,6 +228,10 @@ fn body_text(flow: &Flow, node: &Node) -> String {
             ));
             s.push_str(&next_line(flow, next));
         }
+        Body::Text { question, next } => {
+            s.push_str(&under(&format!("✎ {question}"), "  "));
+            s.push_str(&next_line(flow, next));
+        }
         Body::Subflow {
             flow: callee,
             next,
@@ -349,9 +354,20 @@ pub(crate) fn callers(set: &FlowSet, id: &str) -> Vec<String> {
         .collect()
 }
 
-fn legend() -> String {
+/// How to read the pathway; the sign of an open question only where the flows have one.
+fn legend(set: &FlowSet) -> String {
+    let open = set
+        .flows
+        .iter()
+        .flat_map(|f| f.nodes.iter())
+        .any(|n| matches!(n.body, Body::Text { .. }));
+    let text = if open {
+        " ✎ = vraag met een antwoord in eigen woorden;"
+    } else {
+        ""
+    };
     wrap_hang(
-        "Lezen: [ID] titel (soort). [ ] = actie of criterium om af te vinken; ◆ = vraag, met ├─ de opties en → waar elke optie heen leidt; ⇒ = sub-flow; ■ = uitkomst. Eén stap met uitleg en voetnoten: zorgpad toon --stap N (1–5) of --stap ID.",
+        &format!("Lezen: [ID] titel (soort). [ ] = actie of criterium om af te vinken; ◆ = vraag, met ├─ de opties en → waar elke optie heen leidt;{text} ⇒ = sub-flow; ■ = uitkomst. Eén stap met uitleg en voetnoten: zorgpad toon --stap N (1–5) of --stap ID."),
         SHOW_WIDTH,
         "",
         "",
@@ -380,7 +396,7 @@ pub fn overview_text(set: &FlowSet) -> String {
         "",
         "  ",
     ));
-    s.push_str(&legend());
+    s.push_str(&legend(set));
     let nodes: Vec<&Node> = main.nodes.iter().collect();
     s.push_str(&flow_body(main, false, &nodes));
     for sub in &set.flows[1..] {

@@ -37,6 +37,7 @@ mod sessions;
 mod statistics;
 #[cfg(unix)]
 mod terminal;
+mod text_answer;
 mod training;
 mod usage;
 mod validation;

@@ -7,14 +7,15 @@
 //!
 //! This file holds the script: where each entry is in the file, the reserved entries ('terug',
 //! 'later'), and how a refusal is reported. Reading an entry as an answer is in [`choice`],
-//! [`checklist`] and [`referral`], with the shared readers in [`entry`]. Whether the answer
-//! fits is the engine's to say ([`Question::check`]); this file reports it with the place in
-//! the file and what may be written instead.
+//! [`checklist`], [`referral`] and [`text`], with the shared readers in [`entry`]. Whether the
+//! answer fits is the engine's to say ([`Question::check`]); this file reports it with the
+//! place in the file and what may be written instead.
 
 mod checklist;
 mod choice;
 mod entry;
 mod referral;
+mod text;
 
 use std::path::Path;
 
@@ -22,7 +23,7 @@ use crate::engine::prompter::{
     question_ref, question_text, BackDecision, Prompter, Reply, Withdrawing,
 };
 use crate::engine::question::Question;
-use crate::engine::rules::Mismatch;
+use crate::engine::rules::{self, Mismatch};
 use crate::error::{read_text, Error, Result};
 use crate::flow::model::Body;
 use crate::kaart::Offer;
@@ -40,6 +41,8 @@ pub struct Script<'k> {
     file: String,
     entries: Vec<Value>,
     lines: Vec<Option<usize>>,
+    /// Each entry as written on its line (`3` for `- 3  # kinderen`), when lines are known.
+    written: Vec<Option<String>>,
     next: usize,
     /// The Sociale Kaart of the session, for the providers at a referral.
     offer: Option<Offer<'k>>,
@@ -61,10 +64,12 @@ impl<'k> Script<'k> {
             .hint(FORMAT_HINT));
         };
         let lines = entry_lines(&text, entries.len());
+        let written = lines.iter().map(|line| entry_text(&text, *line)).collect();
         Ok(Script {
             file,
             entries,
             lines,
+            written,
             next: 0,
             offer: None,
             back_reason: None,
@@ -105,8 +110,13 @@ impl<'k> Script<'k> {
     fn refused(&self, i: usize, question: &Question<'_>, mismatch: &Mismatch) -> Error {
         let hint = match (mismatch, &question.node.body, &self.offer) {
             (Mismatch::BindingProposal { proposed, .. }, ..) => format!("Kies '{proposed}'."),
+            (Mismatch::Bsn { field }, ..) if *field == rules::TEXT => format!(
+                "Haal het BSN uit dit antwoord: {}",
+                lower_first(crate::bsn::INSTEAD)
+            ),
             (Mismatch::Bsn { field }, ..) => format!(
-                "Haal het BSN uit de {field} van dit antwoord: {}",
+                "Haal het BSN uit {} van dit antwoord: {}",
+                rules::the(field),
                 lower_first(crate::bsn::INSTEAD)
             ),
             (Mismatch::ReasonRequired { chosen, .. }, ..) => {
@@ -190,6 +200,7 @@ impl Prompter for Script<'_> {
             }
             Body::Action { items, .. } => self.checklist(i, question, items, entry),
             Body::Criteria { items, .. } => self.criteria(i, question, items, entry),
+            Body::Text { .. } => self.text(i, question, entry),
             Body::Referral { category, .. } => {
                 let offer = self.offer.ok_or_else(crate::prompt::no_offer)?;
                 self.referral(i, question, category, &offer, entry)
@@ -330,8 +341,26 @@ pub(crate) fn valid_for(question: &Question<'_>) -> String {
             "Geldig: 'geen', 'alle', of een lijst van criteria die gelden (of {{gelden: [...], notitie: ...}}):\n{}",
             list(items.iter().map(|a| (a.id.as_str(), a.text.as_str())).collect())
         ),
+        Body::Text { .. } => {
+            let or = if question.can_pause {
+                format!("'{BACK}', of '{LATER}' (eventueel met een datum: '{LATER}: 20-12-2026')")
+            } else {
+                format!("'{BACK}'")
+            };
+            format!(
+                "Geldig: de tekst van het antwoord, bijvoorbeeld - \"wijkteam, tot 1 maart\" (een tekst met een dubbele punt tussen aanhalingstekens), of {or}. Een tekst die zelf '{BACK}' of '{LATER}' luidt, schrijft u als {{tekst: \"{LATER}\"}}."
+            )
+        }
         _ => String::new(),
     }
+}
+
+/// The entry on a line as written: behind `- `, without a comment.
+fn entry_text(text: &str, line: Option<usize>) -> Option<String> {
+    let l = text.lines().nth(line? - 1)?;
+    let rest = l.strip_prefix('-')?;
+    let rest = rest.split(" #").next().unwrap_or(rest).trim();
+    (!rest.is_empty()).then(|| rest.to_string())
 }
 
 /// The line of each top-level list entry (`- ` at the start of a line), when the file is

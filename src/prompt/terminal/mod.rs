@@ -7,11 +7,10 @@
 //! birth) and at the MDO the user can answer "nog niet — later verder": the session pauses.
 //!
 //! This file holds the terminal itself and sends each question to the file for its kind:
-//! [`choice`], [`checklist`], [`criteria`], [`referral`]. What is printed around the prompts is
-//! in [`style`] (and, for a box with `kaart:`, whom to reach, in [`contact`]), the inquire
-//! prompts themselves in [`widgets`], the pause in [`pause`]. Whether
-//! an answer fits is the engine's to say ([`Question::check`]); this front end only shows why
-//! not and asks again.
+//! [`choice`], [`checklist`], [`criteria`], [`referral`], [`text`]. What is printed around the
+//! prompts is in [`style`] (and, for a box with `kaart:`, whom to reach, in [`contact`]), the
+//! inquire prompts themselves in [`widgets`], the pause in [`pause`]. Whether an answer fits is
+//! the engine's to say ([`Question::check`]); this front end only shows why not and asks again.
 
 mod back;
 mod checklist;
@@ -21,6 +20,7 @@ mod criteria;
 mod pause;
 mod referral;
 mod style;
+mod text;
 mod widgets;
 
 use inquire::ui::{ErrorMessageRenderConfig, RenderConfig, Styled};
@@ -125,6 +125,7 @@ impl Prompter for Terminal<'_> {
             }
             Body::Action { items, .. } => self.ask_checklist(question, items),
             Body::Criteria { items, .. } => self.ask_criteria(question, items),
+            Body::Text { .. } => self.ask_text(question),
             Body::Referral { category, .. } => {
                 let offer = self.offer.ok_or_else(crate::prompt::no_offer)?;
                 self.ask_referral(question, category, &offer)

@@ -253,7 +253,7 @@ impl Parts {
 }
 
 /// What must not be missed at this step (`letop` in the flow, on the node or on the option
-/// chosen), with where and by whom.
+/// chosen; at a text question followed by the answer), with where and by whom.
 fn flagged(step: &Step<'_>) -> Option<String> {
     let text = match (&step.node.body, &step.answer) {
         (
@@ -263,6 +263,10 @@ fn flagged(step: &Step<'_>) -> Option<String> {
             .iter()
             .find(|o| &o.id == optie)
             .and_then(|o| o.notice.clone()),
+        (Body::Text { .. }, Some(Answer::Tekst { tekst })) => {
+            let notice = step.node.notice.as_deref()?;
+            Some(format!("{}: {tekst}", notice.trim().trim_end_matches(':')))
+        }
         _ => step.node.notice.clone(),
     }?;
     let place = match step.calls.last() {

@@ -34,7 +34,7 @@ pub(super) fn row(step: &Step<'_>, offer: Option<Offer<'_>>) -> RouteRow {
         (Body::Criteria { question, .. }, Some(answer)) => {
             (question.clone(), describe(node, answer, kaart))
         }
-        (Body::Referral { question, .. }, Some(answer)) => {
+        (Body::Referral { question, .. } | Body::Text { question, .. }, Some(answer)) => {
             (question.clone(), describe(node, answer, kaart))
         }
         (Body::End { outcome, .. }, _) => (
@@ -87,7 +87,8 @@ pub(super) fn row(step: &Step<'_>, offer: Option<Offer<'_>>) -> RouteRow {
     }
 }
 
-/// An answer in words: the option's label, the count of actions done, the providers.
+/// An answer in words: the option's label, the count of actions done, the providers, the
+/// text typed.
 fn describe(node: &Node, answer: &Answer, kaart: Option<&Kaart>) -> String {
     match (&node.body, answer) {
         (
@@ -145,6 +146,7 @@ fn describe(node: &Node, answer: &Answer, kaart: Option<&Kaart>) -> String {
         }
         (_, Answer::Criteria { gelden, .. }) => gelden.join("; "),
         (_, Answer::Keuze { optie, .. }) => optie.clone(),
+        (_, Answer::Tekst { tekst }) => tekst.clone(),
     }
 }
 
@@ -155,7 +157,8 @@ pub(super) fn label_for_key(session: &Session<'_>, key: &str) -> String {
             let text = match &node.body {
                 Body::Decision { question, .. }
                 | Body::Wait { question, .. }
-                | Body::Referral { question, .. } => question.clone(),
+                | Body::Referral { question, .. }
+                | Body::Text { question, .. } => question.clone(),
                 _ => node.title.clone(),
             };
             match &node.blueprint {

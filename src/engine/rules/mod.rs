@@ -55,6 +55,9 @@ pub enum Mismatch {
     MandatoryAction { action: String },
     /// A criterion ticked in advance by earlier answers was unticked without a note saying why.
     PresetUnticked { criteria: Vec<String> },
+    /// A text answer that is empty (or only spaces); `pausable`: the question may be answered
+    /// later instead.
+    EmptyText { pausable: bool },
 }
 
 /// The Dutch name of each free text of an answer, as [`Mismatch::Bsn`] gives it.
@@ -62,6 +65,14 @@ pub const REASON: &str = "toelichting";
 pub const NOTE: &str = "notitie";
 pub const OTHER: &str = "naam van de andere hulpverlener";
 pub const BACK_REASON: &str = "reden";
+/// The text of a text answer: "het antwoord" (see [`the`]).
+pub const TEXT: &str = "antwoord";
+
+/// A field's Dutch name with its article: "de notitie", "het antwoord".
+pub(crate) fn the(field: &str) -> String {
+    let article = if field == TEXT { "het" } else { "de" };
+    format!("{article} {field}")
+}
 
 impl fmt::Display for Mismatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -96,7 +107,7 @@ impl fmt::Display for Mismatch {
                 f,
                 "een antwoord van soort '{answer}' past niet bij een vraag van soort '{question}'"
             ),
-            Mismatch::Bsn { field } => write!(f, "de {field} {}", crate::bsn::SEEMS),
+            Mismatch::Bsn { field } => write!(f, "{} {}", the(field), crate::bsn::SEEMS),
             Mismatch::ChangeNeedsReason => f.write_str(
                 "een antwoord bij de Kindcheck, de Meldcode of D1 (PPM) wijzigt u alleen met een reden",
             ),
@@ -112,6 +123,12 @@ impl fmt::Display for Mismatch {
                     .map(|c| format!("'{c}'"))
                     .collect::<Vec<_>>()
                     .join(" en ")
+            ),
+            Mismatch::EmptyText { pausable: false } => {
+                f.write_str("het antwoord is leeg; typ een antwoord")
+            }
+            Mismatch::EmptyText { pausable: true } => f.write_str(
+                "het antwoord is leeg; typ een antwoord, of kies 'later' als het nog niet bekend is",
             ),
         }
     }
@@ -260,6 +277,12 @@ pub(crate) fn check(
             };
             Ok((answer, next.clone()))
         }
+        (Body::Text { next, .. }, Answer::Tekst { tekst }) => {
+            let tekst = clean(Some(tekst)).ok_or(Mismatch::EmptyText {
+                pausable: node.pausable,
+            })?;
+            Ok((Answer::Tekst { tekst }, next.clone()))
+        }
         (body, answer) => Err(Mismatch::WrongKind {
             answer: kind_of(&answer),
             question: body.kind().dutch(),
@@ -267,21 +290,22 @@ pub(crate) fn check(
     }
 }
 
-/// No free text of a new answer holds a BSN: the reason, the note, or the name of a provider
-/// typed by hand.
+/// No free text of a new answer holds a BSN: the reason, the note, the name of a provider
+/// typed by hand, or a text answer.
 pub(crate) fn free_text(answer: &Answer) -> Result<(), Mismatch> {
     let (field, note) = match answer {
-        Answer::Keuze { toelichting, .. } => (REASON, toelichting),
+        Answer::Keuze { toelichting, .. } => (REASON, toelichting.as_ref()),
         Answer::Checklist { notitie, .. }
         | Answer::Criteria { notitie, .. }
-        | Answer::Verwijzing { notitie, .. } => (NOTE, notitie),
+        | Answer::Verwijzing { notitie, .. } => (NOTE, notitie.as_ref()),
+        Answer::Tekst { tekst } => (TEXT, Some(tekst)),
     };
     let others: &[String] = match answer {
         Answer::Verwijzing { aanbieders, .. } => aanbieders,
         _ => &[],
     };
     let texts = note
-        .iter()
+        .into_iter()
         .map(|t| (field, t))
         .chain(others.iter().map(|t| (OTHER, t)));
     for (field, text) in texts {
@@ -342,6 +366,7 @@ fn kind_of(answer: &Answer) -> &'static str {
         Answer::Checklist { .. } => "checklist",
         Answer::Verwijzing { .. } => "verwijzing",
         Answer::Criteria { .. } => "criteria",
+        Answer::Tekst { .. } => "tekst",
     }
 }
 
@@ -350,169 +375,4 @@ fn clean(text: Option<String>) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::engine::walk::node_for_key;
-    use crate::flow::set::FlowSet;
-
-    fn choice(option: &str, reason: Option<&str>) -> Answer {
-        Answer::Keuze {
-            optie: option.to_string(),
-            toelichting: reason.map(str::to_string),
-        }
-    }
-
-    fn referral(kaart: &[&str], others: &[&str], gap: bool) -> Answer {
-        Answer::Verwijzing {
-            kaart: kaart.iter().map(|s| s.to_string()).collect(),
-            aanbieders: others.iter().map(|s| s.to_string()).collect(),
-            geen_passend_aanbod: gap,
-            notitie: None,
-        }
-    }
-
-    fn proposed(binding: bool) -> Proposal {
-        Proposal {
-            option: "complex".to_string(),
-            reasons: vec!["(Geringe) twijfel of persisterende problemen".to_string()],
-            binding,
-        }
-    }
-
-    #[test]
-    fn a_binding_proposal_leaves_one_option() {
-        let set = FlowSet::load(None).expect("flows");
-        let d2 = node_for_key(&set, "D2").expect("D2");
-        let refused = check(
-            d2,
-            Some(&proposed(true)),
-            choice("enkelvoudig", Some("toch")),
-        );
-        assert_eq!(
-            refused.expect_err("refused").to_string(),
-            "'enkelvoudig' kan hier niet: op grond van (Geringe) twijfel of persisterende problemen volgt altijd 'complex'"
-        );
-        assert!(check(d2, Some(&proposed(true)), choice("complex", None)).is_ok());
-    }
-
-    #[test]
-    fn overruling_a_proposal_needs_a_reason() {
-        let set = FlowSet::load(None).expect("flows");
-        let d2 = node_for_key(&set, "D2").expect("D2");
-        for blank in [None, Some("  ")] {
-            let refused = check(d2, Some(&proposed(false)), choice("enkelvoudig", blank));
-            assert_eq!(
-                refused.expect_err("refused").to_string(),
-                "'enkelvoudig' wijkt af van het voorstel 'complex'; afwijken mag, maar alleen met een reden"
-            );
-        }
-        let (answer, _) = check(
-            d2,
-            Some(&proposed(false)),
-            choice("enkelvoudig", Some(" netwerk ")),
-        )
-        .expect("taken");
-        assert_eq!(answer, choice("enkelvoudig", Some("netwerk")));
-    }
-
-    #[test]
-    fn a_referral_names_someone_or_a_gap_but_not_both() {
-        let set = FlowSet::load(None).expect("flows");
-        let b3 = node_for_key(&set, "B3-psychosociaal").expect("B3");
-        let refused = |answer| check(b3, None, answer).expect_err("refused");
-        assert_eq!(
-            refused(referral(&[], &["  "], false)),
-            Mismatch::NothingChosen
-        );
-        assert_eq!(
-            refused(referral(&["a"], &[], true)),
-            Mismatch::GapWithProvider
-        );
-        assert_eq!(
-            Mismatch::GapWithProvider.to_string(),
-            "'geen passend aanbod' gaat niet samen met een gekozen hulpverlener of organisatie"
-        );
-        let (answer, _) =
-            check(b3, None, referral(&["a", "a"], &[" Zus ", ""], false)).expect("taken");
-        assert_eq!(answer, referral(&["a"], &["Zus"], false));
-        assert!(check(b3, None, referral(&[], &[], true)).is_ok());
-    }
-
-    #[test]
-    fn an_answer_of_another_kind_is_refused() {
-        let set = FlowSet::load(None).expect("flows");
-        let b1 = node_for_key(&set, "B1").expect("B1");
-        assert_eq!(
-            check(b1, None, choice("ja", None)).expect_err("refused"),
-            Mismatch::WrongKind {
-                answer: "keuze",
-                question: "actie"
-            }
-        );
-    }
-
-    #[test]
-    fn a_checklist_marks_every_action_in_the_box_order() {
-        let set = FlowSet::load(None).expect("flows");
-        let b1 = node_for_key(&set, "B1").expect("B1");
-        let answer = Answer::Checklist {
-            acties: vec![Mark {
-                id: "screening".to_string(),
-                status: Status::Gedaan,
-            }],
-            notitie: Some(" ".to_string()),
-        };
-        let (answer, next) = check(b1, None, answer).expect("taken");
-        assert_eq!(next, "B1-instrument");
-        let Answer::Checklist { acties, notitie } = answer else {
-            panic!("a checklist");
-        };
-        assert_eq!(notitie, None);
-        let marks: Vec<(&str, Status)> = acties.iter().map(|m| (m.id.as_str(), m.status)).collect();
-        assert_eq!(
-            marks,
-            [
-                ("intakegesprek", Status::NietGedaan),
-                ("screening", Status::Gedaan)
-            ]
-        );
-        let unknown = Answer::Checklist {
-            acties: vec![Mark {
-                id: "dansen".to_string(),
-                status: Status::Gedaan,
-            }],
-            notitie: None,
-        };
-        assert_eq!(
-            check(b1, None, unknown).expect_err("refused"),
-            Mismatch::NotAnAction {
-                id: "dansen".to_string()
-            }
-        );
-    }
-
-    #[test]
-    fn no_free_text_of_a_new_answer_holds_a_bsn() {
-        let note = |n: &str| Answer::Checklist {
-            acties: Vec::new(),
-            notitie: Some(n.to_string()),
-        };
-        assert_eq!(
-            free_text(&choice("complex", Some("BSN 111 222 333"))),
-            Err(Mismatch::Bsn { field: REASON })
-        );
-        assert_eq!(
-            free_text(&note("１１１２２２３３３")),
-            Err(Mismatch::Bsn { field: NOTE })
-        );
-        assert_eq!(
-            free_text(&referral(&[], &["Zus", "bsn 123456782"], false)),
-            Err(Mismatch::Bsn { field: OTHER })
-        );
-        assert_eq!(
-            Mismatch::Bsn { field: NOTE }.to_string(),
-            "de notitie lijkt een burgerservicenummer (BSN) te bevatten; zorgpad bewaart geen BSN"
-        );
-        assert!(free_text(&note("gesprek 20-12-2026 09.00, tel 010-0000501")).is_ok());
-    }
-}
+mod tests;
