@@ -182,20 +182,21 @@ mod tests {
         strict_back: true,
     };
 
-    fn all_done() -> Reply {
-        Reply::Answer(Answer::Checklist {
-            acties: Vec::new(),
-            notitie: None,
+    /// The first question (IN): the path starts at the intake.
+    fn intake() -> Reply {
+        Reply::Answer(Answer::Keuze {
+            optie: "intake".to_string(),
+            toelichting: None,
         })
     }
 
     #[test]
     fn every_answer_is_saved_before_the_next_question() {
-        let (ended, prompter, saves) = run(vec![Ok(all_done())], SESSION);
+        let (ended, prompter, saves) = run(vec![Ok(intake())], SESSION);
         assert!(matches!(ended, Err(Stop::Prompter(_))), "{ended:?}");
         assert_eq!(saves, 1);
         let keys: Vec<&str> = prompter.asked.iter().map(|(k, _)| k.as_str()).collect();
-        assert_eq!(keys, ["B1", "B1-instrument"]);
+        assert_eq!(keys, ["IN", "B1"]);
     }
 
     #[test]
@@ -205,7 +206,7 @@ mod tests {
             panic!("{ended:?}");
         };
         assert!(
-            e.message.contains("'terug' bij de eerste vraag (B1)"),
+            e.message.contains("'terug' bij de eerste vraag (IN)"),
             "{e:?}"
         );
         assert_eq!(saves, 0);
@@ -238,7 +239,7 @@ mod tests {
         let Err(Stop::Failed(e)) = ended else {
             panic!("{ended:?}");
         };
-        assert_eq!(e.message, "bij B1 kan een oefening niet pauzeren");
+        assert_eq!(e.message, "bij IN kan een oefening niet pauzeren");
         assert!(prompter.asked.iter().all(|(_, can_pause)| !can_pause));
     }
 
@@ -246,9 +247,9 @@ mod tests {
     fn ctrl_c_is_a_cancel_and_an_answer_out_of_step_a_failure() {
         let (ended, _, _) = run(vec![Err(Error::cancelled("gestopt"))], SESSION);
         assert!(matches!(ended, Err(Stop::Cancelled)), "{ended:?}");
-        let wrong = Reply::Answer(Answer::Keuze {
-            optie: "ja".to_string(),
-            toelichting: None,
+        let wrong = Reply::Answer(Answer::Checklist {
+            acties: Vec::new(),
+            notitie: None,
         });
         let (ended, _, saves) = run(vec![Ok(wrong)], SESSION);
         let Err(Stop::Failed(e)) = ended else {
@@ -256,7 +257,7 @@ mod tests {
         };
         assert!(
             e.message
-                .contains("bij 'B1': een antwoord van soort 'keuze'"),
+                .contains("bij 'IN': een antwoord van soort 'checklist'"),
             "{e:?}"
         );
         assert_eq!(saves, 0);

@@ -46,7 +46,12 @@ pub fn preview<'f>(
             Body::Decision { .. } | Body::Wait { .. } => break,
             Body::End { .. } => {
                 if let Some(caller) = calls.last() {
-                    if let Body::Subflow { next, .. } = &caller.body {
+                    if let Body::Subflow { next, exits, .. } = &caller.body {
+                        // The path goes on where the call says for this end.
+                        let next = exits
+                            .iter()
+                            .find(|e| e.end == node.id)
+                            .map_or(next, |e| &e.target);
                         if out.len() < depth {
                             out.push(Ahead::Return {
                                 caller,
@@ -160,15 +165,14 @@ mod tests {
         let text = what_if_text(main, &[], options);
         assert!(text.starts_with("Wat als…?"), "{text}");
         assert!(
-            text.contains("• Ja →\n      1. [ ] Afspraak en coördinerend zorgverlener"),
+            text.contains("• Ja →\n      1. [ ] Maak afspraak voor cliënt"),
             "{text}"
         );
         assert!(
-            text.contains("2. ◆ Is de cliënt op de afspraak verschenen?"),
+            text.contains("3. ◆ Is de cliënt op de afspraak verschenen?"),
             "{text}"
         );
         assert!(text.contains("• Nee →\n      1. ⇒ Volg Meldcode"), "{text}");
-        assert!(text.contains("3. ■ Meldcode gevolgd"), "{text}");
     }
 
     #[test]

@@ -256,7 +256,7 @@ fn a_report_at_b2_after_a_negative_kindcheck_with_other_signals_proposes_complex
     assert!(at("KC-andere-signalen") < at("MC1"), "{nodes:?}");
     assert!(nodes.contains(&"AK-melden".to_string()));
     let d2 = row(&json, "D2");
-    assert_eq!(d2["voorstel"]["optie"], "complex", "{d2}");
+    assert_eq!(d2["voorstel"]["optie"], "Complex", "{d2}");
     assert!(d2["voorstel"]["op_grond_van"]
         .to_string()
         .contains("Meldcode"));
@@ -296,10 +296,10 @@ fn a_positive_kindcheck_ticks_kind_in_gevaar_in_advance() {
     refused(&answers).stderr_has("vooraf").stderr_has("notitie");
     // Unticked with a note: accepted and recorded; the proposal follows the criteria.
     let answers = format!(
-        "{INTAKE}{B2_POSITIVE_CLOSED}{B2_CONSENT}- {{gelden: [licht, voldoende-hulpbronnen], notitie: zorg betreft alleen een eerdere situatie}}\n- enkelvoudig\n- psychosociaal\n- Buurtteam Voorbeeld\n- nee\n"
+        "{INTAKE}{B2_POSITIVE_CLOSED}{B2_CONSENT}- {{gelden: [licht, voldoende-hulpbronnen], notitie: zorg betreft alleen een eerdere situatie}}\n- enkelvoudig\n- psychosociaal\n- Wijkteam Voorbeeldstad\n- nee\n"
     );
     let (_, json) = run(&answers);
-    assert_eq!(row(&json, "D2")["voorstel"]["optie"], "enkelvoudig");
+    assert_eq!(row(&json, "D2")["voorstel"]["optie"], "Enkelvoudig");
     assert!(row(&json, "D2-criteria")["toelichting"]
         .as_str()
         .unwrap()
@@ -310,7 +310,7 @@ fn a_positive_kindcheck_ticks_kind_in_gevaar_in_advance() {
     );
     let (_, json) = run(&answers);
     let d2 = row(&json, "D2");
-    assert_eq!(d2["voorstel"]["optie"], "complex");
+    assert_eq!(d2["voorstel"]["optie"], "Complex");
     assert!(d2["voorstel"]["op_grond_van"]
         .to_string()
         .contains("kind(eren) (mogelijk) in gevaar"));
@@ -320,13 +320,13 @@ fn a_positive_kindcheck_ticks_kind_in_gevaar_in_advance() {
 fn enkelvoudig_is_proposed_only_when_both_of_its_conditions_hold() {
     let only_light = format!("{INTAKE}{B2_NEGATIVE}{B2_CONSENT}- [licht]\n- complex\n{}", "- Centrum Kwetsbare Zwangeren\n- nee\n- alles\n- Aandachtsfunctionaris VSV\n- nee\n- gevoerd\n- nee\n- volgen\n- verloskundige\n");
     let (_, json) = run(&only_light);
-    assert_eq!(row(&json, "D2")["voorstel"]["optie"], "complex");
+    assert_eq!(row(&json, "D2")["voorstel"]["optie"], "Complex");
     let nothing = format!("{INTAKE}{B2_NEGATIVE}{B2_CONSENT}- geen\n- enkelvoudig\n");
     refused(&nothing).stderr_has("reden");
-    let both = format!("{INTAKE}{B2_NEGATIVE}{B2_CONSENT}- [licht, voldoende-hulpbronnen]\n- enkelvoudig\n- psychosociaal\n- Buurtteam Voorbeeld\n- nee\n");
+    let both = format!("{INTAKE}{B2_NEGATIVE}{B2_CONSENT}- [licht, voldoende-hulpbronnen]\n- enkelvoudig\n- psychosociaal\n- Wijkteam Voorbeeldstad\n- nee\n");
     let (_, json) = run(&both);
     let d2 = row(&json, "D2");
-    assert_eq!(d2["voorstel"]["optie"], "enkelvoudig");
+    assert_eq!(d2["voorstel"]["optie"], "Enkelvoudig");
     assert_eq!(d2["voorstel"]["gevolgd"], true);
 }
 
@@ -393,7 +393,7 @@ fn the_handover_post_partum_cannot_be_marked_not_applicable() {
 #[test]
 fn signals_later_in_care_start_at_ppm_yes_without_an_intake() {
     let answers = format!(
-        "- signalen-later\n{B2_NEGATIVE}{B2_CONSENT}- [licht, voldoende-hulpbronnen]\n- enkelvoudig\n- psychosociaal\n- Buurtteam Voorbeeld\n- nee\n"
+        "- signalen-later\n{B2_NEGATIVE}{B2_CONSENT}- [licht, voldoende-hulpbronnen]\n- enkelvoudig\n- psychosociaal\n- Wijkteam Voorbeeldstad\n- nee\n"
     );
     let (_, json) = run(&answers);
     let route = route(&json);
@@ -422,10 +422,10 @@ fn consent_for_current_care_and_the_gp_are_asked_apart() {
         .contains("geen toestemming voor overleg"));
     // Refused for the GP only: no criterion, but noted.
     let answers = format!(
-        "{INTAKE}{B2_NEGATIVE}- alles\n- nvt\n- nee\n- nee\n- [licht, voldoende-hulpbronnen]\n- enkelvoudig\n- psychosociaal\n- Buurtteam Voorbeeld\n- nee\n"
+        "{INTAKE}{B2_NEGATIVE}- alles\n- nvt\n- nee\n- nee\n- [licht, voldoende-hulpbronnen]\n- enkelvoudig\n- psychosociaal\n- Wijkteam Voorbeeldstad\n- nee\n"
     );
     let (_, json) = run(&answers);
-    assert_eq!(row(&json, "D2")["voorstel"]["optie"], "enkelvoudig");
+    assert_eq!(row(&json, "D2")["voorstel"]["optie"], "Enkelvoudig");
     assert!(let_op(&json).contains("Geen toestemming voor gegevensuitwisseling met de huisarts"));
     assert!(!let_op(&json).contains("huidige hulpverlening"));
 }

@@ -117,7 +117,7 @@ impl fmt::Display for Mismatch {
             ),
             Mismatch::PresetUnticked { criteria } => write!(
                 f,
-                "op grond van eerdere antwoorden geldt {}; uitvinken mag, maar alleen met een notitie die zegt waarom",
+                "{} staat vooraf aangevinkt op grond van eerdere antwoorden; uitvinken mag, maar alleen met een notitie die zegt waarom",
                 criteria
                     .iter()
                     .map(|c| format!("'{c}'"))

@@ -32,16 +32,14 @@ fn proposed(binding: bool) -> Proposal {
 fn a_binding_proposal_leaves_one_option() {
     let set = FlowSet::load(None).expect("flows");
     let d2 = node_for_key(&set, "D2").expect("D2");
-    let refused = check(
-        d2,
-        Some(&proposed(true)),
+    let refused = check(d2, Some(&proposed(true)), &[],
         choice("enkelvoudig", Some("toch")),
     );
     assert_eq!(
         refused.expect_err("refused").to_string(),
         "'enkelvoudig' kan hier niet: op grond van (Geringe) twijfel of persisterende problemen volgt altijd 'complex'"
     );
-    assert!(check(d2, Some(&proposed(true)), choice("complex", None)).is_ok());
+    assert!(check(d2, Some(&proposed(true)), &[], choice("complex", None)).is_ok());
 }
 
 #[test]
@@ -49,15 +47,13 @@ fn overruling_a_proposal_needs_a_reason() {
     let set = FlowSet::load(None).expect("flows");
     let d2 = node_for_key(&set, "D2").expect("D2");
     for blank in [None, Some("  ")] {
-        let refused = check(d2, Some(&proposed(false)), choice("enkelvoudig", blank));
+        let refused = check(d2, Some(&proposed(false)), &[], choice("enkelvoudig", blank));
         assert_eq!(
             refused.expect_err("refused").to_string(),
             "'enkelvoudig' wijkt af van het voorstel 'complex'; afwijken mag, maar alleen met een reden"
         );
     }
-    let (answer, _) = check(
-        d2,
-        Some(&proposed(false)),
+    let (answer, _) = check(d2, Some(&proposed(false)), &[],
         choice("enkelvoudig", Some(" netwerk ")),
     )
     .expect("taken");
@@ -68,7 +64,7 @@ fn overruling_a_proposal_needs_a_reason() {
 fn a_referral_names_someone_or_a_gap_but_not_both() {
     let set = FlowSet::load(None).expect("flows");
     let b3 = node_for_key(&set, "B3-psychosociaal").expect("B3");
-    let refused = |answer| check(b3, None, answer).expect_err("refused");
+    let refused = |answer| check(b3, None, &[], answer).expect_err("refused");
     assert_eq!(
         refused(referral(&[], &["  "], false)),
         Mismatch::NothingChosen
@@ -81,9 +77,9 @@ fn a_referral_names_someone_or_a_gap_but_not_both() {
         Mismatch::GapWithProvider.to_string(),
         "'geen passend aanbod' gaat niet samen met een gekozen hulpverlener of organisatie"
     );
-    let (answer, _) = check(b3, None, referral(&["a", "a"], &[" Zus ", ""], false)).expect("taken");
+    let (answer, _) = check(b3, None, &[], referral(&["a", "a"], &[" Zus ", ""], false)).expect("taken");
     assert_eq!(answer, referral(&["a"], &["Zus"], false));
-    assert!(check(b3, None, referral(&[], &[], true)).is_ok());
+    assert!(check(b3, None, &[], referral(&[], &[], true)).is_ok());
 }
 
 #[test]
@@ -91,7 +87,7 @@ fn an_answer_of_another_kind_is_refused() {
     let set = FlowSet::load(None).expect("flows");
     let b1 = node_for_key(&set, "B1").expect("B1");
     assert_eq!(
-        check(b1, None, choice("ja", None)).expect_err("refused"),
+        check(b1, None, &[], choice("ja", None)).expect_err("refused"),
         Mismatch::WrongKind {
             answer: "keuze",
             question: "actie"
@@ -110,7 +106,7 @@ fn a_checklist_marks_every_action_in_the_box_order() {
         }],
         notitie: Some(" ".to_string()),
     };
-    let (answer, next) = check(b1, None, answer).expect("taken");
+    let (answer, next) = check(b1, None, &[], answer).expect("taken");
     assert_eq!(next, "B1-instrument");
     let Answer::Checklist { acties, notitie } = answer else {
         panic!("a checklist");
@@ -132,7 +128,7 @@ fn a_checklist_marks_every_action_in_the_box_order() {
         notitie: None,
     };
     assert_eq!(
-        check(b1, None, unknown).expect_err("refused"),
+        check(b1, None, &[], unknown).expect_err("refused"),
         Mismatch::NotAnAction {
             id: "dansen".to_string()
         }
@@ -177,6 +173,7 @@ fn text_node(pausable: bool) -> Node {
         text: None,
         pausable,
         notice: None,
+        contact_category: None,
         line: None,
         body: Body::Text {
             question: "Wie wordt coördinerend zorgverlener?".to_string(),
@@ -194,7 +191,7 @@ fn text(t: &str) -> Answer {
 #[test]
 fn a_text_answer_is_taken_trimmed_and_leads_on() {
     let (answer, next) =
-        check(&text_node(false), None, text("  Jansen, wijkteam \n")).expect("taken");
+        check(&text_node(false), None, &[], text("  Jansen, wijkteam \n")).expect("taken");
     assert_eq!(answer, text("Jansen, wijkteam"));
     assert_eq!(next, "EINDE");
 }
@@ -208,7 +205,7 @@ fn an_empty_text_is_refused_and_says_what_to_do() {
             "het antwoord is leeg; typ een antwoord, of kies 'later' als het nog niet bekend is",
         ),
     ] {
-        let refused = check(&text_node(pausable), None, text(" \t ")).expect_err("refused");
+        let refused = check(&text_node(pausable), None, &[], text(" \t ")).expect_err("refused");
         assert_eq!(refused, Mismatch::EmptyText { pausable });
         assert_eq!(refused.to_string(), said);
     }
@@ -217,7 +214,7 @@ fn an_empty_text_is_refused_and_says_what_to_do() {
 #[test]
 fn a_text_answer_fits_only_a_text_question() {
     assert_eq!(
-        check(&text_node(false), None, choice("ja", None)).expect_err("refused"),
+        check(&text_node(false), None, &[], choice("ja", None)).expect_err("refused"),
         Mismatch::WrongKind {
             answer: "keuze",
             question: "tekst"
@@ -226,7 +223,7 @@ fn a_text_answer_fits_only_a_text_question() {
     let set = FlowSet::load(None).expect("flows");
     let d1 = node_for_key(&set, "D1").expect("D1");
     assert_eq!(
-        check(d1, None, text("ja")).expect_err("refused"),
+        check(d1, None, &[], text("ja")).expect_err("refused"),
         Mismatch::WrongKind {
             answer: "tekst",
             question: "beslissing"
