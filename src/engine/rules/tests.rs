@@ -32,7 +32,10 @@ fn proposed(binding: bool) -> Proposal {
 fn a_binding_proposal_leaves_one_option() {
     let set = FlowSet::load(None).expect("flows");
     let d2 = node_for_key(&set, "D2").expect("D2");
-    let refused = check(d2, Some(&proposed(true)), &[],
+    let refused = check(
+        d2,
+        Some(&proposed(true)),
+        &[],
         choice("enkelvoudig", Some("toch")),
     );
     assert_eq!(
@@ -47,13 +50,21 @@ fn overruling_a_proposal_needs_a_reason() {
     let set = FlowSet::load(None).expect("flows");
     let d2 = node_for_key(&set, "D2").expect("D2");
     for blank in [None, Some("  ")] {
-        let refused = check(d2, Some(&proposed(false)), &[], choice("enkelvoudig", blank));
+        let refused = check(
+            d2,
+            Some(&proposed(false)),
+            &[],
+            choice("enkelvoudig", blank),
+        );
         assert_eq!(
             refused.expect_err("refused").to_string(),
             "'enkelvoudig' wijkt af van het voorstel 'complex'; afwijken mag, maar alleen met een reden"
         );
     }
-    let (answer, _) = check(d2, Some(&proposed(false)), &[],
+    let (answer, _) = check(
+        d2,
+        Some(&proposed(false)),
+        &[],
         choice("enkelvoudig", Some(" netwerk ")),
     )
     .expect("taken");
@@ -77,7 +88,8 @@ fn a_referral_names_someone_or_a_gap_but_not_both() {
         Mismatch::GapWithProvider.to_string(),
         "'geen passend aanbod' gaat niet samen met een gekozen hulpverlener of organisatie"
     );
-    let (answer, _) = check(b3, None, &[], referral(&["a", "a"], &[" Zus ", ""], false)).expect("taken");
+    let (answer, _) =
+        check(b3, None, &[], referral(&["a", "a"], &[" Zus ", ""], false)).expect("taken");
     assert_eq!(answer, referral(&["a"], &["Zus"], false));
     assert!(check(b3, None, &[], referral(&[], &[], true)).is_ok());
 }

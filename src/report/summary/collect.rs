@@ -96,21 +96,42 @@ impl Parts {
                     .iter()
                     .map(|c| condition::state(session.walk(), step.flow, c))
                     .collect();
-                let status = if states.iter().any(|s| *s == State::Fails) {
+                let status = if states.contains(&State::Fails) {
                     NOT_CARRIED_OUT
-                } else if states.iter().any(|s| *s == State::Open) {
+                } else if states.contains(&State::Open) {
                     NOT_YET
                 } else {
                     REFERRED
                 };
+                // Veilig Thuis' feedback answered later at a box that shows this category
+                // (the VT box): the reporter's to-do to follow it up is done.
+                let steps = session.walk().steps();
+                let here = steps.iter().position(|s| std::ptr::eq(s, step));
+                let followed_up = here.is_some_and(|k| {
+                    steps[k + 1..].iter().any(|s| {
+                        s.answer.is_some()
+                            && s.node.contact_category.as_deref() == Some(category.as_str())
+                    })
+                });
                 self.referral(
-                    status,
                     step,
-                    category,
-                    contacts,
-                    aanbieders,
-                    *geen_passend_aanbod,
-                    notitie.clone(),
+                    followed_up,
+                    Referral {
+                        knoop: step.node.id.clone(),
+                        titel: step.node.title.clone(),
+                        categorie: category.to_string(),
+                        rol: step.role.as_ref().map(|r| r.label.clone()),
+                        aanbieders: contacts
+                            .iter()
+                            .map(|c| c.naam.clone())
+                            .chain(aanbieders.iter().cloned())
+                            .collect(),
+                        kaart: contacts,
+                        andere: aanbieders.clone(),
+                        geen_passend_aanbod: *geen_passend_aanbod,
+                        notitie: notitie.clone(),
+                        status,
+                    },
                 );
             }
             _ => {}
@@ -165,31 +186,17 @@ impl Parts {
         });
     }
 
-    /// A referral made, with what follows from it on the list of the one who made it.
-    fn referral(
-        &mut self,
-        status: &'static str,
-        step: &Step<'_>,
-        category: &str,
-        contacts: Vec<Contact>,
-        andere: &[String],
-        geen_passend_aanbod: bool,
-        notitie: Option<String>,
-    ) {
-        let role = step.role.as_ref().map(|r| r.label.clone());
-        let who = role.clone().unwrap_or_else(|| NO_ROLE.to_string());
-        let names: Vec<String> = contacts
-            .iter()
-            .map(|c| c.naam.clone())
-            .chain(andere.iter().cloned())
-            .collect();
-        if status != REFERRED {
-            let whom = if names.is_empty() {
+    /// A referral made, with what follows from it on the list of the one who made it; one
+    /// only proposed (no consent yet, or refused) goes under "Let op" instead.
+    fn referral(&mut self, step: &Step<'_>, followed_up: bool, referral: Referral) {
+        let who = referral.rol.clone().unwrap_or_else(|| NO_ROLE.to_string());
+        if referral.status != REFERRED {
+            let whom = if referral.aanbieders.is_empty() {
                 String::new()
             } else {
-                format!(" naar {}", names.join(", "))
+                format!(" naar {}", referral.aanbieders.join(", "))
             };
-            let why = if status == NOT_CARRIED_OUT {
+            let why = if referral.status == NOT_CARRIED_OUT {
                 "niet uitgevoerd (geen toestemming of niet doorgegaan)"
             } else {
                 "nog niet uitgevoerd (toestemming nog niet gevraagd)"
@@ -198,24 +205,13 @@ impl Parts {
                 "Verwijzing{whom} voorgesteld, {why} ({})",
                 where_(step)
             ));
-            self.verwijzingen.push(Referral {
-                knoop: step.node.id.clone(),
-                titel: step.node.title.clone(),
-                categorie: category.to_string(),
-                rol: role,
-                aanbieders: names,
-                kaart: contacts,
-                andere: andere.to_vec(),
-                geen_passend_aanbod,
-                notitie,
-                status,
-            });
+            self.verwijzingen.push(referral);
             return;
         }
         // A report to Veilig Thuis: who reported, to whom, and the phone number, on the to-do
         // list of the reporter.
-        if category == "veilig-thuis" {
-            for c in &contacts {
+        if referral.categorie == "veilig-thuis" && !followed_up {
+            for c in &referral.kaart {
                 let phone = c
                     .telefoon
                     .clone()
@@ -227,28 +223,14 @@ impl Parts {
                 ));
             }
         }
-        if geen_passend_aanbod {
+        if referral.geen_passend_aanbod {
             self.open_acties.entry(who).or_default().push(format!(
-                "Geen passend aanbod in de categorie '{category}': zoek een oplossing en meld het gat aan de coördinator van de Sociale Kaart ({})",
+                "Geen passend aanbod in de categorie '{}': zoek een oplossing en meld het gat aan de coördinator van de Sociale Kaart ({})",
+                referral.categorie,
                 where_(step)
             ));
         }
-        self.verwijzingen.push(Referral {
-            knoop: step.node.id.clone(),
-            titel: step.node.title.clone(),
-            categorie: category.to_string(),
-            rol: role,
-            aanbieders: contacts
-                .iter()
-                .map(|c| c.naam.clone())
-                .chain(andere.iter().cloned())
-                .collect(),
-            kaart: contacts,
-            andere: andere.to_vec(),
-            geen_passend_aanbod,
-            notitie,
-            status,
-        });
+        self.verwijzingen.push(referral);
     }
 }
 
