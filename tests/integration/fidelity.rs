@@ -215,6 +215,11 @@ fn m1_with_a_report_waits_for_veilig_thuis_and_shows_the_organisation_from_the_m
         outcome.contains("aan de huisarts is niet bevestigd"),
         "{outcome}"
     );
+    // The reporter's to-do to follow up the report is done once the feedback is recorded;
+    // the feedback to the GP not confirmed stays open for Veilig Thuis.
+    let open = open_actions(&json);
+    assert!(!open.contains("volg de terugkoppeling"), "{open}");
+    assert!(open.contains("Terugkoppeling aan huisarts"), "{open}");
     let m1 = subflow(&json, "M1");
     let m1_outcome = m1["uitkomst"].as_str().unwrap();
     assert!(
