@@ -424,7 +424,7 @@ fn consent_for_current_care_and_the_gp_are_asked_apart() {
     assert!(let_op(&json).contains("Geen toestemming voor overleg met de huidige hulpverlening"));
     assert!(row(&json, "D2")["voorstel"]["op_grond_van"]
         .to_string()
-        .contains("geen toestemming voor overleg"));
+        .contains("geen toestemming overleg"));
     // Refused for the GP only: no criterion, but noted.
     let answers = format!(
         "{INTAKE}{B2_NEGATIVE}- alles\n- nvt\n- nee\n- nee\n- [licht, voldoende-hulpbronnen]\n- enkelvoudig\n- psychosociaal\n- Wijkteam Voorbeeldstad\n- nee\n"

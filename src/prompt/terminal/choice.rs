@@ -33,7 +33,15 @@ impl Terminal<'_> {
         if what_if {
             labels.push(WHAT_IF.to_string());
         }
-        let (start, note) = starting_point(question, options);
+        let (mut start, note) = starting_point(question, options);
+        // At a wait, Enter alone must not record an event that has not happened (an
+        // appointment kept, feedback received): the cursor starts at "Nog niet — later verder".
+        if question.can_pause
+            && question.previous.is_none()
+            && matches!(question.node.body, crate::flow::model::Body::Wait { .. })
+        {
+            start = labels.len();
+        }
         let message = question_text(question);
         loop {
             let index = match self.select(

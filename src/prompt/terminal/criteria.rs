@@ -3,7 +3,7 @@
 //! Kindcheck, refused consent) are ticked in advance and say why; unticking one asks for a
 //! reason, which is recorded as the note.
 
-use super::widgets::{Got, HELP_TEXT};
+use super::widgets::{Got, HELP_REQUIRED_REASON};
 use super::Terminal;
 use crate::engine::answer::Answer;
 use crate::engine::prompter::{question_text, Reply};
@@ -15,11 +15,22 @@ impl Terminal<'_> {
     pub(super) fn ask_criteria(&self, question: &Question<'_>, items: &[Action]) -> Result<Reply> {
         let labels: Vec<String> = items
             .iter()
-            .map(|a| match question.preset.iter().find(|p| p.id == a.id) {
-                Some(p) => format!("{} — vooraf aangevinkt: {}", a.text, p.because),
-                None => a.text.clone(),
+            .map(|a| match question.preset.iter().any(|p| p.id == a.id) {
+                true => format!("{} *", a.text),
+                false => a.text.clone(),
             })
             .collect();
+        // Why a criterion is ticked in advance, once, above the list.
+        if !question.preset.is_empty() {
+            self.say(
+                "* Vooraf aangevinkt op grond van eerdere antwoorden (uitvinken mag, met een reden):",
+            );
+            for p in &question.preset {
+                if let Some(item) = items.iter().find(|a| a.id == p.id) {
+                    self.say(&format!("  • {}: {}", item.text, p.because));
+                }
+            }
+        }
         let (mut ticked, mut note): (Vec<usize>, String) = match &question.previous {
             Some(Answer::Criteria { gelden, notitie }) => (
                 items
@@ -65,7 +76,7 @@ impl Terminal<'_> {
                 let notitie = if unticked {
                     match self.text(
                         "U vinkte een vooraf aangevinkt criterium uit. Waarom? (wordt vastgelegd)",
-                        HELP_TEXT,
+                        HELP_REQUIRED_REASON,
                         true,
                         &note,
                     )? {

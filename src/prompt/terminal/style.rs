@@ -60,7 +60,13 @@ impl Terminal<'_> {
         }
         self.say("");
         if !head.is_empty() {
-            self.say_bold(&format!("── {head} ──"));
+            // The closing rule only where it fits on an 80-column line: never a lone "──".
+            let line = format!("── {head} ──");
+            if line.chars().count() < 80 {
+                self.say_bold(&line);
+            } else {
+                self.say_bold(&format!("── {head}"));
+            }
         }
         self.say_bold(&question.node.title);
         if let Some(tekst) = &question.node.text {

@@ -71,10 +71,12 @@ impl Terminal<'_> {
             items.push(Item::Back);
         }
         let message = shown(message);
+        let last = items.len();
         let got = Select::new(&message, items)
             .with_help_message(HELP_SELECT)
             .with_page_size(12)
-            .with_starting_cursor(start.min(labels.len().saturating_sub(1)))
+            // `start` may point just past the options: at "Nog niet — later verder".
+            .with_starting_cursor(start.min(last.saturating_sub(1)))
             .prompt();
         match got {
             Ok(Item::Option(i, _)) => Ok(Got::Value(i)),
