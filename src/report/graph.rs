@@ -96,7 +96,7 @@ enum Arrow<'a> {
     Next,
     /// An option of a decision, with its label.
     Choice(&'a str),
-    /// A sub-flow call, to the start of the sub-flow.
+    /// A sub-flow call, to the start of the sub-flow (or the call's `ingang`).
     Call,
 }
 
@@ -109,6 +109,24 @@ fn links<'a>(set: &'a FlowSet, ids: &'a Ids) -> Vec<Link<'a>> {
                 Body::Decision { options, .. } | Body::Wait { options, .. } => options
                     .iter()
                     .map(|o| (o.target.as_str(), Arrow::Choice(o.label.as_str())))
+                    .collect(),
+                // A call that goes on by the end its sub-flow reached: each such arrow is
+                // labelled with that end, the usual way on with "anders".
+                Body::Subflow {
+                    flow: callee,
+                    next,
+                    exits,
+                    ..
+                } if !exits.is_empty() => exits
+                    .iter()
+                    .map(|e| {
+                        let end = set
+                            .get(callee)
+                            .and_then(|f| f.node(&e.end))
+                            .map_or(e.end.as_str(), |n| n.title.as_str());
+                        (e.target.as_str(), Arrow::Choice(end))
+                    })
+                    .chain([(next.as_str(), Arrow::Choice("anders"))])
                     .collect(),
                 other => other
                     .targets()
@@ -123,9 +141,15 @@ fn links<'a>(set: &'a FlowSet, ids: &'a Ids) -> Vec<Link<'a>> {
             }
         }
         for node in &flow.nodes {
-            if let Body::Subflow { flow: callee, .. } = &node.body {
+            if let Body::Subflow {
+                flow: callee,
+                entry,
+                ..
+            } = &node.body
+            {
                 if let (Some(ci), Some(from)) = (set.position(callee), ids.of(fi, &node.id)) {
-                    if let Some(to) = ids.of(ci, &set.flows[ci].start) {
+                    let first = entry.as_ref().unwrap_or(&set.flows[ci].start);
+                    if let Some(to) = ids.of(ci, first) {
                         out.push(Link {
                             from,
                             to,
