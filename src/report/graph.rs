@@ -94,9 +94,10 @@ struct Link<'a> {
 enum Arrow<'a> {
     /// To the next box.
     Next,
-    /// An option of a decision, with its label.
-    Choice(&'a str),
-    /// A sub-flow call, to the start of the sub-flow.
+    /// An option of a decision, with its label; or the way out of a sub-flow call by how the
+    /// sub-flow ended ("bij einde AK-gemeld", "anders").
+    Choice(std::borrow::Cow<'a, str>),
+    /// A sub-flow call, to where it enters the sub-flow (`ingang`, else its start).
     Call,
 }
 
@@ -108,7 +109,15 @@ fn links<'a>(set: &'a FlowSet, ids: &'a Ids) -> Vec<Link<'a>> {
             let targets: Vec<(&str, Arrow)> = match &node.body {
                 Body::Decision { options, .. } | Body::Wait { options, .. } => options
                     .iter()
-                    .map(|o| (o.target.as_str(), Arrow::Choice(o.label.as_str())))
+                    .map(|o| (o.target.as_str(), Arrow::Choice(o.label.as_str().into())))
+                    .collect(),
+                Body::Subflow { next, exits, .. } if !exits.is_empty() => exits
+                    .iter()
+                    .map(|e| {
+                        let label = format!("bij einde {}", e.end);
+                        (e.target.as_str(), Arrow::Choice(label.into()))
+                    })
+                    .chain([(next.as_str(), Arrow::Choice("anders".into()))])
                     .collect(),
                 other => other
                     .targets()
@@ -123,9 +132,15 @@ fn links<'a>(set: &'a FlowSet, ids: &'a Ids) -> Vec<Link<'a>> {
             }
         }
         for node in &flow.nodes {
-            if let Body::Subflow { flow: callee, .. } = &node.body {
+            if let Body::Subflow {
+                flow: callee,
+                entry,
+                ..
+            } = &node.body
+            {
                 if let (Some(ci), Some(from)) = (set.position(callee), ids.of(fi, &node.id)) {
-                    if let Some(to) = ids.of(ci, &set.flows[ci].start) {
+                    let entry = entry.as_deref().unwrap_or(&set.flows[ci].start);
+                    if let Some(to) = ids.of(ci, entry) {
                         out.push(Link {
                             from,
                             to,
@@ -204,7 +219,7 @@ pub fn mermaid(set: &FlowSet) -> String {
         let (a, b) = (l.from, l.to);
         s.push_str(&match l.kind {
             Arrow::Next => format!("  {a} --> {b}\n"),
-            Arrow::Choice(label) => format!("  {a} -->|\"{}\"| {b}\n", mermaid_text(label)),
+            Arrow::Choice(label) => format!("  {a} -->|\"{}\"| {b}\n", mermaid_text(&label)),
             Arrow::Call => format!("  {a} -.->|\"roept aan\"| {b}\n"),
         });
     }
@@ -324,7 +339,7 @@ pub fn dot(set: &FlowSet) -> String {
             Arrow::Next => format!("  {a} -> {b};\n"),
             Arrow::Choice(label) => format!(
                 "  {a} -> {b} [label=\"{}\"];\n",
-                lines(label, 24)
+                lines(&label, 24)
                     .iter()
                     .map(|l| dot_text(l))
                     .collect::<Vec<_>>()

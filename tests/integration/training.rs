@@ -101,7 +101,12 @@ fn graaf_mermaid_matches_the_golden_file() {
     out.stdout_has("flowchart TD")
         .stdout_has("n_D2{\"D2 · Problematiek —<br/>enkelvoudig of complex<br/>(Verloskundig zorgverlener)\"}")
         .stdout_has("n_D2 -->|\"Complex\"| n_B4")
-        .stdout_has("n_M1 -.->|\"roept aan\"| meldcode__KC")
+        .stdout_has("n_B2_meldcode -.->|\"roept aan\"| meldcode__KC")
+        // M1 enters the Meldcode at step 1 (no Kindcheck) and goes to VT only after a report.
+        .stdout_has("n_M1 -.->|\"roept aan\"| meldcode__MC1")
+        .stdout_lacks("n_M1 -.->|\"roept aan\"| meldcode__KC")
+        .stdout_has("n_M1 -->|\"bij einde AK-gemeld\"| n_VT")
+        .stdout_has("n_M1 -->|\"anders\"| n_M1_vervolg")
         .stdout_has("subgraph sf_meldcode")
         .stdout_has("classDef rol_mdo");
 }
@@ -119,6 +124,8 @@ fn graaf_dot_matches_the_golden_file() {
         .stdout_has("n_D4 [shape=hexagon")
         .stdout_has("subgraph cluster_meldcode {")
         .stdout_has("n_B6_meldcode -> meldcode__KC [style=dashed, label=\"roept aan\"];")
+        .stdout_has("n_M1 -> meldcode__MC1 [style=dashed, label=\"roept aan\"];")
+        .stdout_has("n_M1 -> n_VT [label=\"bij einde AK-gemeld\"];")
         .stdout_has("legenda_veilig_thuis [shape=box, label=\"Veilig Thuis\"");
 }
 
