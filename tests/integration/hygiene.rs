@@ -385,7 +385,7 @@ fn statistics_as_csv_open_in_dutch_excel_without_running_a_formula() {
     );
     ws.write("kaart.yaml", kaart);
     // The shortest route (no PPM); five sessions, so that the group is shown as a number.
-    ws.write("antwoorden.yaml", "- alles\n- geen\n- nee\n");
+    ws.write("antwoorden.yaml", "- intake\n- alles\n- geen\n- nee\n");
     for (hour, gemeente) in [FORMULA; 5].into_iter().chain(["@SUM(A1)"]).enumerate() {
         ws.cmd("start --kaart kaart.yaml --antwoorden antwoorden.yaml")
             .arg("--gemeente")

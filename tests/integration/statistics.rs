@@ -6,7 +6,7 @@
 use crate::common::{Workspace, D4_TO_MDO_PAUSE, MDO_TO_END, TO_D4_PAUSE};
 
 /// The shortest route: no PPM (end E0).
-const SHORT: &str = "- alles\n- geen\n- nee\n";
+const SHORT: &str = "- intake\n- alles\n- geen\n- nee\n";
 
 /// Start a session and return its id.
 fn start(ws: &Workspace, gemeente: &str, at: &str, answers: &str) -> String {
@@ -134,7 +134,7 @@ fn figures_per_gemeente_outcome_referral_gap_and_time_to_the_mdo() {
     assert_eq!(
         md_table(&md, "Route en uitkomst"),
         rows(&[
-            &["B8: Overgedragen na de bevalling", "5"],
+            &["B8: Overdracht na de bevalling", "5"],
             &["E0: Geen actie op dit moment", "8"],
             &["Totaal", "13"],
         ])

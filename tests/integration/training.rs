@@ -101,7 +101,12 @@ fn graaf_mermaid_matches_the_golden_file() {
     out.stdout_has("flowchart TD")
         .stdout_has("n_D2{\"D2 · Problematiek —<br/>enkelvoudig of complex<br/>(Verloskundig zorgverlener)\"}")
         .stdout_has("n_D2 -->|\"Complex\"| n_B4")
-        .stdout_has("n_M1 -.->|\"roept aan\"| meldcode__KC")
+        .stdout_has("n_B2_meldcode -.->|\"roept aan\"| meldcode__KC")
+        // M1 enters the Meldcode at step 1 (no Kindcheck) and goes to VT only after a report.
+        .stdout_has("n_M1 -.->|\"roept aan\"| meldcode__MC1")
+        .stdout_lacks("n_M1 -.->|\"roept aan\"| meldcode__KC")
+        .stdout_has("n_M1 -->|\"Melden bij Veilig Thuis\"| n_VT")
+        .stdout_has("n_M1 -->|\"anders\"| n_M1_vervolg")
         .stdout_has("subgraph sf_meldcode")
         .stdout_has("classDef rol_mdo");
 }
@@ -119,6 +124,8 @@ fn graaf_dot_matches_the_golden_file() {
         .stdout_has("n_D4 [shape=hexagon")
         .stdout_has("subgraph cluster_meldcode {")
         .stdout_has("n_B6_meldcode -> meldcode__KC [style=dashed, label=\"roept aan\"];")
+        .stdout_has("n_M1 -> meldcode__MC1 [style=dashed, label=\"roept aan\"];")
+        .stdout_has("n_M1 -> n_VT [label=\"Melden bij Veilig Thuis\"];")
         .stdout_has("legenda_veilig_thuis [shape=box, label=\"Veilig Thuis\"");
 }
 
@@ -299,6 +306,53 @@ fn every_case_walks_to_an_end_with_the_model_answers() {
     }
 }
 
+/// The model answers the clinical review found at odds with the facts (issue 13, point 14)
+/// stay fixed in every shipped case: a 'no' at question 2 of the afwegingskader never teaches
+/// that structural unsafety is physical violence only, and a case that does not sign the client
+/// up for VoorZorg weighs the local programmes of her gemeente on the example map by name.
+#[test]
+fn the_model_answers_keep_to_the_clinical_facts() {
+    let kaart = zorgpad::kaart::Kaart::load(None).expect("example map");
+    for (id, text) in case_files() {
+        let case = zorgpad::training::Case::parse(&id, &id, &text).expect("case parses");
+        for m in &case.model {
+            let why = m.waarom.to_lowercase();
+            if (m.vraag == "AK2" || m.vraag.ends_with("/AK2")) && m.antwoord == "nee" {
+                for fact in ["middelengebruik", "basale zorg"] {
+                    assert!(
+                        why.contains(fact),
+                        "{id}: {} = nee does not say that {fact} can be structural unsafety too: {}",
+                        m.vraag,
+                        m.waarom
+                    );
+                }
+                assert!(!why.contains("patroon van geweld"), "{id}: {}", m.waarom);
+            }
+            if m.vraag == "B2-voorzorg" && m.antwoord == "nee" {
+                assert!(
+                    why.contains("lokaal programma"),
+                    "{id}: declining VoorZorg does not weigh a local programme: {}",
+                    m.waarom
+                );
+                let gemeente = case
+                    .gemeente
+                    .as_deref()
+                    .expect("a case with B2-voorzorg names its gemeente");
+                for p in kaart.providers_for("voorzorg", Some(gemeente)) {
+                    if !p.name.to_lowercase().starts_with("voorzorg") {
+                        assert!(
+                            m.waarom.contains(&p.name),
+                            "{id}: {} (on the map for {gemeente}) is not weighed: {}",
+                            p.name,
+                            m.waarom
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn the_cases_cover_every_route_and_several_meldcode_outcomes() {
     let mut outcomes = std::collections::BTreeSet::new();
@@ -340,6 +394,14 @@ fn the_cases_cover_every_route_and_several_meldcode_outcomes() {
         if route.contains(&"M1".to_string()) && !route.contains(&"D4".to_string()) {
             outcomes.insert("geen-toestemming".to_string());
         }
+        if route.iter().filter(|r| *r == "D4").count() > 1 {
+            outcomes.insert("nieuwe-afspraak".to_string());
+        }
+        // A report in the Meldcode at B2 (before B2 itself), and the complex route after it.
+        let at = |n: &str| route.iter().position(|r| r == n);
+        if at("AK-gemeld") < at("B2") && route.contains(&"E-overdracht".to_string()) {
+            outcomes.insert("melding-bij-B2".to_string());
+        }
     }
     for wanted in [
         "E0",
@@ -351,6 +413,10 @@ fn the_cases_cover_every_route_and_several_meldcode_outcomes() {
         "AK-gemeld",
         "AK-volgen",
         "AK-afsluiten",
+        "KC-negatief",
+        "E-veilig-thuis",
+        "nieuwe-afspraak",
+        "melding-bij-B2",
     ] {
         assert!(
             outcomes.contains(wanted),
@@ -375,10 +441,12 @@ fn oefen_lists_the_cases() {
 
 /// Two deliberate mistakes in "niet-verschenen": no VoorZorg, and accepting help at AK4.
 const TWO_MISTAKES: &str = "
+- intake                 # IN
 - alles
 - r4u
 - ja                     # D1
 - alles
+- alleen het ongeboren kind
 - positief
 - alles
 - Aandachtsfunctionaris VSV Voorbeeld
@@ -386,18 +454,20 @@ const TWO_MISTAKES: &str = "
 - gevoerd
 - nee                    # AK1
 - alles                  # B2
-- ja                     # toestemming
+- ja                     # toestemming huidige hulpverlening
+- alles
+- ja                     # toestemming huisarts
 - alles
 - nee                    # VoorZorg: model ja
-- [hulpbronnen]
+- [hulpbronnen, kind-in-gevaar]
 - complex
 - Centrum Kwetsbare Zwangeren Voorbeeld
 - ja                     # D3
 - alles                  # B5
+- verpleegkundige van het centrum
+- nieuwe-afspraak        # D4
 - nee                    # D4
-- alles                  # Kindcheck (M1)
-- positief
-- alles
+- alles                  # M1: Meldcode stap 1
 - Aandachtsfunctionaris VSV Voorbeeld
 - ja
 - gevoerd
@@ -406,9 +476,12 @@ const TWO_MISTAKES: &str = "
 - ja                     # AK3
 - ja                     # AK4: model nee
 - alles                  # hulp
+- wijkteam, tot de bevalling
 - nee                    # AK5
+- ja                     # melding vooraf besproken
 - Veilig Thuis Voorbeeldregio
-- alles                  # VT
+- ja                     # VT
+- alles                  # VT terugkoppeling
 ";
 
 #[test]
@@ -421,7 +494,7 @@ fn a_practice_run_with_mistakes_scores_and_explains_each_difference() {
         .no_panic()
         .stdout_has("Oefencasus: Jong, zonder vaste plek")
         .stdout_has("Mevrouw Van Oefening (19)")
-        .stdout_has("Score: 10 van 12 beslissingen zoals het model (83%).")
+        .stdout_has("Score: 13 van 15 beslissingen zoals het model (87%).")
         .stdout_has("Verschillen met het model, met uitleg:")
         .stdout_has("• B2-voorzorg — Meldt u de cliënt aan bij VoorZorg")
         .stdout_has("u koos 'Nee, niet aanmelden'; het model: 'Ja, aanmelden'.")
@@ -446,9 +519,9 @@ fn a_practice_run_with_mistakes_scores_and_explains_each_difference() {
     let json: Value = serde_json::from_str(&std::fs::read_to_string(&files[0]).unwrap()).unwrap();
     assert_eq!(json["schema"], "zorgpad.oefenresultaat/1");
     assert_eq!(json["casus"], "niet-verschenen");
-    assert_eq!(json["zoals_model"], 10);
-    assert_eq!(json["totaal"], 12);
-    assert_eq!(json["procent"], 83);
+    assert_eq!(json["zoals_model"], 13);
+    assert_eq!(json["totaal"], 15);
+    assert_eq!(json["procent"], 87);
     let wrong: Vec<&str> = json["beslissingen"]
         .as_array()
         .unwrap()
@@ -471,10 +544,10 @@ fn a_practice_run_with_mistakes_scores_and_explains_each_difference() {
 fn a_decision_the_route_did_not_reach_counts_as_different() {
     Test::new()
         .args("oefen enkelvoudig-verwijzen")
-        .answers("- alles\n- mind2care\n- nee\n")
+        .answers("- intake\n- alles\n- mind2care\n- nee\n")
         .run()
         .code(0)
-        .stdout_has("Score: 0 van 7 beslissingen zoals het model (0%).")
+        .stdout_has("Score: 1 van 10 beslissingen zoals het model (10%).")
         .stdout_has("(niet bereikt)")
         .stdout_has("u koos 'Nee'; het model: 'Ja'.")
         .stdout_has("• D2 — ")
@@ -499,11 +572,11 @@ fn oefen_errors_are_dutch_usage_errors() {
         .stderr_has("zorgpad oefen geen-ppm --antwoorden");
     Test::new()
         .args("oefen geen-ppm")
-        .answers("- alles\n- r4u\n- nee\n- nee\n")
+        .answers("- intake\n- alles\n- r4u\n- nee\n- nee\n")
         .run()
         .code(2)
         .no_panic()
-        .stderr_has("de flow is afgerond na 3 antwoorden");
+        .stderr_has("de flow is afgerond na 4 antwoorden");
     Test::new()
         .args("oefen --overzicht leeg")
         .run()
@@ -526,11 +599,11 @@ fn the_overview_shows_what_the_group_missed_most() {
     ws.write("t2.yaml", &model);
     ws.write(
         "t3.yaml",
-        "- alles\n- mind2care\n- nee\n", // geen-ppm, as the model
+        "- intake\n- alles\n- mind2care\n- nee\n", // geen-ppm, as the model
     );
     // Trainee 4: VoorZorg missed, AK4 as the model.
     let t4 = TWO_MISTAKES.replace(
-        "- ja                     # AK4: model nee\n- alles                  # hulp\n- nee                    # AK5\n",
+        "- ja                     # AK4: model nee\n- alles                  # hulp\n- wijkteam, tot de bevalling\n- nee                    # AK5\n",
         "- nee                    # AK4\n",
     );
     assert_ne!(t4, TWO_MISTAKES);

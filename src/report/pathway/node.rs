@@ -103,7 +103,8 @@ fn body_text(flow: &Flow, node: &Node) -> String {
                     .as_deref()
                     .map(|r| format!(" ({})", flow.role_label(r)))
                     .unwrap_or_default();
-                s.push_str(&under(&format!("[ ] {}{who}", a.text), "    "));
+                let must = if a.mandatory { " — verplicht" } else { "" };
+                s.push_str(&under(&format!("[ ] {}{who}{must}", a.text), "    "));
             }
             s.push_str(&next_line(flow, next));
         }
@@ -115,6 +116,13 @@ fn body_text(flow: &Flow, node: &Node) -> String {
             s.push_str(&under(question, ""));
             for a in items {
                 s.push_str(&under(&format!("[ ] {}", a.text), "    "));
+                if !a.preset.is_empty() {
+                    let when: Vec<String> = a.preset.iter().map(|c| c.to_string()).collect();
+                    s.push_str(&under(
+                        &format!("    vooraf aangevinkt als {}", when.join(" of ")),
+                        "      ",
+                    ));
+                }
             }
             s.push_str(&next_line(flow, next));
         }
@@ -144,11 +152,23 @@ fn body_text(flow: &Flow, node: &Node) -> String {
                 ));
             }
         }
-        Body::Referral { category, next, .. } => {
+        Body::Referral {
+            category,
+            next,
+            done_when,
+            ..
+        } => {
             s.push_str(&under(
                 &format!("Verwijzing naar de categorie '{category}' van de Sociale Kaart."),
                 "",
             ));
+            if !done_when.is_empty() {
+                let when: Vec<String> = done_when.iter().map(|c| c.to_string()).collect();
+                s.push_str(&under(
+                    &format!("Gaat pas door als {}.", when.join(" en ")),
+                    "",
+                ));
+            }
             s.push_str(&next_line(flow, next));
         }
         Body::Text { question, next } => {
