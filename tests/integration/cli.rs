@@ -230,7 +230,7 @@ fn an_ambiguous_prefix_lists_ten_ids_and_a_count() {
     std::fs::create_dir_all(ws.data()).expect("mkdir");
     // One real session, copied 14 times under ids that share a prefix.
     ws.cmd("start")
-        .answers("- alles\n- geen\n- nee\n")
+        .answers("- intake\n- alles\n- geen\n- nee\n")
         .run()
         .code(0);
     let id = ws.only_session();
@@ -285,7 +285,7 @@ fn json_for_scripts_names_its_schema() {
 
     let ws = Workspace::new();
     ws.cmd("start")
-        .answers("- alles\n- geen\n- nee\n")
+        .answers("- intake\n- alles\n- geen\n- nee\n")
         .run()
         .code(0);
     let sessions = json_of(&ws.cmd("sessies --json").run().code(0));

@@ -296,7 +296,7 @@ fn field_that_does_not_belong_to_the_kind() {
         30,
         Some("E1"),
         "het veld 'vraag' hoort niet bij een knoop van soort 'einde'",
-        "haal 'vraag' weg, of kies de soort die erbij past (velden van 'einde': uitkomst)",
+        "haal 'vraag' weg, of kies de soort die erbij past (velden van 'einde': uitkomst, uitkomst-als)",
     );
 }
 
