@@ -54,8 +54,37 @@ fn ends_with(step: &Step<'_>, path: &[&str]) -> bool {
 
 /// The state of `condition`, written in `flow`, for the walk so far.
 pub(crate) fn state(walk: &Walk<'_>, flow: &Flow, condition: &Condition) -> State {
+    state_in(walk.set(), walk.steps(), flow, condition)
+}
+
+/// The state of `condition` as answered after the step at `at` (a referral with
+/// `uitgevoerd-als`: "the client consents afterwards"), and before the walk comes back to that
+/// node: a referral offered again is decided by its own later answers, not by the answers to
+/// an earlier or a later offer.
+pub(crate) fn state_after(walk: &Walk<'_>, flow: &Flow, condition: &Condition, at: usize) -> State {
+    let steps = walk.steps();
+    let Some(here) = steps.get(at) else {
+        return State::Open;
+    };
+    let same_place = |s: &Step<'_>| {
+        std::ptr::eq(s.node, here.node)
+            && s.calls.len() == here.calls.len()
+            && s.calls
+                .iter()
+                .zip(&here.calls)
+                .all(|(a, b)| std::ptr::eq(*a, *b))
+    };
+    let end = steps[at + 1..]
+        .iter()
+        .position(same_place)
+        .map_or(steps.len(), |i| at + 1 + i);
+    state_in(walk.set(), &steps[at + 1..end], flow, condition)
+}
+
+/// The state of `condition` for the given steps of a walk (the last answer among them counts).
+fn state_in(set: &FlowSet, steps: &[Step<'_>], flow: &Flow, condition: &Condition) -> State {
     let path = condition.path();
-    let Some(leaf_flow) = leaf_flow(walk.set(), flow, &path) else {
+    let Some(leaf_flow) = leaf_flow(set, flow, &path) else {
         return State::Open;
     };
     let Some(leaf) = leaf_flow.node(path[path.len() - 1]) else {
@@ -64,7 +93,7 @@ pub(crate) fn state(walk: &Walk<'_>, flow: &Flow, condition: &Condition) -> Stat
     let value = condition.value.as_str();
     // How a sub-flow call ended: the last end reached inside it.
     if let Body::Subflow { flow: callee, .. } = &leaf.body {
-        let end = walk.steps().iter().rev().find(|s| {
+        let end = steps.iter().rev().find(|s| {
             matches!(s.node.body, Body::End { .. }) && s.flow.id == *callee && {
                 let ids: Vec<&str> = s.calls.iter().map(|c| c.id.as_str()).collect();
                 ids.ends_with(&path)
@@ -78,8 +107,7 @@ pub(crate) fn state(walk: &Walk<'_>, flow: &Flow, condition: &Condition) -> Stat
             None => State::Open,
         };
     }
-    let Some(step) = walk
-        .steps()
+    let Some(step) = steps
         .iter()
         .rev()
         .find(|s| s.answer.is_some() && s.flow.id == leaf_flow.id && ends_with(s, &path))

@@ -92,9 +92,19 @@ impl Parts {
             ) => {
                 let contacts: Vec<Contact> =
                     chosen.iter().map(|id| Contact::of(id, kaart)).collect();
+                let steps = session.walk().steps();
+                let here = steps.iter().position(|s| std::ptr::eq(s, step));
+                // The conditions are answered after this referral (before it is offered again).
                 let states: Vec<State> = done_when
                     .iter()
-                    .map(|c| condition::state(session.walk(), step.flow, c))
+                    .map(|c| {
+                        condition::state_after(
+                            session.walk(),
+                            step.flow,
+                            c,
+                            here.unwrap_or(usize::MAX),
+                        )
+                    })
                     .collect();
                 let status = if states.contains(&State::Fails) {
                     NOT_CARRIED_OUT
@@ -105,8 +115,6 @@ impl Parts {
                 };
                 // Veilig Thuis' feedback answered later at a box that shows this category
                 // (the VT box): the reporter's to-do to follow it up is done.
-                let steps = session.walk().steps();
-                let here = steps.iter().position(|s| std::ptr::eq(s, step));
                 let followed_up = here.is_some_and(|k| {
                     steps[k + 1..].iter().any(|s| {
                         s.answer.is_some()
