@@ -7,10 +7,12 @@ use serde_json::Value;
 
 /// From the intake to the start of the Meldcode at B2 (positive Kindcheck, steps 1–3).
 const TO_WEIGHING: &str = "
+- intake       # IN: bij de intake
 - alles        # B1
 - geen         # instrument
 - ja           # D1
 - alles        # Kindcheck
+- ongeboren kind en 2 kinderen van 4 en 7 jaar
 - positief
 - alles        # stap 1
 - Aandachtsfunctionaris VSV
@@ -18,17 +20,23 @@ const TO_WEIGHING: &str = "
 - gevoerd      # stap 3
 ";
 
-/// After the Meldcode: B2 with consent, no VoorZorg, no criteria, single problems, the end.
+/// After the Meldcode: B2 with consent for current care and the GP, no VoorZorg; the
+/// criterion of the positive Kindcheck (ticked in advance) kept, complex problems, the
+/// referral accepted, then a pause until the appointment (D4).
 const AFTER_MELDCODE: &str = "
-- alles
-- ja
-- alles
-- nee
-- geen
-- enkelvoudig
-- psychosociaal
-- Buurtteam
-- nee
+- alles        # B2
+- ja           # toestemming huidige hulpverlening
+- alles        # contact
+- ja           # toestemming huisarts
+- alles        # contact
+- nee          # VoorZorg
+- [kind-in-gevaar]
+- complex
+- Centrum Kwetsbare Zwangeren
+- ja           # D3
+- alles        # B5 afspraak
+- jeugdverpleegkundige Centrum Kwetsbare Zwangeren
+- later        # D4
 ";
 
 fn run(answers: &str) -> Value {
@@ -59,6 +67,9 @@ fn meldcode(answers_in_weighing: &str) -> (String, Vec<String>, Value) {
     (outcome, let_op, json)
 }
 
+/// After help is organised (question 4): who monitors the safety, and until when.
+const MONITORED_BY: &str = "- wijkteam en verloskundige, tot 6 weken na de bevalling\n";
+
 fn reported(let_op: &[String]) -> bool {
     let_op.iter().any(|l| l.contains("melden bij Veilig Thuis"))
 }
@@ -80,8 +91,8 @@ fn no_suspicion_closes_and_records_in_the_file() {
 
 #[test]
 fn acute_or_structural_unsafety_is_reported() {
-    let (outcome, let_op, json) = meldcode("- ja\n- ja\n- Veilig Thuis Voorbeeldregio\n");
-    assert!(outcome.contains("melden bij Veilig Thuis"), "{outcome}");
+    let (outcome, let_op, json) = meldcode("- ja\n- ja\n- ja\n- Veilig Thuis Voorbeeldregio\n");
+    assert!(outcome.contains("gemeld bij Veilig Thuis"), "{outcome}");
     assert!(reported(&let_op), "{let_op:?}");
     // Questions 3–5 are not asked: they are answered together with Veilig Thuis.
     let nodes: Vec<&str> = json["subflows"][0]["stappen"]
@@ -102,30 +113,34 @@ fn acute_or_structural_unsafety_is_reported() {
 
 #[test]
 fn no_effective_help_is_reported() {
-    let (outcome, let_op, _) = meldcode("- ja\n- nee\n- nee\n- Veilig Thuis Voorbeeldregio\n");
-    assert!(outcome.contains("melden bij Veilig Thuis"), "{outcome}");
+    let (outcome, let_op, _) =
+        meldcode("- ja\n- nee\n- nee\n- ja\n- Veilig Thuis Voorbeeldregio\n");
+    assert!(outcome.contains("gemeld bij Veilig Thuis"), "{outcome}");
     assert!(reported(&let_op));
 }
 
 #[test]
 fn refused_help_is_reported() {
     let (outcome, let_op, _) =
-        meldcode("- ja\n- nee\n- ja\n- nee\n- Veilig Thuis Voorbeeldregio\n");
-    assert!(outcome.contains("melden bij Veilig Thuis"), "{outcome}");
+        meldcode("- ja\n- nee\n- ja\n- nee\n- ja\n- Veilig Thuis Voorbeeldregio\n");
+    assert!(outcome.contains("gemeld bij Veilig Thuis"), "{outcome}");
     assert!(reported(&let_op));
 }
 
 #[test]
 fn help_without_lasting_safety_is_reported() {
-    let (outcome, let_op, _) =
-        meldcode("- ja\n- nee\n- ja\n- ja\n- alles\n- nee\n- Veilig Thuis Voorbeeldregio\n");
-    assert!(outcome.contains("melden bij Veilig Thuis"), "{outcome}");
+    let (outcome, let_op, _) = meldcode(&format!(
+        "- ja\n- nee\n- ja\n- ja\n- alles\n{MONITORED_BY}- nee\n- ja\n- Veilig Thuis Voorbeeldregio\n"
+    ));
+    assert!(outcome.contains("gemeld bij Veilig Thuis"), "{outcome}");
     assert!(reported(&let_op));
 }
 
 #[test]
 fn help_that_works_closes_with_monitoring() {
-    let (outcome, let_op, _) = meldcode("- ja\n- nee\n- ja\n- ja\n- alles\n- ja\n");
+    let (outcome, let_op, _) = meldcode(&format!(
+        "- ja\n- nee\n- ja\n- ja\n- alles\n{MONITORED_BY}- ja\n"
+    ));
     assert!(
         outcome.contains("hulp bieden of organiseren en de veiligheid volgen"),
         "{outcome}"
@@ -139,7 +154,7 @@ fn question_five_can_wait() {
     let out = Test::new()
         .args("start")
         .answers(&format!(
-            "{TO_WEIGHING}- ja\n- nee\n- ja\n- ja\n- alles\n- later: 2027-01-15\n"
+            "{TO_WEIGHING}- ja\n- nee\n- ja\n- ja\n- alles\n{MONITORED_BY}- later: 2027-01-15\n"
         ))
         .run()
         .code(0);
@@ -149,7 +164,7 @@ fn question_five_can_wait() {
 #[test]
 fn the_report_outcome_is_shown_prominently_in_every_format() {
     let answers =
-        format!("{TO_WEIGHING}- ja\n- ja\n- Veilig Thuis Voorbeeldregio\n{AFTER_MELDCODE}");
+        format!("{TO_WEIGHING}- ja\n- ja\n- ja\n- Veilig Thuis Voorbeeldregio\n{AFTER_MELDCODE}");
     let out = Test::new()
         .args("start --export s.md")
         .answers(&answers)
@@ -165,22 +180,24 @@ fn the_report_outcome_is_shown_prominently_in_every_format() {
 
 // --- The complexity proposal at D2 ---------------------------------------------------------
 
-/// Up to D2-criteria, with or without consent at B2.
+/// Up to D2-criteria (negative Kindcheck, no other signals), with or without consent for
+/// current care at B2 (the GP consents either way).
 fn to_criteria(consent: bool) -> String {
     let b2 = if consent {
-        "- alles\n- ja\n- alles\n- nee\n"
+        "- alles\n- ja\n- alles\n- ja\n- alles\n- nee\n"
     } else {
-        "- alles\n- nee\n- nee\n"
+        "- alles\n- nee\n- ja\n- alles\n- nee\n"
     };
-    format!("- alles\n- geen\n- ja\n- alles\n- negatief\n{b2}")
+    format!("- intake\n- alles\n- geen\n- ja\n- alles\n- alleen het ongeboren kind\n- negatief\n- nee\n{b2}")
 }
 
-/// The rest of the route for either choice at D2.
+/// The rest of the route for either choice at D2: a single referral, or the referral refused,
+/// the Meldcode at M1 without suspicion and the client followed in the midwife's own care.
 fn after_d2(choice: &str) -> &'static str {
     if choice.contains("enkelvoudig") {
         "- psychosociaal\n- Buurtteam\n- nee\n"
     } else {
-        "- Centrum Kwetsbare Zwangeren\n- nee\n- alles\n- negatief\n- alles\n"
+        "- Centrum Kwetsbare Zwangeren\n- nee\n- alles\n- Aandachtsfunctionaris VSV\n- nee\n- gevoerd\n- nee\n- volgen\n- verloskundige, tot de bevalling\n"
     }
 }
 
@@ -206,15 +223,16 @@ fn proposal(consent: bool, criteria: &str, choice: &str) -> Value {
 #[test]
 fn each_criterion_alone_proposes_complex_and_is_named() {
     for (id, text) in [
-        (
-            "hulpbronnen",
-            "PPM in combinatie met gebrek aan hulpbronnen",
-        ),
+        ("hulpbronnen", "Complex: PPM met gebrek aan hulpbronnen"),
         (
             "kind-in-gevaar",
-            "Al aanwezige of ongeboren kind(eren) (mogelijk) in gevaar",
+            "Complex: al aanwezige of ongeboren kind(eren) (mogelijk) in gevaar",
         ),
-        ("misbruik", "Actueel misbruik en/of mishandeling"),
+        (
+            "geen-toestemming",
+            "Complex: geen toestemming overleg met huidige hulpverlening",
+        ),
+        ("misbruik", "Complex: actueel misbruik en/of mishandeling"),
         ("twijfel", "(Geringe) twijfel of persisterende problemen"),
     ] {
         let row = proposal(true, &format!("[{id}]"), "complex");
@@ -230,20 +248,45 @@ fn each_criterion_alone_proposes_complex_and_is_named() {
 
 #[test]
 fn no_consent_for_contact_with_current_care_alone_proposes_complex() {
-    let row = proposal(false, "geen", "complex");
+    // The refusal at B2 ticks its criterion in advance; kept, it is the ground of the proposal.
+    let row = proposal(false, "[geen-toestemming]", "complex");
     assert_eq!(row["voorstel"]["optie"], "Complex");
-    let why = row["voorstel"]["op_grond_van"][0].as_str().unwrap();
-    assert!(
-        why.starts_with("Geeft de cliënt toestemming voor gegevensuitwisseling"),
-        "{why}"
+    assert_eq!(
+        row["voorstel"]["op_grond_van"],
+        serde_json::json!(["Complex: geen toestemming overleg met huidige hulpverlening"])
     );
-    assert!(why.ends_with("Nee"), "{why}");
+    // Left out without a note it is refused: the refusal cannot drop out of the proposal
+    // unnoticed.
+    Test::new()
+        .args("start")
+        .answers(&format!("{}- geen\n", to_criteria(false)))
+        .run()
+        .code(2)
+        .no_panic()
+        .stderr_has("vooraf")
+        .stderr_has("notitie");
 }
 
 #[test]
-fn no_criterion_proposes_single_problems() {
-    let row = proposal(true, "geen", "enkelvoudig");
+fn both_single_problem_conditions_and_no_complex_criterion_propose_single_problems() {
+    let row = proposal(true, "[licht, voldoende-hulpbronnen]", "enkelvoudig");
     assert_eq!(row["voorstel"]["optie"], "Enkelvoudig");
+    assert_eq!(
+        row["voorstel"]["op_grond_van"],
+        serde_json::json!([
+            "Enkelvoudig: lichte/enkelvoudige psychosociale problemen/middelengebruik",
+            "Enkelvoudig: voldoende hulpbronnen"
+        ])
+    );
+    assert_eq!(row["voorstel"]["gevolgd"], true);
+}
+
+#[test]
+fn no_criterion_at_all_proposes_complex_on_no_ground() {
+    // Nothing ticked: not enough to call the problems single, so complex (the '(geringe)
+    // twijfel' of step 2), and no criterion is named.
+    let row = proposal(true, "geen", "complex");
+    assert_eq!(row["voorstel"]["optie"], "Complex");
     assert_eq!(row["voorstel"]["op_grond_van"], serde_json::json!([]));
     assert_eq!(row["voorstel"]["gevolgd"], true);
 }
