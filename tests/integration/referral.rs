@@ -5,19 +5,25 @@
 use crate::common::{Output, Test};
 use serde_json::Value;
 
-/// From the intake to the choice of problem area at B3 (negative Kindcheck, consent, no
-/// criteria, single problems).
+/// From the intake to the choice of problem area at B3 (negative Kindcheck and no other
+/// signals, consent for current care and the GP, light problems with enough resources,
+/// single problems).
 const TO_B3: &str = "
+- intake
 - alles
 - geen
 - ja
 - alles
+- alleen het ongeboren kind
 - negatief
+- nee
+- alles
+- ja
 - alles
 - ja
 - alles
 - nee
-- geen
+- [licht, voldoende-hulpbronnen]
 - enkelvoudig
 - psychosociaal
 ";
@@ -173,11 +179,15 @@ fn a_map_with_errors_is_not_used() {
 
 #[test]
 fn the_veilig_thuis_report_names_who_to_whom_and_the_phone_number() {
+    // A report at B2 (acute or structural unsafety), then complex problems up to the
+    // appointment.
     let answers = "
+- intake
 - alles
 - geen
 - ja
 - alles
+- ongeboren kind en een kind van 2 jaar
 - positief
 - alles
 - Aandachtsfunctionaris
@@ -185,16 +195,21 @@ fn the_veilig_thuis_report_names_who_to_whom_and_the_phone_number() {
 - gevoerd
 - ja
 - ja
+- ja
 - vt-voorbeeldregio
 - alles
 - ja
 - alles
+- ja
+- alles
 - nee
-- geen
-- enkelvoudig
-- psychosociaal
-- geen passend aanbod
-- nee
+- [kind-in-gevaar]
+- complex
+- Centrum Kwetsbare Zwangeren
+- ja
+- alles
+- jeugdverpleegkundige
+- later
 ";
     let out = Test::new()
         .args("start --export s.json --gemeente Voorbeeldstad")
