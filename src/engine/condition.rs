@@ -17,6 +17,8 @@ pub(crate) enum State {
     Fails,
     /// Not answered yet: the walk has not been there.
     Open,
+    /// The action named was marked not applicable (n.v.t.): neither done nor still to do.
+    NotApplicable,
 }
 
 impl State {
@@ -117,6 +119,14 @@ fn state_in(set: &FlowSet, steps: &[Step<'_>], flow: &Flow, condition: &Conditio
     let Some(answer) = &step.answer else {
         return State::Open;
     };
+    if let (Body::Action { .. }, Answer::Checklist { acties, .. }) = (&step.node.body, answer) {
+        if acties
+            .iter()
+            .any(|m| m.id == value && m.status == Status::Nvt)
+        {
+            return State::NotApplicable;
+        }
+    }
     let words = match (&step.node.body, answer) {
         (Body::Criteria { items, .. }, Answer::Criteria { gelden, .. }) => gelden
             .iter()
@@ -160,7 +170,9 @@ pub(crate) fn holds(walk: &Walk<'_>, flow: &Flow, condition: &Condition) -> Opti
 }
 
 /// The outcome of an end node as reached now: its text plus the sentences of `uitkomst-als`
-/// whose conditions hold (or their `anders`), so that it never says more than was done.
+/// whose conditions hold (or their `anders`), so that it never says more than was done. A part
+/// that names an action marked n.v.t. says nothing: that action was neither done nor is it
+/// still open.
 pub(crate) fn outcome_text(
     walk: &Walk<'_>,
     flow: &Flow,
@@ -169,10 +181,15 @@ pub(crate) fn outcome_text(
 ) -> String {
     let mut text = outcome.trim().to_string();
     for part in parts {
-        let all = part
+        let states: Vec<State> = part
             .conditions
             .iter()
-            .all(|c| holds(walk, flow, c).is_some());
+            .map(|c| state(walk, flow, c))
+            .collect();
+        if states.contains(&State::NotApplicable) {
+            continue;
+        }
+        let all = states.iter().all(|s| matches!(s, State::Holds(_)));
         let sentence = if all {
             Some(&part.text)
         } else {

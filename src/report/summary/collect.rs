@@ -106,7 +106,10 @@ impl Parts {
                         )
                     })
                     .collect();
-                let status = if states.contains(&State::Fails) {
+                let status = if states
+                    .iter()
+                    .any(|s| matches!(s, State::Fails | State::NotApplicable))
+                {
                     NOT_CARRIED_OUT
                 } else if states.contains(&State::Open) {
                     NOT_YET
