@@ -12,6 +12,7 @@ const PLACEHOLDER: &str = "SESSIE-ID";
 
 /// Up to the appointment (D4), paused until 10-12-2026.
 const PART_1: &str = r#"
+- intake                                     # IN: at the intake
 - gedaan: [intakegesprek]                    # B1: screening still open
   notitie: "Screening bij 2e controle <R4U> & overleg | collega"
 - r4u                                        # instrument ...
@@ -19,8 +20,9 @@ const PART_1: &str = r#"
 - keuze: ander
   toelichting: "EPDS, score 14"
 - ja                                         # D1
-- gedaan: [zwanger, kinderen, zorg, aantal]  # Kindcheck
+- gedaan: [zwanger, kinderen, zorg]          # Kindcheck
   nvt: [overdag]
+- "ongeboren kind; 2 kinderen (3 & 6 jaar)"  # Kindcheck: children
 - positief
 - gedaan: [signalen]                         # Meldcode step 1: Kindcheck record open
   notitie: Aandachtsfunctionaris geraadpleegd op 20-11
@@ -33,19 +35,22 @@ const PART_1: &str = r#"
 - ja                                         # 3: help possible
 - ja                                         # 4: help accepted
 - alles                                      # help organised
+- "Wijkteam & verloskundige, tot 6 weken na de bevalling"   # who monitors the safety
 - ja                                         # 5: lasting safety
 - alles                                      # B2
-- nee                                        # no consent
+- nee                                        # no consent for current care
+- nee                                        # no consent for the GP
 - ja                                         # VoorZorg
 - kaart: [VoorZorg Voorbeeldregio]
   andere: ["Stichting \"Moeder & Kind\""]
   notitie: aangemeld per telefoon
-- [twijfel]                                  # D2 criteria
+- [kind-in-gevaar, geen-toestemming, twijfel]   # D2 criteria (two ticked in advance)
 - keuze: complex                             # D2 (doubt: always complex)
   toelichting: persisterende klachten
 - Centrum Kwetsbare Zwangeren                # B4
 - ja                                         # D3
 - alles                                      # B5
+- Jeugdverpleegkundige CKZ                   # B5: coordinating care provider
 - later: 10-12-2026                          # D4
 "#;
 
@@ -53,9 +58,13 @@ const PART_1: &str = r#"
 const PART_2: &str = "
 - ja                                  # D4
 - alles                               # Kindcheck (B6)
+- ongeboren kind; 2 kinderen (3 en 6 jaar)
 - negatief
+- nee                                 # no other signals
 - [toestemming, behandelplan]         # B6: planning the MDO still open
 - alles                               # B7
+- Wijkverpleegkundige CJG             # B7: coordinator post partum
+- alles                               # B7: feedback to all
 - bevallen                            # W1
 - gedaan: [overdracht-coordinator-post-partum]
   nvt: [overdracht-betrokkenen]
@@ -114,4 +123,25 @@ fn the_export_file_is_the_same_as_the_export_on_screen() {
             .code(0);
         assert_eq!(ws.read(&format!("uit.{format}")), screen.stdout, "{format}");
     }
+}
+
+#[test]
+fn the_outcome_says_what_was_done_and_nothing_of_a_handover_not_applicable() {
+    let ws = Workspace::new();
+    let id = session(&ws);
+    let out = ws.cmd(&format!("export {id} --formaat json")).run().code(0);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
+    let outcome = json["uitkomst"].as_str().expect("outcome");
+    assert!(
+        outcome
+            .contains("Na de bevalling overgedragen aan de coördinerend zorgverlener post partum."),
+        "{outcome}"
+    );
+    assert!(
+        outcome.contains("In het MDO is het definitieve behandelplan vastgesteld."),
+        "{outcome}"
+    );
+    // The handover to the others was marked n.v.t.: neither done nor still open.
+    assert!(!outcome.contains("andere betrokken"), "{outcome}");
+    assert!(!outcome.contains("staat nog open"), "{outcome}");
 }
