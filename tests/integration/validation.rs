@@ -300,6 +300,126 @@ fn field_that_does_not_belong_to_the_kind() {
     );
 }
 
+// --- Conditions, sub-flow entry and exits, and the fields of actions and criteria ---------
+// A finding on a condition names the line of the node that holds it.
+
+#[test]
+fn condition_naming_a_missing_node() {
+    let out = only_one(check("voorwaarde-onbekende-knoop.yaml"));
+    has_finding(
+        &out,
+        "voorwaarde-onbekende-knoop.yaml",
+        17,
+        Some("D"),
+        "de voorwaarde 'C2 = zwaar' verwijst naar de onbekende knoop 'C2'",
+        "bedoelt u 'C'? Anders: gebruik de id van een beslissing, wachtmoment, criteria-, actie- of subflow-knoop in deze flow",
+    );
+}
+
+#[test]
+fn condition_path_into_a_sub_flow_naming_a_node_it_lacks() {
+    let out = only_one(check("voorwaarde-pad-subflow.yaml"));
+    has_finding(
+        &out,
+        "voorwaarde-pad-subflow.yaml",
+        15,
+        Some("C"),
+        "de voorwaarde 'MC/XX = ja' verwijst naar 'XX', dat geen knoop is van flows/meldcode.yaml (ingebouwd)",
+        "bedoelt u 'KC'? Anders: controleer het pad: KNOOP/KNOOP-IN-DE-SUB-FLOW",
+    );
+}
+
+#[test]
+fn condition_with_an_option_the_node_lacks() {
+    let out = only_one(check("voorwaarde-onbekende-optie.yaml"));
+    has_finding(
+        &out,
+        "voorwaarde-onbekende-optie.yaml",
+        17,
+        Some("D"),
+        "de voorwaarde 'C = ernstig': 'ernstig' is geen optie, criterium, actie of einde van 'C'",
+        "kies uit: zwaar",
+    );
+}
+
+#[test]
+fn entry_naming_a_node_the_sub_flow_lacks() {
+    let out = only_one(check("ingang-onbekend.yaml"));
+    has_finding(
+        &out,
+        "ingang-onbekend.yaml",
+        8,
+        Some("MC"),
+        "'ingang: MC9' is geen knoop van de sub-flow 'meldcode'",
+        "bedoelt u 'MC1'? Anders: gebruik de id van een knoop in flows/meldcode.yaml (ingebouwd)",
+    );
+}
+
+#[test]
+fn exit_naming_a_node_that_is_not_an_end_of_the_sub_flow() {
+    let out = only_one(check("uitgang-geen-einde.yaml"));
+    has_finding(
+        &out,
+        "uitgang-geen-einde.yaml",
+        8,
+        Some("MC"),
+        "'uitgangen:' noemt 'MC1', maar dat is geen einde van de sub-flow 'meldcode'",
+        "gebruik de id van een einde van 'meldcode': KC-negatief, AK-gemeld, AK-volgen, AK-afsluiten",
+    );
+}
+
+#[test]
+fn outcome_sentence_on_a_node_that_does_not_come_before_the_end() {
+    let out = only_one(check("uitkomst-als-verkeerde-kant.yaml"));
+    has_finding(
+        &out,
+        "uitkomst-als-verkeerde-kant.yaml",
+        34,
+        Some("E1"),
+        "de voorwaarde 'D2 = ja' verwijst naar 'D2', dat niet vóór 'E1' komt: het antwoord is er nog niet als de voorwaarde wordt bekeken",
+        "verwijs alleen naar vragen die op de weg naar deze knoop liggen",
+    );
+}
+
+#[test]
+fn referral_carried_out_on_a_node_before_it() {
+    let out = only_one(check("uitgevoerd-als-verkeerde-kant.yaml"));
+    has_finding(
+        &out,
+        "uitgevoerd-als-verkeerde-kant.yaml",
+        21,
+        Some("R"),
+        "de voorwaarde 'D = ja' verwijst naar 'D', dat niet ná 'R' komt",
+        "verwijs naar een vraag die na deze verwijzing komt, zoals de toestemming van de cliënt",
+    );
+}
+
+#[test]
+fn ticked_in_advance_on_an_action() {
+    let out = only_one(check("voorgevinkt-bij-actie.yaml"));
+    has_finding(
+        &out,
+        "voorgevinkt-bij-actie.yaml",
+        21,
+        Some("A"),
+        "'voorgevinkt-als' hoort bij een criterium, niet bij actie 'overleg'",
+        "haal 'voorgevinkt-als' weg, of maak van de knoop een criteria-knoop",
+    );
+}
+
+#[test]
+fn mandatory_on_a_criterion() {
+    let out = only_one(check("verplicht-bij-criterium.yaml"));
+    has_finding(
+        &out,
+        "verplicht-bij-criterium.yaml",
+        8,
+        Some("C"),
+        "'verplicht' hoort bij een actie, niet bij criterium 'zwaar'",
+        "haal 'verplicht: true' weg bij dit criterium",
+    );
+}
+
 /// Every fixture is broken, says so in its first line, and is reported without a panic and
 /// with an 'oplossing:' for every finding.
 #[test]
