@@ -4,14 +4,12 @@
 use crate::common::{Output, Test, Workspace};
 use serde_json::Value;
 
-/// Answers from the entry (at the intake) up to and including D1 = ja, the Meldcode at B2
-/// (negative Kindcheck, but other signals: Meldcode steps 1–3, no suspicion), B2 with consent
-/// and contact for current care and the GP, no VoorZorg.
-const TO_D2: &str = "
-- intake         # IN: bij de intake
-- alles          # B1 intake en screening
-- r4u            # instrument
-- ja             # D1: PPM
+/// From the Meldcode at B2 (negative Kindcheck, but other signals: Meldcode steps 1–3, no
+/// suspicion) through B2 with consent and contact for current care and the GP, no VoorZorg,
+/// up to D2. A macro, so that both entries can put it behind their own answers.
+macro_rules! from_b2 {
+    () => {
+        "
 - alles          # Kindcheck
 - ongeboren kind en een kind van 5 jaar   # Kindcheck: kinderen
 - negatief       # uitkomst Kindcheck
@@ -27,7 +25,26 @@ const TO_D2: &str = "
 - ja             # toestemming huisarts
 - alles          # contact gelegd
 - nee            # VoorZorg
-";
+"
+    };
+}
+
+/// From the entry at the intake (B1, instrument, D1 = ja) up to D2.
+const TO_D2: &str = concat!(
+    "
+- intake         # IN: bij de intake
+- alles          # B1 intake en screening
+- r4u            # instrument
+- ja             # D1: PPM",
+    from_b2!()
+);
+
+/// From the entry "later in de zorg" (no intake, no D1) up to D2.
+const LATER_TO_D2: &str = concat!(
+    "
+- signalen-later # IN: later in de zorg",
+    from_b2!()
+);
 
 /// The Meldcode at M1 (from step 1, no Kindcheck) up to a report to Veilig Thuis (acute or
 /// structural unsafety), told to the client first.
@@ -355,14 +372,9 @@ fn complex_with_consent_and_attendance_goes_through_mdo_birth_and_handover() {
 #[test]
 fn signals_later_in_care_go_through_the_specialised_route_to_the_handover() {
     // The entry "later in de zorg": no intake, straight to the Kindcheck/Meldcode at B2.
-    let later = TO_D2.replacen("- intake ", "- signalen-later ", 1);
-    let later: String = later
-        .lines()
-        .filter(|l| !l.contains("# B1") && !l.contains("# instrument") && !l.contains("# D1"))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    let answers =
-        format!("{later}- [hulpbronnen]\n- complex\n- Centrum Kwetsbare Zwangeren\n{SHOWS_UP}");
+    let answers = format!(
+        "{LATER_TO_D2}- [hulpbronnen]\n- complex\n- Centrum Kwetsbare Zwangeren\n{SHOWS_UP}"
+    );
     let (out, json) = run(&answers);
     let r = route(&json);
     has_in_order(
