@@ -268,7 +268,11 @@ fn complex_without_consent_follows_the_meldcode_to_veilig_thuis() {
     assert_eq!(answer_at(&json, "D3"), "Nee");
     let outcome = json["uitkomst"].as_str().unwrap();
     assert!(
-        outcome.contains("de Meldcode is gevolgd en er is gemeld bij Veilig Thuis"),
+        outcome.contains("De Meldcode is gevolgd (M1) en er is gemeld bij Veilig Thuis"),
+        "{outcome}"
+    );
+    assert!(
+        outcome.contains("geen toestemming voor de verwijzing"),
         "{outcome}"
     );
     // The feedback to the GP is still open, for Veilig Thuis.
@@ -555,9 +559,14 @@ fn a_no_show_and_help_at_the_meldcode_end_with_following_the_client() {
     assert_eq!(json["afgerond"], true);
     let outcome = json["uitkomst"].as_str().unwrap();
     assert!(
-        outcome.contains("de Meldcode is gevolgd zonder melding bij Veilig Thuis"),
+        outcome.contains("De Meldcode is gevolgd (M1) zonder melding bij Veilig Thuis"),
         "{outcome}"
     );
+    assert!(
+        outcome.contains("verwezen, maar niet op de afspraak verschenen"),
+        "{outcome}"
+    );
+    assert!(!outcome.contains("geen toestemming"), "{outcome}");
     assert!(
         outcome.contains(
             "Meldcode afgesloten met hulp en afspraken over het volgen van de veiligheid"
