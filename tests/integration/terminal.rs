@@ -12,7 +12,7 @@ use serde_json::Value;
 use crate::common::{squash, SessionTable, Workspace, TO_D4_PAUSE};
 use crate::pty::*;
 
-const NVT: &str = "Welke van de overige acties zijn niet van toepassing";
+pub(crate) const NVT: &str = "Welke van de overige acties zijn niet van toepassing";
 
 /// `zorgpad start` in a pty, in a new workspace, for a client in Voorbeeldstad.
 fn start(args: &str) -> (Workspace, Tty) {
@@ -27,7 +27,7 @@ fn export(ws: &Workspace) -> Value {
 }
 
 /// The route row of a node in the JSON export.
-fn row<'a>(json: &'a Value, node: &str) -> &'a Value {
+pub(crate) fn row<'a>(json: &'a Value, node: &str) -> &'a Value {
     json["route"]
         .as_array()
         .expect("route")
@@ -36,7 +36,7 @@ fn row<'a>(json: &'a Value, node: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("{node} not in the route: {json:#}"))
 }
 
-fn route(json: &Value) -> Vec<&str> {
+pub(crate) fn route(json: &Value) -> Vec<&str> {
     json["route"]
         .as_array()
         .expect("route")
@@ -66,7 +66,7 @@ fn checklist(json: &Value, node: &str) -> Vec<(String, String)> {
 }
 
 /// Answer a decision with the option under the cursor and skip the reason.
-fn choose(tty: &mut Tty, keys: &str) {
+pub(crate) fn choose(tty: &mut Tty, keys: &str) {
     tty.send(keys);
     tty.prompt(REASON, TEXT_READY);
     tty.send(ENTER);
@@ -351,7 +351,7 @@ const TO_D2_CRITERIA: &str = "\
 
 /// Start without a terminal with `answers`, which run out at the question under test; the
 /// session is stored. Returns its id.
-fn stored_until(ws: &Workspace, args: &str, answers: &str) -> String {
+pub(crate) fn stored_until(ws: &Workspace, args: &str, answers: &str) -> String {
     ws.cmd(&format!("start {args}"))
         .answers(answers)
         .run()
@@ -362,7 +362,7 @@ fn stored_until(ws: &Workspace, args: &str, answers: &str) -> String {
 }
 
 /// `zorgpad hervat ID --export s.json` in a pty, a day later.
-fn resume(ws: &Workspace, id: &str) -> Tty {
+pub(crate) fn resume(ws: &Workspace, id: &str) -> Tty {
     Tty::spawn_at(
         ws,
         &format!("hervat {id} --export s.json"),
@@ -371,22 +371,22 @@ fn resume(ws: &Workspace, id: &str) -> Tty {
 }
 
 /// Stop with Ctrl-C at the prompt on screen; every answer before it is kept.
-fn stop(tty: &mut Tty) {
+pub(crate) fn stop(tty: &mut Tty) {
     tty.send(CTRL_C);
     tty.expect("zorgpad: gestopt met Ctrl-C.");
     assert_eq!(tty.finish(), 130, "exit code\n{}", tty.screen());
 }
 
 /// The JSON export of a stored session (`zorgpad export`, without a terminal).
-fn export_of(ws: &Workspace, id: &str) -> Value {
+pub(crate) fn export_of(ws: &Workspace, id: &str) -> Value {
     ws.cmd(&format!("export {id} --formaat json -o e.json"))
         .run()
         .code(0);
     serde_json::from_str(&ws.read("e.json")).expect("the export e.json is JSON")
 }
 
-const CRITERIA: &str = "Welke criteria gelden voor deze cliënt?";
-const D2: &str = "Problematiek: enkelvoudig of complex?";
+pub(crate) const CRITERIA: &str = "Welke criteria gelden voor deze cliënt?";
+pub(crate) const D2: &str = "Problematiek: enkelvoudig of complex?";
 const OVERRULE: &str = "U wijkt af van het voorstel. Reden (verplicht):";
 const OVERRULE_READY: &str = "? voor uitleg \u{b7} Esc terug naar de keuze]";
 const B3: &str = "Op welk gebied liggen de problemen?";
@@ -666,9 +666,10 @@ fn no_fitting_offer_cannot_go_with_a_provider_and_is_recorded_as_a_gap() {
 // The pause at a wait
 
 const D4: &str = "Is de cliënt op de afspraak verschenen?";
-const PAUSE: &str = "\u{23f8} Nog niet \u{2014} later verder (de sessie wordt bewaard)";
-const PAUSE_DATE: &str = "Wanneer verwacht u verder te gaan? Datum (dd-mm-jjjj, optioneel):";
-const PAUSE_DATE_READY: &str = "Esc terug naar de vraag]";
+pub(crate) const PAUSE: &str = "\u{23f8} Nog niet \u{2014} later verder (de sessie wordt bewaard)";
+pub(crate) const PAUSE_DATE: &str =
+    "Wanneer verwacht u verder te gaan? Datum (dd-mm-jjjj, optioneel):";
+pub(crate) const PAUSE_DATE_READY: &str = "Esc terug naar de vraag]";
 
 #[test]
 fn not_yet_at_a_wait_pauses_with_the_date_typed_and_the_list_shows_it() {
