@@ -21,7 +21,7 @@ pub struct Session<'f> {
 
 impl<'f> Session<'f> {
     /// A new session; `role` is the role id of who answers (`--rol`; else the role of the first
-    /// question), `initials` who that is (`--door`, when given).
+    /// question, see [`first_role`]), `initials` who that is (`--door`, when given).
     pub fn new(
         set: &'f FlowSet,
         at: Timestamp,
@@ -29,7 +29,7 @@ impl<'f> Session<'f> {
         initials: Option<String>,
     ) -> Result<Session<'f>, WalkError> {
         let walk = Walk::start(set, at)?;
-        let role = role.or_else(|| walk.question()?.role.map(|r| r.id));
+        let role = role.or_else(|| first_role(&walk));
         let actor = Actor {
             rol: role,
             door: initials,
@@ -262,4 +262,29 @@ impl<'f> Session<'f> {
         self.walk = walk;
         Ok(true)
     }
+}
+
+/// The role of the first question; when it has none (like the entry IN of the built-in flow,
+/// which belongs to no box), the role of the first node after it that has one, breadth first in
+/// the order of its options: whoever starts the walk answers the entry too.
+fn first_role(walk: &Walk<'_>) -> Option<String> {
+    let question = walk.question()?;
+    if let Some(role) = question.role {
+        return Some(role.id);
+    }
+    let flow = question.flow;
+    let mut seen = vec![question.node.id.as_str()];
+    let mut queue = std::collections::VecDeque::from([question.node]);
+    while let Some(node) = queue.pop_front() {
+        if let Some(role) = &node.role {
+            return Some(role.clone());
+        }
+        for (_, target) in node.body.targets() {
+            if let Some(next) = flow.node(target).filter(|_| !seen.contains(&target)) {
+                seen.push(target);
+                queue.push_back(next);
+            }
+        }
+    }
+    None
 }

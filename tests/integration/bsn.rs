@@ -45,9 +45,10 @@ fn quoted(text: &str) -> String {
     format!("\"{}\"", text.replace('\t', "\\t"))
 }
 
-/// The answers of the shortest route, with `b1` as the answer to the first box.
+/// The answers of the shortest route, with `b1` as the answer to the first box (B1, the
+/// second answer, after the intake).
 fn short_with(b1: &str, d1: &str) -> String {
-    format!("- {b1}\n- geen\n- {d1}\n")
+    format!("- intake\n- {b1}\n- geen\n- {d1}\n")
 }
 
 /// Every file in the data directory, as text, joined.
@@ -104,7 +105,7 @@ fn every_variant_in_a_note_stops_the_answers_file_at_its_line() {
             .run()
             .code(2)
             .no_panic()
-            .stderr_has("antwoord 1 (regel 1) past niet bij")
+            .stderr_has("antwoord 2 (regel 2) past niet bij")
             .stderr_has(&format!("de notitie {REFUSED}"))
             .stderr_has("Haal het BSN uit de notitie van dit antwoord: laat het weg of gebruik een eigen kenmerk");
         assert!(!out.dir.join("s.json").exists());
@@ -121,7 +122,7 @@ fn a_bsn_in_a_reason_stops_at_its_line_and_the_answers_before_it_are_kept_withou
         .run()
         .code(2)
         .no_panic()
-        .stderr_has("antwoord 3 (regel 3) past niet bij")
+        .stderr_has("antwoord 4 (regel 4) past niet bij")
         .stderr_has(&format!("de toelichting {REFUSED}"))
         // Not even the message repeats the number.
         .stderr_has("toelichting: BSN [BSN]");
@@ -129,8 +130,9 @@ fn a_bsn_in_a_reason_stops_at_its_line_and_the_answers_before_it_are_kept_withou
     assert_not_stored(&out, "111 222 333");
 }
 
-/// From the intake to the referral at B3 (as in `referral.rs`).
-const TO_B3: &str = "- alles\n- geen\n- ja\n- alles\n- negatief\n- alles\n- ja\n- alles\n- nee\n- geen\n- enkelvoudig\n- psychosociaal\n";
+/// From the intake to the referral at B3 (as in `referral.rs`): a negative Kindcheck without
+/// other signals, consent, single problems. 17 answers.
+const TO_B3: &str = "- intake\n- alles\n- geen\n- ja\n- alles\n- alleen het ongeboren kind\n- negatief\n- nee\n- alles\n- ja\n- alles\n- ja\n- alles\n- nee\n- [licht, voldoende-hulpbronnen]\n- enkelvoudig\n- psychosociaal\n";
 
 #[test]
 fn a_bsn_in_the_name_of_another_provider_or_a_referral_note_is_refused() {
@@ -150,7 +152,7 @@ fn a_bsn_in_the_name_of_another_provider_or_a_referral_note_is_refused() {
             .run()
             .code(2)
             .no_panic()
-            .stderr_has("antwoord 13 (regel 13) past niet bij")
+            .stderr_has("antwoord 18 (regel 18) past niet bij")
             .stderr_has(&format!("de {field} {REFUSED}"));
         assert_not_stored(&out, entry);
     }
@@ -202,6 +204,7 @@ fn the_terminal_asks_for_the_note_again_with_the_reason() {
     use crate::pty::*;
     let ws = Workspace::new();
     let mut tty = Tty::spawn(&ws, "start --gemeente Voorbeeldstad --export s.json");
+    at_the_intake(&mut tty);
     tty.prompt(B1, MULTI_READY);
     tty.send(RIGHT);
     tty.send(ENTER);

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use crate::common::{SessionTable, Workspace, D4_TO_MDO_PAUSE, TO_D4_PAUSE};
+use crate::common::{SessionTable, Workspace, D4_TO_MDO_PAUSE, MDO_TO_END, TO_D4_PAUSE};
 use serde_json::Value;
 
 const MAIN: &str = "flows/blauwdruk-psychosociaal.yaml";
@@ -41,7 +41,7 @@ fn edit(ws: &Workspace, file: &str, from: &str, to: &str, times: usize) {
 #[test]
 fn a_changed_text_and_version_is_reported_and_the_session_goes_on() {
     let (ws, id, _) = paused();
-    edit(&ws, MAIN, "versie: \"2.0\"", "versie: \"2.1\"", 1);
+    edit(&ws, MAIN, "versie: \"3.0\"", "versie: \"3.1\"", 1);
     edit(
         &ws,
         MAIN,
@@ -57,8 +57,8 @@ fn a_changed_text_and_version_is_reported_and_the_session_goes_on() {
         .run()
         .code(0)
         .no_panic()
-        .stderr_has(&format!("Sessie {id} is overgezet op de flow Blauwdruk Psychosociale zorg en samenwerking met Veilig Thuis versie 2.1 (sha256 "))
-        .stderr_has("(was Blauwdruk Psychosociale zorg en samenwerking met Veilig Thuis versie 2.0 (sha256 ")
+        .stderr_has(&format!("Sessie {id} is overgezet op de flow Blauwdruk Psychosociale zorg en samenwerking met Veilig Thuis versie 3.1 (sha256 "))
+        .stderr_has("(was Blauwdruk Psychosociale zorg en samenwerking met Veilig Thuis versie 3.0 (sha256 ")
         .stderr_has("wacht bij B7");
     // The summary uses the new text.
     ws.cmd(&format!("export {id}"))
@@ -67,7 +67,7 @@ fn a_changed_text_and_version_is_reported_and_the_session_goes_on() {
         .stdout_has("| D4: Is de cliënt op de eerste afspraak verschenen? | Ja, verschenen |");
 
     let stored = ws.session_json(&id);
-    assert_eq!(stored["flow"]["versie"], "2.1");
+    assert_eq!(stored["flow"]["versie"], "3.1");
     let moved = stored["journaal"]
         .as_array()
         .unwrap()
@@ -79,15 +79,15 @@ fn a_changed_text_and_version_is_reported_and_the_session_goes_on() {
     assert!(moved["van"]
         .as_str()
         .unwrap()
-        .contains("versie 2.0 (sha256 "));
+        .contains("versie 3.0 (sha256 "));
     assert!(moved["naar"]
         .as_str()
         .unwrap()
-        .contains("versie 2.1 (sha256 "));
+        .contains("versie 3.1 (sha256 "));
     // Resumed again with the same flow: nothing to report.
     let out = ws
         .cmd(&format!("hervat {id}"))
-        .answers("- alles\n- bevallen\n- alles\n")
+        .answers(MDO_TO_END)
         .run()
         .code(0);
     assert!(!out.stderr.contains("gewijzigd"), "{}", out.stderr);
@@ -149,7 +149,7 @@ fn refused(ws: &Workspace, id: &str, before: &[u8], node: &str) {
         .cmd(&format!("controleer --sessies --flow {MAIN}"))
         .run()
         .code(1)
-        .stdout_has(&format!("  sessie {id} (versie 2.0, kenmerk P-3): "));
+        .stdout_has(&format!("  sessie {id} (versie 3.0, kenmerk P-3): "));
     assert!(
         check.stdout.contains(&format!("'{node}'")),
         "{}",
@@ -163,17 +163,30 @@ fn refused(ws: &Workspace, id: &str, before: &[u8], node: &str) {
         .stderr_has("wacht bij B7");
 }
 
-#[test]
-fn the_node_where_the_session_waits_renamed_is_refused() {
-    let (ws, id, before) = paused();
-    edit(&ws, MAIN, "  - id: D4\n", "  - id: D4-afspraak\n", 1);
+/// D4 renamed to D4-afspraak: the node, the box before it and its own option back to it
+/// (a new appointment).
+fn rename_d4(ws: &Workspace) {
+    edit(ws, MAIN, "  - id: D4\n", "  - id: D4-afspraak\n", 1);
     edit(
-        &ws,
+        ws,
         MAIN,
         "    volgende: D4\n",
         "    volgende: D4-afspraak\n",
         1,
     );
+    edit(
+        ws,
+        MAIN,
+        "        naar: D4\n",
+        "        naar: D4-afspraak\n",
+        1,
+    );
+}
+
+#[test]
+fn the_node_where_the_session_waits_renamed_is_refused() {
+    let (ws, id, before) = paused();
+    rename_d4(&ws);
     ws.cmd("controleer --flow").arg(MAIN).run().code(0);
     refused(&ws, &id, &before, "D4");
 }
@@ -184,32 +197,42 @@ fn a_node_on_the_route_renamed_is_refused() {
     edit(
         &ws,
         MAIN,
-        "  - id: B2-contact\n",
+        "  - id: B2-contact-hulpverlening\n",
         "  - id: B2-contact-gelegd\n",
         1,
     );
     edit(
         &ws,
         MAIN,
-        "naar: B2-contact\n",
+        "naar: B2-contact-hulpverlening\n",
         "naar: B2-contact-gelegd\n",
         1,
     );
     ws.cmd("controleer --flow").arg(MAIN).run().code(0);
-    refused(&ws, &id, &before, "B2-contact");
+    refused(&ws, &id, &before, "B2-contact-hulpverlening");
 }
 
 #[test]
 fn a_node_on_the_route_removed_is_refused() {
     let (ws, id, before) = paused();
-    // B2-contact goes; consent leads straight on to VoorZorg.
+    // B2-contact-hulpverlening goes; consent for current care leads straight on to the
+    // consent for the GP.
     let text = ws.read(MAIN);
-    let start = text.find("  - id: B2-contact\n").unwrap();
-    let end = start + text[start..].find("  - id: B2-voorzorg\n").unwrap();
+    let start = text.find("  - id: B2-contact-hulpverlening\n").unwrap();
+    let end = start
+        + text[start..]
+            .find("  - id: B2-toestemming-huisarts\n")
+            .unwrap();
     ws.write(MAIN, format!("{}{}", &text[..start], &text[end..]));
-    edit(&ws, MAIN, "naar: B2-contact\n", "naar: B2-voorzorg\n", 1);
+    edit(
+        &ws,
+        MAIN,
+        "naar: B2-contact-hulpverlening\n",
+        "naar: B2-toestemming-huisarts\n",
+        1,
+    );
     ws.cmd("controleer --flow").arg(MAIN).run().code(0);
-    refused(&ws, &id, &before, "B2-contact");
+    refused(&ws, &id, &before, "B2-contact-hulpverlening");
 }
 
 #[test]
@@ -229,14 +252,7 @@ fn an_option_chosen_on_the_route_removed_is_refused() {
 #[test]
 fn an_export_replays_the_pinned_flow_and_refuses_a_changed_one_given_with_flow() {
     let (ws, id, before) = paused();
-    edit(&ws, MAIN, "  - id: D4\n", "  - id: D4-afspraak\n", 1);
-    edit(
-        &ws,
-        MAIN,
-        "    volgende: D4\n",
-        "    volgende: D4-afspraak\n",
-        1,
-    );
+    rename_d4(&ws);
     // Exporting with the changed flow is refused the same way, without touching the file.
     ws.cmd(&format!("export {id} --flow {MAIN}"))
         .run()

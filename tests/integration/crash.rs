@@ -254,7 +254,8 @@ mod killed {
             "start --gemeente Voorbeeldstad --rol verloskundig-zorgverlener --kenmerk P-9",
         );
 
-        // B1: everything done (→), with a note.
+        // IN: the intake; B1: everything done (→), with a note.
+        at_the_intake(&mut tty);
         tty.prompt(B1, MULTI_READY);
         tty.send(RIGHT);
         tty.send(ENTER);
@@ -282,7 +283,7 @@ mod killed {
             other => panic!("zorgpad was not killed: {other:?}"),
         }
 
-        // The session file is complete and holds the three answers.
+        // The session file is complete and holds the four answers.
         let id = ws.only_session();
         let stored = ws.session_json(&id);
         let answered: Vec<&str> = stored["journaal"]
@@ -292,13 +293,31 @@ mod killed {
             .filter(|e| e["gebeurtenis"] == "antwoord")
             .map(|e| e["vraag"].as_str().unwrap())
             .collect();
-        assert_eq!(answered, ["B1", "B1-instrument", "D1"]);
+        assert_eq!(answered, ["IN", "B1", "B1-instrument", "D1"]);
         assert_eq!(temp_files(&ws), Vec::<String>::new());
 
-        // Resumed without a terminal, the session goes on at the Kindcheck and ends.
+        // Resumed without a terminal, the session goes on at the Kindcheck and ends: no
+        // consent for current care (ticked in advance at the criteria, so complex is
+        // proposed), enkelvoudig with a reason.
         ws.cmd(&format!("hervat {id}"))
             .now("2026-11-22T10:00:00Z")
-            .answers("- alles\n- negatief\n- alles\n- nee\n- nee\n- geen\n- {keuze: enkelvoudig, toelichting: lichte problemen en voldoende hulpbronnen}\n- psychosociaal\n- Wijkteam Voorbeeldstad\n- nee\n")
+            .answers(
+                "\
+- alles                        # Kindcheck
+- alleen het ongeboren kind
+- negatief
+- nee                          # geen andere signalen
+- alles                        # B2
+- nee                          # toestemming huidige hulpverlening
+- nee                          # toestemming huisarts
+- nee                          # VoorZorg
+- [geen-toestemming]
+- {keuze: enkelvoudig, toelichting: lichte problemen en voldoende hulpbronnen}
+- psychosociaal
+- Wijkteam Voorbeeldstad
+- nee
+",
+            )
             .run()
             .code(0)
             .no_panic();
@@ -321,7 +340,7 @@ mod killed {
         assert_eq!(row("B1-instrument")["toelichting"], "alert op stress");
         assert_eq!(row("D1")["antwoord"], "Ja");
         // Answered before the kill, in the first process; the rest after the resume.
-        assert_eq!(row("D1")["tijd"], "2026-11-22T09:03:00Z");
+        assert_eq!(row("D1")["tijd"], "2026-11-22T09:04:00Z");
         assert_eq!(row("KC")["tijd"], "2026-11-22T10:01:00Z");
         assert_eq!(row("B3-vervolg")["antwoord"], "Nee, pad voorlopig afgerond");
         assert_eq!(json["afgerond"], true);
@@ -341,6 +360,7 @@ mod killed {
     fn a_closed_terminal_ends_with_130_and_keeps_every_answer() {
         let ws = Workspace::new();
         let mut tty = Tty::spawn(&ws, "start --gemeente Voorbeeldstad");
+        at_the_intake(&mut tty);
         tty.prompt(B1, MULTI_READY);
         tty.send(RIGHT);
         tty.send(ENTER);
@@ -361,6 +381,6 @@ mod killed {
             .filter(|e| e["gebeurtenis"] == "antwoord")
             .map(|e| e["vraag"].as_str().unwrap())
             .collect();
-        assert_eq!(answered, ["B1"]);
+        assert_eq!(answered, ["IN", "B1"]);
     }
 }

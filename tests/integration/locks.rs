@@ -14,7 +14,8 @@ use crate::crash::temp_files;
 /// SIGABRT, how `std::process::abort` ends a process.
 const SIGABRT: i32 = 6;
 
-const SHORT: &str = "- alles\n- geen\n- nee\n";
+/// The shortest route: the intake, B1, no instrument, no PPM.
+const SHORT: &str = "- intake\n- alles\n- geen\n- nee\n";
 
 /// The lock files (`.ID.lock`) in the data directory.
 fn lock_files(ws: &Workspace) -> Vec<String> {
@@ -157,7 +158,7 @@ fn a_second_process_on_an_open_session_is_refused_and_nothing_is_lost() {
     assert!(!in_use(&ws, &id));
     ws.cmd(&format!("hervat {id}"))
         .now("2026-12-10T10:00:00Z")
-        .answers("- alles\n- negatief\n- alles\n- later\n")
+        .answers("- alles\n- ongeboren kind\n- negatief\n- nee\n- alles\n- later\n")
         .run()
         .code(0)
         .no_panic()

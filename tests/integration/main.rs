@@ -37,6 +37,8 @@ mod sessions;
 mod statistics;
 #[cfg(unix)]
 mod terminal;
+#[cfg(unix)]
+mod terminal_meldcode;
 mod text_answer;
 mod training;
 mod usage;

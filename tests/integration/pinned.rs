@@ -9,18 +9,24 @@ use std::path::PathBuf;
 use crate::common::{Workspace, D4_TO_MDO_PAUSE, TO_D4_PAUSE};
 use serde_json::Value;
 
-/// From the intake to the choice of problem area at B3 (as in `referral.rs`).
+/// From the intake to the choice of problem area at B3 (as in `referral.rs`): a negative
+/// Kindcheck without other signals, consent, single problems.
 const TO_B3: &str = "
+- intake
 - alles
 - geen
 - ja
 - alles
+- alleen het ongeboren kind
 - negatief
+- nee
+- alles
+- ja
 - alles
 - ja
 - alles
 - nee
-- geen
+- [licht, voldoende-hulpbronnen]
 - enkelvoudig
 - psychosociaal
 ";
@@ -252,7 +258,7 @@ fn an_option_id_renamed_in_the_flow_file_leaves_the_session_on_its_own_copy() {
         .code(1)
         .no_panic()
         .stdout_has("Sessies met de flow 'Blauwdruk Psychosociale zorg en samenwerking met Veilig Thuis' in ")
-        .stdout_has(&format!("  sessie {id} (versie 2.0, kenmerk P-7): "))
+        .stdout_has(&format!("  sessie {id} (versie 3.0, kenmerk P-7): "))
         .stderr_has("1 sessie kan niet verder met deze flow.");
     assert!(out.stdout.contains("'r4u'"), "{}", out.stdout);
 

@@ -36,11 +36,21 @@ pub const TEXT_READY: &str =
     "Enter om over te slaan \u{b7} ? voor uitleg \u{b7} Esc terug \u{b7} Ctrl-C stoppen]";
 
 /// Questions of the guided session that several tests pass.
+pub const IN: &str = "Waar begint het pad voor deze cliënt?";
 pub const B1: &str = "Welke acties zijn gedaan?";
 pub const NOTE: &str = "Notitie bij deze stap (optioneel):";
 pub const INSTRUMENT: &str = "Welk screeningsinstrument is gebruikt?";
 pub const REASON: &str = "Toelichting bij deze keuze (optioneel):";
 pub const D1: &str = "Psychopathologie, psychosociale problemen en/of middelengebruik?";
+
+/// At the first question (IN), take the intake (the first option) and skip the reason: the
+/// way to B1 that every session from the intake starts with.
+pub fn at_the_intake(tty: &mut Tty) {
+    tty.prompt(IN, SELECT_READY);
+    tty.send(ENTER);
+    tty.prompt(REASON, TEXT_READY);
+    tty.send(ENTER);
+}
 
 /// What inquire prints when its texts are not replaced.
 const ENGLISH: &[&str] = &[

@@ -5,8 +5,8 @@
 use crate::common::{SessionTable, Workspace, D4_TO_MDO_PAUSE, MDO_TO_END, TO_D4_PAUSE};
 use serde_json::Value;
 
-/// The shortest route: no PPM.
-const SHORT: &str = "- alles\n- geen\n- nee\n";
+/// The shortest route: the intake, no PPM.
+const SHORT: &str = "- intake\n- alles\n- geen\n- nee\n";
 
 /// The node ids of the route in a JSON export.
 fn route(json: &Value) -> Vec<&str> {
@@ -46,7 +46,7 @@ fn a_session_paused_at_the_appointment_and_the_mdo_continues_in_new_processes_an
         .run()
         .code(0)
         .no_panic()
-        .stdout_has("Status: wacht op D4 — Cliënt verschijnt op afspraak (sinds 22-11-2026 09:20, verwacht 10-12-2026)")
+        .stdout_has("Status: wacht op D4 — Cliënt verschijnt op afspraak (sinds 22-11-2026 09:25, verwacht 10-12-2026)")
         .stderr_has("wacht bij D4 — Cliënt verschijnt op afspraak. Alles is bewaard.");
     let id = ws.only_session();
 
@@ -61,9 +61,9 @@ fn a_session_paused_at_the_appointment_and_the_mdo_continues_in_new_processes_an
     list.assert_cell(
         &id,
         "Wacht op",
-        "D4, sinds 22-11-2026 09:20, verwacht 10-12-2026",
+        "D4, sinds 22-11-2026 09:25, verwacht 10-12-2026",
     );
-    list.assert_cell(&id, "Laatst gewijzigd", "22-11-2026 09:20");
+    list.assert_cell(&id, "Laatst gewijzigd", "22-11-2026 09:25");
 
     // Process 2, weeks later: the client came; on to the MDO (B7), where it waits again.
     ws.cmd(&format!("hervat {id}"))
@@ -80,7 +80,7 @@ fn a_session_paused_at_the_appointment_and_the_mdo_continues_in_new_processes_an
         "Huidige stap",
         "stap 4, B7: Multidisciplinair overleg (MDO)",
     );
-    list.assert_cell(&id, "Wacht op", "B7, sinds 10-12-2026 14:05");
+    list.assert_cell(&id, "Wacht op", "B7, sinds 10-12-2026 14:07");
 
     // An export while it waits says so.
     ws.cmd(&format!("export {id} -o wacht.md"))
@@ -90,7 +90,7 @@ fn a_session_paused_at_the_appointment_and_the_mdo_continues_in_new_processes_an
     let md = ws.read("wacht.md");
     assert!(
         md.contains(
-            "- Status: wacht op B7 — Multidisciplinair overleg (MDO) (sinds 10-12-2026 14:05)\n"
+            "- Status: wacht op B7 — Multidisciplinair overleg (MDO) (sinds 10-12-2026 14:07)\n"
         ),
         "{md}"
     );
@@ -106,9 +106,9 @@ fn a_session_paused_at_the_appointment_and_the_mdo_continues_in_new_processes_an
         .stderr_has(&format!("Sessie {id} is afgerond"));
     let list = sessions(&ws, "2027-01-16T08:00:00Z");
     list.assert_cell(&id, "Status", "afgerond");
-    list.assert_cell(&id, "Huidige stap", "Overgedragen na de bevalling");
+    list.assert_cell(&id, "Huidige stap", "Na de bevalling");
     list.assert_cell(&id, "Wacht op", "—");
-    list.assert_cell(&id, "Laatst gewijzigd", "15-01-2027 16:03");
+    list.assert_cell(&id, "Laatst gewijzigd", "15-01-2027 16:05");
 
     // The export holds the whole route, the roles and the times of each process.
     ws.cmd(&format!("export {id} --formaat json -o s.json"))
@@ -125,6 +125,7 @@ fn a_session_paused_at_the_appointment_and_the_mdo_continues_in_new_processes_an
             "D1",
             "B2-meldcode",
             "KC",
+            "KC-kinderen",
             "KC-uitkomst",
             "MC1",
             "MC2",
@@ -134,20 +135,27 @@ fn a_session_paused_at_the_appointment_and_the_mdo_continues_in_new_processes_an
             "AK-afsluiten",
             "B2",
             "B2-toestemming",
-            "B2-contact",
+            "B2-contact-hulpverlening",
+            "B2-toestemming-huisarts",
+            "B2-contact-huisarts",
             "B2-voorzorg",
             "D2-criteria",
             "D2",
             "B4",
             "D3",
             "B5",
+            "B5-coordinator",
             "D4",
             "B6-meldcode",
             "KC",
+            "KC-kinderen",
             "KC-uitkomst",
+            "KC-andere-signalen",
             "KC-negatief",
             "B6",
             "B7",
+            "B7-coordinator-post-partum",
+            "B7-terugkoppeling",
             "W1",
             "B8",
             "E-overdracht"
@@ -168,17 +176,23 @@ fn a_session_paused_at_the_appointment_and_the_mdo_continues_in_new_processes_an
     assert_eq!(json["afgerond"], true);
     assert_eq!(json["gestart"], "2026-11-22T09:00:00Z");
     for (node, time) in [
-        ("B1", "2026-11-22T09:01:00Z"),
-        ("B5", "2026-11-22T09:19:00Z"),
+        ("IN", "2026-11-22T09:01:00Z"),
+        ("B1", "2026-11-22T09:02:00Z"),
+        ("B5", "2026-11-22T09:23:00Z"),
+        ("B5-coordinator", "2026-11-22T09:24:00Z"),
         ("D4", "2026-12-10T14:01:00Z"),
-        ("B6", "2026-12-10T14:04:00Z"),
+        ("B6", "2026-12-10T14:06:00Z"),
         ("B7", "2027-01-15T16:01:00Z"),
-        ("B8", "2027-01-15T16:03:00Z"),
+        ("B8", "2027-01-15T16:05:00Z"),
     ] {
         assert_eq!(row(&json, node)["tijd"], time, "time of {node}");
     }
     assert_eq!(row(&json, "D4")["antwoord"], "Ja, verschenen");
     assert_eq!(row(&json, "B7")["rol"], "MDO");
+    assert_eq!(
+        row(&json, "B5-coordinator")["antwoord"],
+        "Jeugdverpleegkundige van het Centrum Kwetsbare Zwangeren"
+    );
 
     ws.cmd(&format!("export {id}"))
         .now("2027-01-16T09:05:00Z")
@@ -186,10 +200,11 @@ fn a_session_paused_at_the_appointment_and_the_mdo_continues_in_new_processes_an
         .code(0)
         .stdout_has("- Kenmerk: P-2026-0042\n")
         .stdout_has("- Ingevuld door: Verloskundig zorgverlener (vanaf 22-11-2026 09:00); Coördinerend zorgverlener (vanaf 15-01-2027 16:00)\n")
-        .stdout_has("| 2 | Verloskundig zorgverlener | Verloskundig zorgverlener | B5: Afspraak en coördinerend zorgverlener | 2 van 2 gedaan |  | 22-11-2026 09:19 |\n")
+        .stdout_has("| 2 | Verloskundig zorgverlener | Verloskundig zorgverlener | B5: Maak afspraak voor cliënt | 1 van 1 gedaan |  | 22-11-2026 09:23 |\n")
+        .stdout_has("| 2 | Verloskundig zorgverlener | Verloskundig zorgverlener | B5: Wie wordt de coördinerend zorgverlener? (naam of functie, en organisatie) | Jeugdverpleegkundige van het Centrum Kwetsbare Zwangeren |  | 22-11-2026 09:24 |\n")
         .stdout_has("| 2 | Verloskundig zorgverlener | Verloskundig zorgverlener | D4: Is de cliënt op de afspraak verschenen? | Ja, verschenen |  | 10-12-2026 14:01 |\n")
-        .stdout_has("| 4 | MDO | Coördinerend zorgverlener | B7: Multidisciplinair overleg (MDO) | 4 van 4 gedaan |  | 15-01-2027 16:01 |\n")
-        .stdout_has("- Uitkomst: Complexe problematiek: verwezen, MDO gehouden");
+        .stdout_has("| 4 | MDO | Coördinerend zorgverlener | B7: Multidisciplinair overleg (MDO) | 2 van 2 gedaan |  | 15-01-2027 16:01 |\n")
+        .stdout_has("- Uitkomst: Complexe problematiek: verwezen naar een gespecialiseerde hulpverlener, met een coördinerend zorgverlener. In het MDO is het definitieve behandelplan vastgesteld.");
 
     // The journal: who took the session up when, and where it waited; the exports (reading)
     // left no trace.
@@ -372,13 +387,28 @@ fn without_export_effects(mut json: Value) -> Value {
 #[test]
 fn replaying_the_journal_gives_the_same_summary_every_time() {
     let ws = Workspace::new();
-    // Up to D4 (without the pause), back once to answer B5 differently, then to the end.
+    // Up to D4 (without the pause), back once to answer B5 (its coordinator) differently,
+    // then to the end, with actions left open.
     let to_d4: Vec<&str> = TO_D4_PAUSE
         .lines()
         .filter(|l| !l.starts_with("- later"))
         .collect();
     let answers = format!(
-        "{}\n- terug\n- [afspraak]\n- ja\n- alles\n- negatief\n- [behandelplan]\n- alles\n- bevallen\n- niets\n",
+        "{}
+- terug
+- Verloskundige van het Centrum Kwetsbare Zwangeren   # B5: coördinerend zorgverlener
+- ja                   # D4
+- alles                # Kindcheck (B6)
+- ongeboren kind en 2 kinderen van 4 en 7 jaar
+- negatief
+- nee                  # geen andere signalen
+- [behandelplan]       # B6
+- alles                # B7
+- Wijkverpleegkundige van het CJG
+- alles                # terugkoppeling
+- bevallen             # W1
+- niets                # B8
+",
         to_d4.join("\n")
     );
     ws.cmd("start --rol verloskundig-zorgverlener --kenmerk P-7 --export start.json")

@@ -12,7 +12,7 @@ use serde_json::Value;
 use crate::common::{squash, SessionTable, Workspace, TO_D4_PAUSE};
 use crate::pty::*;
 
-const NVT: &str = "Welke van de overige acties zijn niet van toepassing";
+pub(crate) const NVT: &str = "Welke van de overige acties zijn niet van toepassing";
 
 /// `zorgpad start` in a pty, in a new workspace, for a client in Voorbeeldstad.
 fn start(args: &str) -> (Workspace, Tty) {
@@ -27,7 +27,7 @@ fn export(ws: &Workspace) -> Value {
 }
 
 /// The route row of a node in the JSON export.
-fn row<'a>(json: &'a Value, node: &str) -> &'a Value {
+pub(crate) fn row<'a>(json: &'a Value, node: &str) -> &'a Value {
     json["route"]
         .as_array()
         .expect("route")
@@ -36,7 +36,7 @@ fn row<'a>(json: &'a Value, node: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("{node} not in the route: {json:#}"))
 }
 
-fn route(json: &Value) -> Vec<&str> {
+pub(crate) fn route(json: &Value) -> Vec<&str> {
     json["route"]
         .as_array()
         .expect("route")
@@ -66,7 +66,7 @@ fn checklist(json: &Value, node: &str) -> Vec<(String, String)> {
 }
 
 /// Answer a decision with the option under the cursor and skip the reason.
-fn choose(tty: &mut Tty, keys: &str) {
+pub(crate) fn choose(tty: &mut Tty, keys: &str) {
     tty.send(keys);
     tty.prompt(REASON, TEXT_READY);
     tty.send(ENTER);
@@ -75,6 +75,7 @@ fn choose(tty: &mut Tty, keys: &str) {
 #[test]
 fn the_shortest_route_with_one_answer_changed_through_esc() {
     let (ws, mut tty) = start("--export s.json");
+    at_the_intake(&mut tty);
 
     // B1: tick both actions, one by one.
     tty.prompt(B1, MULTI_READY);
@@ -149,6 +150,7 @@ fn the_shortest_route_with_one_answer_changed_through_esc() {
 #[test]
 fn ctrl_c_at_a_prompt_stops_with_code_130_and_writes_nothing() {
     let (ws, mut tty) = start("--export s.json");
+    at_the_intake(&mut tty);
     tty.prompt(B1, MULTI_READY);
     tty.send(ENTER);
     tty.prompt(NVT, MULTI_READY);
@@ -176,6 +178,7 @@ fn ctrl_c_at_a_prompt_stops_with_code_130_and_writes_nothing() {
 #[test]
 fn the_explanation_can_be_asked_for_at_a_checklist_and_at_a_choice() {
     let (ws, mut tty) = start("--export s.json");
+    at_the_intake(&mut tty);
 
     // At B1: tick the first action and "? Uitleg bij deze stap" (the third line).
     tty.prompt(B1, MULTI_READY);
@@ -224,6 +227,7 @@ fn the_explanation_can_be_asked_for_at_a_checklist_and_at_a_choice() {
 #[test]
 fn right_arrow_ticks_every_action_without_asking_for_the_explanation() {
     let (ws, mut tty) = start("--export s.json");
+    at_the_intake(&mut tty);
     tty.prompt(B1, MULTI_READY);
     tty.send(RIGHT);
     tty.send(ENTER);
@@ -256,8 +260,9 @@ fn right_arrow_ticks_every_action_without_asking_for_the_explanation() {
 
 const GEMEENTE: &str = "In welke gemeente woont de cliënt?";
 
-/// B1 all done, the first instrument, D1 "Nee": the shortest route to its end.
+/// The intake, B1 all done, the first instrument, D1 "Nee": the shortest route to its end.
 fn shortest_route(tty: &mut Tty) {
+    at_the_intake(tty);
     tty.prompt(B1, MULTI_READY);
     tty.send(RIGHT);
     tty.send(ENTER);
@@ -325,22 +330,28 @@ fn an_unknown_gemeente_records_none() {
 // ---------------------------------------------------------------------------------------------
 // Questions deep in the pathway, asked by `zorgpad hervat`
 
-/// From the intake to the criteria of D2: negative Kindcheck, consent, no VoorZorg.
+/// From the intake to the criteria of D2: negative Kindcheck without other signals, consent
+/// for current care and the GP, no VoorZorg. No criterion is ticked in advance.
 const TO_D2_CRITERIA: &str = "\
+- intake       # IN
 - alles        # B1
 - geen         # instrument
 - ja           # D1
 - alles        # Kindcheck
+- alleen het ongeboren kind
 - negatief
+- nee          # geen andere signalen
 - alles        # B2
-- ja           # toestemming
+- ja           # toestemming huidige hulpverlening
+- alles        # contact
+- ja           # toestemming huisarts
 - alles        # contact
 - nee          # VoorZorg
 ";
 
 /// Start without a terminal with `answers`, which run out at the question under test; the
 /// session is stored. Returns its id.
-fn stored_until(ws: &Workspace, args: &str, answers: &str) -> String {
+pub(crate) fn stored_until(ws: &Workspace, args: &str, answers: &str) -> String {
     ws.cmd(&format!("start {args}"))
         .answers(answers)
         .run()
@@ -351,7 +362,7 @@ fn stored_until(ws: &Workspace, args: &str, answers: &str) -> String {
 }
 
 /// `zorgpad hervat ID --export s.json` in a pty, a day later.
-fn resume(ws: &Workspace, id: &str) -> Tty {
+pub(crate) fn resume(ws: &Workspace, id: &str) -> Tty {
     Tty::spawn_at(
         ws,
         &format!("hervat {id} --export s.json"),
@@ -360,22 +371,22 @@ fn resume(ws: &Workspace, id: &str) -> Tty {
 }
 
 /// Stop with Ctrl-C at the prompt on screen; every answer before it is kept.
-fn stop(tty: &mut Tty) {
+pub(crate) fn stop(tty: &mut Tty) {
     tty.send(CTRL_C);
     tty.expect("zorgpad: gestopt met Ctrl-C.");
     assert_eq!(tty.finish(), 130, "exit code\n{}", tty.screen());
 }
 
 /// The JSON export of a stored session (`zorgpad export`, without a terminal).
-fn export_of(ws: &Workspace, id: &str) -> Value {
+pub(crate) fn export_of(ws: &Workspace, id: &str) -> Value {
     ws.cmd(&format!("export {id} --formaat json -o e.json"))
         .run()
         .code(0);
     serde_json::from_str(&ws.read("e.json")).expect("the export e.json is JSON")
 }
 
-const CRITERIA: &str = "Welke criteria gelden voor deze cliënt?";
-const D2: &str = "Problematiek: enkelvoudig of complex?";
+pub(crate) const CRITERIA: &str = "Welke criteria gelden voor deze cliënt?";
+pub(crate) const D2: &str = "Problematiek: enkelvoudig of complex?";
 const OVERRULE: &str = "U wijkt af van het voorstel. Reden (verplicht):";
 const OVERRULE_READY: &str = "? voor uitleg \u{b7} Esc terug naar de keuze]";
 const B3: &str = "Op welk gebied liggen de problemen?";
@@ -387,13 +398,17 @@ fn the_criteria_give_a_proposal_that_is_overruled_only_with_a_reason() {
     let id = stored_until(&ws, "--gemeente Voorbeeldstad", TO_D2_CRITERIA);
     let mut tty = resume(&ws, &id);
 
-    // The four criteria and the explanation; tick the first and the third.
+    // The seven criteria and the explanation, none ticked in advance; tick the first and the
+    // fourth (two complex criteria).
     tty.prompt(CRITERIA, MULTI_READY);
     let criteria = tty.screen_since(CRITERIA);
     for line in [
-        "[ ] PPM in combinatie met gebrek aan hulpbronnen",
-        "[ ] Al aanwezige of ongeboren kind(eren) (mogelijk) in gevaar",
-        "[ ] Actueel misbruik en/of mishandeling",
+        "[ ] Complex: PPM in combinatie met gebrek aan hulpbronnen",
+        "[ ] Complex: al aanwezige of ongeboren kind(eren) (mogelijk) in gevaar",
+        "[ ] Complex: geen toestemming voor overleg met huidige hulpverlening",
+        "[ ] Complex: actueel misbruik en/of mishandeling",
+        "[ ] Enkelvoudig: lichte / enkelvoudige psychosociale problemen en/of middelengebruik",
+        "[ ] Enkelvoudig: in combinatie met voldoende hulpbronnen",
         "[ ] (Geringe) twijfel of persisterende problemen",
         "[ ] ? Uitleg bij deze stap",
     ] {
@@ -402,9 +417,9 @@ fn the_criteria_give_a_proposal_that_is_overruled_only_with_a_reason() {
             "{line:?} not on screen:\n{criteria}"
         );
     }
+    assert!(!criteria.contains("[x]"), "ticked in advance:\n{criteria}");
     tty.send(SPACE);
-    tty.send(DOWN);
-    tty.send(DOWN);
+    tty.send(&DOWN.repeat(3));
     tty.send(SPACE);
     tty.send(ENTER);
 
@@ -413,8 +428,8 @@ fn the_criteria_give_a_proposal_that_is_overruled_only_with_a_reason() {
     let d2 = tty.screen_since("Voorstel van zorgpad");
     for text in [
         "Voorstel van zorgpad: Complex, op grond van:",
-        "\u{2022} PPM in combinatie met gebrek aan hulpbronnen",
-        "\u{2022} Actueel misbruik en/of mishandeling",
+        "\u{2022} Complex: PPM in combinatie met gebrek aan hulpbronnen",
+        "\u{2022} Complex: actueel misbruik en/of mishandeling",
         "U beslist: bevestig het voorstel, of wijk af met een reden.",
         "Enkelvoudig",
         "> Complex   \u{2190} voorstel",
@@ -437,7 +452,8 @@ fn the_criteria_give_a_proposal_that_is_overruled_only_with_a_reason() {
     let json = export_of(&ws, &id);
     assert_eq!(
         row(&json, "D2-criteria")["antwoord"],
-        "PPM in combinatie met gebrek aan hulpbronnen; Actueel misbruik en/of mishandeling"
+        "Complex: PPM in combinatie met gebrek aan hulpbronnen; \
+         Complex: actueel misbruik en/of mishandeling"
     );
     let d2 = row(&json, "D2");
     assert_eq!(d2["antwoord"], "Enkelvoudig");
@@ -447,8 +463,8 @@ fn the_criteria_give_a_proposal_that_is_overruled_only_with_a_reason() {
         serde_json::json!({
             "optie": "Complex",
             "op_grond_van": [
-                "PPM in combinatie met gebrek aan hulpbronnen",
-                "Actueel misbruik en/of mishandeling"
+                "Complex: PPM in combinatie met gebrek aan hulpbronnen",
+                "Complex: actueel misbruik en/of mishandeling"
             ],
             "gevolgd": false
         })
@@ -462,9 +478,9 @@ fn doubt_makes_the_complex_route_the_only_choice() {
     let id = stored_until(&ws, "--gemeente Voorbeeldstad", TO_D2_CRITERIA);
     let mut tty = resume(&ws, &id);
 
-    // Only "(Geringe) twijfel", the fourth criterion.
+    // Only "(Geringe) twijfel", the seventh criterion.
     tty.prompt(CRITERIA, MULTI_READY);
-    tty.send(&DOWN.repeat(3));
+    tty.send(&DOWN.repeat(6));
     tty.send(SPACE);
     tty.send(ENTER);
 
@@ -507,9 +523,10 @@ const OTHER: &str = "Welke andere hulpverlener of organisatie?";
 const OTHER_READY: &str = "meerdere namen scheiden met ; \u{b7} ? voor uitleg \u{b7} Esc terug]";
 const B3_FOLLOW_UP: &str = "Is er (geringe) twijfel of blijven de problemen bestaan?";
 
-/// To the referral at B3 for psychosocial problems (no criteria, single problems).
+/// To the referral at B3 for psychosocial problems (single problems: both of its conditions
+/// ticked, so enkelvoudig is proposed and followed).
 fn to_referral() -> String {
-    format!("{TO_D2_CRITERIA}- geen\n- enkelvoudig\n- psychosociaal\n")
+    format!("{TO_D2_CRITERIA}- [licht, voldoende-hulpbronnen]\n- enkelvoudig\n- psychosociaal\n")
 }
 
 /// After the referral: "Nee, pad voorlopig afgerond" at B3-vervolg, without a reason; the end.
@@ -649,9 +666,10 @@ fn no_fitting_offer_cannot_go_with_a_provider_and_is_recorded_as_a_gap() {
 // The pause at a wait
 
 const D4: &str = "Is de cliënt op de afspraak verschenen?";
-const PAUSE: &str = "\u{23f8} Nog niet \u{2014} later verder (de sessie wordt bewaard)";
-const PAUSE_DATE: &str = "Wanneer verwacht u verder te gaan? Datum (dd-mm-jjjj, optioneel):";
-const PAUSE_DATE_READY: &str = "Esc terug naar de vraag]";
+pub(crate) const PAUSE: &str = "\u{23f8} Nog niet \u{2014} later verder (de sessie wordt bewaard)";
+pub(crate) const PAUSE_DATE: &str =
+    "Wanneer verwacht u verder te gaan? Datum (dd-mm-jjjj, optioneel):";
+pub(crate) const PAUSE_DATE_READY: &str = "Esc terug naar de vraag]";
 
 #[test]
 fn not_yet_at_a_wait_pauses_with_the_date_typed_and_the_list_shows_it() {
@@ -664,10 +682,11 @@ fn not_yet_at_a_wait_pauses_with_the_date_typed_and_the_list_shows_it() {
     let id = stored_until(&ws, "--gemeente Voorbeeldstad --kenmerk P-5", &to_d4);
     let mut tty = resume(&ws, &id);
 
-    // The third line: after "Ja, verschenen" and "Nee, niet verschenen".
+    // The fourth line: after "Ja, verschenen", "Nee — nieuwe afspraak gemaakt" and "Nee, niet
+    // verschenen".
     tty.prompt(D4, SELECT_READY);
     assert!(tty.screen_since(D4).contains(PAUSE), "{}", tty.screen());
-    tty.send(&DOWN.repeat(2));
+    tty.send(&DOWN.repeat(3));
     tty.send(ENTER);
     // A date that does not exist is refused; the corrected one is taken.
     tty.prompt(PAUSE_DATE, PAUSE_DATE_READY);

@@ -152,10 +152,21 @@ fn a_changed_answer_shows_old_new_who_and_when_and_an_unchanged_one_is_left_out(
         .run()
         .code(0);
     let id = ws.only_session();
-    // Another day, another person: back from D4 past D3 to B5; D3 answered as before, B5 not.
+    // Another day, another person: back from D4 past B5's coordinator and B5 to D3; D3 and the
+    // coordinator answered as before, B5 not (the appointment is not made after all).
     ws.cmd(&format!("hervat {id} --door AB"))
         .now("2026-11-23T10:00:00Z")
-        .answers("- terug\n- terug\n- ja\n- [afspraak]\n- later\n")
+        .answers(
+            "\
+- terug
+- terug
+- terug
+- ja                # D3, as before
+- niets             # B5, changed
+- Jeugdverpleegkundige van het Centrum Kwetsbare Zwangeren   # as before
+- later
+",
+        )
         .run()
         .code(0);
     let out = ws.cmd(&format!("export {id} --formaat md")).run().code(0);
@@ -170,45 +181,52 @@ fn a_changed_answer_shows_old_new_who_and_when_and_an_unchanged_one_is_left_out(
     assert_eq!(changed.lines().count(), 1, "{changed}");
     assert!(changed.contains("B5"), "{changed}");
     assert!(
-        changed.contains("'2 van 2 gedaan' → '1 van 2 gedaan, 1 open', gewijzigd 23-11-2026 10:04 door Verloskundig zorgverlener (AB)"),
+        changed.contains("'1 van 1 gedaan' → '0 van 1 gedaan, 1 open', gewijzigd 23-11-2026 10:05 door Verloskundig zorgverlener (AB)"),
         "{changed}"
     );
     assert!(
-        changed.contains("(eerder gegeven 22-11-2026 09:19 door Verloskundig zorgverlener (JdV))"),
+        changed.contains("(eerder gegeven 22-11-2026 09:23 door Verloskundig zorgverlener (JdV))"),
         "{changed}"
     );
     let out = ws.cmd(&format!("export {id} --formaat json")).run().code(0);
     let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let changes = json["gewijzigd"].as_array().unwrap();
     assert_eq!(changes.len(), 1, "{changes:#?}");
-    assert_eq!(changes[0]["eerder_antwoord"], "2 van 2 gedaan");
-    assert_eq!(changes[0]["nieuw_antwoord"], "1 van 2 gedaan, 1 open");
-    assert_eq!(changes[0]["gewijzigd"], "2026-11-23T10:04:00Z");
+    assert_eq!(changes[0]["eerder_antwoord"], "1 van 1 gedaan");
+    assert_eq!(changes[0]["nieuw_antwoord"], "0 van 1 gedaan, 1 open");
+    assert_eq!(changes[0]["gewijzigd"], "2026-11-23T10:05:00Z");
     assert_eq!(changes[0]["door"]["initialen"], "AB");
     assert_eq!(changes[0]["eerder_door"]["initialen"], "JdV");
 }
 
-/// Up to the outcome of the Kindcheck ("positief"); what follows `- terug…` in [`after_kc`].
+/// Up to the outcome of the Kindcheck ("positief"); what follows `- terug…` in
+/// [`AFTER_NEGATIVE_KC`].
 const TO_KC_OUTCOME: &str = "\
+- intake   # IN
 - alles    # B1
 - r4u
 - ja       # D1
 - alles    # Kindcheck
+- ongeboren kind en een kind van 2 jaar
 - positief
 ";
 
 /// After the outcome of the Kindcheck is changed to "negatief": on to the pause at D4.
 const AFTER_NEGATIVE_KC: &str = "\
 - negatief
+- nee      # geen andere signalen
 - alles    # B2
-- ja
+- ja       # toestemming huidige hulpverlening
 - alles
-- nee
+- ja       # toestemming huisarts
+- alles
+- nee      # VoorZorg
 - [hulpbronnen]
 - complex
 - Centrum Kwetsbare Zwangeren
 - ja
 - alles    # B5
+- Jeugdverpleegkundige van het Centrum Kwetsbare Zwangeren
 - later: 10-12-2026
 ";
 
@@ -219,7 +237,7 @@ fn changing_a_kindcheck_answer_in_an_answers_file_needs_a_reason() {
         .answers(&format!("{TO_KC_OUTCOME}- terug\n{AFTER_NEGATIVE_KC}"))
         .run()
         .code(2)
-        .stderr_has("antwoord 6 (regel 6) is 'terug' naar B2-meldcode/KC-uitkomst")
+        .stderr_has("antwoord 8 (regel 8) is 'terug' naar B2-meldcode/KC-uitkomst")
         .stderr_has("wijzigt u alleen met een reden")
         .stderr_has("- terug: {reden: ");
     // Never a BSN in the reason.
@@ -271,6 +289,10 @@ mod in_a_terminal {
     const CONFIRM_READY: &str = "ja of nee \u{b7} Esc = nee]";
     const WHY: &str = "Waarom wijzigt u dit antwoord?";
     const WHY_READY: &str = "? uitleg]";
+    const B5_COORDINATOR: &str = "Wie wordt de coördinerend zorgverlener?";
+    const TEXT_LATER_READY: &str =
+        "leeg laten: later verder \u{b7} ? voor uitleg \u{b7} Esc terug]";
+    const OTHER_SIGNALS: &str = "Zijn er andere signalen van huiselijk geweld";
 
     fn stop(tty: &mut Tty) {
         tty.send(CTRL_C);
@@ -297,7 +319,7 @@ mod in_a_terminal {
         );
         tty.prompt(D4, SELECT_READY);
         tty.send(ESC);
-        tty.expect("(B5) is gegeven door");
+        tty.expect("(B5-coordinator) is gegeven door");
         tty.prompt(CONFIRM, CONFIRM_READY);
         tty.send("nee");
         tty.send(ENTER);
@@ -316,7 +338,7 @@ mod in_a_terminal {
         tty.prompt(CONFIRM, CONFIRM_READY);
         tty.send("ja");
         tty.send(ENTER);
-        tty.prompt(B1, MULTI_READY);
+        tty.prompt(B5_COORDINATOR, TEXT_LATER_READY);
         stop(&mut tty);
         let backs = backs(&ws, &id);
         assert_eq!(backs.len(), 1, "{backs:?}");
@@ -338,14 +360,15 @@ mod in_a_terminal {
             .code(2)
             .stderr_has("de antwoorden zijn op");
         let id = ws.only_session();
+        // After the negative Kindcheck: are there other signals? Esc goes back to its outcome.
         let mut tty = Tty::spawn_at(&ws, &format!("hervat {id}"), "2026-11-23T10:00:00Z");
-        tty.prompt(B1, MULTI_READY);
+        tty.prompt(OTHER_SIGNALS, SELECT_READY);
         tty.send(ESC);
         tty.expect("wijzigt u alleen met een reden");
         tty.prompt(WHY, WHY_READY);
         tty.send(ESC);
         tty.expect("U blijft bij deze vraag.");
-        tty.prompt(B1, MULTI_READY);
+        tty.prompt(OTHER_SIGNALS, SELECT_READY);
         tty.send(ESC);
         tty.prompt(WHY, WHY_READY);
         tty.send("verkeerd aangeklikt");

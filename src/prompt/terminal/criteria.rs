@@ -3,13 +3,18 @@
 //! Kindcheck, refused consent) are ticked in advance and say why; unticking one asks for a
 //! reason, which is recorded as the note.
 
-use super::widgets::{Got, HELP_REQUIRED_REASON};
+use super::widgets::Got;
 use super::Terminal;
 use crate::engine::answer::Answer;
 use crate::engine::prompter::{question_text, Reply};
 use crate::engine::question::Question;
 use crate::error::Result;
 use crate::flow::model::Action;
+
+/// The help line of the reason for unticking a criterion ticked in advance: the reason is
+/// required, so Enter does not skip it.
+const HELP_UNTICK_REASON: &str =
+    "typ de reden en Enter · ? voor uitleg · Esc terug naar de criteria";
 
 impl Terminal<'_> {
     pub(super) fn ask_criteria(&self, question: &Question<'_>, items: &[Action]) -> Result<Reply> {
@@ -76,7 +81,7 @@ impl Terminal<'_> {
                 let notitie = if unticked {
                     match self.text(
                         "U vinkte een vooraf aangevinkt criterium uit. Waarom? (wordt vastgelegd)",
-                        HELP_REQUIRED_REASON,
+                        HELP_UNTICK_REASON,
                         true,
                         &note,
                     )? {
