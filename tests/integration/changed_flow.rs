@@ -163,9 +163,16 @@ fn refused(ws: &Workspace, id: &str, before: &[u8], node: &str) {
         .stderr_has("wacht bij B7");
 }
 
-/// D4 renamed to D4-afspraak: the node, the box before it and its own option back to it
-/// (a new appointment).
+/// D4 renamed to D4-afspraak: the node, the box before it, its own option back to it (a new
+/// appointment) and the outcome sentences that look at it.
 fn rename_d4(ws: &Workspace) {
+    edit(
+        ws,
+        MAIN,
+        "      - als: [D4 = nee]\n",
+        "      - als: [D4-afspraak = nee]\n",
+        2,
+    );
     edit(ws, MAIN, "  - id: D4\n", "  - id: D4-afspraak\n", 1);
     edit(
         ws,

@@ -28,6 +28,17 @@ struct Run {
 
 /// Run `zorgpad kaart importeer NAME ARGS` on `bytes` in a fresh directory.
 fn importeer(name: &str, bytes: &[u8], args: &[&str]) -> Run {
+    // A child that ends before its memory could be read once is run again (it did little).
+    for _ in 0..20 {
+        let run = importeer_once(name, bytes, args);
+        if !cfg!(target_os = "linux") || run.peak_mb.is_some() {
+            return run;
+        }
+    }
+    panic!("the memory of the child could not be read in 20 runs");
+}
+
+fn importeer_once(name: &str, bytes: &[u8], args: &[&str]) -> Run {
     let dir = tempfile::tempdir().expect("temp dir");
     fs::write(dir.path().join(name), bytes).expect("write");
     let out = |n: &str| fs::File::create(dir.path().join(n)).expect("create");
@@ -72,7 +83,6 @@ fn wait(mut child: std::process::Child) -> (i32, Option<u64>) {
             }
         }
         if let Some(status) = child.try_wait().expect("wait") {
-            assert!(peak_kb.is_some(), "the memory of the child was never read");
             return (status.code().unwrap_or(-1), peak_kb.map(|kb| kb / 1024));
         }
         std::thread::sleep(std::time::Duration::from_millis(1));

@@ -131,7 +131,9 @@ fn a_second_process_on_an_open_session_is_refused_and_nothing_is_lost() {
     SessionTable::parse(&list.stdout).assert_cell(&id, "Status", "wacht · in gebruik");
     assert!(in_use(&ws, &id));
 
-    // The first process goes on: D4 answered "ja" (saved), then killed at the Kindcheck.
+    // The first process goes on: D4 answered "ja" (the first line; the cursor starts at "Nog
+    // niet — later verder") and saved, then killed at the Kindcheck.
+    tty.send(&UP.repeat(3));
     tty.send(ENTER);
     tty.prompt(REASON, TEXT_READY);
     tty.send(ENTER);

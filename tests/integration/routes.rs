@@ -283,7 +283,7 @@ fn complex_without_consent_follows_the_meldcode_to_veilig_thuis() {
         .as_str()
         .unwrap()
         .starts_with("Terugkoppeling aan huisarts")));
-    out.stdout_has("de Meldcode is gevolgd en er is gemeld bij Veilig Thuis");
+    out.stdout_has("De Meldcode is gevolgd (M1) en er is gemeld bij Veilig Thuis");
 }
 
 #[test]

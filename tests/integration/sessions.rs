@@ -106,7 +106,7 @@ fn a_session_paused_at_the_appointment_and_the_mdo_continues_in_new_processes_an
         .stderr_has(&format!("Sessie {id} is afgerond"));
     let list = sessions(&ws, "2027-01-16T08:00:00Z");
     list.assert_cell(&id, "Status", "afgerond");
-    list.assert_cell(&id, "Huidige stap", "Na de bevalling");
+    list.assert_cell(&id, "Huidige stap", "Overdracht na de bevalling");
     list.assert_cell(&id, "Wacht op", "—");
     list.assert_cell(&id, "Laatst gewijzigd", "15-01-2027 16:05");
 

@@ -385,12 +385,12 @@ pub(crate) fn export_of(ws: &Workspace, id: &str) -> Value {
     serde_json::from_str(&ws.read("e.json")).expect("the export e.json is JSON")
 }
 
-pub(crate) const CRITERIA: &str = "Welke criteria gelden voor deze cliënt?";
+pub(crate) const CRITERIA: &str = "Welke criteria gelden?";
 pub(crate) const D2: &str = "Problematiek: enkelvoudig of complex?";
 const OVERRULE: &str = "U wijkt af van het voorstel. Reden (verplicht):";
 const OVERRULE_READY: &str = "? voor uitleg \u{b7} Esc terug naar de keuze]";
 const B3: &str = "Op welk gebied liggen de problemen?";
-const B4: &str = "Naar welke gespecialiseerde hulpverlener of organisatie";
+const B4: &str = "Naar welke gespecialiseerde hulpverlener/organisatie";
 
 #[test]
 fn the_criteria_give_a_proposal_that_is_overruled_only_with_a_reason() {
@@ -403,12 +403,12 @@ fn the_criteria_give_a_proposal_that_is_overruled_only_with_a_reason() {
     tty.prompt(CRITERIA, MULTI_READY);
     let criteria = tty.screen_since(CRITERIA);
     for line in [
-        "[ ] Complex: PPM in combinatie met gebrek aan hulpbronnen",
+        "[ ] Complex: PPM met gebrek aan hulpbronnen",
         "[ ] Complex: al aanwezige of ongeboren kind(eren) (mogelijk) in gevaar",
-        "[ ] Complex: geen toestemming voor overleg met huidige hulpverlening",
+        "[ ] Complex: geen toestemming overleg met huidige hulpverlening",
         "[ ] Complex: actueel misbruik en/of mishandeling",
-        "[ ] Enkelvoudig: lichte / enkelvoudige psychosociale problemen en/of middelengebruik",
-        "[ ] Enkelvoudig: in combinatie met voldoende hulpbronnen",
+        "[ ] Enkelvoudig: lichte/enkelvoudige psychosociale problemen/middelengebruik",
+        "[ ] Enkelvoudig: voldoende hulpbronnen",
         "[ ] (Geringe) twijfel of persisterende problemen",
         "[ ] ? Uitleg bij deze stap",
     ] {
@@ -428,7 +428,7 @@ fn the_criteria_give_a_proposal_that_is_overruled_only_with_a_reason() {
     let d2 = tty.screen_since("Voorstel van zorgpad");
     for text in [
         "Voorstel van zorgpad: Complex, op grond van:",
-        "\u{2022} Complex: PPM in combinatie met gebrek aan hulpbronnen",
+        "\u{2022} Complex: PPM met gebrek aan hulpbronnen",
         "\u{2022} Complex: actueel misbruik en/of mishandeling",
         "U beslist: bevestig het voorstel, of wijk af met een reden.",
         "Enkelvoudig",
@@ -452,7 +452,7 @@ fn the_criteria_give_a_proposal_that_is_overruled_only_with_a_reason() {
     let json = export_of(&ws, &id);
     assert_eq!(
         row(&json, "D2-criteria")["antwoord"],
-        "Complex: PPM in combinatie met gebrek aan hulpbronnen; \
+        "Complex: PPM met gebrek aan hulpbronnen; \
          Complex: actueel misbruik en/of mishandeling"
     );
     let d2 = row(&json, "D2");
@@ -463,7 +463,7 @@ fn the_criteria_give_a_proposal_that_is_overruled_only_with_a_reason() {
         serde_json::json!({
             "optie": "Complex",
             "op_grond_van": [
-                "Complex: PPM in combinatie met gebrek aan hulpbronnen",
+                "Complex: PPM met gebrek aan hulpbronnen",
                 "Complex: actueel misbruik en/of mishandeling"
             ],
             "gevolgd": false
@@ -532,6 +532,8 @@ fn to_referral() -> String {
 /// After the referral: "Nee, pad voorlopig afgerond" at B3-vervolg, without a reason; the end.
 fn finish_after_referral(tty: &mut Tty) {
     tty.prompt(B3_FOLLOW_UP, SELECT_READY);
+    // A wait: the cursor starts at "Nog niet — later verder"; the first option is two up.
+    tty.send(&UP.repeat(2));
     choose(tty, ENTER);
     assert_eq!(tty.finish(), 0, "exit code\n{}", tty.screen());
 }
@@ -682,11 +684,15 @@ fn not_yet_at_a_wait_pauses_with_the_date_typed_and_the_list_shows_it() {
     let id = stored_until(&ws, "--gemeente Voorbeeldstad --kenmerk P-5", &to_d4);
     let mut tty = resume(&ws, &id);
 
-    // The fourth line: after "Ja, verschenen", "Nee — nieuwe afspraak gemaakt" and "Nee, niet
-    // verschenen".
+    // At a wait the cursor starts at "Nog niet — later verder" (the fourth line, after "Ja,
+    // verschenen", "Nee — nieuwe afspraak gemaakt" and "Nee, niet verschenen"): Enter alone
+    // pauses, it never records an appointment that was not kept.
     tty.prompt(D4, SELECT_READY);
-    assert!(tty.screen_since(D4).contains(PAUSE), "{}", tty.screen());
-    tty.send(&DOWN.repeat(3));
+    assert!(
+        tty.screen_since(D4).contains(&format!("> {PAUSE}")),
+        "{}",
+        tty.screen()
+    );
     tty.send(ENTER);
     // A date that does not exist is refused; the corrected one is taken.
     tty.prompt(PAUSE_DATE, PAUSE_DATE_READY);

@@ -292,7 +292,7 @@ mod in_a_terminal {
     const B5_COORDINATOR: &str = "Wie wordt de coördinerend zorgverlener?";
     const TEXT_LATER_READY: &str =
         "leeg laten: later verder \u{b7} ? voor uitleg \u{b7} Esc terug]";
-    const OTHER_SIGNALS: &str = "Zijn er andere signalen van huiselijk geweld";
+    const OTHER_SIGNALS: &str = "Andere signalen van huiselijk geweld";
 
     fn stop(tty: &mut Tty) {
         tty.send(CTRL_C);
