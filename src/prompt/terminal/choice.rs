@@ -90,7 +90,12 @@ impl Terminal<'_> {
             .map_or(p.option.as_str(), |o| o.label.as_str());
         let mut text = format!("\nVoorstel van zorgpad: {label}");
         if p.reasons.is_empty() {
-            text.push_str(" (geen van de criteria hierboven is aangevinkt).");
+            // The rules' fallback ('anders'): no rule held. Say so, not "nothing ticked": at
+            // D2 the fallback is complex exactly because the conditions for enkelvoudig were
+            // not both ticked.
+            text.push_str(
+                ". Geen van de regels voor een ander voorstel geldt (zie de uitleg: ?); dit is wat de flow dan voorstelt.",
+            );
         } else {
             text.push_str(", op grond van:");
             for r in &p.reasons {
