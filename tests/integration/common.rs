@@ -374,6 +374,17 @@ pub fn squash(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// Box B2 with consent and contact for current care and the GP, and no VoorZorg: the answers
+/// from B2 to the criteria of D2.
+pub const B2_CONSENT: &str = "
+- alles          # B2
+- ja             # toestemming huidige hulpverlening
+- alles          # contact
+- ja             # toestemming huisarts
+- alles          # contact
+- nee            # VoorZorg
+";
+
 /// Answers from the intake up to the pause at the appointment (D4), expected on 10-12-2026:
 /// PPM, positive Kindcheck, consent for current care and GP, no VoorZorg, complex, referral,
 /// consent for it, appointment and coordinator (B5).

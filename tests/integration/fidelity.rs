@@ -2,7 +2,7 @@
 //! route that the clinical review found wrong, through the real binary, asserting the route,
 //! the proposal, the outcome, "Let op" and the open actions of the JSON summary.
 
-use crate::common::{Output, Test, Workspace};
+use crate::common::{Output, Test, Workspace, B2_CONSENT};
 use serde_json::Value;
 
 /// From the intake to D1 = ja.
@@ -31,16 +31,6 @@ const B2_NEGATIVE: &str = "
 - alleen het ongeboren kind
 - negatief
 - nee            # geen andere signalen
-";
-
-/// B2 with consent for current care and the GP, no VoorZorg.
-const B2_CONSENT: &str = "
-- alles          # B2
-- ja             # toestemming huidige hulpverlening
-- alles          # contact
-- ja             # toestemming huisarts
-- alles          # contact
-- nee            # VoorZorg
 ";
 
 /// From the complex decision to the refusal of the referral (D3 = nee), which leads to M1.
@@ -393,22 +383,6 @@ fn the_handover_post_partum_cannot_be_marked_not_applicable() {
         .as_str()
         .unwrap()
         .contains("Na de bevalling overgedragen aan de coördinerend zorgverlener post partum"));
-}
-
-#[test]
-fn signals_later_in_care_start_at_ppm_yes_without_an_intake() {
-    let answers = format!(
-        "- signalen-later\n{B2_NEGATIVE}{B2_CONSENT}- [licht, voldoende-hulpbronnen]\n- enkelvoudig\n- psychosociaal\n- Wijkteam Voorbeeldstad\n- nee\n"
-    );
-    let (_, json) = run(&answers);
-    let route = route(&json);
-    assert_eq!(route[0], "IN");
-    assert_eq!(route[1], "B2-meldcode", "{route:?}");
-    assert!(!route.iter().any(|n| n == "B1" || n == "D1"), "{route:?}");
-    assert!(row(&json, "IN")["antwoord"]
-        .as_str()
-        .unwrap()
-        .starts_with("Later in de zorg"));
 }
 
 #[test]

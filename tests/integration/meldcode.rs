@@ -2,7 +2,7 @@
 //! every route of the afwegingskader with its outcome in the summary, and the proposal made
 //! from footnote 1's criteria, confirmed or overruled.
 
-use crate::common::Test;
+use crate::common::{Test, B2_CONSENT};
 use serde_json::Value;
 
 /// From the intake to the start of the Meldcode at B2 (positive Kindcheck, steps 1–3).
@@ -20,16 +20,10 @@ const TO_WEIGHING: &str = "
 - gevoerd      # stap 3
 ";
 
-/// After the Meldcode: B2 with consent for current care and the GP, no VoorZorg; the
-/// criterion of the positive Kindcheck (ticked in advance) kept, complex problems, the
-/// referral accepted, then a pause until the appointment (D4).
-const AFTER_MELDCODE: &str = "
-- alles        # B2
-- ja           # toestemming huidige hulpverlening
-- alles        # contact
-- ja           # toestemming huisarts
-- alles        # contact
-- nee          # VoorZorg
+/// After the Meldcode and B2 ([`B2_CONSENT`]): the criterion of the positive Kindcheck (ticked
+/// in advance) kept, complex problems, the referral accepted, then a pause until the
+/// appointment (D4).
+const AFTER_CRITERIA: &str = "
 - [kind-in-gevaar]
 - complex
 - Centrum Kwetsbare Zwangeren
@@ -52,7 +46,7 @@ fn run(answers: &str) -> Value {
 /// The outcome of the Meldcode run at B2, and the "Let op" lines.
 fn meldcode(answers_in_weighing: &str) -> (String, Vec<String>, Value) {
     let json = run(&format!(
-        "{TO_WEIGHING}{answers_in_weighing}{AFTER_MELDCODE}"
+        "{TO_WEIGHING}{answers_in_weighing}{B2_CONSENT}{AFTER_CRITERIA}"
     ));
     let run = &json["subflows"][0];
     assert_eq!(run["naam"], "Kindcheck en Meldcode");
@@ -164,7 +158,7 @@ fn question_five_can_wait() {
 #[test]
 fn the_report_outcome_is_shown_prominently_in_every_format() {
     let answers =
-        format!("{TO_WEIGHING}- ja\n- ja\n- ja\n- Veilig Thuis Voorbeeldregio\n{AFTER_MELDCODE}");
+        format!("{TO_WEIGHING}- ja\n- ja\n- ja\n- Veilig Thuis Voorbeeldregio\n{B2_CONSENT}{AFTER_CRITERIA}");
     let out = Test::new()
         .args("start --export s.md")
         .answers(&answers)

@@ -36,9 +36,19 @@ impl Terminal<'_> {
     /// Something that may not have happened yet (the MDO): ask first. `Some` when the answer is
     /// a pause or a step back instead.
     pub(super) fn not_yet(&self, question: &Question<'_>) -> Result<Option<Reply>> {
+        self.now_or_later(question, "Is dit al gebeurd?", "Ja, nu vastleggen")
+    }
+
+    /// Answer now (`None`), or pause ("nog niet — later verder") or step back (`Some`).
+    pub(super) fn now_or_later(
+        &self,
+        question: &Question<'_>,
+        message: &str,
+        now: &str,
+    ) -> Result<Option<Reply>> {
+        let labels = [now.to_string()];
         loop {
-            let labels = ["Ja, nu vastleggen".to_string()];
-            match self.select("Is dit al gebeurd?", &labels, 0, true, question.can_go_back)? {
+            match self.select(message, &labels, 0, true, question.can_go_back)? {
                 Got::Value(_) => return Ok(None),
                 Got::Explain => self.explain(question),
                 Got::Pause => match self.pause()? {

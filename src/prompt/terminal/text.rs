@@ -57,24 +57,10 @@ impl Terminal<'_> {
     /// An empty answer where the question may wait: pause ("nog niet — later verder"), or type
     /// an answer after all (`None`). Esc goes back when it can.
     fn not_answered(&self, question: &Question<'_>) -> Result<Option<Reply>> {
-        let labels = ["Toch nu een antwoord typen".to_string()];
-        loop {
-            match self.select(
-                "Er is nog geen antwoord. Later verder?",
-                &labels,
-                0,
-                true,
-                question.can_go_back,
-            )? {
-                Got::Value(_) => return Ok(None),
-                Got::Explain => self.explain(question),
-                Got::Pause => match self.pause()? {
-                    Got::Value(expected) => return Ok(Some(Reply::Pause { expected })),
-                    _ => continue,
-                },
-                Got::Escape if question.can_go_back => return Ok(Some(Reply::Back)),
-                Got::Escape => return Ok(None),
-            }
-        }
+        self.now_or_later(
+            question,
+            "Er is nog geen antwoord. Later verder?",
+            "Toch nu een antwoord typen",
+        )
     }
 }
