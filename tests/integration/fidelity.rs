@@ -435,3 +435,88 @@ fn a_missed_appointment_can_get_a_new_appointment_before_the_meldcode() {
     assert!(route.contains(&"B6".to_string()));
     assert!(let_op(&json).contains("nieuwe afspraak gemaakt"));
 }
+
+#[test]
+fn the_meldcode_details_follow_the_public_sources() {
+    // Step 3 skipped for the second legitimate reason; question 3 in its 2018 wording answered
+    // "no"; the report not told to the client beforehand, for a reason that is recorded.
+    let answers = format!(
+        "{INTAKE}
+- alles
+- ongeboren kind
+- positief
+- alles          # Meldcode stap 1
+- Aandachtsfunctionaris VSV
+- nee
+- {{keuze: overgeslagen-contact, toelichting: dreigde eerder de zorg te stoppen}}
+- ja             # AK1
+- nee            # AK2
+- nee            # AK3: geen effectieve hulp mogelijk
+- {{keuze: nee-contact, toelichting: zou de zorg stoppen}}
+- Veilig Thuis Voorbeeldregio
+{B2_CONSENT}- [kind-in-gevaar]
+- complex
+- Centrum Kwetsbare Zwangeren
+- ja
+- alles
+- later
+"
+    );
+    let (_, json) = run(&answers);
+    let b2 = subflow(&json, "B2");
+    let step = |node: &str| {
+        b2["stappen"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["knoop"] == node)
+            .unwrap_or_else(|| panic!("{node} not in {b2}"))
+            .clone()
+    };
+    assert_eq!(
+        step("MC3")["antwoord"],
+        "Nee, overgeslagen — de cliënt zou het contact verbreken"
+    );
+    assert_eq!(
+        step("MC3")["toelichting"],
+        "dreigde eerder de zorg te stoppen"
+    );
+    assert!(step("AK3")["vraag"]
+        .as_str()
+        .unwrap()
+        .starts_with("Ben ik in staat effectieve hulp te bieden of te organiseren"));
+    assert_eq!(
+        step("AK-melden-besproken")["toelichting"],
+        "zou de zorg stoppen"
+    );
+    let outcome = b2["uitkomst"].as_str().unwrap();
+    assert!(
+        outcome.contains("niet vooraf met de cliënt besproken"),
+        "{outcome}"
+    );
+    // Reported at question 3, not at question 2: nothing about working through 3–5 with
+    // Veilig Thuis.
+    assert!(!outcome.contains("samen met Veilig Thuis"), "{outcome}");
+}
+
+#[test]
+fn the_pathway_marks_zorgpads_own_additions_and_shows_footnote_1_at_d2() {
+    let out = Test::new().args("toon --stap D2").run().code(0).no_panic();
+    out.stdout_has("[1] Complexe problematiek")
+        .stdout_has("Enkelvoudige problematiek")
+        .stdout_has("[Toevoeging van zorgpad, uit de pijl van B3 naar B4 en stap 2 van de");
+    let out = Test::new()
+        .args("toon --stap B2-voorzorg-verwijzing")
+        .run()
+        .code(0)
+        .no_panic();
+    out.stdout_has("Toevoeging van zorgpad");
+    let out = Test::new()
+        .args("toon --stap B2-voorzorg")
+        .run()
+        .code(0)
+        .no_panic();
+    out.stdout_lacks("voetnoot [3]")
+        .stdout_has("vrijwillig")
+        .stdout_has("buiten de criteria van");
+}
