@@ -322,6 +322,7 @@ fn decision(at: &mut At<'_>, raw: &mut RawNode) -> Option<Body> {
             target: o.naar,
             explanation: o.toelichting,
             notice: o.letop,
+            reason_required: o.toelichting_verplicht,
         })
         .collect();
     let minimum = if kind == Kind::Beslissing { 2 } else { 1 };

@@ -219,6 +219,8 @@ pub struct Choice {
     pub target: String,
     pub explanation: Option<String>,
     pub notice: Option<String>,
+    /// Chosen only with a reason (`toelichting-verplicht`).
+    pub reason_required: bool,
 }
 
 impl Body {

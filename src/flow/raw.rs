@@ -148,4 +148,7 @@ pub struct RawOption {
     /// Shown prominently in the summary ("Let op") when this option is chosen.
     #[serde(default)]
     pub letop: Option<String>,
+    /// This option is recorded only with a reason (e.g. skipping the talk with the client).
+    #[serde(default, rename = "toelichting-verplicht")]
+    pub toelichting_verplicht: bool,
 }

@@ -233,9 +233,9 @@ fn a_report_at_b2_after_a_negative_kindcheck_with_other_signals_proposes_complex
 - gevoerd
 - ja             # AK1
 - ja             # AK2
-- nee-veiligheid # melding niet vooraf besproken
+- {{keuze: nee-veiligheid, toelichting: partner leest haar berichten}}   # melding niet vooraf besproken
 - Veilig Thuis Voorbeeldregio
-{B2_CONSENT}- geen
+{B2_CONSENT}- {{gelden: [], notitie: mishandeling nog niet bevestigd}}
 - complex
 - Centrum Kwetsbare Zwangeren
 - ja
@@ -277,7 +277,7 @@ fn enkelvoudig_without_a_reason_is_refused_after_a_report() {
 - ja
 - ja
 - Veilig Thuis Voorbeeldregio
-{B2_CONSENT}- geen
+{B2_CONSENT}- {{gelden: [], notitie: mishandeling nog niet bevestigd}}
 - enkelvoudig
 "
     );
@@ -454,7 +454,7 @@ fn the_meldcode_details_follow_the_public_sources() {
 - nee            # AK3: geen effectieve hulp mogelijk
 - {{keuze: nee-contact, toelichting: zou de zorg stoppen}}
 - Veilig Thuis Voorbeeldregio
-{B2_CONSENT}- [kind-in-gevaar]
+{B2_CONSENT}- [kind-in-gevaar, misbruik]
 - complex
 - Centrum Kwetsbare Zwangeren
 - ja

@@ -44,7 +44,7 @@ const PART_1: &str = r#"
 - kaart: [VoorZorg Voorbeeldregio]
   andere: ["Stichting \"Moeder & Kind\""]
   notitie: aangemeld per telefoon
-- [kind-in-gevaar, geen-toestemming, twijfel]   # D2 criteria (two ticked in advance)
+- [kind-in-gevaar, geen-toestemming, misbruik, twijfel]   # D2 criteria (three ticked in advance)
 - keuze: complex                             # D2 (doubt: always complex)
   toelichting: persisterende klachten
 - Centrum Kwetsbare Zwangeren                # B4

@@ -20,11 +20,12 @@ const TO_WEIGHING: &str = "
 - gevoerd      # stap 3
 ";
 
-/// After the Meldcode and B2 ([`B2_CONSENT`]): the criterion of the positive Kindcheck (ticked
-/// in advance) kept, complex problems, the referral accepted, then a pause until the
+/// After the Meldcode and B2 ([`B2_CONSENT`]): the criterion of the positive Kindcheck and that
+/// of a suspicion after steps 1–3 (both ticked in advance where they apply) kept, complex
+/// problems, the referral accepted, then a pause until the
 /// appointment (D4).
 const AFTER_CRITERIA: &str = "
-- [kind-in-gevaar]
+- [kind-in-gevaar, misbruik]
 - complex
 - Centrum Kwetsbare Zwangeren
 - ja           # D3
@@ -65,7 +66,7 @@ fn meldcode(answers_in_weighing: &str) -> (String, Vec<String>, Value) {
 const MONITORED_BY: &str = "- wijkteam en verloskundige, tot 6 weken na de bevalling\n";
 
 fn reported(let_op: &[String]) -> bool {
-    let_op.iter().any(|l| l.contains("melden bij Veilig Thuis"))
+    let_op.iter().any(|l| l.contains("gemeld bij Veilig Thuis"))
 }
 
 #[test]
@@ -166,10 +167,10 @@ fn the_report_outcome_is_shown_prominently_in_every_format() {
         .code(0);
     let out = out
         .stdout_has("!! LET OP")
-        .stdout_has("!! Meldcode-uitkomst: melden bij Veilig Thuis (0800-2000)");
+        .stdout_has("!! Meldcode-uitkomst: gemeld bij Veilig Thuis");
     let md = out.read("s.md");
     assert!(md.contains("## Let op\n\n- **Kindcheck positief"), "{md}");
-    assert!(md.contains("- **Meldcode-uitkomst: melden bij Veilig Thuis (0800-2000) (vanuit B2, Verloskundig zorgverlener)**"), "{md}");
+    assert!(md.contains("- **Meldcode-uitkomst: gemeld bij Veilig Thuis (vanuit B2, Verloskundig zorgverlener)**"), "{md}");
 }
 
 // --- The complexity proposal at D2 ---------------------------------------------------------

@@ -203,7 +203,7 @@ fn the_veilig_thuis_report_names_who_to_whom_and_the_phone_number() {
 - ja
 - alles
 - nee
-- [kind-in-gevaar]
+- [kind-in-gevaar, misbruik]
 - complex
 - Centrum Kwetsbare Zwangeren
 - ja

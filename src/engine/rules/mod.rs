@@ -51,6 +51,8 @@ pub enum Mismatch {
     /// Going back to change an answer of the Kindcheck, the Meldcode or D1 without a reason
     /// ([`reason_to_change`]).
     ChangeNeedsReason,
+    /// An option that is recorded only with a reason (`toelichting-verplicht`), without one.
+    OptionNeedsReason { chosen: String },
     /// A mandatory action (`verplicht`) marked n.v.t.
     MandatoryAction { action: String },
     /// A criterion ticked in advance by earlier answers was unticked without a note saying why.
@@ -110,6 +112,10 @@ impl fmt::Display for Mismatch {
             Mismatch::Bsn { field } => write!(f, "{} {}", the(field), crate::bsn::SEEMS),
             Mismatch::ChangeNeedsReason => f.write_str(
                 "een antwoord bij de Kindcheck, de Meldcode of D1 (PPM) wijzigt u alleen met een reden",
+            ),
+            Mismatch::OptionNeedsReason { chosen } => write!(
+                f,
+                "'{chosen}' wordt alleen vastgelegd met een toelichting die zegt waarom"
             ),
             Mismatch::MandatoryAction { action } => write!(
                 f,
@@ -200,6 +206,11 @@ pub(crate) fn check(
                     })?;
             let target = choice.target.clone();
             let toelichting = clean(toelichting);
+            if choice.reason_required && toelichting.is_none() {
+                return Err(Mismatch::OptionNeedsReason {
+                    chosen: choice.label.clone(),
+                });
+            }
             Ok((Answer::Keuze { optie, toelichting }, target))
         }
         (Body::Action { items, next }, Answer::Checklist { acties, notitie }) => {

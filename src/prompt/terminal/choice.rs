@@ -122,21 +122,22 @@ impl Terminal<'_> {
             optie: optie.to_string(),
             toelichting: None,
         };
-        let overrule = matches!(
-            question.check(&without),
-            Err(Mismatch::ReasonRequired { .. })
-        );
-        let (prompt, help) = if overrule {
-            (
+        let (prompt, help, required) = match question.check(&without) {
+            Err(Mismatch::ReasonRequired { .. }) => (
                 "U wijkt af van het voorstel. Reden (verplicht):",
                 HELP_REQUIRED_REASON,
-            )
-        } else {
-            ("Toelichting bij deze keuze (optioneel):", HELP_TEXT)
+                true,
+            ),
+            Err(Mismatch::OptionNeedsReason { .. }) => (
+                "Waarom? (verplicht; wordt vastgelegd)",
+                HELP_REQUIRED_REASON,
+                true,
+            ),
+            _ => ("Toelichting bij deze keuze (optioneel):", HELP_TEXT, false),
         };
         let mut note = note.to_string();
         loop {
-            match self.text(prompt, help, overrule, &note)? {
+            match self.text(prompt, help, required, &note)? {
                 Got::Value(t) => {
                     let answer = Answer::Keuze {
                         optie: optie.to_string(),
