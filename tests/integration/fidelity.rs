@@ -318,6 +318,17 @@ fn enkelvoudig_is_proposed_only_when_both_of_its_conditions_hold() {
     assert_eq!(row(&json, "D2")["voorstel"]["optie"], "Complex");
     let nothing = format!("{INTAKE}{B2_NEGATIVE}{B2_CONSENT}- geen\n- enkelvoudig\n");
     refused(&nothing).stderr_has("reden");
+    // Overruled with a reason: recorded, and flagged where a colleague cannot miss it.
+    let overruled = format!("{INTAKE}{B2_NEGATIVE}{B2_CONSENT}- geen\n- {{keuze: enkelvoudig, toelichting: sterk netwerk}}\n- psychosociaal\n- Wijkteam Voorbeeldstad\n- nee\n");
+    let (_, json) = run(&overruled);
+    assert_eq!(row(&json, "D2")["voorstel"]["gevolgd"], false);
+    assert!(
+        let_op(&json).contains(
+            "Afgeweken van het voorstel van zorgpad: gekozen 'Enkelvoudig', voorgesteld 'Complex'; reden: sterk netwerk"
+        ),
+        "{}",
+        let_op(&json)
+    );
     let both = format!("{INTAKE}{B2_NEGATIVE}{B2_CONSENT}- [licht, voldoende-hulpbronnen]\n- enkelvoudig\n- psychosociaal\n- Wijkteam Voorbeeldstad\n- nee\n");
     let (_, json) = run(&both);
     let d2 = row(&json, "D2");
@@ -367,6 +378,9 @@ fn the_handover_post_partum_cannot_be_marked_not_applicable() {
     assert!(!outcome.contains("Na de bevalling overgedragen aan de coördinerend"));
     let open = open_actions(&json);
     assert!(open.contains("Overdracht aan de coördinerend zorgverlener post partum"));
+    assert!(let_op(&json).contains(
+        "Verplichte actie staat nog open: Overdracht aan de coördinerend zorgverlener post partum"
+    ));
     assert!(open.contains("Teruggekoppeld aan de kraamzorg"), "{open}");
     assert!(!open.contains("Teruggekoppeld aan het CJG"), "{open}");
     assert_eq!(

@@ -47,6 +47,9 @@ impl Parts {
         if let Some(text) = flagged(step) {
             self.let_op.push(text);
         }
+        if let Some(text) = overruled(step) {
+            self.let_op.push(text);
+        }
         // Group the steps of each sub-flow run under the call that started it.
         if let Body::Subflow { flow, .. } = &step.node.body {
             self.subflows.push(SubflowRun {
@@ -173,13 +176,21 @@ impl Parts {
                     .map_or(Status::NietGedaan, |m| m.status),
             })
             .collect();
-        for item in &list {
+        for (item, action) in list.iter().zip(items) {
             if item.status == Status::NietGedaan {
                 let who = item
                     .rol
                     .clone()
                     .or_else(|| role.clone())
                     .unwrap_or_else(|| NO_ROLE.to_string());
+                // An action that must happen in any case and has not: where it cannot be missed.
+                if action.mandatory {
+                    self.let_op.push(format!(
+                        "Verplichte actie staat nog open: {} ({}, {who})",
+                        item.tekst,
+                        where_(step)
+                    ));
+                }
                 self.open_acties.entry(who).or_default().push(format!(
                     "{} ({})",
                     item.tekst,
@@ -243,6 +254,38 @@ impl Parts {
         }
         self.verwijzingen.push(referral);
     }
+}
+
+/// A proposal of zorgpad that the professional did not follow: what was proposed, what was
+/// chosen and why, so that a colleague sees the decision was taken on purpose.
+fn overruled(step: &Step<'_>) -> Option<String> {
+    let proposal = step.proposal.as_ref()?;
+    let (Body::Decision { options, .. }, Some(Answer::Keuze { optie, toelichting })) =
+        (&step.node.body, &step.answer)
+    else {
+        return None;
+    };
+    if *optie == proposal.option {
+        return None;
+    }
+    let label = |id: &str| {
+        options
+            .iter()
+            .find(|o| o.id == id)
+            .map_or(id.to_string(), |o| o.label.clone())
+    };
+    let who = step
+        .role
+        .as_ref()
+        .map(|r| format!(", {}", r.label))
+        .unwrap_or_default();
+    Some(format!(
+        "Afgeweken van het voorstel van zorgpad: gekozen '{}', voorgesteld '{}'; reden: {} ({}{who})",
+        label(optie),
+        label(&proposal.option),
+        toelichting.as_deref().unwrap_or("—"),
+        step.node.blueprint.as_deref().unwrap_or(&step.node.id)
+    ))
 }
 
 /// What must not be missed at this step (`letop` in the flow, on the node or on the option
