@@ -18,7 +18,10 @@ pub struct Contacts<'f> {
     /// none, or it named no provider of the map: then every provider of the category for the
     /// client's gemeente is meant.
     pub providers: Vec<String>,
-    /// The referral the providers were chosen at, when `providers` is not empty.
+    /// Organisations typed by hand at that referral (not on the map): shown as they were
+    /// typed, and instead of the map's list when the referral named nobody from the map.
+    pub typed: Vec<String>,
+    /// The referral the providers were chosen at, when `providers` or `typed` is not empty.
     pub chosen_at: Option<&'f Node>,
 }
 
@@ -29,20 +32,24 @@ pub(crate) fn contacts<'f>(steps: &[Step<'f>], node: &Node) -> Option<Contacts<'
         .iter()
         .rev()
         .find_map(|step| match (&step.node.body, &step.answer) {
-            (Body::Referral { category: c, .. }, Some(Answer::Verwijzing { kaart, .. }))
-                if c == category =>
-            {
-                Some((step.node, kaart))
-            }
+            (
+                Body::Referral { category: c, .. },
+                Some(Answer::Verwijzing {
+                    kaart, aanbieders, ..
+                }),
+            ) if c == category => Some((step.node, kaart, aanbieders)),
             _ => None,
         });
-    let (providers, chosen_at) = match latest {
-        Some((at, kaart)) if !kaart.is_empty() => (kaart.clone(), Some(at)),
-        _ => (Vec::new(), None),
+    let (providers, typed, chosen_at) = match latest {
+        Some((at, kaart, typed)) if !kaart.is_empty() || !typed.is_empty() => {
+            (kaart.clone(), typed.clone(), Some(at))
+        }
+        _ => (Vec::new(), Vec::new(), None),
     };
     Some(Contacts {
         category: category.clone(),
         providers,
+        typed,
         chosen_at,
     })
 }

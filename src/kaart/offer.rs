@@ -27,6 +27,10 @@ impl<'k> Offer<'k> {
         contacts: &'c Contacts<'_>,
     ) -> (Vec<&'k Provider>, Vec<&'c str>) {
         if contacts.providers.is_empty() {
+            // Reported to an organisation typed by hand: that one, not the map's list.
+            if !contacts.typed.is_empty() {
+                return (Vec::new(), Vec::new());
+            }
             return (self.providers_for(&contacts.category), Vec::new());
         }
         let mut found = Vec::new();

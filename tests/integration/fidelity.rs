@@ -534,3 +534,23 @@ fn the_pathway_marks_zorgpads_own_additions_and_shows_footnote_1_at_d2() {
         .stdout_has("vrijwillig")
         .stdout_has("buiten de criteria van");
 }
+
+#[test]
+fn the_veilig_thuis_box_names_an_organisation_typed_at_the_report_not_another_one_from_the_map() {
+    let report_elsewhere = M1_REPORT.replace(
+        "- Veilig Thuis Voorbeeldregio",
+        "- {andere: [Veilig Thuis Rotterdam-Rijnmond]}",
+    );
+    let answers = format!(
+        "{INTAKE}{B2_POSITIVE_CLOSED}{B2_CONSENT}- [kind-in-gevaar]\n{REFERRAL_REFUSED}{report_elsewhere}- later\n"
+    );
+    let (_, json) = run(&answers);
+    let contact = &json["huidige_contact"];
+    assert_eq!(
+        contact["andere"],
+        serde_json::json!(["Veilig Thuis Rotterdam-Rijnmond"]),
+        "{contact}"
+    );
+    assert_eq!(contact["aanbieders"], serde_json::json!([]), "{contact}");
+    assert!(!contact.to_string().contains("Voorbeeldregio"), "{contact}");
+}

@@ -713,3 +713,34 @@ knopen:
         .stdout_has("zelfde.yaml:27: fout: knoop 'E': de id 'E' komt 2 keer voor");
     assert_eq!(error_count(&out), 2, "{}", out.stdout);
 }
+
+/// A mistake in a node that conditions elsewhere name (D2-criteria, named by the proposal of
+/// D2) is one finding: the conditions that name the broken node say nothing more.
+#[test]
+fn a_broken_node_named_by_conditions_is_one_finding() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("flows");
+    let main = std::fs::read_to_string(root.join("blauwdruk-psychosociaal.yaml")).unwrap();
+    let broken = main.replacen(
+        "      - id: twijfel\n        tekst: (Geringe) twijfel of persisterende problemen\n",
+        "      - id: twijfel\n        tekst: (Geringe) twijfel of persisterende problemen\n        verplicht: true\n",
+        1,
+    );
+    assert_ne!(broken, main, "the criterion 'twijfel' was not found");
+    let out = Test::new()
+        .file("mijn.yaml", broken)
+        .file(
+            "meldcode.yaml",
+            std::fs::read_to_string(root.join("meldcode.yaml")).unwrap(),
+        )
+        .args("controleer --flow mijn.yaml")
+        .run()
+        .code(1)
+        .no_panic();
+    let out = only_one(out);
+    assert!(
+        out.stdout
+            .contains("'verplicht' hoort bij een actie, niet bij criterium 'twijfel'"),
+        "{}",
+        out.stdout
+    );
+}

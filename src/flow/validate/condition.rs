@@ -36,6 +36,11 @@ pub(super) fn check_condition(
     };
     let path = condition.path();
     let first = path[0];
+    // A node that is declared but did not convert is reported on its own; saying here that it
+    // is unknown would only add noise.
+    if c.graph.node(first).is_none() && c.declared.contains(first) {
+        return;
+    }
     if c.graph.node(first).is_none() {
         error(
             format!("de voorwaarde '{written}' verwijst naar de onbekende knoop '{first}'"),
@@ -50,6 +55,9 @@ pub(super) fn check_condition(
     let mut here_flow = flow;
     for (k, id) in path.iter().enumerate() {
         let Some(node) = here_flow.node(id) else {
+            if here_flow.declared.iter().any(|d| d == id) {
+                return;
+            }
             error(
                 format!(
                     "de voorwaarde '{written}' verwijst naar '{id}', dat geen knoop is van {}",
@@ -87,6 +95,11 @@ pub(super) fn check_condition(
         Order::Before => (first, holder.id.as_str()),
         Order::After => (holder.id.as_str(), first),
     };
+    // With a target that names no node the graph is incomplete, and "comes before" cannot be
+    // judged; that target is reported on its own.
+    if c.dangling {
+        return;
+    }
     if first == holder.id || !c.graph.reaches(from, to) {
         let (problem, fix) = match order {
             Order::Before => (

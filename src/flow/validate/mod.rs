@@ -33,6 +33,12 @@ pub fn validate(set: &FlowSet) -> Vec<Finding> {
             silent: &silent,
             declared: flow.declared.iter().map(String::as_str).collect(),
             suggester: OnceCell::new(),
+            dangling: flow.nodes.iter().any(|n| {
+                n.body
+                    .targets()
+                    .iter()
+                    .any(|(_, t)| !flow.declared.iter().any(|d| d == t))
+            }),
         };
         check_flow(&checked, &mut findings);
     }
@@ -56,6 +62,8 @@ struct Checked<'a> {
     declared: HashSet<&'a str>,
     /// Suggestions for unknown node ids, indexed when the first one is met.
     suggester: OnceCell<Suggester<'a>>,
+    /// Whether a target ('naar', 'volgende', an exit) names no node of the flow.
+    dangling: bool,
 }
 
 impl Checked<'_> {
@@ -125,9 +133,10 @@ fn check_targets_and_ids(c: &Checked, node: &Node, findings: &mut Vec<Finding>) 
     // Targets.
     for (option, target) in node.body.targets() {
         if !c.declared.contains(target) {
-            let via = match option {
-                Some(o) => format!("optie '{o}' verwijst"),
-                None => "'volgende' verwijst".to_string(),
+            let via = match (option, &node.body) {
+                (Some(end), Body::Subflow { .. }) => format!("de uitgang '{end}' verwijst"),
+                (Some(o), _) => format!("optie '{o}' verwijst"),
+                (None, _) => "'volgende' verwijst".to_string(),
             };
             findings.push(Finding::error(
                 file,

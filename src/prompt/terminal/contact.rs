@@ -22,7 +22,7 @@ fn contacts_text(contacts: &Contacts<'_>, offer: &Offer<'_>) -> String {
     let category = &contacts.category;
     let (providers, gone) = offer.contacts(contacts);
     let mut text = String::from("\n");
-    if providers.is_empty() && gone.is_empty() {
+    if providers.is_empty() && gone.is_empty() && contacts.typed.is_empty() {
         text.push_str(&offer.none_for(category));
     } else {
         let whence = match (contacts.chosen_at, offer.gemeente) {
@@ -44,6 +44,11 @@ fn contacts_text(contacts: &Contacts<'_>, offer: &Offer<'_>) -> String {
         }
         for id in gone {
             text.push_str(&format!("\n  • {id} (staat niet meer op de Sociale Kaart)"));
+        }
+        for name in &contacts.typed {
+            text.push_str(&format!(
+                "\n  • {name} (zelf ingevuld, niet op de Sociale Kaart: geen contactgegevens)"
+            ));
         }
     }
     if offer.kaart.is_embedded() {

@@ -16,9 +16,11 @@ use crate::flow::model::Body;
 use crate::kaart::{Kaart, Offer};
 
 mod collect;
+mod contact;
 mod words;
 
 use collect::{Parts, NO_ROLE};
+pub use contact::RouteContact;
 use words::{describe_for_key, label_for_key};
 
 /// The version of the JSON export's schema; documented in README.md.
@@ -111,72 +113,6 @@ pub struct RouteRow {
     /// `zorgpad.samenvatting/1`; left out for every other box).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contact: Option<RouteContact>,
-}
-
-/// The organisations of the Sociale Kaart a box with `kaart:` shows: those chosen at the
-/// earlier referral of the category, or else every provider of it for the client's gemeente.
-#[derive(Debug, Clone, Serialize)]
-pub struct RouteContact {
-    pub categorie: String,
-    /// The referral (its node id) the providers were chosen at; `None`: no referral of this
-    /// category came before, so these are all providers of it for the client's gemeente.
-    pub gekozen_bij: Option<String>,
-    /// Empty when the map has none: [`RouteContact::lines`] then says so.
-    pub aanbieders: Vec<Contact>,
-    /// What to do when `aanbieders` is empty (the national number for Veilig Thuis).
-    #[serde(skip)]
-    none: String,
-    /// The title of the referral at `gekozen_bij`, for people.
-    #[serde(skip)]
-    chosen_at_title: Option<String>,
-}
-
-impl RouteContact {
-    /// What a box with `kaart:` shows, looked up on the map of the session; `None` without a
-    /// map (nothing to look up) unless providers were chosen (then named by their id).
-    pub(crate) fn of(
-        contacts: &crate::engine::contact::Contacts<'_>,
-        offer: Option<Offer<'_>>,
-    ) -> Option<RouteContact> {
-        let aanbieders: Vec<Contact> = if contacts.providers.is_empty() {
-            offer?
-                .providers_for(&contacts.category)
-                .into_iter()
-                .map(Contact::from_provider)
-                .collect()
-        } else {
-            let kaart = offer.map(|o| o.kaart);
-            contacts
-                .providers
-                .iter()
-                .map(|id| Contact::of(id, kaart))
-                .collect()
-        };
-        Some(RouteContact {
-            categorie: contacts.category.clone(),
-            gekozen_bij: contacts.chosen_at.map(|n| n.id.clone()),
-            chosen_at_title: contacts.chosen_at.map(|n| n.title.clone()),
-            aanbieders,
-            none: crate::kaart::no_provider(&contacts.category, offer.and_then(|o| o.gemeente)),
-        })
-    }
-
-    /// Where the organisations come from, for people: "gekozen bij 'Meldcode stap 5: …'", or
-    /// "Sociale Kaart" (all of the category for the client's gemeente).
-    pub fn whence(&self) -> String {
-        match &self.chosen_at_title {
-            Some(title) => format!("gekozen bij '{title}'"),
-            None => "Sociale Kaart".to_string(),
-        }
-    }
-
-    /// One line per organisation, "Naam · tel. … · e-mail · website", or that there is none.
-    pub fn lines(&self) -> Vec<String> {
-        if self.aanbieders.is_empty() {
-            return vec![self.none.clone()];
-        }
-        self.aanbieders.iter().map(Contact::reach).collect()
-    }
 }
 
 /// Who did something: the label of the role that acted, and the initials given with `--door`.
