@@ -19,18 +19,26 @@ impl Terminal<'_> {
         self.print(&crate::visible::text(text));
     }
 
-    /// [`Terminal::say`] in bold (when there is colour).
+    /// [`Terminal::say`] in bold (when there is colour). Wrapped before it is made bold, so
+    /// that the escape codes do not count as width.
     fn say_bold(&self, text: &str) {
-        self.print(&self.bold(&crate::visible::text(text)));
+        let wrapped = wrap(&crate::visible::text(text), Self::width() - 1);
+        let bold: Vec<String> = wrapped.lines().map(|l| self.bold(l)).collect();
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(err, "{}", bold.join("\n"));
+    }
+
+    /// The terminal's width, within reason.
+    fn width() -> usize {
+        crossterm::terminal::size()
+            .map_or(100, |(w, _)| usize::from(w))
+            .clamp(40, 120)
     }
 
     /// Print text that is safe to show, wrapped.
     fn print(&self, text: &str) {
-        let width = crossterm::terminal::size()
-            .map_or(100, |(w, _)| usize::from(w))
-            .clamp(40, 120);
         let mut err = std::io::stderr().lock();
-        let _ = writeln!(err, "{}", wrap(text, width - 1));
+        let _ = writeln!(err, "{}", wrap(text, Self::width() - 1));
     }
 
     fn bold(&self, text: &str) -> String {
