@@ -224,6 +224,7 @@ fn the_terminal_asks_for_the_note_again_with_the_reason() {
     tty.send(ENTER);
     tty.prompt(D1, SELECT_READY);
     tty.send(ENTER);
+    confirm_end(&mut tty);
     tty.prompt(REASON, TEXT_READY);
     tty.send(ENTER);
     assert_eq!(tty.finish(), 0, "exit code\n{}", tty.screen());

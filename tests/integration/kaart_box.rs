@@ -361,8 +361,12 @@ mod terminal {
             shown.find("[3]").unwrap() < shown.find("Contact (Sociale Kaart").unwrap(),
             "{shown}"
         );
-        // At a wait the cursor starts at "Nog niet — later verder": up to the feedback.
-        choose(&mut tty, &format!("{UP}{ENTER}"));
+        // At a wait the cursor starts at "Nog niet — later verder": up to the feedback, which
+        // ends the session (confirmed).
+        tty.send(&format!("{UP}{ENTER}"));
+        confirm_end(&mut tty);
+        tty.prompt(REASON, TEXT_READY);
+        tty.send(ENTER);
         assert_eq!(tty.finish(), 0, "exit code\n{}", tty.screen());
         tty.assert_dutch();
     }
@@ -382,8 +386,12 @@ mod terminal {
             )),
             "{shown}"
         );
-        // At a wait the cursor starts at "Nog niet — later verder": up to the feedback.
-        choose(&mut tty, &format!("{UP}{ENTER}"));
+        // At a wait the cursor starts at "Nog niet — later verder": up to the feedback, which
+        // ends the session (confirmed).
+        tty.send(&format!("{UP}{ENTER}"));
+        confirm_end(&mut tty);
+        tty.prompt(REASON, TEXT_READY);
+        tty.send(ENTER);
         assert_eq!(tty.finish(), 0, "exit code\n{}", tty.screen());
     }
 }

@@ -41,6 +41,16 @@ pub const B1: &str = "Welke acties zijn gedaan?";
 pub const NOTE: &str = "Notitie bij deze stap (optioneel):";
 pub const INSTRUMENT: &str = "Welk screeningsinstrument is gebruikt?";
 pub const REASON: &str = "Toelichting bij deze keuze (optioneel):";
+/// The confirmation before a choice that ends the session, and its help line.
+pub const ENDS_SESSION: &str = "Hiermee rondt u de sessie af";
+pub const CONFIRM_READY: &str = "ja of nee \u{b7} Esc = nee]";
+
+/// Confirm the end of the session ("ja").
+pub fn confirm_end(tty: &mut Tty) {
+    tty.prompt(ENDS_SESSION, CONFIRM_READY);
+    tty.send("ja");
+    tty.send(ENTER);
+}
 pub const D1: &str = "Psychopathologie, psychosociale problemen en/of middelengebruik?";
 
 /// At the first question (IN), take the intake (the first option) and skip the reason: the

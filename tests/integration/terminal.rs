@@ -72,6 +72,14 @@ pub(crate) fn choose(tty: &mut Tty, keys: &str) {
     tty.send(ENTER);
 }
 
+/// [`choose`] an option that ends the session: confirmed first.
+pub(crate) fn choose_ending(tty: &mut Tty, keys: &str) {
+    tty.send(keys);
+    confirm_end(tty);
+    tty.prompt(REASON, TEXT_READY);
+    tty.send(ENTER);
+}
+
 #[test]
 fn the_shortest_route_with_one_answer_changed_through_esc() {
     let (ws, mut tty) = start("--export s.json");
@@ -106,7 +114,7 @@ fn the_shortest_route_with_one_answer_changed_through_esc() {
 
     // D1: Nee, the first option.
     tty.prompt(D1, SELECT_READY);
-    choose(&mut tty, ENTER);
+    choose_ending(&mut tty, ENTER);
 
     let code = tty.finish();
     assert_eq!(code, 0, "exit code\n{}", tty.screen());
@@ -208,7 +216,7 @@ fn the_explanation_can_be_asked_for_at_a_checklist_and_at_a_choice() {
     tty.prompt(INSTRUMENT, SELECT_READY);
     choose(&mut tty, &format!("{}{ENTER}", DOWN.repeat(3)));
     tty.prompt(D1, SELECT_READY);
-    choose(&mut tty, ENTER);
+    choose_ending(&mut tty, ENTER);
 
     assert_eq!(tty.finish(), 0, "exit code\n{}", tty.screen());
     let json = export(&ws);
@@ -242,7 +250,7 @@ fn right_arrow_ticks_every_action_without_asking_for_the_explanation() {
     tty.prompt(INSTRUMENT, SELECT_READY);
     choose(&mut tty, ENTER);
     tty.prompt(D1, SELECT_READY);
-    choose(&mut tty, ENTER);
+    choose_ending(&mut tty, ENTER);
 
     assert_eq!(tty.finish(), 0, "exit code\n{}", tty.screen());
     assert_eq!(
@@ -271,7 +279,7 @@ fn shortest_route(tty: &mut Tty) {
     tty.prompt(INSTRUMENT, SELECT_READY);
     choose(tty, ENTER);
     tty.prompt(D1, SELECT_READY);
-    choose(tty, ENTER);
+    choose_ending(tty, ENTER);
 }
 
 #[test]
@@ -534,7 +542,7 @@ fn finish_after_referral(tty: &mut Tty) {
     tty.prompt(B3_FOLLOW_UP, SELECT_READY);
     // A wait: the cursor starts at "Nog niet — later verder"; the first option is two up.
     tty.send(&UP.repeat(2));
-    choose(tty, ENTER);
+    choose_ending(tty, ENTER);
     assert_eq!(tty.finish(), 0, "exit code\n{}", tty.screen());
 }
 
@@ -726,4 +734,41 @@ fn not_yet_at_a_wait_pauses_with_the_date_typed_and_the_list_shows_it() {
         "{waiting}\n{}",
         list.stdout
     );
+}
+
+/// One Enter too many at "PPM?" (Nee, the first option) must not end the session unasked: the
+/// end is confirmed, and "nee" returns to the question.
+#[test]
+fn a_choice_that_ends_the_session_is_confirmed_first() {
+    let (ws, mut tty) = start("--export s.json");
+    at_the_intake(&mut tty);
+    tty.prompt(B1, MULTI_READY);
+    tty.send(RIGHT);
+    tty.send(ENTER);
+    tty.prompt(NOTE, TEXT_READY);
+    tty.send(ENTER);
+    tty.prompt(INSTRUMENT, SELECT_READY);
+    choose(&mut tty, ENTER);
+    tty.prompt(D1, SELECT_READY);
+    tty.send(ENTER);
+    tty.prompt(ENDS_SESSION, CONFIRM_READY);
+    assert!(
+        tty.screen_since(ENDS_SESSION)
+            .contains("Hiermee rondt u de sessie af ('Geen actie op dit moment'). Klopt dat?"),
+        "{}",
+        tty.screen()
+    );
+    tty.send("nee");
+    tty.send(ENTER);
+    // Back at the question, nothing recorded; now "Ja".
+    tty.prompt(D1, SELECT_READY);
+    choose(&mut tty, &format!("{DOWN}{ENTER}"));
+    tty.expect("Kindcheck");
+    tty.send(CTRL_C);
+    assert_eq!(tty.finish(), 130, "exit code\n{}", tty.screen());
+    let id = ws.only_session();
+    let json = export_of(&ws, &id);
+    assert_eq!(json["afgerond"], false);
+    assert_eq!(row(&json, "D1")["antwoord"], "Ja");
+    assert!(!route(&json).contains(&"E0"), "{json}");
 }
