@@ -58,7 +58,7 @@ pub struct DataArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ResumeArgs {
-    /// Id van de sessie (zie 'zorgpad sessies'); een uniek begin is genoeg
+    /// Id van de sessie (zie 'zorgpad sessies'), een uniek begin ervan, of het kenmerk van de cliënt
     #[arg(value_name = "ID", help_heading = "Argumenten")]
     pub id: String,
 
@@ -178,7 +178,7 @@ pub enum SessionsAction {
 
 #[derive(Debug, clap::Args)]
 pub struct HandOverArgs {
-    /// Id van de sessie; een uniek begin is genoeg
+    /// Id van de sessie, een uniek begin ervan, of het kenmerk van de cliënt
     #[arg(value_name = "ID", help_heading = "Argumenten")]
     pub id: String,
 
@@ -207,7 +207,7 @@ pub struct ReceiveArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct RemoveArgs {
-    /// Id van de sessie; een uniek begin is genoeg
+    /// Id van de sessie, een uniek begin ervan, of het kenmerk van de cliënt
     #[arg(value_name = "ID", help_heading = "Argumenten")]
     pub id: String,
 
@@ -228,7 +228,7 @@ pub enum FormatArg {
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// Id van de sessie; een uniek begin is genoeg
+    /// Id van de sessie, een uniek begin ervan, of het kenmerk van de cliënt
     #[arg(value_name = "ID", help_heading = "Argumenten")]
     pub id: String,
 

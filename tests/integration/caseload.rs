@@ -1,12 +1,13 @@
 //! The caseload through the real binary: `zorgpad sessies` with its filters (`--wacht`,
 //! `--te-laat`, `--kenmerk`, `--status`), in the order of the next expected date, overdue waits
-//! flagged in the table and in `--json`; and 200 sessions at 80 columns without a broken word.
+//! flagged in the table and in `--json`; `hervat` and `export` by the client's kenmerk, unique
+//! and ambiguous; and 200 sessions at 80 columns without a broken word.
 
 use std::collections::HashSet;
 
 use serde_json::Value;
 
-use crate::common::{squash, SessionTable, Workspace, TO_D4_PAUSE};
+use crate::common::{squash, SessionTable, Workspace, D4_TO_MDO_PAUSE, TO_D4_PAUSE};
 
 /// The shortest route: the intake, no PPM; the session is finished.
 const SHORT: &str = "- intake\n- alles\n- geen\n- nee\n";
@@ -168,6 +169,78 @@ fn the_caseload_is_sorted_by_the_next_expected_date_and_filtered() {
         .run()
         .code(2)
         .stderr_has("klaar");
+}
+
+#[test]
+fn hervat_and_export_take_a_unique_kenmerk_and_list_an_ambiguous_one() {
+    let Caseload { ws, a, b, c, .. } = caseload();
+
+    // Unique, in other letters: the session of that client.
+    ws.cmd("export p-c --formaat json -o c.json")
+        .now(TODAY)
+        .run()
+        .code(0)
+        .no_panic();
+    let json: Value = serde_json::from_str(&ws.read("c.json")).expect("export");
+    assert_eq!(json["sessie"]["id"], c.as_str());
+
+    ws.cmd("hervat P-A")
+        .now(TODAY)
+        .answers(D4_TO_MDO_PAUSE)
+        .run()
+        .code(0)
+        .no_panic()
+        .stderr_has("wacht bij B7");
+    let (_, json) = listed(&ws, "--kenmerk P-A", TODAY);
+    assert_eq!(json["sessies"][0]["id"], a.as_str());
+    assert_eq!(json["sessies"][0]["wacht_op"]["vraag"], "B7");
+
+    // A second client with the same kenmerk: the reference is ambiguous.
+    let b2 = start(&ws, "p-b", "2026-11-25T09:00:00Z", "- intake\n- alles\n", 2);
+    let before: Vec<Vec<u8>> = [&b, &b2]
+        .iter()
+        .map(|id| std::fs::read(ws.session_file(id)).unwrap())
+        .collect();
+    for command in ["export P-B", "hervat P-B --antwoorden antwoorden.yaml"] {
+        ws.write("antwoorden.yaml", D4_TO_MDO_PAUSE);
+        let out = ws
+            .cmd(command)
+            .now(TODAY)
+            .run()
+            .code(2)
+            .no_panic()
+            .stderr_has("'P-B' past bij 2 sessies (id, kenmerk, status):")
+            .stderr_has("Geef het hele id");
+        let line = |id: &str| {
+            out.stderr
+                .lines()
+                .find(|l| l.trim_start().starts_with(id))
+                .unwrap_or_else(|| panic!("{id} listed:\n{}", out.stderr))
+                .split_whitespace()
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(line(&b), [b.as_str(), "P-B", "wacht"]);
+        assert_eq!(line(&b2), [b2.as_str(), "p-b", "lopend"]);
+    }
+    let after: Vec<Vec<u8>> = [&b, &b2]
+        .iter()
+        .map(|id| std::fs::read(ws.session_file(id)).unwrap())
+        .collect();
+    assert_eq!(before, after, "an ambiguous reference changes nothing");
+
+    // The id still works, and a kenmerk no session has is said as such.
+    ws.cmd(&format!("export {b}")).now(TODAY).run().code(0);
+    ws.cmd("export P-Z")
+        .now(TODAY)
+        .run()
+        .code(2)
+        .stderr_has("er is geen sessie 'P-Z' in ");
+    ws.cmd("export")
+        .arg("Mevrouw X")
+        .now(TODAY)
+        .run()
+        .code(2)
+        .stderr_has("'Mevrouw X' is geen sessie-id en geen kenmerk van een sessie");
 }
 
 /// Long gemeente names, as in the Netherlands.
