@@ -47,6 +47,11 @@ impl Clock {
     pub fn zone(&self) -> &TimeZone {
         &self.zone
     }
+
+    /// Today's date in the clock's zone (a reading of the clock).
+    pub fn today(&self) -> jiff::civil::Date {
+        self.now().to_zoned(self.zone.clone()).date()
+    }
 }
 
 /// "22-11-2026 09:14", in the given zone.

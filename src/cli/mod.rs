@@ -83,7 +83,7 @@ pub enum Command {
     #[command(
         alias = "sessions",
         help_template = SUB_TEMPLATE,
-        override_usage = "zorgpad sessies [--data-dir MAP]\n       zorgpad sessies verwijder ID [--ja]",
+        override_usage = "zorgpad sessies [--wacht] [--te-laat] [--kenmerk KENMERK] [--status STATUS] [--json]\n       zorgpad sessies verwijder ID [--ja]",
         subcommand_help_heading = "Opdrachten",
         subcommand_value_name = "OPDRACHT",
         next_help_heading = "Opties"

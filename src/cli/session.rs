@@ -58,7 +58,7 @@ pub struct DataArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ResumeArgs {
-    /// Id van de sessie (zie 'zorgpad sessies'); een uniek begin is genoeg
+    /// Id van de sessie (zie 'zorgpad sessies'), een uniek begin ervan, of het kenmerk van de cliënt
     #[arg(value_name = "ID", help_heading = "Argumenten")]
     pub id: String,
 
@@ -102,9 +102,48 @@ pub struct SessionsArgs {
     #[command(flatten)]
     pub data: DataArgs,
 
+    /// Alleen sessies die wachten (op een afspraak, de bevalling, het MDO, …)
+    #[arg(long)]
+    pub wacht: bool,
+
+    /// Alleen sessies die wachten en waarvan de verwachte datum voorbij is (vóór vandaag)
+    #[arg(long = "te-laat")]
+    pub te_laat: bool,
+
+    /// Alleen de sessies met dit kenmerk van de cliënt (precies, hoofdletters maken niet uit)
+    #[arg(long, value_name = "KENMERK")]
+    pub kenmerk: Option<String>,
+
+    /// Alleen sessies met deze status: lopend, wacht of afgerond
+    #[arg(long, value_name = "STATUS", value_enum, hide_possible_values = true)]
+    pub status: Option<StatusArg>,
+
+    /// Breedte van de tabel in tekens (40 tot 200; anders die van de terminal, in een pipe 100)
+    #[arg(long, value_name = "TEKENS", value_parser = clap::value_parser!(u16).range(40..=200))]
+    pub breedte: Option<u16>,
+
     /// Schrijf de uitvoer als JSON voor scripts (schema zorgpad.sessies/1; zie README)
     #[arg(long)]
     pub json: bool,
+}
+
+/// The statuses `sessies --status` filters on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatusArg {
+    Lopend,
+    Wacht,
+    Afgerond,
+}
+
+impl StatusArg {
+    /// The status as the list shows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            StatusArg::Lopend => "lopend",
+            StatusArg::Wacht => "wacht",
+            StatusArg::Afgerond => "afgerond",
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -139,7 +178,7 @@ pub enum SessionsAction {
 
 #[derive(Debug, clap::Args)]
 pub struct HandOverArgs {
-    /// Id van de sessie; een uniek begin is genoeg
+    /// Id van de sessie, een uniek begin ervan, of het kenmerk van de cliënt
     #[arg(value_name = "ID", help_heading = "Argumenten")]
     pub id: String,
 
@@ -168,7 +207,7 @@ pub struct ReceiveArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct RemoveArgs {
-    /// Id van de sessie; een uniek begin is genoeg
+    /// Id van de sessie, een uniek begin ervan, of het kenmerk van de cliënt
     #[arg(value_name = "ID", help_heading = "Argumenten")]
     pub id: String,
 
@@ -189,7 +228,7 @@ pub enum FormatArg {
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// Id van de sessie; een uniek begin is genoeg
+    /// Id van de sessie, een uniek begin ervan, of het kenmerk van de cliënt
     #[arg(value_name = "ID", help_heading = "Argumenten")]
     pub id: String,
 

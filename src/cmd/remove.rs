@@ -11,7 +11,7 @@ use crate::store::Holder;
 pub fn remove(config: &Remove) -> Result<Exit> {
     let store = crate::cmd::stored::open_store(&config.data_dir)?;
     let clock = Clock::from_env()?;
-    let id = store.find(&config.id)?;
+    let id = crate::cmd::stored::find(&store, &config.id)?;
     // A session open in another process is refused before anything is asked.
     let lock = store.lock(&id, &Holder::now("verwijder"), clock.zone())?;
     if !config.yes {

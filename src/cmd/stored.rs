@@ -2,7 +2,8 @@
 //! copies of its flows and its Sociale Kaart that it pinned in the data directory
 //! (`store/pinned.rs`), so that files that move or change do not change the session. The
 //! built-in example map is used only for a session walked with it (announced as fictitious
-//! wherever used). Shared by `start`, `hervat` and `export`.
+//! wherever used). Shared by `start`, `hervat` and `export`; [`find`] also by `sessies
+//! verwijder`.
 
 use std::path::Path;
 
@@ -11,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::flow::set::FlowSet;
 use crate::kaart::Kaart;
 use crate::out::errln;
-use crate::store::{Holder, Record, SessionLock, Store};
+use crate::store::{Found, Holder, Record, SessionLock, Store};
 
 /// Said wherever the embedded example map is used: its providers are made up.
 pub const EXAMPLE_MAP_WARNING: &str = "Let op: zorgpad gebruikt de ingebouwde VOORBEELDKAART; de aanbieders daarop zijn verzonnen.\nGebruik voor echte verwijzingen de Sociale Kaart van uw VSV: zorgpad start --kaart BESTAND.";
@@ -115,7 +116,54 @@ pub(crate) fn missing_providers(kaart: &Kaart, record: &Record) -> Vec<String> {
     missing
 }
 
-/// A stored session, opened by its id (or a unique start of it), and locked for this process.
+/// How many sessions an ambiguous reference lists before it only counts.
+const MAX_LISTED: usize = 10;
+
+/// The id of the session that `wanted` names: its id, a unique beginning of it, or the client's
+/// kenmerk ([`Store::find`]). When it names several, they are listed (id, kenmerk, status) and
+/// nothing is done.
+pub(crate) fn find(store: &Store, wanted: &str) -> Result<String> {
+    let ids = match store.find(wanted)? {
+        Found::One(id) => return Ok(id),
+        Found::Many(ids) => ids,
+    };
+    let (records, _) = store.list();
+    let records: Vec<Record> = records
+        .into_iter()
+        .filter(|r| ids.contains(&r.id))
+        .collect();
+    let today = Clock::from_env()?.today();
+    let rows = crate::report::sessions::rows(store, &records, today);
+    let id_width = ids.iter().map(|id| id.chars().count()).max().unwrap_or(0);
+    // A short beginning can match hundreds: the first few, one per line, and a count.
+    let mut lines: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            let kenmerk = r.kenmerk.as_deref().unwrap_or("—");
+            format!("  {:id_width$}  {kenmerk}  {}", r.id, r.status)
+        })
+        .chain(
+            // Files that match an id but cannot be read.
+            ids.iter()
+                .filter(|id| !rows.iter().any(|r| &r.id == *id))
+                .map(|id| format!("  {id:id_width$}  (onleesbaar)")),
+        )
+        .take(MAX_LISTED)
+        .collect();
+    if let Some(n) = ids.len().checked_sub(MAX_LISTED).filter(|n| *n > 0) {
+        lines.push(format!("  … en nog {n}"));
+    }
+    Err(Error::input(format!(
+        "'{}' past bij {} sessies (id, kenmerk, status):\n{}",
+        wanted.trim(),
+        ids.len(),
+        lines.join("\n")
+    ))
+    .hint("Geef het hele id, of zoveel tekens van het id dat er één sessie bij past. Er is niets veranderd."))
+}
+
+/// A stored session, opened by its id (or a unique start of it, or the client's kenmerk), and
+/// locked for this process.
 pub(crate) struct Stored {
     pub(crate) store: Store,
     /// Held until this is dropped: no other process can open the session meanwhile.
@@ -127,7 +175,7 @@ pub(crate) struct Stored {
 /// elsewhere is refused, naming since when and by whom), and only then read it.
 pub(crate) fn open(data_dir: &Path, id: &str, command: &str, clock: &Clock) -> Result<Stored> {
     let store = open_store(data_dir)?;
-    let id = store.find(id)?;
+    let id = find(&store, id)?;
     let lock = store.lock(&id, &Holder::now(command), clock.zone())?;
     let record = store.load(&lock)?;
     Ok(Stored {

@@ -36,8 +36,13 @@ use jiff::Timestamp;
 
 use crate::error::{Error, Result};
 
-/// How many ids an ambiguous prefix lists before it only counts.
-const MAX_LISTED: usize = 10;
+/// What a typed session reference ([`Store::find`]) matches: one session, or several (their
+/// ids), which the command lists so that the user can choose.
+#[derive(Debug)]
+pub enum Found {
+    One(String),
+    Many(Vec<String>),
+}
 
 pub struct Store {
     dir: PathBuf,
@@ -171,46 +176,54 @@ impl Store {
         }
     }
 
-    /// Find a session by its id or a unique beginning of it; gives its id (the name of its
-    /// file). Only plain ids are looked for: a file named otherwise is no session.
-    pub fn find(&self, wanted: &str) -> Result<String> {
+    /// Find a session by what was typed: its id, a unique beginning of its id, or the client's
+    /// kenmerk (exact, ignoring case). A full id always wins; otherwise every session whose id
+    /// begins with the text or whose kenmerk is the text is a candidate, so that a text that
+    /// fits both never silently picks one. Only plain ids are looked for as files: a file named
+    /// otherwise is no session.
+    pub fn find(&self, wanted: &str) -> Result<Found> {
         let typed = wanted.trim();
         // Ids are lower case; "3FA2" copied from somewhere else is the same session.
-        let wanted = typed.to_ascii_lowercase();
-        let wanted = wanted.as_str();
-        if !valid_id(wanted) {
-            return Err(not_an_id(typed));
+        let as_id = typed.to_ascii_lowercase();
+        let is_id = valid_id(&as_id);
+        if is_id && self.path_of(&as_id).is_file() {
+            return Ok(Found::One(as_id));
         }
-        if self.path_of(wanted).is_file() {
-            return Ok(wanted.to_string());
-        }
-        let hits: Vec<PathBuf> = self
-            .files()
-            .into_iter()
-            .filter(|p| stem(p).starts_with(wanted) && valid_id(&stem(p)))
-            .collect();
-        match hits.as_slice() {
-            [one] => Ok(stem(one)),
-            [] => Err(Error::input(format!("er is geen sessie '{wanted}' in {}", self.dir.display()))
-                .hint("'zorgpad sessies' toont de sessies met hun id (met --data-dir voor een andere map).")),
-            many => {
-                // A short prefix can match hundreds: the first few, one per line, and a count.
-                let shown: Vec<String> = many
+        let mut hits: Vec<String> = Vec::new();
+        if is_id {
+            hits.extend(
+                self.files()
                     .iter()
-                    .take(MAX_LISTED)
-                    .map(|p| format!("  {}", stem(p)))
-                    .collect();
-                let more = match many.len().saturating_sub(MAX_LISTED) {
-                    0 => String::new(),
-                    n => format!("\n  … en nog {n}"),
-                };
-                Err(Error::input(format!(
-                    "'{wanted}' past bij {} sessies:\n{}{more}",
-                    many.len(),
-                    shown.join("\n")
-                ))
-                .hint("Typ meer tekens van het id."))
+                    .map(|p| stem(p))
+                    .filter(|s| s.starts_with(&as_id) && valid_id(s)),
+            );
+        }
+        let reference = typed.to_lowercase();
+        if !reference.is_empty() {
+            let (records, _) = self.list();
+            for record in records {
+                let same = record
+                    .kenmerk
+                    .as_deref()
+                    .is_some_and(|k| k.trim().to_lowercase() == reference);
+                if same && !hits.contains(&record.id) {
+                    hits.push(record.id);
+                }
             }
+        }
+        match hits.len() {
+            1 => Ok(Found::One(hits.remove(0))),
+            0 if is_id => Err(Error::input(format!(
+                "er is geen sessie '{typed}' in {} (geen id en geen kenmerk)",
+                self.dir.display()
+            ))
+            .hint("'zorgpad sessies' toont de sessies met hun id en kenmerk (met --data-dir voor een andere map).")),
+            0 => Err(Error::input(format!(
+                "'{typed}' is geen sessie-id en geen kenmerk van een sessie in {}",
+                self.dir.display()
+            ))
+            .hint("'zorgpad sessies' toont de sessies met hun id en kenmerk.")),
+            _ => Ok(Found::Many(hits)),
         }
     }
 

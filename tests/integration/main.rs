@@ -12,6 +12,7 @@ mod pty;
 mod answers_file;
 mod big_flow;
 mod bsn;
+mod caseload;
 mod changed_flow;
 mod cli;
 mod crash;

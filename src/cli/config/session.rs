@@ -9,6 +9,7 @@ use crate::cli::config::{check_target, Config, Env};
 use crate::cli::{ExportArgs, FormatArg, ResumeArgs, SessionsAction, SessionsArgs, StartArgs};
 use crate::error::{Error, Result};
 use crate::report::export::Format;
+use crate::report::sessions::Filter;
 use crate::report::Layout;
 use crate::store::Store;
 
@@ -65,6 +66,7 @@ pub struct SessionList {
     pub data_dir: PathBuf,
     pub layout: Layout,
     pub json: bool,
+    pub filter: Filter,
 }
 
 #[derive(Debug)]
@@ -258,12 +260,21 @@ pub(crate) fn resume(a: ResumeArgs, env: Env) -> Result<Config> {
 
 /// `zorgpad sessies` and `zorgpad sessies verwijder`.
 pub(crate) fn sessions(a: SessionsArgs, env: Env) -> Result<Config> {
-    let layout = env.layout;
+    let mut layout = env.layout;
+    if let Some(width) = a.breedte {
+        layout.width = width;
+    }
     match a.action {
         None => Ok(Config::Sessions(SessionList {
             data_dir: Store::resolve_dir(a.data.data_dir)?,
             layout,
             json: a.json,
+            filter: Filter {
+                waiting: a.wacht,
+                overdue: a.te_laat,
+                kenmerk: a.kenmerk.map(|k| k.trim().to_string()),
+                status: a.status.map(|s| s.name().to_string()),
+            },
         })),
         Some(SessionsAction::Verwijder(r)) => Ok(Config::Remove(Remove {
             data_dir: Store::resolve_dir(r.data.data_dir.or(a.data.data_dir))?,
