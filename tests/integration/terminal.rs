@@ -268,8 +268,8 @@ fn right_arrow_ticks_every_action_without_asking_for_the_explanation() {
 
 const GEMEENTE: &str = "In welke gemeente woont de cliënt?";
 
-/// The intake, B1 all done, the first instrument, D1 "Nee": the shortest route to its end.
-fn shortest_route(tty: &mut Tty) {
+/// The intake, B1 all done, the first instrument: at D1.
+fn to_d1(tty: &mut Tty) {
     at_the_intake(tty);
     tty.prompt(B1, MULTI_READY);
     tty.send(RIGHT);
@@ -279,6 +279,11 @@ fn shortest_route(tty: &mut Tty) {
     tty.prompt(INSTRUMENT, SELECT_READY);
     choose(tty, ENTER);
     tty.prompt(D1, SELECT_READY);
+}
+
+/// [`to_d1`], then D1 "Nee": the shortest route to its end.
+fn shortest_route(tty: &mut Tty) {
+    to_d1(tty);
     choose_ending(tty, ENTER);
 }
 
@@ -741,15 +746,7 @@ fn not_yet_at_a_wait_pauses_with_the_date_typed_and_the_list_shows_it() {
 #[test]
 fn a_choice_that_ends_the_session_is_confirmed_first() {
     let (ws, mut tty) = start("--export s.json");
-    at_the_intake(&mut tty);
-    tty.prompt(B1, MULTI_READY);
-    tty.send(RIGHT);
-    tty.send(ENTER);
-    tty.prompt(NOTE, TEXT_READY);
-    tty.send(ENTER);
-    tty.prompt(INSTRUMENT, SELECT_READY);
-    choose(&mut tty, ENTER);
-    tty.prompt(D1, SELECT_READY);
+    to_d1(&mut tty);
     tty.send(ENTER);
     tty.prompt(ENDS_SESSION, CONFIRM_READY);
     assert!(
