@@ -1,0 +1,208 @@
+//! `--toegankelijk`: the guided session in plain lines for a screen reader, driven through the
+//! real binary with piped standard input (no terminal). Numbers walk a whole route to the same
+//! export and the same journal as an answers file; `?`, `terug` and `later` work; a wrong
+//! number is refused in Dutch and asked again; the end of the input stops like Ctrl-C.
+
+use crate::common::{Test, Workspace};
+use serde_json::Value;
+
+/// From the intake to the question after the referral (D2 = enkelvoudig, a referral to the
+/// Wijkteam and a provider typed by hand), with mistakes on the way: a wrong number, a gap with
+/// a provider, and an overruled proposal without a reason, taken back.
+const TO_AFTER_REFERRAL: &str = "\
+1\n\n\
+alles\n\n\
+2\n\n\
+2\n\n\
+alles\n\n\
+ongeboren kind en een kind van 5 jaar\n\
+2\n\n\
+1\n\n\
+alles\n\n\
+1\n\
+2\n\n\
+1\n\n\
+1\n\n\
+alles\n\n\
+1\n\n\
+alles\n\n\
+1\n\n\
+alles\n\n\
+2\n\n\
+5 6\n\
+2\n\n\
+t\n\
+1\n\n\
+2\n\n\
+2 5\n\
+9\n\
+2 4\n\
+Kerkelijk steunpunt\n";
+
+/// The same answers as an answers file.
+const SAME_ANSWERS: &str = "
+- intake
+- alles
+- r4u
+- ja
+- alles
+- ongeboren kind en een kind van 5 jaar
+- negatief
+- ja
+- alles
+- Aandachtsfunctionaris VSV
+- nee
+- gevoerd
+- nee
+- alles
+- ja
+- alles
+- ja
+- alles
+- nee
+- [licht, voldoende-hulpbronnen]
+- enkelvoudig
+- psychosociaal
+- kaart: [wijkteam-voorbeeldstad]
+  andere: [Kerkelijk steunpunt]
+- nee
+";
+
+fn without_id(mut json: Value) -> Value {
+    json["sessie"]["id"] = Value::Null;
+    json
+}
+
+#[test]
+fn numbers_walk_a_whole_route_to_the_same_export_and_journal_as_an_answers_file() {
+    let ws = Workspace::new();
+    let plain = ws
+        .cmd("start --toegankelijk --gemeente Voorbeeldstad --export plain.json")
+        .stdin(&format!("{TO_AFTER_REFERRAL}1\n\n"))
+        .run()
+        .code(0)
+        .no_panic()
+        .stderr_has("1. Bij de intake")
+        .stderr_has("Voorstel van zorgpad: Enkelvoudig, op grond van:")
+        .stderr_has("U wijkt af van het voorstel. Reden (verplicht")
+        .stderr_has("Een reden is hier verplicht.")
+        .stderr_has(
+            "Niet vastgelegd: 'Geen passend aanbod' gaat niet samen met een gekozen hulpverlener",
+        )
+        .stderr_has("Typ nummers van 1 tot en met 5 gescheiden door spaties")
+        .stderr_has("Sessie ")
+        .stderr_has("is afgerond");
+    for text in [&plain.stderr, &plain.stdout] {
+        assert!(!text.contains('\x1b'), "an escape code in:\n{text}");
+    }
+    let id = ws.only_session();
+    let plain_journal = ws.session_json(&id)["journaal"].clone();
+    std::fs::remove_dir_all(ws.data()).expect("clear data");
+    ws.write("antwoorden.yaml", SAME_ANSWERS);
+    ws.cmd("start --antwoorden antwoorden.yaml --gemeente Voorbeeldstad --export script.json")
+        .run()
+        .code(0);
+    let script_journal = ws.session_json(&ws.only_session())["journaal"].clone();
+    assert_eq!(plain_journal, script_journal);
+    let read = |name: &str| -> Value { serde_json::from_str(&ws.read(name)).expect("json") };
+    let (plain_export, script_export) = (read("plain.json"), read("script.json"));
+    assert_eq!(plain_export["afgerond"], true);
+    assert_eq!(without_id(plain_export), without_id(script_export));
+}
+
+#[test]
+fn explain_back_and_later_work_and_hervat_goes_on_in_plain_lines() {
+    let ws = Workspace::new();
+    // `t` at the first question; `?`; `terug` from B1 to the first question and on again;
+    // `l` at a question that cannot wait; at the question after the referral `later`, a date
+    // that does not exist, then one that does.
+    let input = format!(
+        "t\n?\n1\n\nterug\n1\n\nl\nalles\n\n{}?\nlater\n31-02-2027\n20-12-2026\n",
+        TO_AFTER_REFERRAL
+            .strip_prefix("1\n\nalles\n\n")
+            .expect("starts at the intake")
+    );
+    ws.cmd("start --toegankelijk --gemeente Voorbeeldstad")
+        .stdin(&input)
+        .run()
+        .code(0)
+        .no_panic()
+        .stderr_has("Dit is de eerste vraag; er is geen vorige vraag om naar terug te gaan.")
+        .stderr_has("Uitleg: ")
+        .stderr_has("Hier kan de sessie niet pauzeren")
+        .stderr_has("l. Nog niet, later verder")
+        .stderr_has("Geen geldige datum; typ bijvoorbeeld 20-12-2026")
+        .stderr_has("wacht bij");
+    let id = ws.only_session();
+    let journal = ws.session_json(&id)["journaal"].clone();
+    let events: Vec<&str> = journal
+        .as_array()
+        .expect("journal")
+        .iter()
+        .map(|e| e["gebeurtenis"].as_str().expect("kind"))
+        .collect();
+    assert!(events.contains(&"terug"), "{events:?}");
+    let pause = journal
+        .as_array()
+        .expect("journal")
+        .iter()
+        .find(|e| e["gebeurtenis"] == "pauze")
+        .expect("a pause");
+    assert_eq!(pause["verwacht"], "2026-12-20");
+    // Going on, also chosen by the environment variable.
+    ws.cmd(&format!("hervat {id} --export s.json"))
+        .env("ZORGPAD_TOEGANKELIJK", "1")
+        .stdin("1\n\n")
+        .run()
+        .code(0)
+        .no_panic()
+        .stderr_has("Na de verwijzing")
+        .stderr_has("is afgerond");
+    let export: Value = serde_json::from_str(&ws.read("s.json")).expect("json");
+    assert_eq!(export["afgerond"], true);
+}
+
+#[test]
+fn a_wrong_answer_is_refused_in_dutch_and_asked_again() {
+    Test::new()
+        .args("start --toegankelijk --gemeente Voorbeeldstad")
+        .stdin("9\nja\n1\n\n1 2 3\n\n")
+        .run()
+        .code(130)
+        .no_panic()
+        .stderr_has("'9' is geen keuze. Typ een nummer van 1 tot en met 2, of ? uitleg.")
+        .stderr_has("'ja' is geen keuze.")
+        .stderr_has("Typ nummers van 1 tot en met 2 gescheiden door spaties, 'alles' of 'niets'");
+}
+
+#[test]
+fn the_end_of_the_input_stops_like_ctrl_c_and_keeps_the_answers() {
+    let ws = Workspace::new();
+    let out = ws
+        .cmd("start --toegankelijk --gemeente Voorbeeldstad")
+        .stdin("1\n\nalles\n\n")
+        .run()
+        .code(130)
+        .no_panic();
+    let id = ws.only_session();
+    assert!(
+        out.stderr.contains(&format!("zorgpad hervat {id}")),
+        "{}",
+        out.stderr
+    );
+    let journal = ws.session_json(&id)["journaal"].clone();
+    let answered: Vec<&str> = journal
+        .as_array()
+        .expect("journal")
+        .iter()
+        .filter(|e| e["gebeurtenis"] == "antwoord")
+        .map(|e| e["vraag"].as_str().expect("key"))
+        .collect();
+    assert_eq!(answered, ["IN", "B1"]);
+    // Nothing typed at all: no session is kept, and still exit 130.
+    Test::new()
+        .args("start --toegankelijk --gemeente Voorbeeldstad")
+        .run()
+        .code(130)
+        .stderr_has("er is geen sessie bewaard");
+}
