@@ -206,3 +206,168 @@ fn the_end_of_the_input_stops_like_ctrl_c_and_keeps_the_answers() {
         .code(130)
         .stderr_has("er is geen sessie bewaard");
 }
+
+/// The answers of `TO_D4_PAUSE` up to and including VoorZorg: the session stops at the
+/// criteria of D2 (the answers file runs out), after a positive Kindcheck.
+fn to_d2_criteria() -> String {
+    let end = crate::common::TO_D4_PAUSE
+        .find("- [kind-in-gevaar")
+        .expect("the criteria in TO_D4_PAUSE");
+    crate::common::TO_D4_PAUSE[..end].to_string()
+}
+
+fn last_answer(ws: &Workspace, id: &str) -> Value {
+    let journal = ws.session_json(id)["journaal"].clone();
+    journal
+        .as_array()
+        .expect("journal")
+        .iter()
+        .rev()
+        .find(|e| e["gebeurtenis"] == "antwoord")
+        .expect("an answer")
+        .clone()
+}
+
+#[test]
+fn criteria_ticked_in_advance_are_kept_unless_the_list_is_typed_and_unticking_needs_a_reason() {
+    let ws = Workspace::new();
+    ws.write("antwoorden.yaml", to_d2_criteria());
+    ws.cmd("start --antwoorden antwoorden.yaml --gemeente Voorbeeldstad")
+        .run()
+        .code(2);
+    let id = ws.only_session();
+    // "6" unticks the criterion ticked in advance: an empty reason is refused by the engine,
+    // `t` goes back to the list, and Enter keeps what was ticked in advance.
+    ws.cmd(&format!("hervat {id} --toegankelijk"))
+        .stdin("6\n\nt\n\n")
+        .run()
+        .code(130)
+        .no_panic()
+        .stderr_has("2. Complex: al aanwezige of ongeboren kind(eren) (mogelijk) in gevaar (vooraf aangevinkt: ")
+        .stderr_has("Enter: de vooraf aangevinkte, 2)")
+        .stderr_has("U vinkte een vooraf aangevinkt criterium uit (")
+        .stderr_has("Niet vastgelegd: ")
+        .stderr_has("uitvinken mag, maar alleen met een notitie die zegt waarom");
+    let answer = last_answer(&ws, &id);
+    assert_eq!(answer["vraag"], "D2-criteria");
+    assert_eq!(
+        answer["antwoord"]["gelden"],
+        serde_json::json!(["kind-in-gevaar"])
+    );
+    assert!(answer["antwoord"].get("notitie").is_none(), "{answer}");
+}
+
+#[test]
+fn a_mandatory_action_is_never_offered_as_not_applicable() {
+    let ws = Workspace::new();
+    ws.write("antwoorden.yaml", crate::common::TO_D4_PAUSE);
+    ws.cmd("start --antwoorden antwoorden.yaml --gemeente Voorbeeldstad")
+        .run()
+        .code(0);
+    let id = ws.only_session();
+    ws.write("verder.yaml", crate::common::D4_TO_MDO_PAUSE);
+    ws.cmd(&format!("hervat {id} --antwoorden verder.yaml"))
+        .run()
+        .code(0);
+    let before_b8 = crate::common::MDO_TO_END
+        .find("- alles        # B8")
+        .expect("B8 in MDO_TO_END");
+    ws.write("mdo.yaml", &crate::common::MDO_TO_END[..before_b8]);
+    ws.cmd(&format!("hervat {id} --antwoorden mdo.yaml"))
+        .run()
+        .code(2);
+    // Nothing done; "1" (the mandatory handover) as n.v.t. is refused by the engine, "2" taken.
+    let out = ws
+        .cmd(&format!(
+            "hervat {id} --toegankelijk --rol coordinerend-zorgverlener"
+        ))
+        .stdin("niets\n1\n\n2\n\n")
+        .run()
+        .code(0)
+        .no_panic()
+        .stderr_has("1. Overdracht aan de coördinerend zorgverlener post partum (verplicht)")
+        .stderr_has("kan niet n.v.t. zijn");
+    let offered = out
+        .stderr
+        .split("Van de overige acties:")
+        .nth(1)
+        .expect("the n.v.t. question");
+    let offered = offered
+        .split("Welke zijn niet van toepassing")
+        .next()
+        .unwrap_or("");
+    assert!(!offered.contains("post partum"), "{offered}");
+    let answer = last_answer(&ws, &id);
+    assert_eq!(answer["vraag"], "B8");
+    assert_eq!(
+        answer["antwoord"]["acties"],
+        serde_json::json!([
+            {"id": "overdracht-coordinator-post-partum", "status": "niet-gedaan"},
+            {"id": "overdracht-betrokkenen", "status": "nvt"}
+        ])
+    );
+}
+
+#[test]
+fn a_practice_case_runs_in_plain_lines() {
+    Test::new()
+        .args("oefen geen-toestemming --toegankelijk")
+        .stdin("?\n")
+        .run()
+        .code(130)
+        .no_panic()
+        .stderr_has("1. ")
+        .stderr_has("Typ een nummer");
+}
+
+/// In a real terminal (a pty): a whole route typed as numbers, with no escape code written.
+#[cfg(unix)]
+#[test]
+fn in_a_terminal_a_whole_route_is_typed_as_numbers_without_escape_codes() {
+    use crate::pty::{Tty, ENTER};
+    let ws = Workspace::new();
+    let mut tty = Tty::spawn(&ws, "start --toegankelijk --gemeente Voorbeeldstad");
+    let choice = "Typ een nummer (";
+    let reason = "Toelichting bij deze keuze (optioneel; Enter om over te slaan, t: andere keuze):";
+    // Each prompt, and what to type there (`None`: only wait for the text).
+    let note = "Notitie bij deze stap (optioneel; Enter om over te slaan, t terug):";
+    for (prompt, keys) in [
+        ("Waar begint het pad voor deze cliënt?", None),
+        (choice, Some("1")),
+        (reason, Some("")),
+        (
+            "Welke gedaan? (nummers gescheiden door spaties, 'alles' of 'niets'):",
+            Some("1 2"),
+        ),
+        (note, Some("")),
+        ("Welk screeningsinstrument is gebruikt?", None),
+        (choice, Some("2")),
+        (reason, Some("")),
+        (
+            "Psychopathologie, psychosociale problemen en/of middelengebruik?",
+            None,
+        ),
+        (choice, Some("1")),
+        (reason, Some("")),
+    ] {
+        tty.expect(prompt);
+        if let Some(keys) = keys {
+            tty.send(&format!("{keys}{ENTER}"));
+        }
+    }
+    tty.expect("is afgerond");
+    assert_eq!(tty.finish(), 0, "{}", tty.screen());
+    assert!(
+        !tty.bytes().contains(&0x1b),
+        "an escape code reached the terminal:\n{}",
+        tty.screen()
+    );
+    let id = ws.only_session();
+    let export = ws.cmd(&format!("export {id} --formaat json")).run().code(0);
+    let json: Value = serde_json::from_str(&export.stdout).expect("json");
+    assert_eq!(json["afgerond"], true);
+    assert!(json["uitkomst"]
+        .as_str()
+        .expect("outcome")
+        .starts_with("Geen actie op dit moment"));
+}
