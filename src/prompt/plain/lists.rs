@@ -35,7 +35,7 @@ impl Plain<'_> {
                 items.len(),
                 &["alles"],
                 &["niets"],
-                false,
+                None,
             )? {
                 Picked::Numbers(n) => n,
                 Picked::Back => match self.back(question) {
@@ -65,7 +65,7 @@ impl Plain<'_> {
                             items.len(),
                             &["alles"],
                             &["niets", "geen"],
-                            true,
+                            Some(&[]),
                         )? {
                             Picked::Back => continue 'done,
                             Picked::Numbers(n) => {
@@ -154,7 +154,7 @@ impl Plain<'_> {
                 items.len(),
                 &["alle", "alles"],
                 &["geen", "niets"],
-                false,
+                (!preset.is_empty()).then_some(preset.as_slice()),
             )? {
                 Picked::Numbers(n) => n,
                 Picked::Back => match self.back(question) {
@@ -202,9 +202,9 @@ impl Plain<'_> {
         }
     }
 
-    /// Read a list of numbers (1 to `count`), or a word for all or none. With `empty_is_none`,
-    /// Enter alone is none; else Enter alone keeps what the caller put in advance, which for
-    /// this prompter is the preset of the criteria (handled by the caller through `preset`).
+    /// Read a list of numbers (1 to `count`), or a word for all or none. Enter alone gives
+    /// `on_enter` (none for n.v.t., the criteria ticked in advance); without it, Enter alone is
+    /// refused like any other input that does not fit.
     fn numbers(
         &self,
         question: &Question<'_>,
@@ -212,17 +212,8 @@ impl Plain<'_> {
         count: usize,
         all: &[&str],
         none: &[&str],
-        empty_is_none: bool,
+        on_enter: Option<&[usize]>,
     ) -> Result<Picked> {
-        let preset: Vec<usize> = match &question.node.body {
-            crate::flow::model::Body::Criteria { items, .. } => items
-                .iter()
-                .enumerate()
-                .filter(|(_, a)| question.preset.iter().any(|p| p.id == a.id))
-                .map(|(k, _)| k)
-                .collect(),
-            _ => Vec::new(),
-        };
         loop {
             let typed = match self.read(prompt)? {
                 Typed::Explain => {
@@ -237,11 +228,8 @@ impl Plain<'_> {
                 Typed::Text(t) => t,
             };
             let lower = typed.to_lowercase();
-            if typed.is_empty() && empty_is_none {
-                return Ok(Picked::Numbers(Vec::new()));
-            }
-            if typed.is_empty() && !preset.is_empty() {
-                return Ok(Picked::Numbers(preset));
+            if let (true, Some(given)) = (typed.is_empty(), on_enter) {
+                return Ok(Picked::Numbers(given.to_vec()));
             }
             if all.contains(&lower.as_str()) {
                 return Ok(Picked::Numbers((0..count).collect()));
