@@ -371,3 +371,35 @@ fn in_a_terminal_a_whole_route_is_typed_as_numbers_without_escape_codes() {
         .expect("outcome")
         .starts_with("Geen actie op dit moment"));
 }
+
+/// After `terug`, Enter alone keeps the answer given before: a reason, the actions done.
+#[test]
+fn after_going_back_enter_keeps_what_was_answered_before() {
+    let ws = Workspace::new();
+    ws.cmd("start --toegankelijk --gemeente Voorbeeldstad")
+        .stdin("1\nbij de intake\nt\n1\n\n1\n\n\nt\n\n\n\n")
+        .run()
+        .code(130)
+        .no_panic()
+        .stderr_has("Eerdere toelichting: bij de intake (Enter houdt die; typ - voor geen)")
+        .stderr_has("'alles' of 'niets'; Enter: zoals eerder, 1):");
+    let journal = ws.session_json(&ws.only_session())["journaal"].clone();
+    let answers: Vec<(String, Value)> = journal
+        .as_array()
+        .expect("journal")
+        .iter()
+        .filter(|e| e["gebeurtenis"] == "antwoord")
+        .map(|e| {
+            (
+                e["vraag"].as_str().expect("key").to_string(),
+                e["antwoord"].clone(),
+            )
+        })
+        .collect();
+    let keys: Vec<&str> = answers.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(keys, ["IN", "IN", "B1", "B1"]);
+    assert_eq!(answers[1].1["toelichting"], "bij de intake");
+    assert_eq!(answers[2].1, answers[3].1);
+    assert_eq!(answers[3].1["acties"][0]["status"], "gedaan");
+    assert_eq!(answers[3].1["acties"][1]["status"], "niet-gedaan");
+}

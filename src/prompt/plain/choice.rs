@@ -23,7 +23,7 @@ impl Plain<'_> {
             .filter(|o| can_choose(question, &o.id))
             .collect();
         let proposed = question.proposal.as_ref().map(|p| p.option.as_str());
-        let (previous, mut note) = match &question.previous {
+        let (previous, note) = match &question.previous {
             Some(Answer::Keuze { optie, toelichting }) => (
                 Some(optie.as_str()),
                 toelichting.clone().unwrap_or_default(),
@@ -73,7 +73,7 @@ impl Plain<'_> {
                     },
                 }
             };
-            if let Some(answer) = self.ask_reason(question, &options[index].id, &mut note)? {
+            if let Some(answer) = self.ask_reason(question, &options[index].id, &note)? {
                 return Ok(Reply::Answer(answer));
             }
         }
@@ -110,7 +110,7 @@ impl Plain<'_> {
         &self,
         question: &Question<'_>,
         optie: &str,
-        note: &mut String,
+        note: &str,
     ) -> Result<Option<Answer>> {
         let answer = |toelichting: Option<String>| Answer::Keuze {
             optie: optie.to_string(),
@@ -130,8 +130,12 @@ impl Plain<'_> {
                 false,
             ),
         };
-        if !note.is_empty() {
-            self.say(&format!("Eerdere toelichting: {note}"));
+        // After "back": Enter alone keeps the reason given before, '-' drops it.
+        let earlier = note.to_string();
+        if !earlier.is_empty() {
+            self.say(&format!(
+                "Eerdere toelichting: {earlier} (Enter houdt die; typ - voor geen)"
+            ));
         }
         loop {
             let typed = match self.read(prompt)? {
@@ -142,6 +146,8 @@ impl Plain<'_> {
                 Typed::Back => return Ok(None),
                 // 'later' here is text: a reason may say it.
                 Typed::Later => "later".to_string(),
+                Typed::Text(t) if t.is_empty() => earlier.clone(),
+                Typed::Text(t) if t == "-" && !earlier.is_empty() => String::new(),
                 Typed::Text(t) => t,
             };
             if typed.is_empty() && required {
@@ -151,10 +157,7 @@ impl Plain<'_> {
             let a = answer(Some(typed.clone()).filter(|t| !t.is_empty()));
             match question.check(&a) {
                 Ok(()) => return Ok(Some(a)),
-                Err(m) => {
-                    self.refused(&m);
-                    *note = typed;
-                }
+                Err(m) => self.refused(&m),
             }
         }
     }

@@ -6,7 +6,7 @@
 
 use super::io::{self, Typed};
 use super::Plain;
-use crate::engine::answer::{Answer, Mark};
+use crate::engine::answer::{Answer, Mark, Status};
 use crate::engine::prompter::{question_text, Reply};
 use crate::engine::question::Question;
 use crate::error::Result;
@@ -25,17 +25,26 @@ impl Plain<'_> {
                 return Ok(reply);
             }
         }
+        // After "back", Enter alone gives the marks given before.
+        let (done_before, nvt_before) = previous_marks(question, items);
+        let done_prompt = match &done_before {
+            Some(d) => format!(
+                "Welke gedaan? (nummers gescheiden door spaties, 'alles' of 'niets'; Enter: zoals eerder, {}):",
+                listed_or_none(d)
+            ),
+            None => "Welke gedaan? (nummers gescheiden door spaties, 'alles' of 'niets'):".to_string(),
+        };
         'done: loop {
             for (i, a) in items.iter().enumerate() {
                 self.say(&format!("{}. {}", i + 1, self.action_label(question, a)));
             }
             let done = match self.numbers(
                 question,
-                "Welke gedaan? (nummers gescheiden door spaties, 'alles' of 'niets'):",
+                &done_prompt,
                 items.len(),
                 &["alles"],
                 &["niets"],
-                None,
+                done_before.as_deref(),
             )? {
                 Picked::Numbers(n) => n,
                 Picked::Back => match self.back(question) {
@@ -46,6 +55,11 @@ impl Plain<'_> {
             // A mandatory action is done or stays open: it is not offered as n.v.t.
             let rest: Vec<usize> = (0..items.len())
                 .filter(|k| !done.contains(k) && !items[*k].mandatory)
+                .collect();
+            let nvt_before: Vec<usize> = nvt_before
+                .iter()
+                .copied()
+                .filter(|k| rest.contains(k))
                 .collect();
             'nvt: loop {
                 let mut nvt = Vec::new();
@@ -61,11 +75,14 @@ impl Plain<'_> {
                     loop {
                         match self.numbers(
                             question,
-                            "Welke zijn niet van toepassing (n.v.t.)? (nummers, of Enter voor geen; de rest blijft open):",
+                            &match nvt_before.as_slice() {
+                                [] => "Welke zijn niet van toepassing (n.v.t.)? (nummers, of Enter voor geen; de rest blijft open):".to_string(),
+                                before => format!("Welke zijn niet van toepassing (n.v.t.)? (nummers, 'geen', of Enter: zoals eerder, {}; de rest blijft open):", listed(before)),
+                            },
                             items.len(),
                             &["alles"],
                             &["niets", "geen"],
-                            Some(&[]),
+                            Some(&nvt_before),
                         )? {
                             Picked::Back => continue 'done,
                             Picked::Numbers(n) => {
@@ -127,6 +144,18 @@ impl Plain<'_> {
             .filter(|(_, a)| question.preset.iter().any(|p| p.id == a.id))
             .map(|(k, _)| k)
             .collect();
+        // After "back", Enter alone gives the criteria ticked before.
+        let ticked_before: Option<Vec<usize>> = match &question.previous {
+            Some(Answer::Criteria { gelden, .. }) => Some(
+                items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| gelden.contains(&a.id))
+                    .map(|(k, _)| k)
+                    .collect(),
+            ),
+            _ => None,
+        };
         'ticks: loop {
             self.say(&question_text(question));
             for (i, a) in items.iter().enumerate() {
@@ -140,7 +169,12 @@ impl Plain<'_> {
                     None => self.say(&format!("{}. {}", i + 1, a.text)),
                 }
             }
-            let prompt = if preset.is_empty() {
+            let prompt = if let Some(before) = &ticked_before {
+                format!(
+                    "Welke gelden? (nummers gescheiden door spaties, 'alle' of 'geen'; Enter: zoals eerder, {}):",
+                    listed_or_none(before)
+                )
+            } else if preset.is_empty() {
                 "Welke gelden? (nummers gescheiden door spaties, 'alle' of 'geen'):".to_string()
             } else {
                 format!(
@@ -154,7 +188,10 @@ impl Plain<'_> {
                 items.len(),
                 &["alle", "alles"],
                 &["geen", "niets"],
-                (!preset.is_empty()).then_some(preset.as_slice()),
+                match &ticked_before {
+                    Some(before) => Some(before.as_slice()),
+                    None => (!preset.is_empty()).then_some(preset.as_slice()),
+                },
             )? {
                 Picked::Numbers(n) => n,
                 Picked::Back => match self.back(question) {
@@ -292,6 +329,32 @@ impl Plain<'_> {
         } else {
             label
         }
+    }
+}
+
+/// The positions marked done and n.v.t. in the answer given before "back" (`None`: no answer
+/// before).
+fn previous_marks(question: &Question<'_>, items: &[Action]) -> (Option<Vec<usize>>, Vec<usize>) {
+    let Some(Answer::Checklist { acties, .. }) = &question.previous else {
+        return (None, Vec::new());
+    };
+    let with = |status: Status| -> Vec<usize> {
+        items
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| acties.iter().any(|m| m.id == a.id && m.status == status))
+            .map(|(k, _)| k)
+            .collect()
+    };
+    (Some(with(Status::Gedaan)), with(Status::Nvt))
+}
+
+/// "1, 3", or "geen" when empty.
+fn listed_or_none(positions: &[usize]) -> String {
+    if positions.is_empty() {
+        "geen".to_string()
+    } else {
+        listed(positions)
     }
 }
 
