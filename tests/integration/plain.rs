@@ -403,3 +403,28 @@ fn after_going_back_enter_keeps_what_was_answered_before() {
     assert_eq!(answers[3].1["acties"][0]["status"], "gedaan");
     assert_eq!(answers[3].1["acties"][1]["status"], "niet-gedaan");
 }
+
+/// Ctrl-C in a terminal stops like the end of the input: exit 130, the answers kept.
+#[cfg(unix)]
+#[test]
+fn in_a_terminal_ctrl_c_stops_with_130_and_keeps_the_answers() {
+    use crate::pty::{Tty, CTRL_C, ENTER};
+    let ws = Workspace::new();
+    let mut tty = Tty::spawn(&ws, "start --toegankelijk --gemeente Voorbeeldstad");
+    tty.expect("Typ een nummer (");
+    tty.send(&format!("1{ENTER}"));
+    tty.expect("Toelichting bij deze keuze");
+    tty.send(ENTER);
+    tty.expect("Welke gedaan?");
+    tty.send(CTRL_C);
+    assert_eq!(tty.finish(), 130, "{}", tty.screen());
+    let journal = ws.session_json(&ws.only_session())["journaal"].clone();
+    assert!(
+        journal
+            .as_array()
+            .expect("journal")
+            .iter()
+            .any(|e| e["gebeurtenis"] == "antwoord" && e["vraag"] == "IN"),
+        "{journal}"
+    );
+}
