@@ -19,6 +19,9 @@ pub struct StartArgs {
     /// Toon bij elke stap de uitleg (voor demonstratie en scholing)
     #[arg(long)]
     pub uitleg: bool,
+    /// Eenvoudige regels voor een schermlezer: genummerde keuzes, één regel per vraag, geen kleur (ook: ZORGPAD_TOEGANKELIJK=1)
+    #[arg(long)]
+    pub toegankelijk: bool,
 
     /// Schrijf de samenvatting ook naar dit bestand: .md (Markdown), .json of .html
     #[arg(long, value_name = "BESTAND")]
@@ -77,6 +80,9 @@ pub struct ResumeArgs {
     /// Toon bij elke stap de uitleg
     #[arg(long)]
     pub uitleg: bool,
+    /// Eenvoudige regels voor een schermlezer: genummerde keuzes, één regel per vraag, geen kleur (ook: ZORGPAD_TOEGANKELIJK=1)
+    #[arg(long)]
+    pub toegankelijk: bool,
 
     /// Schrijf de samenvatting ook naar dit bestand: .md, .json of .html
     #[arg(long, value_name = "BESTAND")]

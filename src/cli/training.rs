@@ -157,6 +157,9 @@ pub struct PracticeArgs {
     /// Toon bij elke stap de uitleg, en bij elke beslissing 'Wat als…?'
     #[arg(long)]
     pub uitleg: bool,
+    /// Eenvoudige regels voor een schermlezer: genummerde keuzes, één regel per vraag, geen kleur (ook: ZORGPAD_TOEGANKELIJK=1)
+    #[arg(long)]
+    pub toegankelijk: bool,
 
     /// Bewaar het resultaat (zonder namen) als bestand in deze map, voor het groepsoverzicht
     #[arg(long, value_name = "MAP")]

@@ -14,7 +14,7 @@ use crate::kaart::Kaart;
 use crate::kaart::Offer;
 use crate::out::{errln, outln};
 use crate::prompt::script::Script;
-use crate::prompt::terminal::Terminal;
+use crate::prompt::Person;
 use crate::report::{table, Layout};
 use crate::training::*;
 
@@ -88,7 +88,7 @@ fn practise(
             s
         }
         None => {
-            terminal = Terminal::new(explain, config.color);
+            terminal = Person::new(config.plain, explain, config.color);
             terminal.set_offer(offer);
             &mut terminal
         }

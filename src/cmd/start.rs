@@ -19,7 +19,7 @@ use crate::kaart::Kaart;
 use crate::kaart::Offer;
 use crate::out::{errln, out};
 use crate::prompt::script::Script;
-use crate::prompt::terminal::Terminal;
+use crate::prompt::Person;
 use crate::report::export::write_export;
 use crate::report::summary::Summary;
 use crate::report::{self, Layout};
@@ -44,7 +44,7 @@ pub fn start(config: &Start) -> Result<Exit> {
     let store = crate::cmd::stored::open_store(&config.data_dir)?;
     let mut terminal = match script {
         Some(_) => None,
-        None => Some(Terminal::new(config.explain, config.color)),
+        None => Some(Person::new(config.plain, config.explain, config.color)),
     };
     let gemeente = match (gemeente, &terminal) {
         (Some(g), _) => Some(g),
@@ -249,7 +249,7 @@ pub fn resume(config: &Resume) -> Result<Exit> {
             run.drive(s, true)?
         }
         None => {
-            let mut terminal = Terminal::new(config.explain, config.color);
+            let mut terminal = Person::new(config.plain, config.explain, config.color);
             terminal.set_offer(offer);
             run.drive(&mut terminal, false)?
         }

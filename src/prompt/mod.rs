@@ -1,13 +1,69 @@
 //! The prompters: the ways a question of the engine gets its answer. A person in a terminal
-//! ([`terminal`]), an answers file ([`script`]), and the cooperation scan's own questions
-//! ([`scan`]).
+//! ([`terminal`]), a person with a screen reader or any line-based input ([`plain`]), an
+//! answers file ([`script`]), and the cooperation scan's own questions ([`scan`]).
 
+pub(crate) mod contact;
+pub(crate) mod plain;
 pub(crate) mod scan;
 pub mod script;
 pub(crate) mod terminal;
+
+use crate::engine::prompter::{BackDecision, Prompter, Reply, Withdrawing};
+use crate::engine::question::Question;
+use crate::error::Result;
+use crate::kaart::Offer;
 
 /// A referral asked of a prompter that was given no Sociale Kaart: a mistake in zorgpad, not in
 /// what the user did.
 pub(crate) fn no_offer() -> crate::error::Error {
     crate::error::Error::input("bij deze verwijzing is geen Sociale Kaart beschikbaar")
+}
+
+/// A person answering: in the terminal's prompts, or in plain lines (`--toegankelijk`).
+pub(crate) enum Person<'k> {
+    Terminal(terminal::Terminal<'k>),
+    Plain(plain::Plain<'k>),
+}
+
+impl<'k> Person<'k> {
+    /// Plain lines when `plain`; else the terminal's prompts (with colour when `color`).
+    pub(crate) fn new(plain: bool, explain_always: bool, color: bool) -> Person<'k> {
+        if plain {
+            Person::Plain(plain::Plain::new(explain_always))
+        } else {
+            Person::Terminal(terminal::Terminal::new(explain_always, color))
+        }
+    }
+
+    /// The Sociale Kaart to offer the providers of a referral from.
+    pub(crate) fn set_offer(&mut self, offer: Offer<'k>) {
+        match self {
+            Person::Terminal(t) => t.set_offer(offer),
+            Person::Plain(p) => p.set_offer(offer),
+        }
+    }
+
+    /// The client's gemeente, for the offer of the Sociale Kaart.
+    pub(crate) fn ask_gemeente(&self, gemeenten: &[String]) -> Result<Option<String>> {
+        match self {
+            Person::Terminal(t) => t.ask_gemeente(gemeenten),
+            Person::Plain(p) => p.ask_gemeente(gemeenten),
+        }
+    }
+}
+
+impl Prompter for Person<'_> {
+    fn ask(&mut self, question: &Question<'_>) -> Result<Reply> {
+        match self {
+            Person::Terminal(t) => t.ask(question),
+            Person::Plain(p) => p.ask(question),
+        }
+    }
+
+    fn confirm_back(&mut self, back: &Withdrawing) -> Result<BackDecision> {
+        match self {
+            Person::Terminal(t) => t.confirm_back(back),
+            Person::Plain(p) => p.confirm_back(back),
+        }
+    }
 }

@@ -30,6 +30,8 @@ pub struct Test {
     dir: Place,
     args: Vec<String>,
     env: Vec<(String, String)>,
+    /// What standard input holds (a pipe, closed after it); none: closed at once.
+    input: Option<String>,
 }
 
 #[derive(Debug)]
@@ -51,6 +53,7 @@ impl Test {
             dir: Place::Own(tempfile::tempdir().expect("temp dir")),
             args: Vec::new(),
             env: Vec::new(),
+            input: None,
         }
     }
 
@@ -87,6 +90,12 @@ impl Test {
         self
     }
 
+    /// Give this text on standard input (a pipe, closed after the text: then end of input).
+    pub fn stdin(mut self, text: &str) -> Test {
+        self.input = Some(text.to_string());
+        self
+    }
+
     /// Fix the clock of this run (`ZORGPAD_NU`, RFC 3339).
     pub fn now(self, at: &str) -> Test {
         self.env("ZORGPAD_NU", at)
@@ -107,7 +116,12 @@ impl Test {
             cmd.env(k, v);
         }
         let mut child = cmd.spawn().expect("spawn zorgpad");
-        // No input: stdin is a pipe that is closed at once, never a terminal.
+        // Stdin is a pipe, never a terminal: closed at once, or after the given text (small
+        // enough for the pipe's buffer, so writing it all first cannot block).
+        if let (Some(text), Some(mut stdin)) = (&self.input, child.stdin.take()) {
+            use std::io::Write;
+            let _ = stdin.write_all(text.as_bytes());
+        }
         drop(child.stdin.take());
         let out = child.wait_with_output().expect("wait");
         let (dir, owned) = match self.dir {
@@ -212,6 +226,7 @@ impl Workspace {
             dir: Place::Shared(self.dir.path().to_path_buf()),
             args: Vec::new(),
             env: Vec::new(),
+            input: None,
         }
         .args(args)
     }

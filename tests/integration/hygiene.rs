@@ -507,6 +507,10 @@ const WRITES_DIRECTLY: &[(&str, &str)] = &[
         "clears the abandoned prompt after Ctrl-C (a fixed sequence)",
     ),
     (
+        "prompt/plain/io.rs",
+        "say() makes text visible and writes whole lines, unwrapped, for a screen reader",
+    ),
+    (
         "prompt/scan.rs",
         "clears the abandoned prompt after Ctrl-C (a fixed sequence)",
     ),

@@ -213,6 +213,38 @@ fn a_session_waiting_at_the_box_names_whom_to_reach() {
     );
 }
 
+/// In plain lines (`--toegankelijk`): the block is printed as lines before the options, and
+/// the options are numbered.
+#[test]
+fn in_plain_lines_the_box_names_the_organisation_chosen_at_the_report() {
+    let ws = Workspace::new();
+    ws.write("flow.yaml", FLOW);
+    ws.write("kaart.yaml", MAP);
+    let out = ws
+        .cmd("start --flow flow.yaml --kaart kaart.yaml --gemeente Havendorp --toegankelijk")
+        .stdin("1\n\n1\n1\n\n")
+        .run()
+        .code(0)
+        .no_panic()
+        .stderr_has("1. Veilig Thuis Noord")
+        .stderr_has("2. Veilig Thuis Regio");
+    let shown = out
+        .stderr
+        .split("Veilig Thuis koppelt terug aan verloskundig zorgverlener en huisarts")
+        .nth(1)
+        .expect("the box");
+    assert!(
+        shown.contains(
+            "Contact (Sociale Kaart, categorie 'veilig-thuis', gekozen bij 'Melding bij Veilig Thuis'):\n\
+             - Veilig Thuis Noord · tel. 010-0000002 · noord@example.org\n\
+             adres: Noordstraat 1, Havendorp\n\
+             aanmelden: Bel op werkdagen tussen 9 en 17 uur.\n"
+        ),
+        "{shown}"
+    );
+    assert!(!shown.contains('\u{2022}'), "{shown}");
+}
+
 #[test]
 fn controleer_accepts_kaart_on_a_wait_and_refuses_it_on_an_end() {
     Test::new()

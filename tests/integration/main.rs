@@ -30,6 +30,7 @@ mod locks;
 mod meldcode;
 mod output;
 mod pinned;
+mod plain;
 mod referral;
 mod resume;
 mod routes;

@@ -24,7 +24,12 @@ pub struct Env {
     /// Colour on standard error (a terminal, and no `NO_COLOR`).
     pub color: bool,
     pub layout: Layout,
+    /// `ZORGPAD_TOEGANKELIJK` set (not empty, not `0`): plain lines for a screen reader.
+    pub plain: bool,
 }
+
+/// The environment variable that asks for plain lines, as `--toegankelijk` does.
+pub const PLAIN_VAR: &str = "ZORGPAD_TOEGANKELIJK";
 
 /// A command with the meaning of its arguments resolved.
 #[derive(Debug)]
@@ -57,7 +62,12 @@ impl Config {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let color = !no_color && std::io::stderr().is_terminal();
         let layout = layout();
-        let env = Env { color, layout };
+        let plain = std::env::var(PLAIN_VAR).is_ok_and(|v| !v.trim().is_empty() && v.trim() != "0");
+        let env = Env {
+            color,
+            layout,
+            plain,
+        };
         match args.command {
             Command::Start(a) => session::start(a, env),
             Command::Hervat(a) => session::resume(a, env),
@@ -83,7 +93,7 @@ impl Config {
             Command::Kaart(k) => kaart::resolve(k, env),
             Command::Toon(a) => Ok(Config::Show(pathway::show_config(a))),
             Command::Graaf(a) => Ok(Config::Graph(pathway::graph_config(a)?)),
-            Command::Oefen(a) => Ok(Config::Practice(practice::config(a, layout, color)?)),
+            Command::Oefen(a) => Ok(Config::Practice(practice::config(a, env)?)),
             Command::Export(a) => session::export_cmd(a),
             Command::Help(a) => Ok(Config::Help(a.opdracht)),
             Command::Aanvulling(a) => Ok(Config::Completions(a.shell)),

@@ -14,6 +14,8 @@ pub struct Practice {
     pub action: PracticeAction,
     pub layout: Layout,
     pub color: bool,
+    /// Plain lines for a screen reader (`--toegankelijk`, `ZORGPAD_TOEGANKELIJK`).
+    pub plain: bool,
 }
 
 #[derive(Debug)]
@@ -32,7 +34,9 @@ pub enum PracticeAction {
 }
 
 /// The meaning of `zorgpad oefen`'s arguments.
-pub fn config(a: PracticeArgs, layout: Layout, color: bool) -> Result<Practice> {
+pub fn config(a: PracticeArgs, env: super::Env) -> Result<Practice> {
+    let plain = a.toegankelijk || env.plain;
+    let (layout, color) = (env.layout, env.color && !plain);
     let action = match (a.overzicht, a.casus) {
         (Some(dir), _) => {
             if !dir.is_dir() {
@@ -54,6 +58,7 @@ pub fn config(a: PracticeArgs, layout: Layout, color: bool) -> Result<Practice> 
         }
         (None, Some(casus)) => {
             if a.antwoorden.is_none()
+                && !plain
                 && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal())
             {
                 return Err(Error::input(
@@ -83,5 +88,6 @@ pub fn config(a: PracticeArgs, layout: Layout, color: bool) -> Result<Practice> 
         action,
         layout,
         color,
+        plain,
     })
 }

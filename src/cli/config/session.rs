@@ -26,6 +26,8 @@ pub struct Start {
     /// Where the answers come from: a script, or (when `None`) the person at the terminal.
     pub answers: Option<PathBuf>,
     pub explain: bool,
+    /// Plain lines for a screen reader (`--toegankelijk`), instead of the terminal's prompts.
+    pub plain: bool,
     pub export: Option<Export>,
     pub color: bool,
     pub layout: Layout,
@@ -45,6 +47,8 @@ pub struct Resume {
     pub kaart: Option<PathBuf>,
     pub answers: Option<PathBuf>,
     pub explain: bool,
+    /// Plain lines for a screen reader (`--toegankelijk`), instead of the terminal's prompts.
+    pub plain: bool,
     pub export: Option<Export>,
     pub color: bool,
     pub layout: Layout,
@@ -210,9 +214,10 @@ fn export(path: PathBuf) -> Result<Export> {
 
 /// `zorgpad start`.
 pub(crate) fn start(a: StartArgs, env: Env) -> Result<Config> {
-    let Env { color, layout } = env;
+    let plain = a.toegankelijk || env.plain;
+    let (color, layout) = (env.color && !plain, env.layout);
     need_terminal(
-        a.antwoorden.is_none(),
+        a.antwoorden.is_none() && !plain,
         "zorgpad start --antwoorden antwoorden.yaml",
     )?;
     let export = a.export.map(export).transpose()?;
@@ -221,6 +226,7 @@ pub(crate) fn start(a: StartArgs, env: Env) -> Result<Config> {
         flow: a.flow,
         answers: a.antwoorden,
         explain: a.uitleg,
+        plain,
         export,
         color,
         layout,
@@ -238,9 +244,10 @@ pub(crate) fn start(a: StartArgs, env: Env) -> Result<Config> {
 
 /// `zorgpad hervat`.
 pub(crate) fn resume(a: ResumeArgs, env: Env) -> Result<Config> {
-    let Env { color, layout } = env;
+    let plain = a.toegankelijk || env.plain;
+    let (color, layout) = (env.color && !plain, env.layout);
     need_terminal(
-        a.antwoorden.is_none(),
+        a.antwoorden.is_none() && !plain,
         &format!("zorgpad hervat {} --antwoorden antwoorden.yaml", a.id),
     )?;
     Ok(Config::Resume(Resume {
@@ -250,6 +257,7 @@ pub(crate) fn resume(a: ResumeArgs, env: Env) -> Result<Config> {
         kaart: a.kaart,
         answers: a.antwoorden,
         explain: a.uitleg,
+        plain,
         color,
         layout,
         data_dir: Store::resolve_dir(a.data.data_dir)?,

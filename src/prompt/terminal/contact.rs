@@ -5,7 +5,7 @@
 
 use super::Terminal;
 use crate::engine::contact::Contacts;
-use crate::kaart::Offer;
+use crate::prompt::contact::contacts_text;
 
 impl Terminal<'_> {
     /// The block above the prompt; nothing without a Sociale Kaart.
@@ -13,46 +13,6 @@ impl Terminal<'_> {
         let Some(offer) = self.offer else {
             return;
         };
-        self.say(&contacts_text(contacts, &offer));
+        self.say(&contacts_text(contacts, &offer, "•"));
     }
-}
-
-/// The block as text: a heading, then a line per provider with its address and how to refer.
-fn contacts_text(contacts: &Contacts<'_>, offer: &Offer<'_>) -> String {
-    let category = &contacts.category;
-    let (providers, gone) = offer.contacts(contacts);
-    let mut text = String::from("\n");
-    if providers.is_empty() && gone.is_empty() && contacts.typed.is_empty() {
-        text.push_str(&offer.none_for(category));
-    } else {
-        let whence = match (contacts.chosen_at, offer.gemeente) {
-            (Some(node), _) => format!(", gekozen bij '{}'", node.title),
-            (None, Some(g)) => format!(" in {g}"),
-            (None, None) => String::new(),
-        };
-        text.push_str(&format!(
-            "Contact (Sociale Kaart, categorie '{category}'{whence}):"
-        ));
-        for p in providers {
-            text.push_str(&format!("\n  • {}", p.reach()));
-            if let Some(address) = &p.address {
-                text.push_str(&format!("\n      adres: {}", address.trim()));
-            }
-            if let Some(how) = &p.how_to_refer {
-                text.push_str(&format!("\n      aanmelden: {}", how.trim()));
-            }
-        }
-        for id in gone {
-            text.push_str(&format!("\n  • {id} (staat niet meer op de Sociale Kaart)"));
-        }
-        for name in &contacts.typed {
-            text.push_str(&format!(
-                "\n  • {name} (zelf ingevuld, niet op de Sociale Kaart: geen contactgegevens)"
-            ));
-        }
-    }
-    if offer.kaart.is_embedded() {
-        text.push_str("\n  (LET OP: ingebouwde VOORBEELDKAART; deze gegevens zijn verzonnen.)");
-    }
-    text
 }

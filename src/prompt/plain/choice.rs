@@ -1,0 +1,207 @@
+//! A decision or a wait, in plain lines: the proposal and its grounds first (when the earlier
+//! answers lead to one), then the options numbered, then the reason. The engine says which
+//! options can be taken (a binding proposal leaves one) and whether one needs a reason
+//! (overruling the proposal does); this file asks accordingly. Also the pause ("later"), with
+//! its optional date.
+
+use super::io::{self, Typed};
+use super::Plain;
+use crate::clock::parse_date;
+use crate::engine::answer::Answer;
+use crate::engine::prompter::{question_text, Reply};
+use crate::engine::question::Question;
+use crate::engine::rules::Mismatch;
+use crate::error::Result;
+use crate::flow::model::Choice;
+
+impl Plain<'_> {
+    pub(super) fn ask_choice(&self, question: &Question<'_>, options: &[Choice]) -> Result<Reply> {
+        self.show_proposal(question, options);
+        // Only the options the engine would take: a binding proposal leaves one way to go.
+        let options: Vec<&Choice> = options
+            .iter()
+            .filter(|o| can_choose(question, &o.id))
+            .collect();
+        let proposed = question.proposal.as_ref().map(|p| p.option.as_str());
+        let (previous, note) = match &question.previous {
+            Some(Answer::Keuze { optie, toelichting }) => (
+                Some(optie.as_str()),
+                toelichting.clone().unwrap_or_default(),
+            ),
+            _ => (None, String::new()),
+        };
+        loop {
+            self.say(&question_text(question));
+            for (i, o) in options.iter().enumerate() {
+                let mut line = format!("{}. {}", i + 1, o.label);
+                if let Some(t) = &o.explanation {
+                    line.push_str(&format!(" — {}", t.trim()));
+                }
+                if Some(o.id.as_str()) == proposed {
+                    line.push_str(" (voorstel)");
+                }
+                if Some(o.id.as_str()) == previous {
+                    line.push_str(" (eerder gekozen)");
+                }
+                self.say(&line);
+            }
+            if question.can_pause {
+                self.say("l. Nog niet, later verder (de sessie wordt bewaard)");
+            }
+            let prompt = format!("Typ een nummer ({}):", self.keys(question));
+            let index = loop {
+                match self.read(&prompt)? {
+                    Typed::Explain => self.explain(question),
+                    Typed::Back => {
+                        if let Some(reply) = self.back(question) {
+                            return Ok(reply);
+                        }
+                    }
+                    Typed::Later if question.can_pause => {
+                        if let Some(expected) = self.pause()? {
+                            return Ok(Reply::Pause { expected });
+                        }
+                    }
+                    Typed::Later => self.cannot_pause(),
+                    Typed::Text(t) => match pick(&t, &options) {
+                        Some(i) => break i,
+                        None => self.say(&format!(
+                            "'{t}' is geen keuze. Typ een nummer van {}, of {}.",
+                            io::range(options.len()),
+                            self.keys(question)
+                        )),
+                    },
+                }
+            };
+            if let Some(answer) = self.ask_reason(question, &options[index].id, &note)? {
+                return Ok(Reply::Answer(answer));
+            }
+        }
+    }
+
+    /// The proposal, with the conditions it rests on and whether it binds.
+    fn show_proposal(&self, question: &Question<'_>, options: &[Choice]) {
+        let Some(p) = &question.proposal else {
+            return;
+        };
+        let label = options
+            .iter()
+            .find(|o| o.id == p.option)
+            .map_or(p.option.as_str(), |o| o.label.as_str());
+        if p.reasons.is_empty() {
+            self.say(&format!("Voorstel van zorgpad: {label}. Geen van de regels voor een ander voorstel geldt (typ ? voor de uitleg); dit is wat de flow dan voorstelt."));
+        } else {
+            self.say(&format!("Voorstel van zorgpad: {label}, op grond van:"));
+            for r in &p.reasons {
+                self.say(&format!("- {r}"));
+            }
+        }
+        if p.binding {
+            self.say("Volgens de blauwdruk geldt dan altijd deze route.");
+        } else {
+            self.say("U beslist: bevestig het voorstel, of wijk af met een reden.");
+        }
+    }
+
+    /// The reason with the chosen option: required when the engine asks for one (overruling
+    /// the proposal, an option that must say why), else optional. `None`: `t`, back to the
+    /// options.
+    fn ask_reason(
+        &self,
+        question: &Question<'_>,
+        optie: &str,
+        note: &str,
+    ) -> Result<Option<Answer>> {
+        let answer = |toelichting: Option<String>| Answer::Keuze {
+            optie: optie.to_string(),
+            toelichting,
+        };
+        let (prompt, required) = match question.check(&answer(None)) {
+            Err(Mismatch::ReasonRequired { .. }) => (
+                "U wijkt af van het voorstel. Reden (verplicht; t: andere keuze):",
+                true,
+            ),
+            Err(Mismatch::OptionNeedsReason { .. }) => (
+                "Waarom? (verplicht, wordt vastgelegd; t: andere keuze):",
+                true,
+            ),
+            _ => (
+                "Toelichting bij deze keuze (optioneel; Enter om over te slaan, t: andere keuze):",
+                false,
+            ),
+        };
+        // After "back": Enter alone keeps the reason given before, '-' drops it.
+        let earlier = note.to_string();
+        if !earlier.is_empty() {
+            self.say(&format!(
+                "Eerdere toelichting: {earlier} (Enter houdt die; typ - voor geen)"
+            ));
+        }
+        loop {
+            let typed = match self.read(prompt)? {
+                Typed::Explain => {
+                    self.explain(question);
+                    continue;
+                }
+                Typed::Back => return Ok(None),
+                // 'later' here is text: a reason may say it.
+                Typed::Later => "later".to_string(),
+                Typed::Text(t) if t.is_empty() => earlier.clone(),
+                Typed::Text(t) if t == "-" && !earlier.is_empty() => String::new(),
+                Typed::Text(t) => t,
+            };
+            if typed.is_empty() && required {
+                self.say("Een reden is hier verplicht. Typ de reden, of t voor een andere keuze.");
+                continue;
+            }
+            let a = answer(Some(typed.clone()).filter(|t| !t.is_empty()));
+            match question.check(&a) {
+                Ok(()) => return Ok(Some(a)),
+                Err(m) => self.refused(&m),
+            }
+        }
+    }
+
+    /// "Nog niet — later verder": the expected date (optional). `None`: `t`, back to the
+    /// question.
+    pub(super) fn pause(&self) -> Result<Option<Option<jiff::civil::Date>>> {
+        loop {
+            let typed = self.read_line(
+                "Wanneer verwacht u verder te gaan? Datum (dd-mm-jjjj), Enter zonder datum, of t terug naar de vraag:",
+            )?;
+            match typed.to_lowercase().as_str() {
+                "" => return Ok(Some(None)),
+                "t" | "terug" => return Ok(None),
+                _ => match parse_date(&typed) {
+                    Some(d) => return Ok(Some(Some(d))),
+                    None => self.say(
+                        "Geen geldige datum; typ bijvoorbeeld 20-12-2026, of Enter zonder datum.",
+                    ),
+                },
+            }
+        }
+    }
+}
+
+/// The option typed: its number, or its id or label (case does not matter).
+fn pick(typed: &str, options: &[&Choice]) -> Option<usize> {
+    if let Some([k]) = io::numbers(typed, options.len()).as_deref() {
+        return Some(*k);
+    }
+    options.iter().position(|o| {
+        o.id.eq_ignore_ascii_case(typed) || o.label.to_lowercase() == typed.to_lowercase()
+    })
+}
+
+/// Whether the engine would take this option at all (with a reason, should it overrule the
+/// proposal): a binding proposal leaves one.
+fn can_choose(question: &Question<'_>, option: &str) -> bool {
+    let with_reason = Answer::Keuze {
+        optie: option.to_string(),
+        toelichting: Some("reden".to_string()),
+    };
+    !matches!(
+        question.check(&with_reason),
+        Err(Mismatch::BindingProposal { .. })
+    )
+}

@@ -1,0 +1,252 @@
+//! The guided session for a screen reader (`--toegankelijk`, or `ZORGPAD_TOEGANKELIJK=1`):
+//! plain lines, no redraw, no colour, no cursor movement. Every prompt prints the box and its
+//! question as lines, lists the options numbered ("1. …"), and reads one line from standard
+//! input: a number (or an option's id), `?` for the explanation, `t`/`terug` for one step back,
+//! `l`/`later` to pause where the question may wait. It works without a terminal too (input
+//! piped). Input that does not fit gets a Dutch line saying what to type, and the prompt comes
+//! again. The end of the input stops the session like Ctrl-C (exit 130; everything answered is
+//! saved).
+//!
+//! As in the terminal, whether an answer fits is the engine's to say ([`Question::check`]):
+//! this prompter only presents, so the answers and the journal are the same as with the
+//! terminal or an answers file. One file per kind of question: [`choice`], [`lists`]
+//! (checklists and criteria), [`referral`] (with the contact block of a box with `kaart:`),
+//! [`text`] (open questions, and the reason to go back); lines in and out in [`io`].
+
+mod choice;
+mod io;
+mod lists;
+mod referral;
+mod text;
+
+use crate::engine::prompter::{BackDecision, Prompter, Reply, Withdrawing};
+use crate::engine::question::Question;
+use crate::engine::rules::Mismatch;
+use crate::engine::walk::Step;
+use crate::error::{Error, Result};
+use crate::flow::model::{Body, Kind};
+use crate::kaart::Offer;
+use io::Typed;
+
+pub(crate) struct Plain<'k> {
+    /// Show every step's explanation without being asked (`--uitleg`).
+    explain_always: bool,
+    /// The Sociale Kaart of the session, for the providers at a referral.
+    offer: Option<Offer<'k>>,
+}
+
+impl<'k> Plain<'k> {
+    pub(crate) fn new(explain_always: bool) -> Plain<'k> {
+        stop_on_signals();
+        Plain {
+            explain_always,
+            offer: None,
+        }
+    }
+
+    /// The Sociale Kaart to offer the providers of a referral from.
+    pub(crate) fn set_offer(&mut self, offer: Offer<'k>) {
+        self.offer = Some(offer);
+    }
+}
+
+/// Ctrl-C (SIGINT) and a closed terminal (SIGHUP) end the session with exit code 130. Every
+/// answer is saved before the next question, so leaving at once loses nothing; `_exit` is the
+/// only safe thing to do inside a signal handler.
+fn stop_on_signals() {
+    #[cfg(unix)]
+    // SAFETY: the handlers only call `signal_hook::low_level::exit`, which is async-signal-safe.
+    unsafe {
+        for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGHUP] {
+            let _ = signal_hook::low_level::register(signal, || signal_hook::low_level::exit(130));
+        }
+    }
+}
+
+impl Plain<'_> {
+    /// The client's gemeente, for the offer of the Sociale Kaart. `None`: unknown or not on the
+    /// map (then every provider of a category is offered).
+    pub(crate) fn ask_gemeente(&self, gemeenten: &[String]) -> Result<Option<String>> {
+        if gemeenten.is_empty() {
+            return Ok(None);
+        }
+        self.say("");
+        self.say("In welke gemeente woont de cliënt?");
+        for (i, g) in gemeenten.iter().enumerate() {
+            self.say(&format!("{}. {g}", i + 1));
+        }
+        let unknown = gemeenten.len() + 1;
+        self.say(&format!(
+            "{unknown}. Onbekend, of een gemeente die niet op de kaart staat"
+        ));
+        loop {
+            match self.read("Typ een nummer (? voor uitleg):")? {
+                Typed::Explain => self.say(
+                    "Uitleg: de gemeente bepaalt welk aanbod van de Sociale Kaart zorgpad bij een verwijzing toont (aanbod voor de hele regio staat er altijd bij). De naam van de cliënt is nooit nodig.",
+                ),
+                Typed::Text(t) => {
+                    if let Some(g) = gemeenten.iter().find(|g| g.eq_ignore_ascii_case(&t)) {
+                        return Ok(Some(g.clone()));
+                    }
+                    match io::numbers(&t, unknown).as_deref() {
+                        Some([k]) => return Ok(gemeenten.get(*k).cloned()),
+                        _ => self.say(&format!(
+                            "Typ één nummer van {}, of ? voor uitleg.",
+                            io::range(unknown)
+                        )),
+                    }
+                }
+                Typed::Back | Typed::Later => self.first_question(),
+            }
+        }
+    }
+
+    /// The head of a question: the boxes passed on the way, the step and role, the box and
+    /// its text and footnotes.
+    fn header(&self, question: &Question<'_>) {
+        for step in &question.passed {
+            self.passed(step);
+        }
+        let mut head = String::new();
+        if let Some(stap) = question.step {
+            head.push_str(&format!("Stap {stap}"));
+        }
+        if let Some(role) = &question.role {
+            if !head.is_empty() {
+                head.push_str(", ");
+            }
+            head.push_str(&role.label);
+        }
+        if let Some(call) = question.calls.last() {
+            head.push_str(&format!(", {}", call.title));
+        }
+        self.say("");
+        if !head.is_empty() {
+            self.say(&format!("{head}."));
+        }
+        self.say(&format!(
+            "Vraag {}: {}",
+            question.number, question.node.title
+        ));
+        if let Some(tekst) = &question.node.text {
+            self.say(tekst.trim_end());
+        }
+        for n in &question.node.footnotes {
+            if let Some(note) = question.flow.footnotes.get(n) {
+                self.say(&format!("Voetnoot {n}: {}", note.trim_end()));
+            }
+        }
+        if self.explain_always {
+            self.explain(question);
+        }
+    }
+
+    fn passed(&self, step: &Step<'_>) {
+        match &step.node.body {
+            Body::End { .. } if !step.calls.is_empty() => self.say(&format!(
+                "Klaar: {}",
+                step.outcome.as_deref().unwrap_or_default()
+            )),
+            Body::End { .. } => {}
+            _ => {
+                self.say("");
+                self.say(&format!("Voorbij: {}", step.node.title));
+                if let Some(tekst) = &step.node.text {
+                    self.say(tekst.trim_end());
+                }
+                if self.explain_always {
+                    if let Some(uitleg) = &step.node.explanation {
+                        self.say(&format!("Uitleg: {}", uitleg.trim_end()));
+                    }
+                }
+            }
+        }
+    }
+
+    fn explain(&self, question: &Question<'_>) {
+        match &question.node.explanation {
+            Some(uitleg) => self.say(&format!("Uitleg: {}", uitleg.trim_end())),
+            None => self.say("Bij deze stap staat geen uitleg in de flow."),
+        }
+    }
+
+    /// An answer the engine refuses: its reason as a sentence.
+    fn refused(&self, mismatch: &Mismatch) {
+        let text = mismatch.to_string();
+        let quote = text.starts_with('\'');
+        let rest = text.trim_start_matches('\'');
+        let mut chars = rest.chars();
+        let mut sentence = String::from(if quote { "'" } else { "" });
+        sentence.extend(chars.next().map(|c| c.to_uppercase().collect::<String>()));
+        sentence.push_str(chars.as_str());
+        match mismatch {
+            Mismatch::Bsn { .. } => {
+                sentence.push_str(". ");
+                sentence.push_str(crate::bsn::INSTEAD);
+            }
+            _ => sentence.push('.'),
+        }
+        self.say(&format!("Niet vastgelegd: {sentence}"));
+    }
+
+    fn first_question(&self) {
+        self.say("Dit is de eerste vraag; er is geen vorige vraag om naar terug te gaan.");
+    }
+
+    /// `l`/`later` where the question cannot wait.
+    fn cannot_pause(&self) {
+        self.say("Hier kan de sessie niet pauzeren; alleen bij een wachtmoment of het MDO.");
+    }
+
+    /// `t`/`terug` at a question: a step back, or a line at the first question.
+    fn back(&self, question: &Question<'_>) -> Option<Reply> {
+        if question.can_go_back {
+            Some(Reply::Back)
+        } else {
+            self.first_question();
+            None
+        }
+    }
+
+    /// The words that work at this prompt, for the line after a list.
+    fn keys(&self, question: &Question<'_>) -> String {
+        let mut keys = vec!["? uitleg"];
+        if question.can_go_back {
+            keys.push("t terug");
+        }
+        if question.can_pause {
+            keys.push("l later verder");
+        }
+        keys.join(", ")
+    }
+}
+
+impl Prompter for Plain<'_> {
+    fn confirm_back(&mut self, back: &Withdrawing) -> Result<BackDecision> {
+        self.ask_back(back)
+    }
+
+    fn ask(&mut self, question: &Question<'_>) -> Result<Reply> {
+        self.header(question);
+        if let Some(contacts) = &question.contacts {
+            self.show_contacts(contacts);
+        }
+        match &question.node.body {
+            Body::Decision { options, .. } | Body::Wait { options, .. } => {
+                self.ask_choice(question, options)
+            }
+            Body::Action { items, .. } => self.ask_checklist(question, items),
+            Body::Criteria { items, .. } => self.ask_criteria(question, items),
+            Body::Text { .. } => self.ask_text(question),
+            Body::Referral { category, .. } => {
+                let offer = self.offer.ok_or_else(crate::prompt::no_offer)?;
+                self.ask_referral(question, category, &offer)
+            }
+            other => Err(Error::input(format!(
+                "knoop '{}' van soort '{}' stelt geen vraag",
+                question.node.id,
+                Kind::dutch(other.kind())
+            ))),
+        }
+    }
+}
