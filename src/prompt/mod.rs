@@ -7,6 +7,7 @@ pub(crate) mod plain;
 pub(crate) mod scan;
 pub mod script;
 pub(crate) mod terminal;
+pub(crate) mod words;
 
 use crate::engine::prompter::{BackDecision, Prompter, Reply, Withdrawing};
 use crate::engine::question::Question;

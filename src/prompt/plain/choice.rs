@@ -81,26 +81,16 @@ impl Plain<'_> {
 
     /// The proposal, with the conditions it rests on and whether it binds.
     fn show_proposal(&self, question: &Question<'_>, options: &[Choice]) {
-        let Some(p) = &question.proposal else {
+        let Some((heading, reasons, closing)) =
+            crate::prompt::words::proposal_lines(question, options, "typ ? voor de uitleg")
+        else {
             return;
         };
-        let label = options
-            .iter()
-            .find(|o| o.id == p.option)
-            .map_or(p.option.as_str(), |o| o.label.as_str());
-        if p.reasons.is_empty() {
-            self.say(&format!("Voorstel van zorgpad: {label}. Geen van de regels voor een ander voorstel geldt (typ ? voor de uitleg); dit is wat de flow dan voorstelt."));
-        } else {
-            self.say(&format!("Voorstel van zorgpad: {label}, op grond van:"));
-            for r in &p.reasons {
-                self.say(&format!("- {r}"));
-            }
+        self.say(&heading);
+        for r in &reasons {
+            self.say(&format!("- {r}"));
         }
-        if p.binding {
-            self.say("Volgens de blauwdruk geldt dan altijd deze route.");
-        } else {
-            self.say("U beslist: bevestig het voorstel, of wijk af met een reden.");
-        }
+        self.say(closing);
     }
 
     /// The reason with the chosen option: required when the engine asks for one (overruling

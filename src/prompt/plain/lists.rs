@@ -36,7 +36,11 @@ impl Plain<'_> {
         };
         'done: loop {
             for (i, a) in items.iter().enumerate() {
-                self.say(&format!("{}. {}", i + 1, self.action_label(question, a)));
+                self.say(&format!(
+                    "{}. {}",
+                    i + 1,
+                    crate::prompt::words::action_label(question, a)
+                ));
             }
             let done = match self.numbers(
                 question,
@@ -69,7 +73,7 @@ impl Plain<'_> {
                         self.say(&format!(
                             "{}. {}",
                             k + 1,
-                            self.action_label(question, &items[*k])
+                            crate::prompt::words::action_label(question, &items[*k])
                         ));
                     }
                     loop {
@@ -313,21 +317,6 @@ impl Plain<'_> {
                     self.say("Typ j om het nu vast te leggen, of l om later verder te gaan.")
                 }
             }
-        }
-    }
-
-    /// An action, with the role when another role than the question's does it.
-    fn action_label(&self, question: &Question<'_>, a: &Action) -> String {
-        let label = match &a.role {
-            Some(r) if Some(r) != question.role.as_ref().map(|x| &x.id) => {
-                format!("{} [{}]", a.text, question.flow.role_label(r))
-            }
-            _ => a.text.clone(),
-        };
-        if a.mandatory {
-            format!("{label} (verplicht)")
-        } else {
-            label
         }
     }
 }

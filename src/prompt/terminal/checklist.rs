@@ -116,23 +116,11 @@ impl Terminal<'_> {
     }
 }
 
-/// The actions, with the role when another role than the question's does them.
+/// The actions as listed.
 fn labels(question: &Question<'_>, items: &[Action]) -> Vec<String> {
     items
         .iter()
-        .map(|a| {
-            let label = match &a.role {
-                Some(r) if Some(r) != question.role.as_ref().map(|x| &x.id) => {
-                    format!("{} [{}]", a.text, question.flow.role_label(r))
-                }
-                _ => a.text.clone(),
-            };
-            if a.mandatory {
-                format!("{label} (verplicht)")
-            } else {
-                label
-            }
-        })
+        .map(|a| crate::prompt::words::action_label(question, a))
         .collect()
 }
 

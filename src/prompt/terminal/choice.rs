@@ -89,32 +89,16 @@ impl Terminal<'_> {
 
     /// The proposal, with the conditions it rests on and whether it binds.
     fn show_proposal(&self, question: &Question<'_>, options: &[Choice]) {
-        let Some(p) = &question.proposal else {
+        let Some((heading, reasons, closing)) =
+            crate::prompt::words::proposal_lines(question, options, "zie de uitleg: ?")
+        else {
             return;
         };
-        let label = options
-            .iter()
-            .find(|o| o.id == p.option)
-            .map_or(p.option.as_str(), |o| o.label.as_str());
-        let mut text = format!("\nVoorstel van zorgpad: {label}");
-        if p.reasons.is_empty() {
-            // The rules' fallback ('anders'): no rule held. Say so, not "nothing ticked": at
-            // D2 the fallback is complex exactly because the conditions for enkelvoudig were
-            // not both ticked.
-            text.push_str(
-                ". Geen van de regels voor een ander voorstel geldt (zie de uitleg: ?); dit is wat de flow dan voorstelt.",
-            );
-        } else {
-            text.push_str(", op grond van:");
-            for r in &p.reasons {
-                text.push_str(&format!("\n  • {r}"));
-            }
+        let mut text = format!("\n{heading}");
+        for r in &reasons {
+            text.push_str(&format!("\n  • {r}"));
         }
-        if p.binding {
-            text.push_str("\nVolgens de blauwdruk geldt dan altijd deze route.");
-        } else {
-            text.push_str("\nU beslist: bevestig het voorstel, of wijk af met een reden.");
-        }
+        text.push_str(&format!("\n{closing}"));
         self.say(&text);
     }
 

@@ -1,0 +1,54 @@
+//! What the person-facing prompters (terminal and plain lines) say in the same words: a
+//! decision's proposal (what zorgpad proposes, on which grounds or that no rule for another
+//! proposal held, and whether it may be overruled) and an action of a checklist (with the role
+//! that does it and whether it is mandatory). The prompters only lay the lines out their own
+//! way.
+
+use crate::engine::question::Question;
+use crate::flow::model::{Action, Choice};
+
+/// An action as listed: with the role when another role than the question's does it, and
+/// "(verplicht)" when it cannot be n.v.t.
+pub(crate) fn action_label(question: &Question<'_>, a: &Action) -> String {
+    let label = match &a.role {
+        Some(r) if Some(r) != question.role.as_ref().map(|x| &x.id) => {
+            format!("{} [{}]", a.text, question.flow.role_label(r))
+        }
+        _ => a.text.clone(),
+    };
+    if a.mandatory {
+        format!("{label} (verplicht)")
+    } else {
+        label
+    }
+}
+
+/// The proposal as a heading, its grounds (one per line) and the closing line; `None` for a
+/// question without a proposal. `help` says how to get the explanation ("zie de uitleg: ?").
+pub(crate) fn proposal_lines(
+    question: &Question<'_>,
+    options: &[Choice],
+    help: &str,
+) -> Option<(String, Vec<String>, &'static str)> {
+    let p = question.proposal.as_ref()?;
+    let label = options
+        .iter()
+        .find(|o| o.id == p.option)
+        .map_or(p.option.as_str(), |o| o.label.as_str());
+    let heading = if p.reasons.is_empty() {
+        // The rules' fallback ('anders'): no rule held. Say so, not "nothing ticked": at D2
+        // the fallback is complex exactly because the conditions for enkelvoudig were not both
+        // ticked.
+        format!(
+            "Voorstel van zorgpad: {label}. Geen van de regels voor een ander voorstel geldt ({help}); dit is wat de flow dan voorstelt."
+        )
+    } else {
+        format!("Voorstel van zorgpad: {label}, op grond van:")
+    };
+    let closing = if p.binding {
+        "Volgens de blauwdruk geldt dan altijd deze route."
+    } else {
+        "U beslist: bevestig het voorstel, of wijk af met een reden."
+    };
+    Some((heading, p.reasons.clone(), closing))
+}
