@@ -142,9 +142,9 @@ fn walk(
     };
     match drive(session, prompter, clock, policy, &mut |_| Ok(())) {
         Ok(_) => Ok(()),
-        Err(Stop::Cancelled) => Err(Error::cancelled(
-            "oefening gestopt met Ctrl-C; er is niets bewaard.",
-        )),
+        Err(Stop::Cancelled { how }) => Err(Error::cancelled(format!(
+            "oefening {how}; er is niets bewaard."
+        ))),
         Err(Stop::Prompter(e) | Stop::Failed(e)) => Err(e),
     }
 }

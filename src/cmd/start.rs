@@ -353,11 +353,11 @@ impl Run<'_, '_> {
         let id = &self.record.id;
         let saved = self.lock.saved();
         Err(match stop {
-            Stop::Cancelled if !saved => Error::cancelled(
-                "gestopt met Ctrl-C. Er was nog niets beantwoord; er is geen sessie bewaard.",
-            ),
-            Stop::Cancelled => Error::cancelled(format!(
-                "gestopt met Ctrl-C. Alle gegeven antwoorden zijn bewaard in sessie {id}."
+            Stop::Cancelled { how } if !saved => Error::cancelled(format!(
+                "{how}. Er was nog niets beantwoord; er is geen sessie bewaard."
+            )),
+            Stop::Cancelled { how } => Error::cancelled(format!(
+                "{how}. Alle gegeven antwoorden zijn bewaard in sessie {id}."
             ))
             .hint(format!("Verder met: zorgpad hervat {id}")),
             Stop::Prompter(e) if saved => {

@@ -40,8 +40,9 @@ pub(crate) enum Ending {
 /// Why a drive stopped before its end. Everything saved before stays saved.
 #[derive(Debug)]
 pub(crate) enum Stop {
-    /// The person stopped (Ctrl-C); the caller says what that leaves.
-    Cancelled,
+    /// The person stopped (Ctrl-C, or the end of the input), in the prompter's words ("gestopt
+    /// met Ctrl-C"); the caller says what that leaves.
+    Cancelled { how: String },
     /// The prompter could not go on: an answers file that does not fit, no terminal.
     Prompter(Error),
     /// The engine refused a reply, or saving failed.
@@ -108,7 +109,9 @@ pub(crate) fn drive<'f>(
 
 fn stopped(e: Error) -> Stop {
     if e.exit == Exit::Cancelled {
-        Stop::Cancelled
+        Stop::Cancelled {
+            how: e.message.trim_end_matches('.').to_string(),
+        }
     } else {
         Stop::Prompter(e)
     }
@@ -246,7 +249,7 @@ mod tests {
     #[test]
     fn ctrl_c_is_a_cancel_and_an_answer_out_of_step_a_failure() {
         let (ended, _, _) = run(vec![Err(Error::cancelled("gestopt"))], SESSION);
-        assert!(matches!(ended, Err(Stop::Cancelled)), "{ended:?}");
+        assert!(matches!(ended, Err(Stop::Cancelled { .. })), "{ended:?}");
         let wrong = Reply::Answer(Answer::Checklist {
             acties: Vec::new(),
             notitie: None,

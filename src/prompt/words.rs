@@ -52,3 +52,22 @@ pub(crate) fn proposal_lines(
     };
     Some((heading, p.reasons.clone(), closing))
 }
+
+/// The end an option leads to when choosing it ends the whole session (an end of the main
+/// flow, not of a sub-flow, which returns to its caller). Such a choice is confirmed first: one
+/// Enter or number too many must not close the path.
+pub(crate) fn ends_the_session<'f>(
+    question: &Question<'f>,
+    option: &Choice,
+) -> Option<&'f crate::flow::model::Node> {
+    if !question.calls.is_empty() {
+        return None;
+    }
+    let target = question.flow.node(&option.target)?;
+    matches!(target.body, crate::flow::model::Body::End { .. }).then_some(target)
+}
+
+/// "Hiermee rondt u de sessie af ('Geen actie op dit moment'). Klopt dat?"
+pub(crate) fn end_confirmation(end: &crate::flow::model::Node) -> String {
+    format!("Hiermee rondt u de sessie af ('{}'). Klopt dat?", end.title)
+}

@@ -222,7 +222,7 @@ fn in_plain_lines_the_box_names_the_organisation_chosen_at_the_report() {
     ws.write("kaart.yaml", MAP);
     let out = ws
         .cmd("start --flow flow.yaml --kaart kaart.yaml --gemeente Havendorp --toegankelijk")
-        .stdin("1\n\n1\n1\n\n")
+        .stdin("1\n\n1\n1\nja\n\n")
         .run()
         .code(0)
         .no_panic()

@@ -78,7 +78,7 @@ fn numbers_walk_a_whole_route_to_the_same_export_and_journal_as_an_answers_file(
     let ws = Workspace::new();
     let plain = ws
         .cmd("start --toegankelijk --gemeente Voorbeeldstad --export plain.json")
-        .stdin(&format!("{TO_AFTER_REFERRAL}1\n\n"))
+        .stdin(&format!("{TO_AFTER_REFERRAL}1\nja\n\n"))
         .run()
         .code(0)
         .no_panic()
@@ -152,7 +152,7 @@ fn explain_back_and_later_work_and_hervat_goes_on_in_plain_lines() {
     // Going on, also chosen by the environment variable.
     ws.cmd(&format!("hervat {id} --export s.json"))
         .env("ZORGPAD_TOEGANKELIJK", "1")
-        .stdin("1\n\n")
+        .stdin("1\nja\n\n")
         .run()
         .code(0)
         .no_panic()
@@ -190,6 +190,15 @@ fn the_end_of_the_input_stops_like_ctrl_c_and_keeps_the_answers() {
         "{}",
         out.stderr
     );
+    // Said as what happened: the input ended, not Ctrl-C.
+    assert!(
+        out.stderr.contains(&format!(
+            "gestopt: de invoer is gesloten (einde van de invoer). Alle gegeven antwoorden zijn bewaard in sessie {id}."
+        )),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("Ctrl-C"), "{}", out.stderr);
     let journal = ws.session_json(&id)["journaal"].clone();
     let answered: Vec<&str> = journal
         .as_array()
@@ -348,6 +357,9 @@ fn in_a_terminal_a_whole_route_is_typed_as_numbers_without_escape_codes() {
             None,
         ),
         (choice, Some("1")),
+        // "Nee" ends the session: confirmed first.
+        ("Hiermee rondt u de sessie af", None),
+        ("(ja of nee):", Some("ja")),
         (reason, Some("")),
     ] {
         tty.expect(prompt);
@@ -425,6 +437,40 @@ fn in_a_terminal_ctrl_c_stops_with_130_and_keeps_the_answers() {
             .expect("journal")
             .iter()
             .any(|e| e["gebeurtenis"] == "antwoord" && e["vraag"] == "IN"),
+        "{journal}"
+    );
+}
+
+/// A choice that ends the session is confirmed first; "nee" asks the question again and
+/// records nothing.
+#[test]
+fn a_choice_that_ends_the_session_is_confirmed_first() {
+    let ws = Workspace::new();
+    let out = ws
+        .cmd("start --toegankelijk --gemeente Voorbeeldstad")
+        .stdin("1\n\nalles\n\n1\n\n1\nnee\n")
+        .run()
+        .code(130)
+        .no_panic()
+        .stderr_has(
+            "Hiermee rondt u de sessie af ('Geen actie op dit moment'). Klopt dat? (ja of nee):",
+        );
+    // Asked again after "nee".
+    assert_eq!(
+        out.stderr
+            .matches("Psychopathologie, psychosociale problemen en/of middelengebruik?")
+            .count(),
+        2,
+        "{}",
+        out.stderr
+    );
+    let journal = ws.session_json(&ws.only_session())["journaal"].clone();
+    assert!(
+        !journal
+            .as_array()
+            .expect("journal")
+            .iter()
+            .any(|e| e["vraag"] == "D1"),
         "{journal}"
     );
 }

@@ -73,8 +73,28 @@ impl Plain<'_> {
                     },
                 }
             };
+            if let Some(end) = crate::prompt::words::ends_the_session(question, options[index]) {
+                if !self.confirm_end(end)? {
+                    continue;
+                }
+            }
             if let Some(answer) = self.ask_reason(question, &options[index].id, &note)? {
                 return Ok(Reply::Answer(answer));
+            }
+        }
+    }
+
+    /// Ask before a choice that ends the session; false: back to the options.
+    fn confirm_end(&self, end: &crate::flow::model::Node) -> Result<bool> {
+        let ask = format!(
+            "{} (ja of nee):",
+            crate::prompt::words::end_confirmation(end)
+        );
+        loop {
+            match self.read_line(&ask)?.to_lowercase().as_str() {
+                "j" | "ja" => return Ok(true),
+                "n" | "nee" | "t" | "terug" => return Ok(false),
+                _ => self.say("Typ ja of nee."),
             }
         }
     }

@@ -75,7 +75,7 @@ impl Terminal<'_> {
             };
             // A choice that ends the session is confirmed first: one Enter too many must not
             // close the path ("Geen actie op dit moment" after PPM = nee).
-            if let Some(end) = ends_the_session(question, &options[index]) {
+            if let Some(end) = crate::prompt::words::ends_the_session(question, &options[index]) {
                 let ask = format!("Hiermee rondt u de sessie af ('{}'). Klopt dat?", end.title);
                 if !super::widgets::confirm(&ask)? {
                     continue;
@@ -200,17 +200,4 @@ fn can_choose(question: &Question<'_>, option: &str) -> bool {
         question.check(&with_reason),
         Err(Mismatch::BindingProposal { .. })
     )
-}
-
-/// The end an option leads to when choosing it ends the whole session (an end of the main
-/// flow, not of a sub-flow, which returns to its caller).
-fn ends_the_session<'f>(
-    question: &Question<'f>,
-    option: &Choice,
-) -> Option<&'f crate::flow::model::Node> {
-    if !question.calls.is_empty() {
-        return None;
-    }
-    let target = question.flow.node(&option.target)?;
-    matches!(target.body, crate::flow::model::Body::End { .. }).then_some(target)
 }
