@@ -57,4 +57,17 @@ impl Question<'_> {
         )
         .map(|_| ())
     }
+
+    /// Whether this option can be taken at all (with a reason, should that be needed): a
+    /// binding proposal leaves one.
+    pub(crate) fn allows(&self, option: &str) -> bool {
+        let with_reason = Answer::Keuze {
+            optie: option.to_string(),
+            toelichting: Some("reden".to_string()),
+        };
+        !matches!(
+            self.check(&with_reason),
+            Err(Mismatch::BindingProposal { .. })
+        )
+    }
 }

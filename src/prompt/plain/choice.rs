@@ -18,10 +18,7 @@ impl Plain<'_> {
     pub(super) fn ask_choice(&self, question: &Question<'_>, options: &[Choice]) -> Result<Reply> {
         self.show_proposal(question, options);
         // Only the options the engine would take: a binding proposal leaves one way to go.
-        let options: Vec<&Choice> = options
-            .iter()
-            .filter(|o| can_choose(question, &o.id))
-            .collect();
+        let options: Vec<&Choice> = options.iter().filter(|o| question.allows(&o.id)).collect();
         let proposed = question.proposal.as_ref().map(|p| p.option.as_str());
         let (previous, note) = match &question.previous {
             Some(Answer::Keuze { optie, toelichting }) => (
@@ -201,17 +198,4 @@ fn pick(typed: &str, options: &[&Choice]) -> Option<usize> {
     options.iter().position(|o| {
         o.id.eq_ignore_ascii_case(typed) || o.label.to_lowercase() == typed.to_lowercase()
     })
-}
-
-/// Whether the engine would take this option at all (with a reason, should it overrule the
-/// proposal): a binding proposal leaves one.
-fn can_choose(question: &Question<'_>, option: &str) -> bool {
-    let with_reason = Answer::Keuze {
-        optie: option.to_string(),
-        toelichting: Some("reden".to_string()),
-    };
-    !matches!(
-        question.check(&with_reason),
-        Err(Mismatch::BindingProposal { .. })
-    )
 }

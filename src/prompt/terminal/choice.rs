@@ -23,7 +23,7 @@ impl Terminal<'_> {
         let (options, mut labels): (Vec<Choice>, Vec<String>) = options
             .iter()
             .zip(labels)
-            .filter(|(o, _)| can_choose(question, &o.id))
+            .filter(|(o, _)| question.allows(&o.id))
             .map(|(o, l)| (o.clone(), l))
             .unzip();
         let options = options.as_slice();
@@ -187,17 +187,4 @@ fn starting_point(question: &Question<'_>, options: &[Choice]) -> (usize, String
             String::new(),
         ),
     }
-}
-
-/// Whether the engine would take this option at all (with a reason, should it overrule the
-/// proposal): a binding proposal leaves one.
-fn can_choose(question: &Question<'_>, option: &str) -> bool {
-    let with_reason = Answer::Keuze {
-        optie: option.to_string(),
-        toelichting: Some("reden".to_string()),
-    };
-    !matches!(
-        question.check(&with_reason),
-        Err(Mismatch::BindingProposal { .. })
-    )
 }
