@@ -33,12 +33,18 @@ pub fn validate(set: &FlowSet) -> Vec<Finding> {
             silent: &silent,
             declared: flow.declared.iter().map(String::as_str).collect(),
             suggester: OnceCell::new(),
-            dangling: flow.nodes.iter().any(|n| {
-                n.body
-                    .targets()
-                    .iter()
-                    .any(|(_, t)| !flow.declared.iter().any(|d| d == t))
-            }),
+            dangling: false,
+        };
+        // Looked up in the set of declared ids: a flow can have ten thousand nodes.
+        let dangling = flow.nodes.iter().any(|n| {
+            n.body
+                .targets()
+                .iter()
+                .any(|(_, t)| !checked.declared.contains(t))
+        });
+        let checked = Checked {
+            dangling,
+            ..checked
         };
         check_flow(&checked, &mut findings);
     }
