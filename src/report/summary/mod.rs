@@ -365,10 +365,7 @@ impl Summary {
             gestart: events.first().map(journal::Event::time),
             bijgewerkt: events.last().map(journal::Event::time),
             afgerond: walk.is_finished(),
-            uitkomst: walk.outcome().and_then(|n| match &n.body {
-                Body::End { .. } => walk.outcome_text(),
-                _ => None,
-            }),
+            uitkomst: walk.outcome_text(),
             huidige_contact: question
                 .as_ref()
                 .and_then(|q| q.contacts.as_ref())
