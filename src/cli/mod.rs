@@ -79,6 +79,15 @@ pub enum Command {
     )]
     Hervat(ResumeArgs),
 
+    /// Beantwoord een opvolging van een sessie: een vraag die naast het pad open staat, zoals vraag 5 van het afwegingskader (alias: follow-up)
+    #[command(
+        alias = "follow-up",
+        help_template = SUB_TEMPLATE,
+        override_usage = "zorgpad opvolgen ID [--opvolging OPVOLGING] [OPTIES]",
+        next_help_heading = "Opties"
+    )]
+    Opvolgen(FollowUpArgs),
+
     /// Toon de bewaarde sessies als tabel, of verwijder er een (alias: sessions)
     #[command(
         alias = "sessions",

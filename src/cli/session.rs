@@ -101,6 +101,16 @@ pub struct ResumeArgs {
 }
 
 #[derive(Debug, clap::Args)]
+pub struct FollowUpArgs {
+    /// Welke opvolging (zoals 'zorgpad sessies' en de samenvatting haar noemen, bijvoorbeeld B2-meldcode/AK5); zonder deze optie: de enige die open staat, of een keuze
+    #[arg(long, value_name = "OPVOLGING")]
+    pub opvolging: Option<String>,
+
+    #[command(flatten)]
+    pub resume: ResumeArgs,
+}
+
+#[derive(Debug, clap::Args)]
 pub struct SessionsArgs {
     #[command(subcommand)]
     pub action: Option<SessionsAction>,

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod completions;
 pub mod export;
+pub mod follow_up;
 pub mod graph;
 pub mod handover;
 pub mod help;
@@ -11,6 +12,7 @@ pub mod kaart;
 pub mod man;
 pub mod practice;
 pub mod remove;
+pub mod resume;
 pub mod scan;
 pub mod scan_report;
 pub mod sessions;

@@ -139,6 +139,7 @@ fn walk(
             refusal: "kan een oefening niet pauzeren; het verhaal van de casus zegt hoe het afliep",
         },
         strict_back: scripted,
+        only_follow_up: false,
     };
     match drive(session, prompter, clock, policy, &mut |_| Ok(())) {
         Ok(_) => Ok(()),

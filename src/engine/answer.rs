@@ -44,6 +44,16 @@ pub enum Answer {
     /// A free-text answer (who becomes coördinerend zorgverlener, the children's ages): the
     /// text is the answer itself.
     Tekst { tekst: String },
+    /// A wait with `opvolging:` answered "later": it becomes a follow-up beside the path (with
+    /// this id in the session), maybe expected by a date, and the path goes on.
+    Opvolging {
+        /// Given by the walk when it records the answer: the question's key, with `#2`, `#3`, …
+        /// when the same question was put off before in this session.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        id: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        verwacht: Option<jiff::civil::Date>,
+    },
 }
 
 fn is_false(b: &bool) -> bool {
@@ -110,7 +120,7 @@ impl Answer {
             Answer::Checklist { notitie, .. }
             | Answer::Verwijzing { notitie, .. }
             | Answer::Criteria { notitie, .. } => notitie.as_deref(),
-            Answer::Tekst { .. } => None,
+            Answer::Tekst { .. } | Answer::Opvolging { .. } => None,
         }
         .filter(|s| !s.trim().is_empty())
     }

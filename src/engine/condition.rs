@@ -54,9 +54,15 @@ fn ends_with(step: &Step<'_>, path: &[&str]) -> bool {
     ids.len() >= path.len() && ids[ids.len() - path.len()..] == *path
 }
 
-/// The state of `condition`, written in `flow`, for the walk so far.
-pub(crate) fn state(walk: &Walk<'_>, flow: &Flow, condition: &Condition) -> State {
-    state_in(walk.set(), walk.steps(), flow, condition)
+/// The state of `condition`, written in `flow`, for the steps of a walk so far (the main
+/// path; for a follow-up, the path up to where it was put off and the follow-up's own steps).
+pub(crate) fn state(
+    set: &FlowSet,
+    steps: &[Step<'_>],
+    flow: &Flow,
+    condition: &Condition,
+) -> State {
+    state_in(set, steps, flow, condition)
 }
 
 /// The state of `condition` as answered after the step at `at` (a referral with
@@ -147,7 +153,9 @@ fn state_in(set: &FlowSet, steps: &[Step<'_>], flow: &Flow, condition: &Conditio
             Body::Decision {
                 question, options, ..
             }
-            | Body::Wait { question, options },
+            | Body::Wait {
+                question, options, ..
+            },
             Answer::Keuze { optie, .. },
         ) if optie == value => {
             let label = options
@@ -165,8 +173,13 @@ fn state_in(set: &FlowSet, steps: &[Step<'_>], flow: &Flow, condition: &Conditio
 }
 
 /// Whether a condition holds; if so, the condition in words.
-pub(crate) fn holds(walk: &Walk<'_>, flow: &Flow, condition: &Condition) -> Option<String> {
-    state(walk, flow, condition).words()
+pub(crate) fn holds(
+    set: &FlowSet,
+    steps: &[Step<'_>],
+    flow: &Flow,
+    condition: &Condition,
+) -> Option<String> {
+    state(set, steps, flow, condition).words()
 }
 
 /// The outcome of an end node as reached now: its text plus the sentences of `uitkomst-als`
@@ -174,7 +187,8 @@ pub(crate) fn holds(walk: &Walk<'_>, flow: &Flow, condition: &Condition) -> Opti
 /// that names an action marked n.v.t. says nothing: that action was neither done nor is it
 /// still open.
 pub(crate) fn outcome_text(
-    walk: &Walk<'_>,
+    set: &FlowSet,
+    steps: &[Step<'_>],
     flow: &Flow,
     outcome: &str,
     parts: &[crate::flow::model::OutcomePart],
@@ -184,7 +198,7 @@ pub(crate) fn outcome_text(
         let states: Vec<State> = part
             .conditions
             .iter()
-            .map(|c| state(walk, flow, c))
+            .map(|c| state(set, steps, flow, c))
             .collect();
         if states.contains(&State::NotApplicable) {
             continue;

@@ -5,6 +5,7 @@
 //! caller supplies: the engine knows nothing of where sessions are kept.
 
 use crate::clock::Clock;
+use crate::engine::answer::Answer;
 use crate::engine::prompter::{question_text, BackDecision, Prompter, Reply};
 use crate::engine::question::Question;
 use crate::engine::session::Session;
@@ -17,6 +18,9 @@ pub(crate) struct Policy {
     /// A "back" at the first question is an error (an answers file out of step with the flow)
     /// rather than nothing to do (a person who pressed Esc).
     pub(crate) strict_back: bool,
+    /// Answer the follow-up in the session's focus, and stop when it is answered or left open
+    /// (`zorgpad opvolgen`), rather than go on along the path.
+    pub(crate) only_follow_up: bool,
 }
 
 /// Where the session may pause ("nog niet — later verder").
@@ -35,6 +39,9 @@ pub(crate) enum Ending {
     Finished,
     /// The session pauses at a wait; it has been saved.
     Paused,
+    /// With [`Policy::only_follow_up`]: the follow-up is answered (or was left open: then
+    /// [`Ending::Paused`]).
+    FollowedUp,
 }
 
 /// Why a drive stopped before its end. Everything saved before stays saved.
@@ -70,9 +77,30 @@ pub(crate) fn drive<'f>(
     policy: Policy,
     save: &mut dyn FnMut(&Session<'f>) -> crate::error::Result<()>,
 ) -> Result<Ending, Stop> {
-    while let Some(mut question) = session.question() {
+    loop {
+        // A follow-up that must be answered before the path goes on (its `uiterlijk`).
+        if session.focus().is_none() && !policy.only_follow_up {
+            if let Some(id) = session.due_follow_up() {
+                session.set_focus(Some(id))?;
+            }
+        }
+        let Some(mut question) = session.question() else {
+            if session.focus().is_some() {
+                // The follow-up came back to the path: on along the path, or done.
+                session.set_focus(None)?;
+                if policy.only_follow_up {
+                    return Ok(Ending::FollowedUp);
+                }
+                continue;
+            }
+            return Ok(Ending::Finished);
+        };
+        if let Some(f) = &question.follow_up {
+            // A follow-up can be left open, unless the path has reached where it is due.
+            question.can_pause = !f.due;
+        }
         if let Pausing::Never { .. } = policy.pausing {
-            question.can_pause = false;
+            question.can_pause = question.deferrable;
         }
         let reply = prompter.ask(&question).map_err(stopped)?;
         match reply {
@@ -93,9 +121,21 @@ pub(crate) fn drive<'f>(
                     ))));
                 }
             }
+            Reply::Pause { expected } if question.deferrable => {
+                // "Later" at a wait that can be a follow-up: put it off, and go on.
+                let later = Answer::Opvolging {
+                    id: String::new(),
+                    verwacht: expected,
+                };
+                session.answer(later, clock.now())?;
+            }
             Reply::Pause { expected } => {
                 if !question.can_pause {
                     return Err(Stop::Failed(pause_refused(&question, policy.pausing)));
+                }
+                if session.focus().is_some() {
+                    // The follow-up stays open; nothing to record.
+                    return Ok(Ending::Paused);
                 }
                 session.pause(clock.now(), expected);
                 save(session)?;
@@ -104,7 +144,6 @@ pub(crate) fn drive<'f>(
         }
         save(session)?;
     }
-    Ok(Ending::Finished)
 }
 
 fn stopped(e: Error) -> Stop {
@@ -118,6 +157,13 @@ fn stopped(e: Error) -> Stop {
 }
 
 fn pause_refused(question: &Question<'_>, pausing: Pausing) -> Error {
+    if question.follow_up.as_ref().is_some_and(|f| f.due) {
+        return Error::input(format!(
+            "bij {} ({}): deze opvolging moet nu beantwoord worden; het pad is aangekomen waar zij uiterlijk aan de orde komt",
+            question.key,
+            question_text(question)
+        ));
+    }
     match pausing {
         Pausing::AtWaits => Error::input(format!(
             "bij {} ({}) kan de sessie niet pauzeren: alleen bij een wachtmoment of het MDO",
@@ -183,6 +229,7 @@ mod tests {
     const SESSION: Policy = Policy {
         pausing: Pausing::AtWaits,
         strict_back: true,
+        only_follow_up: false,
     };
 
     /// The first question (IN): the path starts at the intake.
@@ -237,6 +284,7 @@ mod tests {
                 refusal: "kan een oefening niet pauzeren",
             },
             strict_back: true,
+            only_follow_up: false,
         };
         let (ended, prompter, _) = run(vec![pause()], practice);
         let Err(Stop::Failed(e)) = ended else {

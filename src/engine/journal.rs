@@ -25,11 +25,14 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         door: Option<String>,
     },
-    /// An answer to the question with this key.
+    /// An answer to the question with this key; `opvolging`: the id of the follow-up it
+    /// answers (added later to format `zorgpad.sessie/1`; without it, the main path).
     Antwoord {
         tijd: Timestamp,
         vraag: String,
         antwoord: Answer,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        opvolging: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         rol: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -37,9 +40,12 @@ pub enum Event {
     },
     /// The last answer in force (to the question with this key) was taken back to change it.
     /// `reden`: why, when given (required to change a Kindcheck, Meldcode or PPM answer).
+    /// `opvolging`: within that follow-up (without it, on the main path).
     Terug {
         tijd: Timestamp,
         vraag: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        opvolging: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         rol: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -190,7 +196,13 @@ pub fn pause(events: &[Event]) -> Option<(&str, Timestamp, Option<jiff::civil::D
                 verwacht,
                 ..
             } => return Some((vraag.as_str(), *tijd, *verwacht)),
-            Event::Antwoord { .. } | Event::Terug { .. } => return None,
+            Event::Antwoord {
+                opvolging: None, ..
+            }
+            | Event::Terug {
+                opvolging: None, ..
+            } => return None,
+            Event::Antwoord { .. } | Event::Terug { .. } => {}
             Event::Start { .. }
             | Event::Hervat { .. }
             | Event::Export { .. }
@@ -221,11 +233,22 @@ pub fn roles(events: &[Event]) -> Vec<(String, Timestamp)> {
     out
 }
 
-/// The start time and the answers in force, after applying every `terug`.
+/// Whether an event belongs to the main path (`scope` `None`) or to the follow-up `scope`:
+/// answers and backs carry their follow-up; the other events belong to the main path.
+fn in_scope(event: &Event, scope: Option<&str>) -> bool {
+    match event {
+        Event::Antwoord { opvolging, .. } | Event::Terug { opvolging, .. } => {
+            opvolging.as_deref() == scope
+        }
+        _ => scope.is_none(),
+    }
+}
+
+/// The start time and the answers in force on the main path, after applying every `terug`.
 pub fn in_force(events: &[Event]) -> (Option<Timestamp>, Vec<(Answer, Timestamp)>) {
     let mut start = None;
     let mut answers = Vec::new();
-    for event in events {
+    for event in events.iter().filter(|e| in_scope(e, None)) {
         match event {
             Event::Start { tijd, .. } => start = start.or(Some(*tijd)),
             Event::Antwoord { tijd, antwoord, .. } => answers.push((antwoord.clone(), *tijd)),
@@ -243,10 +266,19 @@ pub fn in_force(events: &[Event]) -> (Option<Timestamp>, Vec<(Answer, Timestamp)
     (start, answers)
 }
 
-/// Who gave each answer in force, in the order of [`in_force`]'s answers.
+/// Who gave each answer in force on the main path, in the order of [`in_force`]'s answers.
 pub fn in_force_actors(events: &[Event]) -> Vec<Actor> {
+    in_force_actors_in(events, None)
+}
+
+/// Who gave each answer in force on the main path or in one follow-up (`scope`).
+pub fn in_force_actors_in(events: &[Event], scope: Option<&str>) -> Vec<Actor> {
     let mut out = Vec::new();
-    for (event, actor) in events.iter().zip(acted_by(events)) {
+    for (event, actor) in events
+        .iter()
+        .zip(acted_by(events))
+        .filter(|(e, _)| in_scope(e, scope))
+    {
         match event {
             Event::Antwoord { .. } => out.push(actor),
             Event::Terug { .. } => {
@@ -258,10 +290,16 @@ pub fn in_force_actors(events: &[Event]) -> Vec<Actor> {
     out
 }
 
-/// The question key of each answer in force, in the order of [`in_force`]'s answers.
+/// The question key of each answer in force on the main path, in the order of
+/// [`in_force`]'s answers.
 pub fn in_force_keys(events: &[Event]) -> Vec<&str> {
+    in_force_keys_in(events, None)
+}
+
+/// The question key of each answer in force on the main path or in one follow-up (`scope`).
+pub fn in_force_keys_in<'e>(events: &'e [Event], scope: Option<&str>) -> Vec<&'e str> {
     let mut keys = Vec::new();
-    for event in events {
+    for event in events.iter().filter(|e| in_scope(e, scope)) {
         match event {
             Event::Antwoord { vraag, .. } => keys.push(vraag.as_str()),
             Event::Terug { .. } => {
@@ -275,10 +313,13 @@ pub fn in_force_keys(events: &[Event]) -> Vec<&str> {
 
 /// Per question key, the answer last taken back there and not answered again since: what a
 /// front end starts from when the question comes back.
-pub fn pending_withdrawn(events: &[Event]) -> std::collections::BTreeMap<String, Answer> {
+pub fn pending_withdrawn(
+    events: &[Event],
+    scope: Option<&str>,
+) -> std::collections::BTreeMap<String, Answer> {
     let mut stack: Vec<(String, Answer)> = Vec::new();
     let mut pending = std::collections::BTreeMap::new();
-    for event in events {
+    for event in events.iter().filter(|e| in_scope(e, scope)) {
         match event {
             Event::Antwoord {
                 vraag, antwoord, ..
@@ -320,7 +361,11 @@ pub fn withdrawn(events: &[Event]) -> Vec<Withdrawal> {
     let mut out: Vec<Withdrawal> = Vec::new();
     // Per question key: the withdrawal still waiting for its new answer.
     let mut open = std::collections::BTreeMap::new();
-    for (event, actor) in events.iter().zip(acted_by(events)) {
+    for (event, actor) in events
+        .iter()
+        .zip(acted_by(events))
+        .filter(|(e, _)| in_scope(e, None))
+    {
         match event {
             Event::Antwoord {
                 tijd,
@@ -354,4 +399,68 @@ pub fn withdrawn(events: &[Event]) -> Vec<Withdrawal> {
     }
     out.retain(|w| w.new.as_ref().map(|(a, ..)| a) != Some(&w.old));
     out
+}
+
+/// An answer in force in a follow-up: its question's key, the answer and its time.
+pub type FollowUpAnswer = (String, Answer, Timestamp);
+
+/// Per follow-up id, its answers in force, in order. A `terug` takes back the last answer of
+/// its own scope; when that answer had put a wait off (a follow-up), that follow-up's answers
+/// are taken back with it: the follow-up no longer exists.
+pub fn follow_up_answers(
+    events: &[Event],
+) -> std::collections::BTreeMap<String, Vec<FollowUpAnswer>> {
+    use std::collections::BTreeMap;
+    let mut main: Vec<Option<String>> = Vec::new();
+    let mut answers: BTreeMap<String, Vec<FollowUpAnswer>> = BTreeMap::new();
+    fn drop_follow_up(answers: &mut BTreeMap<String, Vec<FollowUpAnswer>>, id: &str) {
+        for (_, answer, _) in answers.remove(id).unwrap_or_default() {
+            if let Answer::Opvolging { id: inner, .. } = answer {
+                drop_follow_up(answers, &inner);
+            }
+        }
+    }
+    for event in events {
+        match event {
+            Event::Antwoord {
+                tijd,
+                vraag,
+                antwoord,
+                opvolging,
+                ..
+            } => {
+                let deferral = match antwoord {
+                    Answer::Opvolging { id, .. } => Some(id.clone()),
+                    _ => None,
+                };
+                match opvolging {
+                    None => main.push(deferral),
+                    Some(scope) => answers.entry(scope.clone()).or_default().push((
+                        vraag.clone(),
+                        antwoord.clone(),
+                        *tijd,
+                    )),
+                }
+            }
+            Event::Terug { opvolging, .. } => {
+                let popped = match opvolging {
+                    None => main.pop().flatten(),
+                    Some(scope) => {
+                        answers
+                            .get_mut(scope)
+                            .and_then(Vec::pop)
+                            .and_then(|(_, answer, _)| match answer {
+                                Answer::Opvolging { id, .. } => Some(id),
+                                _ => None,
+                            })
+                    }
+                };
+                if let Some(id) = popped {
+                    drop_follow_up(&mut answers, &id);
+                }
+            }
+            _ => {}
+        }
+    }
+    answers
 }

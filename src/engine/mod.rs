@@ -8,7 +8,9 @@
 pub mod answer;
 pub(crate) mod condition;
 pub mod contact;
+pub(crate) mod cursor;
 pub mod drive;
+pub mod follow_up;
 pub mod journal;
 pub mod prompter;
 pub mod proposal;

@@ -28,6 +28,13 @@ pub(crate) trait Prompter {
     /// After a [`Reply::Back`] that would take back an answer of another role, or one that
     /// may only be changed with a reason: go back (with the reason), or stay at the question.
     fn confirm_back(&mut self, back: &Withdrawing) -> Result<BackDecision>;
+
+    /// Which open follow-up to answer now: `choices` in words (due ones first), `other` the
+    /// way out ("Verder met het pad", "Stoppen"). `None`: the way out. An answers file never
+    /// chooses: it goes on along the path (`zorgpad opvolgen --opvolging` names one).
+    fn choose_follow_up(&mut self, _choices: &[String], _other: &str) -> Result<Option<usize>> {
+        Ok(None)
+    }
 }
 
 /// The answer a "back" would take back, when going back needs more than the key press: it

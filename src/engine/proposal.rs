@@ -3,8 +3,9 @@
 //! [`crate::engine::rules`] hold an answer to it (binding, or overruled only with a reason).
 
 use crate::engine::condition::holds;
-use crate::engine::walk::Walk;
+use crate::engine::walk::Step;
 use crate::flow::model::{Body, Flow, Node};
+use crate::flow::set::FlowSet;
 
 /// What a decision's rules propose, with the conditions that decided it (in words).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,7 +18,12 @@ pub struct Proposal {
 
 /// Evaluate a decision's proposal against the answers of the walk so far: the first rule that
 /// fires, else the option it falls back to. `None` for a node without a proposal.
-pub(crate) fn propose(walk: &Walk<'_>, flow: &Flow, node: &Node) -> Option<Proposal> {
+pub(crate) fn propose(
+    set: &FlowSet,
+    steps: &[Step<'_>],
+    flow: &Flow,
+    node: &Node,
+) -> Option<Proposal> {
     let Body::Decision {
         proposal: Some(proposal),
         ..
@@ -29,7 +35,7 @@ pub(crate) fn propose(walk: &Walk<'_>, flow: &Flow, node: &Node) -> Option<Propo
         let held: Vec<String> = rule
             .conditions
             .iter()
-            .filter_map(|c| holds(walk, flow, c))
+            .filter_map(|c| holds(set, steps, flow, c))
             .collect();
         let fires = if rule.any {
             !held.is_empty()

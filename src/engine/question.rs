@@ -36,6 +36,11 @@ pub struct Question<'f> {
     pub preset: Vec<Preset>,
     /// For a box with `kaart:` in the flow: the providers of the Sociale Kaart to show with it.
     pub contacts: Option<Contacts<'f>>,
+    /// A wait with `opvolging:` in the flow: "later" puts it off as a follow-up and the path
+    /// goes on (rather than pausing the session).
+    pub deferrable: bool,
+    /// Asked as part of a follow-up, not of the main path.
+    pub follow_up: Option<crate::engine::follow_up::FollowUpRef>,
 }
 
 /// A criterion ticked in advance, with the earlier answer that ticked it (in words).

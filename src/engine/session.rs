@@ -4,6 +4,7 @@
 use jiff::Timestamp;
 
 use crate::engine::answer::Answer;
+use crate::engine::follow_up::FollowUp;
 use crate::engine::journal::{self, Actor, Event};
 use crate::engine::prompter::Withdrawing;
 use crate::engine::question::Question;
@@ -17,6 +18,8 @@ pub struct Session<'f> {
     walk: Walk<'f>,
     /// Who acts now: recorded on every event this session adds.
     actor: Actor,
+    /// The follow-up being answered now, if any; else the main path.
+    focus: Option<String>,
 }
 
 impl<'f> Session<'f> {
@@ -43,6 +46,7 @@ impl<'f> Session<'f> {
             }],
             walk,
             actor,
+            focus: None,
         })
     }
 
@@ -50,50 +54,73 @@ impl<'f> Session<'f> {
     /// to (same key), and a pause on the question it waits at: a flow whose nodes were renamed
     /// or removed since is refused, not silently walked along another route.
     pub fn from_journal(set: &'f FlowSet, events: Vec<Event>) -> Result<Session<'f>, WalkError> {
-        let (start, answers) = journal::in_force(&events);
-        let keys = journal::in_force_keys(&events);
-        let start = start
-            .or_else(|| events.first().map(Event::time))
-            .unwrap_or_else(Timestamp::now);
-        let mut walk = Walk::start(set, start)?;
-        for ((answer, at), key) in answers.iter().zip(keys) {
-            if let Some(here) = walk.question().map(|q| q.key) {
-                if here != key {
-                    return Err(WalkError::Mismatch(format!(
-                        "het antwoord op '{key}' komt nu bij '{here}' terecht; '{key}' is hernoemd, verwijderd of ligt niet meer op deze route"
-                    )));
-                }
-            }
-            walk.answer(answer.clone(), *at)?;
-        }
-        if let Some((key, ..)) = journal::pause(&events) {
-            let here = walk.question().map(|q| q.key);
-            if here.as_deref() != Some(key) {
-                return Err(WalkError::Mismatch(format!(
-                    "de sessie wacht bij '{key}', maar die vraag staat niet meer op deze plaats in de flow (nu: '{}')",
-                    here.as_deref().unwrap_or("het einde")
-                )));
-            }
-        }
+        let walk = rebuild(set, &events)?;
         let actor = journal::acted_by(&events).pop().unwrap_or_default();
         Ok(Session {
             set,
             events,
             walk,
             actor,
+            focus: None,
         })
     }
 
     /// The current question. Right after a "back", it carries the answer that was taken back,
     /// so that a front end can start from it.
     pub fn question(&self) -> Option<Question<'f>> {
-        let mut question = self.walk.question()?;
-        question.previous = journal::pending_withdrawn(&self.events).remove(&question.key);
+        let mut question = match &self.focus {
+            Some(id) => self.walk.follow_up_question(id)?,
+            None => self.walk.question()?,
+        };
+        question.previous =
+            journal::pending_withdrawn(&self.events, self.focus.as_deref()).remove(&question.key);
         Some(question)
     }
 
-    /// Pause at the current question ("nog niet — later verder").
+    /// The follow-up being answered now (`None`: the main path).
+    pub fn focus(&self) -> Option<&str> {
+        self.focus.as_deref()
+    }
+
+    /// Answer follow-up `id` from now on (`None`: the main path again). An id that names no
+    /// open follow-up is refused.
+    pub fn set_focus(&mut self, id: Option<String>) -> Result<(), WalkError> {
+        if let Some(id) = &id {
+            if !self.open_follow_ups().iter().any(|f| &f.id == id) {
+                return Err(WalkError::Mismatch(format!(
+                    "de opvolging '{id}' staat niet (meer) open"
+                )));
+            }
+        }
+        self.focus = id;
+        Ok(())
+    }
+
+    /// The follow-ups still open, in the order they were put off.
+    pub fn open_follow_ups(&self) -> Vec<&FollowUp<'f>> {
+        self.walk
+            .follow_ups()
+            .iter()
+            .filter(|f| f.is_open())
+            .collect()
+    }
+
+    /// An open follow-up that must be answered now: the path has reached the node where it is
+    /// asked at the latest (`uiterlijk`).
+    pub fn due_follow_up(&self) -> Option<String> {
+        self.walk
+            .follow_ups()
+            .iter()
+            .find(|f| f.is_due(&self.walk))
+            .map(|f| f.id.clone())
+    }
+
+    /// Pause at the current question of the main path ("nog niet — later verder"). While a
+    /// follow-up is answered, nothing is recorded: it simply stays open.
     pub fn pause(&mut self, at: Timestamp, expected: Option<jiff::civil::Date>) {
+        if self.focus.is_some() {
+            return;
+        }
         if let Some(q) = self.walk.question() {
             self.events.push(Event::Pauze {
                 tijd: at,
@@ -161,19 +188,32 @@ impl<'f> Session<'f> {
         self.set
     }
 
-    /// Answer the current question. On a mismatch nothing changes. A new answer also keeps
-    /// the rule for new answers: no BSN in its free text.
+    /// Answer the current question (of the follow-up in focus, or of the main path). On a
+    /// mismatch nothing changes. A new answer also keeps the rule for new answers: no BSN in
+    /// its free text.
     pub fn answer(&mut self, answer: Answer, at: Timestamp) -> Result<(), WalkError> {
-        let key = self.walk.question().ok_or(WalkError::Finished)?.key;
+        let key = self.question().ok_or(WalkError::Finished)?.key;
         crate::engine::rules::free_text(&answer).map_err(|mismatch| WalkError::Refused {
             key: key.clone(),
             mismatch,
         })?;
         let mut walk = self.walk.clone();
-        walk.answer(answer, at)?;
-        // Keep the normalised answer (every action marked) in the journal.
-        let recorded = walk
-            .steps()
+        let steps = match &self.focus {
+            Some(id) => {
+                walk.answer_follow_up(id, answer, at)?;
+                walk.follow_ups()
+                    .iter()
+                    .find(|f| &f.id == id)
+                    .map(|f| f.steps().to_vec())
+                    .unwrap_or_default()
+            }
+            None => {
+                walk.answer(answer, at)?;
+                walk.steps().to_vec()
+            }
+        };
+        // Keep the normalised answer (every action marked, a follow-up named) in the journal.
+        let recorded = steps
             .iter()
             .rev()
             .find_map(|s| s.answer.clone())
@@ -182,6 +222,7 @@ impl<'f> Session<'f> {
             tijd: at,
             vraag: key,
             antwoord: recorded,
+            opvolging: self.focus.clone(),
             rol: self.actor.rol.clone(),
             door: self.actor.door.clone(),
         });
@@ -193,8 +234,11 @@ impl<'f> Session<'f> {
     /// another role) or a reason (see [`crate::engine::rules::reason_to_change`]); `None` when
     /// it needs neither, or there is nothing to go back to.
     pub(crate) fn withdrawing(&self) -> Option<Withdrawing> {
-        let key = journal::in_force_keys(&self.events).pop()?.to_string();
-        let given_by = journal::in_force_actors(&self.events).pop()?;
+        let scope = self.focus.as_deref();
+        let key = journal::in_force_keys_in(&self.events, scope)
+            .pop()?
+            .to_string();
+        let given_by = journal::in_force_actors_in(&self.events, scope).pop()?;
         let main = self.set.main();
         let other_role = match (&given_by.rol, &self.actor.rol) {
             (Some(then), Some(now)) if then != now => {
@@ -229,18 +273,19 @@ impl<'f> Session<'f> {
         })
     }
 
-    /// Take back the last answer in force, so that its question is asked again, with the
-    /// reason given for it (required where [`crate::engine::rules::reason_to_change`] says so;
-    /// never a BSN). Returns false at the first question (there is nothing to go back to).
+    /// Take back the last answer in force (of the follow-up in focus, or of the main path), so
+    /// that its question is asked again, with the reason given for it (required where
+    /// [`crate::engine::rules::reason_to_change`] says so; never a BSN). Returns false at the
+    /// first question (there is nothing to go back to). Taking back the answer that put a wait
+    /// off takes its follow-up back with it.
     pub fn back(&mut self, at: Timestamp, reason: Option<&str>) -> Result<bool, WalkError> {
-        let (start, mut answers) = journal::in_force(&self.events);
-        if answers.is_empty() {
-            return Ok(false);
-        }
-        let taken = journal::in_force_keys(&self.events)
+        let scope = self.focus.clone();
+        let Some(taken) = journal::in_force_keys_in(&self.events, scope.as_deref())
             .pop()
-            .unwrap_or_default()
-            .to_string();
+            .map(str::to_string)
+        else {
+            return Ok(false);
+        };
         let required = crate::engine::rules::reason_to_change(self.set, &taken);
         let reason = crate::engine::rules::back_reason(required, reason).map_err(|mismatch| {
             WalkError::Refused {
@@ -248,20 +293,79 @@ impl<'f> Session<'f> {
                 mismatch,
             }
         })?;
-        answers.pop();
-        let start = start.unwrap_or(at);
-        let walk = Walk::replay(self.set, start, &answers)?;
-        let key = walk.question().map(|q| q.key).unwrap_or_default();
-        self.events.push(Event::Terug {
+        let mut events = self.events.clone();
+        events.push(Event::Terug {
             tijd: at,
-            vraag: key,
+            vraag: String::new(),
+            opvolging: scope.clone(),
             rol: self.actor.rol.clone(),
             door: self.actor.door.clone(),
             reden: reason,
         });
+        let walk = rebuild(self.set, &events)?;
+        let key = match &scope {
+            Some(id) => walk.follow_up_question(id).map(|q| q.key),
+            None => walk.question().map(|q| q.key),
+        }
+        .unwrap_or_default();
+        if let Some(Event::Terug { vraag, .. }) = events.last_mut() {
+            *vraag = key;
+        }
+        self.events = events;
         self.walk = walk;
         Ok(true)
     }
+}
+
+/// The walk of a journal. Every answer must land on the question it was given to (same key),
+/// and a pause on the question it waits at: a flow whose nodes were renamed or removed since
+/// is refused, not silently walked along another route. The main path is replayed first, then
+/// each follow-up in the order they were put off, with its own answers.
+fn rebuild<'f>(set: &'f FlowSet, events: &[Event]) -> Result<Walk<'f>, WalkError> {
+    let (start, answers) = journal::in_force(events);
+    let keys = journal::in_force_keys(events);
+    let start = start
+        .or_else(|| events.first().map(Event::time))
+        .unwrap_or_else(Timestamp::now);
+    let mut walk = Walk::start(set, start)?;
+    for ((answer, at), key) in answers.iter().zip(keys) {
+        if let Some(here) = walk.question().map(|q| q.key) {
+            landing(&here, key)?;
+        }
+        walk.answer(answer.clone(), *at)?;
+    }
+    if let Some((key, ..)) = journal::pause(events) {
+        let here = walk.question().map(|q| q.key);
+        if here.as_deref() != Some(key) {
+            return Err(WalkError::Mismatch(format!(
+                "de sessie wacht bij '{key}', maar die vraag staat niet meer op deze plaats in de flow (nu: '{}')",
+                here.as_deref().unwrap_or("het einde")
+            )));
+        }
+    }
+    let mut follow_ups = journal::follow_up_answers(events);
+    let mut done = 0;
+    while done < walk.follow_ups().len() {
+        let id = walk.follow_ups()[done].id.clone();
+        for (key, answer, at) in follow_ups.remove(&id).unwrap_or_default() {
+            if let Some(here) = walk.follow_up_question(&id).map(|q| q.key) {
+                landing(&here, &key)?;
+            }
+            walk.answer_follow_up(&id, answer, at)?;
+        }
+        done += 1;
+    }
+    Ok(walk)
+}
+
+/// An answer given to `key` must land there now.
+fn landing(here: &str, key: &str) -> Result<(), WalkError> {
+    if here == key {
+        return Ok(());
+    }
+    Err(WalkError::Mismatch(format!(
+        "het antwoord op '{key}' komt nu bij '{here}' terecht; '{key}' is hernoemd, verwijderd of ligt niet meer op deze route"
+    )))
 }
 
 /// The role of the first question; when it has none (like the entry IN of the built-in flow,

@@ -9,16 +9,14 @@
 use jiff::Timestamp;
 
 use crate::engine::answer::Answer;
-use crate::engine::contact::{contacts, Contacts};
-use crate::engine::proposal::{propose, Proposal};
-use crate::engine::question::{Preset, Question};
-use crate::engine::rules::{self, Mismatch};
+use crate::engine::contact::Contacts;
+use crate::engine::cursor::{Cursor, Frame};
+use crate::engine::follow_up::{FollowUp, FollowUpRef};
+use crate::engine::proposal::Proposal;
+use crate::engine::question::Question;
+use crate::engine::rules::Mismatch;
 use crate::flow::model::{Body, Flow, Node};
 use crate::flow::set::FlowSet;
-
-/// How many nodes the engine may pass without asking anything before it calls it a loop.
-/// The validator rules such loops out; this is the belt to its braces.
-const SILENT_LIMIT: usize = 10_000;
 
 /// A role as shown: its id (for grouping) and its label.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -70,21 +68,11 @@ impl std::fmt::Display for WalkError {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Frame {
-    flow: usize,
-    node: usize,
-}
-
 #[derive(Debug, Clone)]
 pub struct Walk<'f> {
     set: &'f FlowSet,
-    stack: Vec<Frame>,
-    steps: Vec<Step<'f>>,
-    outcome: Option<&'f Node>,
-    answered: usize,
-    /// Index in `steps` of the first step after the last answer.
-    since: usize,
+    main: Cursor<'f>,
+    follow_ups: Vec<FollowUp<'f>>,
 }
 
 impl<'f> Walk<'f> {
@@ -94,42 +82,27 @@ impl<'f> Walk<'f> {
         let node = main
             .index(&main.start)
             .ok_or_else(|| WalkError::Broken(format!("de start '{}' bestaat niet", main.start)))?;
-        let mut walk = Walk {
+        let mut cursor = Cursor::at(vec![Frame { flow: 0, node }]);
+        cursor.settle(set, &[], None, at)?;
+        Ok(Walk {
             set,
-            stack: vec![Frame { flow: 0, node }],
-            steps: Vec::new(),
-            outcome: None,
-            answered: 0,
-            since: 0,
-        };
-        walk.settle(at)?;
-        Ok(walk)
+            main: cursor,
+            follow_ups: Vec::new(),
+        })
     }
 
-    /// The walk after the given answers, each with its time.
-    pub fn replay(
-        set: &'f FlowSet,
-        start: Timestamp,
-        answers: &[(Answer, Timestamp)],
-    ) -> Result<Walk<'f>, WalkError> {
-        let mut walk = Walk::start(set, start)?;
-        for (answer, at) in answers {
-            walk.answer(answer.clone(), *at)?;
-        }
-        Ok(walk)
-    }
-
+    /// The steps of the main path.
     pub fn steps(&self) -> &[Step<'f>] {
-        &self.steps
+        &self.main.steps
     }
 
     /// The end reached, once the main flow has ended.
     pub fn outcome(&self) -> Option<&'f Node> {
-        self.outcome
+        self.main.outcome
     }
 
     pub fn is_finished(&self) -> bool {
-        self.outcome.is_some()
+        self.main.ended
     }
 
     pub fn main(&self) -> &'f Flow {
@@ -140,208 +113,172 @@ impl<'f> Walk<'f> {
         self.set
     }
 
-    /// The outcome of the main flow's end as reached, once the walk is finished.
+    /// The outcome of the main flow's end as reached, once the walk is finished. Its
+    /// sentences that depend on what was done also see what the follow-ups did since (the
+    /// feedback of Veilig Thuis received later, say), so that it never says "still open" of
+    /// what has been done.
     pub fn outcome_text(&self) -> Option<String> {
-        self.outcome?;
-        self.steps.last().and_then(|s| s.outcome.clone())
-    }
-
-    /// The question the walk waits for, or `None` at the end.
-    pub fn question(&self) -> Option<Question<'f>> {
-        if self.outcome.is_some() {
-            return None;
+        let end = self.main.outcome?;
+        let last = self.main.steps.last()?;
+        let Body::End { outcome, parts } = &end.body else {
+            return last.outcome.clone();
+        };
+        if self.follow_ups.is_empty() {
+            return last.outcome.clone();
         }
-        let (flow, node) = self.position()?;
-        let calls = self.calls();
-        let (role, stap) = self.context(flow, node);
-        let mut key: Vec<&str> = calls.iter().map(|n| n.id.as_str()).collect();
-        key.push(&node.id);
-        Some(Question {
-            number: self.answered + 1,
-            key: key.join("/"),
-            flow,
-            node,
-            calls,
-            role,
-            step: stap,
-            passed: self.steps[self.since..].to_vec(),
-            can_go_back: self.answered > 0,
-            can_pause: node.pausable,
-            previous: None,
-            proposal: propose(self, flow, node),
-            preset: self.preset(flow, node),
-            contacts: contacts(&self.steps, node),
-        })
+        let trail: Vec<Step<'f>> = self
+            .main
+            .steps
+            .iter()
+            .chain(self.follow_ups.iter().flat_map(|f| f.steps()))
+            .cloned()
+            .collect();
+        Some(crate::engine::condition::outcome_text(
+            self.set, &trail, last.flow, outcome, parts,
+        ))
     }
 
-    /// Record an answer to the current question and move on to the next question.
+    /// Every follow-up put off in this walk, open or answered, in the order they were made.
+    pub fn follow_ups(&self) -> &[FollowUp<'f>] {
+        &self.follow_ups
+    }
+
+    /// The question the main path waits for, or `None` at the end.
+    pub fn question(&self) -> Option<Question<'f>> {
+        let mut question = self.main.question(self.set, &[])?;
+        question.deferrable = is_follow_up_wait(question.node);
+        Some(question)
+    }
+
+    /// The question a follow-up waits for, or `None` once it is answered (or unknown).
+    pub fn follow_up_question(&self, id: &str) -> Option<Question<'f>> {
+        let f = self.follow_ups.iter().find(|f| f.id == id)?;
+        let mut question = f.cursor.question(self.set, &f.prefix)?;
+        question.number += self.main.answered;
+        question.deferrable = f.cursor.answered > 0 && is_follow_up_wait(question.node);
+        question.follow_up = Some(FollowUpRef {
+            id: f.id.clone(),
+            due: f.is_due(self),
+        });
+        Some(question)
+    }
+
+    /// Record an answer to the current question of the main path and move on.
     pub fn answer(&mut self, answer: Answer, at: Timestamp) -> Result<(), WalkError> {
         let question = self.question().ok_or(WalkError::Finished)?;
-        let (answer, target) = rules::check(
-            question.node,
-            question.proposal.as_ref(),
-            &question.preset,
-            answer,
-        )
-        .map_err(|mismatch| WalkError::Refused {
-            key: question.key.clone(),
-            mismatch,
-        })?;
-        self.steps.push(Step {
-            flow: question.flow,
-            node: question.node,
-            calls: question.calls,
-            role: question.role,
-            step: question.step,
-            answer: Some(answer),
-            at,
-            proposal: question.proposal,
-            outcome: None,
-            contacts: question.contacts,
-        });
-        self.answered += 1;
-        self.since = self.steps.len();
-        self.goto(&target)?;
-        self.settle(at)
-    }
-
-    /// The criteria of a criteria node that earlier answers tick in advance.
-    fn preset(&self, flow: &Flow, node: &Node) -> Vec<Preset> {
-        let Body::Criteria { items, .. } = &node.body else {
-            return Vec::new();
-        };
-        items
-            .iter()
-            .filter_map(|item| {
-                item.preset
-                    .iter()
-                    .find_map(|c| crate::engine::condition::holds(self, flow, c))
-                    .map(|because| Preset {
-                        id: item.id.clone(),
-                        because,
-                    })
-            })
-            .collect()
-    }
-
-    fn position(&self) -> Option<(&'f Flow, &'f Node)> {
-        let frame = self.stack.last()?;
-        let flow = self.set.flows.get(frame.flow)?;
-        Some((flow, flow.nodes.get(frame.node)?))
-    }
-
-    fn calls(&self) -> Vec<&'f Node> {
-        self.stack[..self.stack.len().saturating_sub(1)]
-            .iter()
-            .map(|f| &self.set.flows[f.flow].nodes[f.node])
-            .collect()
-    }
-
-    /// The role and step of a node: its own, or inherited from the call that brought us here.
-    fn context(&self, flow: &'f Flow, node: &'f Node) -> (Option<Role>, Option<u8>) {
-        let mut role = node.role.as_ref().map(|id| Role {
-            id: id.clone(),
-            label: flow.role_label(id).to_string(),
-        });
-        let mut stap = node.step;
-        for frame in self.stack[..self.stack.len().saturating_sub(1)]
-            .iter()
-            .rev()
-        {
-            let caller_flow = &self.set.flows[frame.flow];
-            let caller = &caller_flow.nodes[frame.node];
-            if role.is_none() {
-                role = caller.role.as_ref().map(|id| Role {
-                    id: id.clone(),
-                    label: caller_flow.role_label(id).to_string(),
-                });
-            }
-            if stap.is_none() {
-                stap = caller.step;
-            }
-        }
-        (role, stap)
-    }
-
-    fn goto(&mut self, target: &str) -> Result<(), WalkError> {
-        let frame = self.stack.last_mut().ok_or(WalkError::Finished)?;
-        let flow = &self.set.flows[frame.flow];
-        frame.node = flow.index(target).ok_or_else(|| {
-            WalkError::Broken(format!("knoop '{target}' bestaat niet in {}", flow.file))
-        })?;
+        let answer = self.name_follow_up(&question, answer);
+        let stack = self.main.stack.clone();
+        self.main.answer(self.set, &[], None, answer, at)?;
+        self.open_follow_up(None, stack);
         Ok(())
     }
 
-    fn record(&mut self, at: Timestamp) {
-        if let Some((flow, node)) = self.position() {
-            let (role, stap) = self.context(flow, node);
-            let outcome = match &node.body {
-                Body::End { outcome, parts } => Some(crate::engine::condition::outcome_text(
-                    self, flow, outcome, parts,
-                )),
-                _ => None,
-            };
-            self.steps.push(Step {
-                flow,
-                node,
-                calls: self.calls(),
-                role,
-                step: stap,
-                answer: None,
-                at,
-                proposal: None,
-                outcome,
-                contacts: None,
-            });
+    /// Record an answer to the question of follow-up `id` and move its own walk on.
+    pub fn answer_follow_up(
+        &mut self,
+        id: &str,
+        answer: Answer,
+        at: Timestamp,
+    ) -> Result<(), WalkError> {
+        let question = self.follow_up_question(id).ok_or_else(|| {
+            WalkError::Mismatch(format!("de opvolging '{id}' staat niet (meer) open"))
+        })?;
+        let answer = self.name_follow_up(&question, answer);
+        let index = self
+            .follow_ups
+            .iter()
+            .position(|f| f.id == id)
+            .ok_or(WalkError::Finished)?;
+        let f = &mut self.follow_ups[index];
+        let stack = f.cursor.stack.clone();
+        f.cursor
+            .answer(self.set, &f.prefix, Some(&f.joins), answer, at)?;
+        self.open_follow_up(Some(index), stack);
+        Ok(())
+    }
+
+    /// A wait put off as a follow-up gets its id in the session, unless it has one (replay).
+    fn name_follow_up(&self, question: &Question<'f>, answer: Answer) -> Answer {
+        match answer {
+            Answer::Opvolging { id, verwacht } if id.is_empty() => {
+                let taken = |candidate: &str| self.follow_ups.iter().any(|f| f.id == candidate);
+                let mut id = question.key.clone();
+                let mut n = 1;
+                while taken(&id) {
+                    n += 1;
+                    id = format!("{}#{n}", question.key);
+                }
+                Answer::Opvolging { id, verwacht }
+            }
+            other => other,
         }
     }
 
-    /// Pass nodes that ask nothing until a question or the end.
-    fn settle(&mut self, at: Timestamp) -> Result<(), WalkError> {
-        for _ in 0..SILENT_LIMIT {
-            let (_, node) = self.position().ok_or(WalkError::Finished)?;
-            match &node.body {
-                Body::Info { next } => {
-                    self.record(at);
-                    self.goto(next)?;
-                }
-                Body::Subflow { flow, entry, .. } => {
-                    self.record(at);
-                    let callee = self
-                        .set
-                        .position(flow)
-                        .ok_or_else(|| WalkError::Broken(format!("sub-flow '{flow}' ontbreekt")))?;
-                    let start = entry.as_ref().unwrap_or(&self.set.flows[callee].start);
-                    let node = self.set.flows[callee].index(start).ok_or_else(|| {
-                        WalkError::Broken(format!("de start '{start}' van '{flow}' bestaat niet"))
-                    })?;
-                    self.stack.push(Frame { flow: callee, node });
-                }
-                Body::End { .. } => {
-                    self.record(at);
-                    if self.stack.len() == 1 {
-                        self.outcome = Some(node);
-                        return Ok(());
-                    }
-                    self.stack.pop();
-                    let (_, caller) = self.position().ok_or(WalkError::Finished)?;
-                    let Body::Subflow { next, exits, .. } = &caller.body else {
-                        return Err(WalkError::Broken(
-                            "terugkeer uit een sub-flow zonder aanroep".to_string(),
-                        ));
-                    };
-                    let target = exits
-                        .iter()
-                        .find(|e| e.end == node.id)
-                        .map_or(next, |e| &e.target);
-                    self.goto(target)?;
-                }
-                _ => return Ok(()),
+    /// After an answer on the main path (`parent` `None`) or in follow-up `parent`: when it
+    /// put a wait off, the follow-up it opens, at that wait (`stack`, as it was).
+    fn open_follow_up(&mut self, parent: Option<usize>, stack: Vec<Frame>) {
+        let cursor = match parent {
+            None => &self.main,
+            Some(i) => &self.follow_ups[i].cursor,
+        };
+        // The answer just given is the step before those passed since.
+        let Some(origin) = cursor.since.checked_sub(1) else {
+            return;
+        };
+        let deferred = cursor.steps[origin].clone();
+        let Some(Answer::Opvolging { id, .. }) = &deferred.answer else {
+            return;
+        };
+        let (parent_prefix, parent_joins, main_index) = match parent {
+            None => (Vec::new(), Vec::new(), origin + 1),
+            Some(i) => {
+                let p = &self.follow_ups[i];
+                (p.prefix.clone(), p.joins.clone(), p.main_index)
             }
+        };
+        let mut prefix = parent_prefix;
+        prefix.extend(cursor.steps[..=origin].iter().cloned());
+        // Where the path went on after putting it off: the follow-up rejoins it there.
+        let mut joins: Vec<String> = cursor.steps[origin + 1..].iter().map(Step::key).collect();
+        joins.extend(cursor.key(self.set));
+        joins.extend(parent_joins);
+        let latest = match &deferred.node.body {
+            Body::Wait {
+                follow_up: Some(rule),
+                ..
+            } => rule.latest.clone(),
+            _ => None,
+        };
+        self.follow_ups.push(FollowUp {
+            id: id.clone(),
+            deferred: deferred.clone(),
+            parent,
+            prefix,
+            joins,
+            latest,
+            main_index,
+            cursor: Cursor::at(stack),
+        });
+    }
+}
+
+/// A wait with `opvolging:`: it can be put off while the path goes on.
+fn is_follow_up_wait(node: &Node) -> bool {
+    matches!(
+        node.body,
+        Body::Wait {
+            follow_up: Some(_),
+            ..
         }
-        Err(WalkError::Broken(format!(
-            "meer dan {SILENT_LIMIT} stappen zonder vraag: de flow bevat een lus (zie 'zorgpad controleer')"
-        )))
+    )
+}
+
+impl<'f> Step<'f> {
+    /// The step's key: the ids of its calls and its node, joined by '/'.
+    pub fn key(&self) -> String {
+        let mut ids: Vec<&str> = self.calls.iter().map(|n| n.id.as_str()).collect();
+        ids.push(&self.node.id);
+        ids.join("/")
     }
 }
 

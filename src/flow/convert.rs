@@ -5,9 +5,11 @@
 use std::collections::BTreeMap;
 
 use crate::finding::Finding;
+use crate::flow::fields::{allowed_fields, misplaced_fields};
 use crate::flow::lines::NodeLines;
 use crate::flow::model::{
-    Action, Body, Choice, Condition, Exit, Flow, Kind, Node, OutcomePart, ProposalRules, Rule,
+    Action, Body, Choice, Condition, Exit, Flow, FollowUpRule, Kind, Node, OutcomePart,
+    ProposalRules, Rule,
 };
 use crate::flow::raw::{RawAction, RawFlow, RawNode, RawProposal};
 
@@ -98,53 +100,6 @@ impl At<'_> {
         }
         next
     }
-}
-
-/// Which fields each kind uses; the rest must be absent, so that a misplaced key is noticed.
-fn allowed_fields(kind: Kind) -> &'static [&'static str] {
-    match kind {
-        Kind::Info => &["volgende"],
-        Kind::Actie => &["acties", "volgende", "pauzeerbaar", "kaart"],
-        Kind::Beslissing => &["vraag", "opties", "pauzeerbaar", "voorstel", "kaart"],
-        Kind::Criteria => &["vraag", "criteria", "volgende", "pauzeerbaar", "kaart"],
-        Kind::Wachten => &["vraag", "opties", "pauzeerbaar", "kaart"],
-        Kind::Verwijzing => &[
-            "categorie",
-            "vraag",
-            "volgende",
-            "pauzeerbaar",
-            "uitgevoerd-als",
-        ],
-        Kind::Subflow => &["flow", "volgende", "ingang", "uitgangen"],
-        Kind::Einde => &["uitkomst", "uitkomst-als"],
-        Kind::Tekst => &["vraag", "volgende", "pauzeerbaar"],
-    }
-}
-
-/// The fields given in the file that this kind does not use.
-fn misplaced_fields(raw: &RawNode, allowed: &[&str]) -> Vec<&'static str> {
-    let present: [(&str, bool); 15] = [
-        ("ingang", raw.ingang.is_some()),
-        ("uitgangen", !raw.uitgangen.is_empty()),
-        ("uitkomst-als", raw.uitkomst_als.is_some()),
-        ("uitgevoerd-als", raw.uitgevoerd_als.is_some()),
-        ("criteria", raw.criteria.is_some()),
-        ("voorstel", raw.voorstel.is_some()),
-        ("pauzeerbaar", raw.pauzeerbaar),
-        ("acties", raw.acties.is_some()),
-        ("vraag", raw.vraag.is_some()),
-        ("opties", raw.opties.is_some()),
-        ("categorie", raw.categorie.is_some()),
-        ("kaart", raw.kaart.is_some()),
-        ("flow", raw.flow.is_some()),
-        ("uitkomst", raw.uitkomst.is_some()),
-        ("volgende", raw.volgende.is_some()),
-    ];
-    present
-        .into_iter()
-        .filter(|(field, is_there)| *is_there && !allowed.contains(field))
-        .map(|(field, _)| field)
-        .collect()
 }
 
 fn convert_node(file: &str, line: Option<usize>, mut raw: RawNode) -> Result<Node, Vec<Finding>> {
@@ -350,7 +305,14 @@ fn decision(at: &mut At<'_>, raw: &mut RawNode) -> Option<Body> {
                 proposal,
             }
         } else {
-            Body::Wait { question, options }
+            Body::Wait {
+                question,
+                options,
+                follow_up: raw.opvolging.take().map(|f| FollowUpRule {
+                    resume: f.verder.trim().to_string(),
+                    latest: f.uiterlijk.map(|l| l.trim().to_string()),
+                }),
+            }
         }),
         _ => None,
     }

@@ -3,6 +3,7 @@
 //! a set, and validated as a graph. The engine only walks what this side has checked.
 
 pub(crate) mod convert;
+pub(crate) mod fields;
 pub(crate) mod graph;
 pub(crate) mod lines;
 pub mod model;

@@ -93,6 +93,19 @@ pub struct Node {
     pub body: Body,
 }
 
+/// The "option" that leads to a follow-up's `verder` in [`Body::targets`]: no option id can
+/// hold a space, so it never clashes with one.
+pub const FOLLOW_UP: &str = "opvolging: verder";
+
+/// A wait that may become a follow-up: answered "later", the path goes on at `resume` while
+/// the wait stays open beside it, to be answered on its own (at the latest at the node
+/// `latest` of the main flow, when given).
+#[derive(Debug, Clone)]
+pub struct FollowUpRule {
+    pub resume: String,
+    pub latest: Option<String>,
+}
+
 /// What a node does, with exactly the fields its kind needs.
 #[derive(Debug, Clone)]
 pub enum Body {
@@ -124,6 +137,8 @@ pub enum Body {
     Wait {
         question: String,
         options: Vec<Choice>,
+        /// `opvolging:`: the wait may be answered later, beside the path.
+        follow_up: Option<FollowUpRule>,
     },
     /// A question answered in free text.
     Text {
@@ -253,9 +268,20 @@ impl Body {
                 .map(|e| (Some(e.end.as_str()), e.target.as_str()))
                 .chain([(None, next.as_str())])
                 .collect(),
-            Body::Decision { options, .. } | Body::Wait { options, .. } => options
+            Body::Decision { options, .. } => options
                 .iter()
                 .map(|o| (Some(o.id.as_str()), o.target.as_str()))
+                .collect(),
+            Body::Wait {
+                options, follow_up, ..
+            } => options
+                .iter()
+                .map(|o| (Some(o.id.as_str()), o.target.as_str()))
+                .chain(
+                    follow_up
+                        .iter()
+                        .map(|f| (Some(FOLLOW_UP), f.resume.as_str())),
+                )
                 .collect(),
             Body::End { .. } => Vec::new(),
         }

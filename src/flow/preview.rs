@@ -102,7 +102,9 @@ fn ahead_line(flow: &Flow, ahead: &Ahead<'_>) -> String {
                 Body::Decision {
                     question, options, ..
                 }
-                | Body::Wait { question, options } => format!(
+                | Body::Wait {
+                    question, options, ..
+                } => format!(
                     "◆ {question}{rol} ({})",
                     options
                         .iter()

@@ -86,6 +86,20 @@ pub struct RawNode {
     /// A referral counts as carried out only when these conditions hold (e.g. consent).
     #[serde(default, rename = "uitgevoerd-als")]
     pub uitgevoerd_als: Option<Vec<String>>,
+    /// A wait that may be answered later while the path goes on (a follow-up).
+    #[serde(default)]
+    pub opvolging: Option<RawFollowUp>,
+}
+
+/// `opvolging:` on a wait: answered "later", the wait becomes a follow-up beside the path and
+/// the path goes on at `verder`; `uiterlijk` names a node of the main flow where an open
+/// follow-up is asked at the latest.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFollowUp {
+    pub verder: String,
+    #[serde(default)]
+    pub uiterlijk: Option<String>,
 }
 
 /// `- als: [KNOOP = ID, ...]` (all must hold) `tekst: ...` `anders: ...`.

@@ -71,3 +71,31 @@ pub(crate) fn ends_the_session<'f>(
 pub(crate) fn end_confirmation(end: &crate::flow::model::Node) -> String {
     format!("Hiermee rondt u de sessie af ('{}'). Klopt dat?", end.title)
 }
+
+/// What "later" means at this question, as the extra line of a list says it: put a wait off
+/// as a follow-up while the path goes on; leave a follow-up open; or pause the session.
+pub(crate) fn later_label(question: &Question<'_>) -> &'static str {
+    if question.deferrable {
+        "⏭ Later — als opvolging; het pad gaat nu verder"
+    } else if question.follow_up.is_some() {
+        "⏸ Nog niet — de opvolging blijft open"
+    } else {
+        "⏸ Nog niet — later verder (de sessie wordt bewaard)"
+    }
+}
+
+/// The line above a question that belongs to a follow-up, not to the main path.
+pub(crate) fn follow_up_line(question: &Question<'_>) -> Option<String> {
+    let f = question.follow_up.as_ref()?;
+    Some(if f.due {
+        format!(
+            "Opvolging ({}): deze vraag stond open en moet nu beantwoord worden, voordat het pad verder gaat.",
+            f.id
+        )
+    } else {
+        format!(
+            "Opvolging ({}): een vraag die naast het pad open stond.",
+            f.id
+        )
+    })
+}

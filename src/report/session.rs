@@ -9,7 +9,9 @@ use jiff::tz::TimeZone;
 use crate::clock;
 use crate::engine::answer::Status;
 use crate::report::document::{Block, Column, Document, Item, Mark, Table};
-use crate::report::summary::{Change, Referral, RouteRow, SubflowRun, Summary, Who};
+use crate::report::summary::{
+    Change, FollowUpRecord, Referral, RouteRow, SubflowRun, Summary, Who,
+};
 use crate::report::{write, Layout};
 
 /// The summary for the terminal.
@@ -37,6 +39,7 @@ pub(crate) fn document(s: &Summary, zone: &TimeZone) -> Document {
     for run in &s.subflows {
         subflow(&mut doc, run, zone);
     }
+    follow_ups(&mut doc, &s.opvolgingen, zone);
     doc.heading("Route");
     doc.push(Block::Table(route(s, zone)));
     checklists(&mut doc, s);
@@ -125,6 +128,18 @@ fn facts(s: &Summary, zone: &TimeZone) -> Vec<String> {
 
 /// The outcome, or what the session waits for, or the next question.
 fn status(s: &Summary, zone: &TimeZone) -> String {
+    let open = s.opvolgingen.iter().filter(|f| f.open).count();
+    if s.afgerond && open > 0 {
+        return format!(
+            "Uitkomst: {} — het pad is afgerond; {} open (zie 'Opvolgingen')",
+            s.uitkomst.as_deref().unwrap_or("—"),
+            if open == 1 {
+                "er staat nog 1 opvolging".to_string()
+            } else {
+                format!("er staan nog {open} opvolgingen")
+            }
+        );
+    }
     if s.afgerond {
         return format!("Uitkomst: {}", s.uitkomst.as_deref().unwrap_or("—"));
     }
@@ -145,6 +160,61 @@ fn status(s: &Summary, zone: &TimeZone) -> String {
             "Status: nog niet afgerond — volgende vraag: {}",
             s.huidige_vraag.as_deref().unwrap_or("—")
         ),
+    }
+}
+
+/// The follow-ups: what was put off, when and by whom, and what was answered since.
+fn follow_ups(doc: &mut Document, follow_ups: &[FollowUpRecord], zone: &TimeZone) {
+    if follow_ups.is_empty() {
+        return;
+    }
+    doc.heading("Opvolgingen");
+    for f in follow_ups {
+        doc.subheading(f.vraag.clone());
+        let mut line = format!(
+            "Opvolging {}: later te beantwoorden, vastgelegd {}",
+            f.id,
+            clock::date_time(f.uitgesteld, zone)
+        );
+        if let Some(who) = &f.door {
+            line.push_str(&format!(" door {who}"));
+        }
+        if let Some(d) = f.verwacht {
+            line.push_str(&format!("; verwacht {}", d.strftime("%d-%m-%Y")));
+        }
+        if let Some(latest) = &f.uiterlijk {
+            line.push_str(&format!("; uiterlijk bij {latest}"));
+        }
+        line.push_str(if f.open {
+            ". Staat nog open."
+        } else {
+            ". Beantwoord."
+        });
+        doc.paragraph(line);
+        if !f.stappen.is_empty() {
+            let mut t = Table::of(vec![
+                Column::text("Vraag"),
+                Column::text("Antwoord"),
+                Column::note("Toelichting"),
+                Column::text("Door"),
+                Column::text("Tijd"),
+            ]);
+            for r in &f.stappen {
+                t.row([
+                    r.vraag.clone(),
+                    answer(r),
+                    r.toelichting.clone().unwrap_or_default(),
+                    r.door
+                        .as_ref()
+                        .map_or_else(|| "—".to_string(), ToString::to_string),
+                    clock::date_time(r.tijd, zone),
+                ]);
+            }
+            doc.push(Block::Table(t));
+        }
+        if let Some(outcome) = &f.uitkomst {
+            doc.paragraph(format!("Uitkomst: {outcome}"));
+        }
     }
 }
 

@@ -33,7 +33,20 @@ pub(crate) struct SessionRow {
     pub bijgewerkt: Timestamp,
     /// Another zorgpad process has the session open (`start`, `hervat`, `export`) right now.
     pub in_gebruik: bool,
-    /// It waits, and the expected date is before today.
+    /// It waits, and the expected date is before today (of the pause or of a follow-up).
+    pub te_laat: bool,
+    /// The follow-ups still open beside the path (added later to `zorgpad.sessies/1`).
+    pub opvolgingen: Vec<FollowUpRow>,
+}
+
+/// An open follow-up of a session: a question answered later while the path goes on.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct FollowUpRow {
+    /// Its id in the session (`zorgpad opvolgen ID --opvolging …`).
+    pub id: String,
+    pub vraag: String,
+    pub sinds: Timestamp,
+    pub verwacht: Option<Date>,
     pub te_laat: bool,
 }
 
@@ -53,7 +66,7 @@ pub(crate) struct Filter {
 impl Filter {
     pub(crate) fn keeps(&self, row: &SessionRow) -> bool {
         let reference = |k: &str| k.trim().to_lowercase();
-        (!self.waiting || row.wacht_op.is_some())
+        (!self.waiting || row.wacht_op.is_some() || !row.opvolgingen.is_empty())
             && (!self.overdue || row.te_laat)
             && self.kenmerk.as_deref().is_none_or(|want| {
                 row.kenmerk
@@ -72,7 +85,13 @@ impl Filter {
 /// the others. Otherwise the order given stays (the store's: the latest change first).
 pub(crate) fn sort(rows: &mut [SessionRow]) {
     rows.sort_by_key(|row| {
-        let expected = row.wacht_op.as_ref().and_then(|w| w.verwacht);
+        let expected = row
+            .wacht_op
+            .as_ref()
+            .and_then(|w| w.verwacht)
+            .into_iter()
+            .chain(row.opvolgingen.iter().filter_map(|f| f.verwacht))
+            .min();
         (expected.is_none(), expected)
     });
 }
@@ -95,7 +114,7 @@ pub(crate) fn rows(store: &Store, records: &[Record], today: Date) -> Vec<Sessio
     records
         .iter()
         .map(|record| {
-            let (status, stap) = status_of(record, &mut cache);
+            let (status, stap, opvolgingen) = status_of(record, &mut cache, today);
             let wacht_op = journal::pause(&record.journaal).map(|(key, since, expected)| Waiting {
                 vraag: key.rsplit('/').next().unwrap_or(key).to_string(),
                 sinds: since,
@@ -104,7 +123,8 @@ pub(crate) fn rows(store: &Store, records: &[Record], today: Date) -> Vec<Sessio
             let te_laat = wacht_op
                 .as_ref()
                 .and_then(|w| w.verwacht)
-                .is_some_and(|d| d < today);
+                .is_some_and(|d| d < today)
+                || opvolgingen.iter().any(|f| f.te_laat);
             SessionRow {
                 id: record.id.clone(),
                 kenmerk: record.kenmerk.clone(),
@@ -116,6 +136,7 @@ pub(crate) fn rows(store: &Store, records: &[Record], today: Date) -> Vec<Sessio
                 bijgewerkt: record.bijgewerkt,
                 in_gebruik: in_use(&record.id),
                 te_laat,
+                opvolgingen,
             }
         })
         .collect()
@@ -184,13 +205,29 @@ pub(crate) fn table(rows: &[SessionRow], layout: Layout, zone: &TimeZone) -> Str
 /// A row's cells, in the order of [`TITLES`].
 fn cells(row: &SessionRow, zone: &TimeZone) -> [String; 7] {
     let dash = || "—".to_string();
-    let waiting = row.wacht_op.as_ref().map_or_else(dash, |w| {
-        let mut s = format!("{}, sinds {}", w.vraag, clock::date_time(w.sinds, zone));
-        if let Some(d) = w.verwacht {
+    let mut waits: Vec<String> = row
+        .wacht_op
+        .iter()
+        .map(|w| {
+            let mut s = format!("{}, sinds {}", w.vraag, clock::date_time(w.sinds, zone));
+            if let Some(d) = w.verwacht {
+                s.push_str(&format!(", verwacht {}", d.strftime("%d-%m-%Y")));
+            }
+            s
+        })
+        .collect();
+    waits.extend(row.opvolgingen.iter().map(|f| {
+        let mut s = format!("opvolging {}", f.id.rsplit('/').next().unwrap_or(&f.id));
+        if let Some(d) = f.verwacht {
             s.push_str(&format!(", verwacht {}", d.strftime("%d-%m-%Y")));
         }
         s
-    });
+    }));
+    let waiting = if waits.is_empty() {
+        dash()
+    } else {
+        waits.join("; ")
+    };
     let mut status = row.status.clone();
     if row.te_laat {
         status.push_str(" · te laat");
@@ -209,24 +246,48 @@ fn cells(row: &SessionRow, zone: &TimeZone) -> [String; 7] {
     ]
 }
 
-/// A session's status and where it stands, replayed from its journal.
-fn status_of(record: &Record, cache: &mut FlowCache<'_>) -> (String, String) {
+/// A session's status, where it stands and its open follow-ups, replayed from its journal.
+/// A session whose path is done but that waits for a follow-up (the feedback of Veilig Thuis)
+/// is not "afgerond": it waits.
+fn status_of(
+    record: &Record,
+    cache: &mut FlowCache<'_>,
+    today: Date,
+) -> (String, String, Vec<FollowUpRow>) {
     let Some(set) = cache.get(record) else {
         return (
             "flow ontbreekt".to_string(),
             record.flow.bestand.clone().unwrap_or_default(),
+            Vec::new(),
         );
     };
     let Ok(session) = Session::from_journal(set, record.journaal.clone()) else {
         return (
             "flow gewijzigd".to_string(),
             "(kan niet worden nagespeeld)".to_string(),
+            Vec::new(),
         );
     };
+    let follow_ups: Vec<FollowUpRow> = session
+        .open_follow_ups()
+        .iter()
+        .map(|f| FollowUpRow {
+            id: f.id.clone(),
+            vraag: f.question().to_string(),
+            sinds: f.deferred.at,
+            verwacht: f.expected(),
+            te_laat: f.expected().is_some_and(|d| d < today),
+        })
+        .collect();
     let walk = session.walk();
     if walk.is_finished() {
         let outcome = walk.outcome().map(|n| n.title.clone()).unwrap_or_default();
-        return ("afgerond".to_string(), outcome);
+        let status = if follow_ups.is_empty() {
+            "afgerond"
+        } else {
+            "wacht"
+        };
+        return (status.to_string(), outcome, follow_ups);
     }
     let step = walk
         .question()
@@ -249,5 +310,5 @@ fn status_of(record: &Record, cache: &mut FlowCache<'_>) -> (String, String) {
     } else {
         "lopend"
     };
-    (status.to_string(), step)
+    (status.to_string(), step, follow_ups)
 }

@@ -71,6 +71,7 @@ impl Config {
         match args.command {
             Command::Start(a) => session::start(a, env),
             Command::Hervat(a) => session::resume(a, env),
+            Command::Opvolgen(a) => session::follow_up(a, env),
             Command::Controleer(a) => Ok(Config::CheckFlow(session::CheckFlow {
                 sessions: if a.sessies {
                     Some(crate::store::Store::resolve_dir(a.data.data_dir)?)

@@ -6,7 +6,9 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use crate::cli::config::{check_target, Config, Env};
-use crate::cli::{ExportArgs, FormatArg, ResumeArgs, SessionsAction, SessionsArgs, StartArgs};
+use crate::cli::{
+    ExportArgs, FollowUpArgs, FormatArg, ResumeArgs, SessionsAction, SessionsArgs, StartArgs,
+};
 use crate::error::{Error, Result};
 use crate::report::export::Format;
 use crate::report::sessions::Filter;
@@ -55,6 +57,8 @@ pub struct Resume {
     pub data_dir: PathBuf,
     pub rol: Option<String>,
     pub door: Option<String>,
+    /// `zorgpad opvolgen`: answer one follow-up (`Some`, naming it or not) and stop.
+    pub follow_up: Option<Option<String>>,
 }
 
 #[derive(Debug)]
@@ -263,6 +267,18 @@ pub(crate) fn resume(a: ResumeArgs, env: Env) -> Result<Config> {
         data_dir: Store::resolve_dir(a.data.data_dir)?,
         rol: a.rol,
         door: a.door.map(initials).transpose()?,
+        follow_up: None,
+    }))
+}
+
+/// `zorgpad opvolgen`: `hervat` for one follow-up.
+pub(crate) fn follow_up(a: FollowUpArgs, env: Env) -> Result<Config> {
+    let Config::Resume(resume) = resume(a.resume, env)? else {
+        return Err(crate::error::Error::input("onverwachte opdracht"));
+    };
+    Ok(Config::Resume(Resume {
+        follow_up: Some(a.opvolging),
+        ..resume
     }))
 }
 

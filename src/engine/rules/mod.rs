@@ -288,6 +288,13 @@ pub(crate) fn check(
             };
             Ok((answer, next.clone()))
         }
+        (
+            Body::Wait {
+                follow_up: Some(rule),
+                ..
+            },
+            Answer::Opvolging { id, verwacht },
+        ) => Ok((Answer::Opvolging { id, verwacht }, rule.resume.clone())),
         (Body::Text { next, .. }, Answer::Tekst { tekst }) => {
             let tekst = clean(Some(tekst)).ok_or(Mismatch::EmptyText {
                 pausable: node.pausable,
@@ -310,6 +317,7 @@ pub(crate) fn free_text(answer: &Answer) -> Result<(), Mismatch> {
         | Answer::Criteria { notitie, .. }
         | Answer::Verwijzing { notitie, .. } => (NOTE, notitie.as_ref()),
         Answer::Tekst { tekst } => (TEXT, Some(tekst)),
+        Answer::Opvolging { .. } => return Ok(()),
     };
     let others: &[String] = match answer {
         Answer::Verwijzing { aanbieders, .. } => aanbieders,
@@ -378,6 +386,7 @@ fn kind_of(answer: &Answer) -> &'static str {
         Answer::Verwijzing { .. } => "verwijzing",
         Answer::Criteria { .. } => "criteria",
         Answer::Tekst { .. } => "tekst",
+        Answer::Opvolging { .. } => "opvolging",
     }
 }
 

@@ -12,11 +12,12 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use crate::finding::Finding;
 use crate::flow::graph::{silent_flows, Graph};
 use crate::flow::lines::{line_of, NodeLines};
-use crate::flow::model::{Body, Flow, Node};
+use crate::flow::model::{Body, Flow, Node, FOLLOW_UP};
 use crate::flow::set::FlowSet;
 use crate::suggest::{suggest, Suggester};
 
 mod condition;
+mod follow_up;
 use condition::{check_condition, Order};
 
 /// All findings for the set: those of loading plus the graph checks, sorted by file and line.
@@ -87,6 +88,7 @@ fn check_flow(c: &Checked, findings: &mut Vec<Finding>) {
         check_targets_and_ids(c, node, findings);
         check_roles_steps_footnotes(c.flow, node, findings);
         check_explanation_proposal_call(c, node, findings);
+        follow_up::check_follow_up(c, node, findings);
     }
     check_graph(c, findings);
 }
@@ -141,6 +143,7 @@ fn check_targets_and_ids(c: &Checked, node: &Node, findings: &mut Vec<Finding>) 
         if !c.declared.contains(target) {
             let via = match (option, &node.body) {
                 (Some(end), Body::Subflow { .. }) => format!("de uitgang '{end}' verwijst"),
+                (Some(FOLLOW_UP), Body::Wait { .. }) => format!("'{FOLLOW_UP}' verwijst"),
                 (Some(o), _) => format!("optie '{o}' verwijst"),
                 (None, _) => "'volgende' verwijst".to_string(),
             };

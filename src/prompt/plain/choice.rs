@@ -43,7 +43,8 @@ impl Plain<'_> {
                 self.say(&line);
             }
             if question.can_pause {
-                self.say("l. Nog niet, later verder (de sessie wordt bewaard)");
+                let label = crate::prompt::words::later_label(question);
+                self.say(&format!("l. {}", label.trim_start_matches(['⏸', '⏭', ' '])));
             }
             let prompt = format!("Typ een nummer ({}):", self.keys(question));
             let index = loop {

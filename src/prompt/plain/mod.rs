@@ -215,7 +215,11 @@ impl Plain<'_> {
             keys.push("t terug");
         }
         if question.can_pause {
-            keys.push("l later verder");
+            keys.push(if question.deferrable {
+                "l later (als opvolging)"
+            } else {
+                "l later verder"
+            });
         }
         keys.join(", ")
     }
@@ -226,7 +230,34 @@ impl Prompter for Plain<'_> {
         self.ask_back(back)
     }
 
+    fn choose_follow_up(&mut self, choices: &[String], other: &str) -> Result<Option<usize>> {
+        self.say("");
+        self.say("Welke opvolging beantwoordt u nu?");
+        for (i, c) in choices.iter().enumerate() {
+            self.say(&format!("{}. {c}", i + 1));
+        }
+        self.say(&format!("{}. {other}", choices.len() + 1));
+        loop {
+            match self.read("Typ een nummer:")? {
+                Typed::Text(t) => match t.trim().parse::<usize>() {
+                    Ok(n) if (1..=choices.len()).contains(&n) => return Ok(Some(n - 1)),
+                    Ok(n) if n == choices.len() + 1 => return Ok(None),
+                    _ => self.say(&format!(
+                        "'{t}' is geen keuze. Typ een nummer van 1 tot en met {}.",
+                        choices.len() + 1
+                    )),
+                },
+                Typed::Back | Typed::Later => return Ok(None),
+                Typed::Explain => self.say("Een opvolging is een vraag die later beantwoord wordt terwijl het pad doorgaat."),
+            }
+        }
+    }
+
     fn ask(&mut self, question: &Question<'_>) -> Result<Reply> {
+        if let Some(line) = crate::prompt::words::follow_up_line(question) {
+            self.say("");
+            self.say(&line);
+        }
         self.header(question);
         if let Some(contacts) = &question.contacts {
             self.show_contacts(contacts);

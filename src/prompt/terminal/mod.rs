@@ -40,6 +40,8 @@ pub(crate) struct Terminal<'k> {
     color: bool,
     /// The Sociale Kaart of the session, for the providers at a referral.
     offer: Option<Offer<'k>>,
+    /// What "later" means at the question being asked.
+    later: std::cell::Cell<&'static str>,
 }
 
 impl<'k> Terminal<'k> {
@@ -65,6 +67,7 @@ impl<'k> Terminal<'k> {
             explain_always,
             color,
             offer: None,
+            later: std::cell::Cell::new(""),
         }
     }
 
@@ -114,7 +117,25 @@ impl Prompter for Terminal<'_> {
         self.ask_back(back)
     }
 
+    fn choose_follow_up(&mut self, choices: &[String], other: &str) -> Result<Option<usize>> {
+        let mut labels = choices.to_vec();
+        labels.push(other.to_string());
+        loop {
+            match self.select("Welke opvolging beantwoordt u nu?", &labels, 0, false, false)? {
+                Got::Value(i) => return Ok((i < choices.len()).then_some(i)),
+                Got::Explain => self.say(
+                    "\nUitleg: een opvolging is een vraag die later beantwoord wordt terwijl het pad doorgaat, zoals vraag 5 van het afwegingskader of de terugkoppeling van Veilig Thuis.\n",
+                ),
+                Got::Pause | Got::Escape => return Ok(None),
+            }
+        }
+    }
+
     fn ask(&mut self, question: &Question<'_>) -> Result<Reply> {
+        self.later.set(crate::prompt::words::later_label(question));
+        if let Some(line) = crate::prompt::words::follow_up_line(question) {
+            self.say(&format!("\n{line}"));
+        }
         self.header(question);
         if let Some(contacts) = &question.contacts {
             self.show_contacts(contacts);

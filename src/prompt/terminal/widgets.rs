@@ -25,7 +25,8 @@ pub(super) enum Got<T> {
 enum Item {
     Option(usize, String),
     Explain,
-    Pause,
+    /// "Later", in the words of the question at hand ([`crate::prompt::words::later_label`]).
+    Pause(&'static str),
     Back,
 }
 
@@ -34,7 +35,7 @@ impl fmt::Display for Item {
         match self {
             Item::Option(_, label) => f.write_str(label),
             Item::Explain => f.write_str("? Uitleg bij deze stap"),
-            Item::Pause => f.write_str("⏸ Nog niet — later verder (de sessie wordt bewaard)"),
+            Item::Pause(label) => f.write_str(label),
             Item::Back => f.write_str("← Terug naar de vorige vraag"),
         }
     }
@@ -64,7 +65,7 @@ impl Terminal<'_> {
     ) -> Result<Got<usize>> {
         let mut items = options(labels);
         if can_pause {
-            items.push(Item::Pause);
+            items.push(Item::Pause(self.later.get()));
         }
         items.push(Item::Explain);
         if can_go_back {
@@ -81,7 +82,7 @@ impl Terminal<'_> {
         match got {
             Ok(Item::Option(i, _)) => Ok(Got::Value(i)),
             Ok(Item::Explain) => Ok(Got::Explain),
-            Ok(Item::Pause) => Ok(Got::Pause),
+            Ok(Item::Pause(_)) => Ok(Got::Pause),
             Ok(Item::Back) => Ok(Got::Escape),
             Err(e) => escape_or(e),
         }

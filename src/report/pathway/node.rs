@@ -129,7 +129,9 @@ fn body_text(flow: &Flow, node: &Node) -> String {
         Body::Decision {
             question, options, ..
         }
-        | Body::Wait { question, options } => {
+        | Body::Wait {
+            question, options, ..
+        } => {
             s.push_str(&under(&format!("◆ {question}"), "  "));
             if let Some(p) = proposal_text(node) {
                 s.push_str(&under(&p, "  "));

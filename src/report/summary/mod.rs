@@ -17,10 +17,13 @@ use crate::kaart::{Kaart, Offer};
 
 mod collect;
 mod contact;
+mod follow_up;
 mod words;
 
 use collect::{Parts, NO_ROLE};
 pub use contact::RouteContact;
+use follow_up::follow_ups;
+pub use follow_up::FollowUpRecord;
 use words::{describe_for_key, label_for_key};
 
 /// The version of the JSON export's schema; documented in README.md.
@@ -53,6 +56,9 @@ pub struct Summary {
     pub verwijzingen: Vec<Referral>,
     /// Per role label: actions not done, in route order.
     pub open_acties: BTreeMap<String, Vec<String>>,
+    /// Follow-ups: waits put off while the path went on, open or answered since (added later
+    /// to `zorgpad.samenvatting/1`).
+    pub opvolgingen: Vec<FollowUpRecord>,
     pub gewijzigd: Vec<Change>,
     pub disclaimer: &'static str,
 }
@@ -335,6 +341,7 @@ impl Summary {
                 ));
             }
         }
+        let opvolgingen = follow_ups(session, offer, &mut parts);
         let events = session.events();
         let gewijzigd = journal::withdrawn(events)
             .into_iter()
@@ -378,6 +385,7 @@ impl Summary {
             checklists: parts.checklists,
             verwijzingen: parts.verwijzingen,
             open_acties: parts.open_acties,
+            opvolgingen,
             gewijzigd,
             disclaimer: DISCLAIMER,
         }
@@ -397,8 +405,11 @@ impl Summary {
             sinds: since,
             verwacht: expected,
         });
-        let status = if session.walk().is_finished() {
+        let follow_up_open = !session.open_follow_ups().is_empty();
+        let status = if session.walk().is_finished() && !follow_up_open {
             "afgerond"
+        } else if session.walk().is_finished() {
+            "wacht op opvolging"
         } else if waiting.is_some() {
             "wacht"
         } else {

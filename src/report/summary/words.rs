@@ -147,6 +147,13 @@ fn describe(node: &Node, answer: &Answer, kaart: Option<&Kaart>) -> String {
         (_, Answer::Criteria { gelden, .. }) => gelden.join("; "),
         (_, Answer::Keuze { optie, .. }) => optie.clone(),
         (_, Answer::Tekst { tekst }) => tekst.clone(),
+        (_, Answer::Opvolging { verwacht, .. }) => match verwacht {
+            Some(d) => format!(
+                "later — als opvolging, verwacht {}; het pad ging verder",
+                d.strftime("%d-%m-%Y")
+            ),
+            None => "later — als opvolging; het pad ging verder".to_string(),
+        },
     }
 }
 
