@@ -41,7 +41,7 @@ fn edit(ws: &Workspace, file: &str, from: &str, to: &str, times: usize) {
 #[test]
 fn a_changed_text_and_version_is_reported_and_the_session_goes_on() {
     let (ws, id, _) = paused();
-    edit(&ws, MAIN, "versie: \"3.0\"", "versie: \"3.1\"", 1);
+    edit(&ws, MAIN, "versie: \"3.1\"", "versie: \"3.2\"", 1);
     edit(
         &ws,
         MAIN,
@@ -57,8 +57,8 @@ fn a_changed_text_and_version_is_reported_and_the_session_goes_on() {
         .run()
         .code(0)
         .no_panic()
-        .stderr_has(&format!("Sessie {id} is overgezet op de flow Blauwdruk Psychosociale zorg en samenwerking met Veilig Thuis versie 3.1 (sha256 "))
-        .stderr_has("(was Blauwdruk Psychosociale zorg en samenwerking met Veilig Thuis versie 3.0 (sha256 ")
+        .stderr_has(&format!("Sessie {id} is overgezet op de flow Blauwdruk Psychosociale zorg en samenwerking met Veilig Thuis versie 3.2 (sha256 "))
+        .stderr_has("(was Blauwdruk Psychosociale zorg en samenwerking met Veilig Thuis versie 3.1 (sha256 ")
         .stderr_has("wacht bij B7");
     // The summary uses the new text.
     ws.cmd(&format!("export {id}"))
@@ -67,7 +67,7 @@ fn a_changed_text_and_version_is_reported_and_the_session_goes_on() {
         .stdout_has("| D4: Is de cliënt op de eerste afspraak verschenen? | Ja, verschenen |");
 
     let stored = ws.session_json(&id);
-    assert_eq!(stored["flow"]["versie"], "3.1");
+    assert_eq!(stored["flow"]["versie"], "3.2");
     let moved = stored["journaal"]
         .as_array()
         .unwrap()
@@ -79,11 +79,11 @@ fn a_changed_text_and_version_is_reported_and_the_session_goes_on() {
     assert!(moved["van"]
         .as_str()
         .unwrap()
-        .contains("versie 3.0 (sha256 "));
+        .contains("versie 3.1 (sha256 "));
     assert!(moved["naar"]
         .as_str()
         .unwrap()
-        .contains("versie 3.1 (sha256 "));
+        .contains("versie 3.2 (sha256 "));
     // Resumed again with the same flow: nothing to report.
     let out = ws
         .cmd(&format!("hervat {id}"))
@@ -149,7 +149,7 @@ fn refused(ws: &Workspace, id: &str, before: &[u8], node: &str) {
         .cmd(&format!("controleer --sessies --flow {MAIN}"))
         .run()
         .code(1)
-        .stdout_has(&format!("  sessie {id} (versie 3.0, kenmerk P-3): "));
+        .stdout_has(&format!("  sessie {id} (versie 3.1, kenmerk P-3): "));
     assert!(
         check.stdout.contains(&format!("'{node}'")),
         "{}",

@@ -258,7 +258,7 @@ fn an_option_id_renamed_in_the_flow_file_leaves_the_session_on_its_own_copy() {
         .code(1)
         .no_panic()
         .stdout_has("Sessies met de flow 'Blauwdruk Psychosociale zorg en samenwerking met Veilig Thuis' in ")
-        .stdout_has(&format!("  sessie {id} (versie 3.0, kenmerk P-7): "))
+        .stdout_has(&format!("  sessie {id} (versie 3.1, kenmerk P-7): "))
         .stderr_has("1 sessie kan niet verder met deze flow.");
     assert!(out.stdout.contains("'r4u'"), "{}", out.stdout);
 

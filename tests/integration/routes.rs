@@ -588,6 +588,6 @@ fn every_route_shows_flow_name_version_and_disclaimer() {
         .answers("- intake\n- alles\n- geen\n- nee\n")
         .run()
         .code(0)
-        .stdout_has("Blauwdruk Psychosociale zorg en samenwerking met Veilig Thuis (versie 3.0)")
+        .stdout_has("Blauwdruk Psychosociale zorg en samenwerking met Veilig Thuis (versie 3.1)")
         .stdout_has("vervangt het professionele oordeel niet");
 }
