@@ -44,6 +44,9 @@ pub enum Answer {
     /// A free-text answer (who becomes coördinerend zorgverlener, the children's ages): the
     /// text is the answer itself.
     Tekst { tekst: String },
+    /// At an end with `vervolg:` in the flow: the finished session goes on at the node it names
+    /// (`naar`), because of what happened later (`reden`, required). Accepted only there.
+    Vervolg { naar: String, reden: String },
 }
 
 fn is_false(b: &bool) -> bool {
@@ -110,6 +113,7 @@ impl Answer {
             Answer::Checklist { notitie, .. }
             | Answer::Verwijzing { notitie, .. }
             | Answer::Criteria { notitie, .. } => notitie.as_deref(),
+            Answer::Vervolg { reden, .. } => Some(reden.as_str()),
             Answer::Tekst { .. } => None,
         }
         .filter(|s| !s.trim().is_empty())

@@ -92,6 +92,19 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         door: Option<String>,
     },
+    /// An action marked "niet gedaan" in the last answer in force to the question with this
+    /// key (`vraag`) was done later and ticked off (`hervat`): replaying the journal marks it
+    /// `gedaan` in that answer, which itself stays as it was given. Added later to format
+    /// `zorgpad.sessie/1`; older files simply have none.
+    Afgevinkt {
+        tijd: Timestamp,
+        vraag: String,
+        actie: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rol: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        door: Option<String>,
+    },
     /// The session was handed over in a file (`sessies overdragen`): the file's name. Added
     /// later to format `zorgpad.sessie/1`; older files simply have none.
     Overgedragen { tijd: Timestamp, bestand: String },
@@ -109,6 +122,7 @@ impl Event {
             | Event::Hervat { tijd, .. }
             | Event::Export { tijd, .. }
             | Event::Overgezet { tijd, .. }
+            | Event::Afgevinkt { tijd, .. }
             | Event::Overgedragen { tijd, .. }
             | Event::Ontvangen { tijd, .. } => *tijd,
         }
@@ -124,6 +138,7 @@ impl Event {
             Event::Hervat { .. } => "hervat",
             Event::Export { .. } => "export",
             Event::Overgezet { .. } => "overgezet",
+            Event::Afgevinkt { .. } => "afgevinkt",
             Event::Overgedragen { .. } => "overgedragen",
             Event::Ontvangen { .. } => "ontvangen",
         }
@@ -138,7 +153,8 @@ impl Event {
             | Event::Pauze { rol, door, .. }
             | Event::Hervat { rol, door, .. }
             | Event::Export { rol, door, .. }
-            | Event::Overgezet { rol, door, .. } => Actor {
+            | Event::Overgezet { rol, door, .. }
+            | Event::Afgevinkt { rol, door, .. } => Actor {
                 rol: rol.clone(),
                 door: door.clone(),
             },
@@ -195,6 +211,7 @@ pub fn pause(events: &[Event]) -> Option<(&str, Timestamp, Option<jiff::civil::D
             | Event::Hervat { .. }
             | Event::Export { .. }
             | Event::Overgezet { .. }
+            | Event::Afgevinkt { .. }
             | Event::Overgedragen { .. }
             | Event::Ontvangen { .. } => {}
         }
@@ -221,16 +238,32 @@ pub fn roles(events: &[Event]) -> Vec<(String, Timestamp)> {
     out
 }
 
-/// The start time and the answers in force, after applying every `terug`.
+/// The start time and the answers in force, after applying every `terug` and every
+/// `afgevinkt` (the action ticked off is `gedaan` in the answer it was ticked in).
 pub fn in_force(events: &[Event]) -> (Option<Timestamp>, Vec<(Answer, Timestamp)>) {
     let mut start = None;
-    let mut answers = Vec::new();
+    let mut answers: Vec<(Answer, Timestamp)> = Vec::new();
+    let mut keys: Vec<&str> = Vec::new();
     for event in events {
         match event {
             Event::Start { tijd, .. } => start = start.or(Some(*tijd)),
-            Event::Antwoord { tijd, antwoord, .. } => answers.push((antwoord.clone(), *tijd)),
+            Event::Antwoord {
+                tijd,
+                antwoord,
+                vraag,
+                ..
+            } => {
+                answers.push((antwoord.clone(), *tijd));
+                keys.push(vraag);
+            }
             Event::Terug { .. } => {
                 answers.pop();
+                keys.pop();
+            }
+            Event::Afgevinkt { vraag, actie, .. } => {
+                if let Some(k) = keys.iter().rposition(|k| k == vraag) {
+                    tick_off(&mut answers[k].0, actie);
+                }
             }
             Event::Pauze { .. }
             | Event::Hervat { .. }
@@ -241,6 +274,57 @@ pub fn in_force(events: &[Event]) -> (Option<Timestamp>, Vec<(Answer, Timestamp)
         }
     }
     (start, answers)
+}
+
+/// Mark the action `id` of a checklist answer done, when it was not done.
+fn tick_off(answer: &mut Answer, id: &str) {
+    if let Answer::Checklist { acties, .. } = answer {
+        for mark in acties.iter_mut().filter(|m| m.id == id) {
+            if mark.status == crate::engine::answer::Status::NietGedaan {
+                mark.status = crate::engine::answer::Status::Gedaan;
+            }
+        }
+    }
+}
+
+/// An action ticked off later (`afgevinkt`) in an answer still in force: the answer's place in
+/// [`in_force`]'s answers, the action's id, when and by whom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tick {
+    pub answer: usize,
+    pub action: String,
+    pub at: Timestamp,
+    pub by: Actor,
+}
+
+/// Every action ticked off later whose answer is still in force, in the order ticked.
+pub fn ticks(events: &[Event]) -> Vec<Tick> {
+    // Per answer in force: its key and the ticks in it.
+    let mut stack: Vec<(&str, Vec<Tick>)> = Vec::new();
+    for (event, actor) in events.iter().zip(acted_by(events)) {
+        match event {
+            Event::Antwoord { vraag, .. } => stack.push((vraag, Vec::new())),
+            Event::Terug { .. } => {
+                stack.pop();
+            }
+            Event::Afgevinkt {
+                tijd, vraag, actie, ..
+            } => {
+                if let Some(k) = stack.iter().rposition(|(key, _)| key == vraag) {
+                    stack[k].1.push(Tick {
+                        answer: k,
+                        action: actie.clone(),
+                        at: *tijd,
+                        by: actor,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out: Vec<Tick> = stack.into_iter().flat_map(|(_, ticks)| ticks).collect();
+    out.sort_by_key(|t| t.at);
+    out
 }
 
 /// Who gave each answer in force, in the order of [`in_force`]'s answers.

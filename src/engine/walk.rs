@@ -174,8 +174,12 @@ impl<'f> Walk<'f> {
         })
     }
 
-    /// Record an answer to the current question and move on to the next question.
+    /// Record an answer to the current question and move on to the next question. At the end,
+    /// only an [`Answer::Vervolg`] is taken (see [`Walk::go_on`]).
     pub fn answer(&mut self, answer: Answer, at: Timestamp) -> Result<(), WalkError> {
+        if let (Some(end), Answer::Vervolg { .. }) = (self.outcome, &answer) {
+            return self.go_on(end, answer, at);
+        }
         let question = self.question().ok_or(WalkError::Finished)?;
         let (answer, target) = rules::check(
             question.node,
@@ -199,6 +203,36 @@ impl<'f> Walk<'f> {
             outcome: None,
             contacts: question.contacts,
         });
+        self.answered += 1;
+        self.since = self.steps.len();
+        self.goto(&target)?;
+        self.settle(at)
+    }
+
+    /// Go on after the end reached, where the flow allows it (`vervolg:` on the end): the end
+    /// stays on the route as reached, the answer is a step of its own at the end (with when,
+    /// by whom and why), and the walk goes on at the node `vervolg:` names.
+    fn go_on(&mut self, end: &'f Node, answer: Answer, at: Timestamp) -> Result<(), WalkError> {
+        let (answer, target) =
+            rules::continuation(end, answer).map_err(|mismatch| WalkError::Refused {
+                key: end.id.clone(),
+                mismatch,
+            })?;
+        let (flow, node) = self.position().ok_or(WalkError::Finished)?;
+        let (role, step) = self.context(flow, node);
+        self.steps.push(Step {
+            flow,
+            node,
+            calls: Vec::new(),
+            role,
+            step,
+            answer: Some(answer),
+            at,
+            proposal: None,
+            outcome: None,
+            contacts: None,
+        });
+        self.outcome = None;
         self.answered += 1;
         self.since = self.steps.len();
         self.goto(&target)?;
@@ -276,7 +310,7 @@ impl<'f> Walk<'f> {
         if let Some((flow, node)) = self.position() {
             let (role, stap) = self.context(flow, node);
             let outcome = match &node.body {
-                Body::End { outcome, parts } => Some(crate::engine::condition::outcome_text(
+                Body::End { outcome, parts, .. } => Some(crate::engine::condition::outcome_text(
                     self, flow, outcome, parts,
                 )),
                 _ => None,

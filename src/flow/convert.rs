@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use crate::finding::Finding;
 use crate::flow::lines::NodeLines;
 use crate::flow::model::{
-    Action, Body, Choice, Condition, Exit, Flow, Kind, Node, OutcomePart, ProposalRules, Rule,
+    Action, Body, Choice, Condition, Continuation, Exit, Flow, Kind, Node, OutcomePart,
+    ProposalRules, Rule,
 };
 use crate::flow::raw::{RawAction, RawFlow, RawNode, RawProposal};
 
@@ -116,14 +117,15 @@ fn allowed_fields(kind: Kind) -> &'static [&'static str] {
             "uitgevoerd-als",
         ],
         Kind::Subflow => &["flow", "volgende", "ingang", "uitgangen"],
-        Kind::Einde => &["uitkomst", "uitkomst-als"],
+        Kind::Einde => &["uitkomst", "uitkomst-als", "vervolg"],
         Kind::Tekst => &["vraag", "volgende", "pauzeerbaar"],
     }
 }
 
 /// The fields given in the file that this kind does not use.
 fn misplaced_fields(raw: &RawNode, allowed: &[&str]) -> Vec<&'static str> {
-    let present: [(&str, bool); 15] = [
+    let present: [(&str, bool); 16] = [
+        ("vervolg", raw.vervolg.is_some()),
         ("ingang", raw.ingang.is_some()),
         ("uitgangen", !raw.uitgangen.is_empty()),
         ("uitkomst-als", raw.uitkomst_als.is_some()),
@@ -282,8 +284,24 @@ fn end(at: &mut At<'_>, raw: &mut RawNode) -> Option<Body> {
             }
         })
         .collect();
+    let continuation = raw.vervolg.take().map(|v| {
+        if v.label.trim().is_empty() {
+            at.error(
+                "'vervolg' heeft een leeg 'label'".to_string(),
+                "zeg in 'label:' in een zin wanneer en waar de sessie verdergaat, bijvoorbeeld 'Later toch signalen: verder bij de Meldcode (PPM = ja)'".to_string(),
+            );
+        }
+        Continuation {
+            target: v.naar,
+            label: v.label.trim().to_string(),
+        }
+    });
     match raw.uitkomst.take() {
-        Some(outcome) => Some(Body::End { outcome, parts }),
+        Some(outcome) => Some(Body::End {
+            outcome,
+            parts,
+            continuation,
+        }),
         None => {
             at.missing("uitkomst", "de uitkomst van dit einde, in een zin");
             None

@@ -17,7 +17,9 @@ use crate::flow::set::FlowSet;
 use crate::suggest::{suggest, Suggester};
 
 mod condition;
+mod continuation;
 use condition::{check_condition, Order};
+use continuation::check_continuation;
 
 /// All findings for the set: those of loading plus the graph checks, sorted by file and line.
 pub fn validate(set: &FlowSet) -> Vec<Finding> {
@@ -87,6 +89,7 @@ fn check_flow(c: &Checked, findings: &mut Vec<Finding>) {
         check_targets_and_ids(c, node, findings);
         check_roles_steps_footnotes(c.flow, node, findings);
         check_explanation_proposal_call(c, node, findings);
+        check_continuation(c, node, findings);
     }
     check_graph(c, findings);
 }

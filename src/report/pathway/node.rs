@@ -206,7 +206,7 @@ fn body_text(flow: &Flow, node: &Node) -> String {
                 "",
             ))
         }
-        Body::End { outcome, parts } => {
+        Body::End { outcome, parts, .. } => {
             s.push_str(&under(&format!("■ {}", outcome.trim()), "  "));
             for part in parts {
                 let when: Vec<String> = part.conditions.iter().map(|c| c.to_string()).collect();
