@@ -75,7 +75,7 @@ pub fn run(args: Args) -> Result<Exit, Error> {
     out::set_error_width(error_width());
     match cli::config::Config::resolve(args)? {
         cli::config::Config::Start(c) => cmd::start::start(&c),
-        cli::config::Config::Resume(c) => cmd::start::resume(&c),
+        cli::config::Config::Resume(c) => cmd::resume::run(&c),
         cli::config::Config::CheckFlow(c) => cmd::check::run(&c),
         cli::config::Config::Sessions(c) => cmd::sessions::list(&c),
         cli::config::Config::Remove(c) => cmd::remove::remove(&c),

@@ -11,6 +11,7 @@ pub mod kaart;
 pub mod man;
 pub mod practice;
 pub mod remove;
+pub mod resume;
 pub mod scan;
 pub mod scan_report;
 pub mod sessions;

@@ -1,14 +1,14 @@
-//! `zorgpad start` and `zorgpad hervat`: a guided session from the question where it stands
-//! to its end or its next pause.
+//! `zorgpad start`: a guided session from its first question to its end or its next pause.
+//! `zorgpad hervat` ([`super::resume`]) goes on through the same [`Run`].
 //!
 //! The loop itself is the engine's ([`crate::engine::drive`]): it asks the prompter (terminal
 //! or script), gives the reply to the session, and has this command save the session
 //! atomically after every reply, before the next question. A killed process loses nothing that
 //! was answered. This file sets the session up, words how a stop leaves it, and shows the end.
 
-use crate::cli::config::session::{Export, Resume, Start};
+use crate::cli::config::session::{Export, Start};
 use crate::clock::Clock;
-use crate::cmd::stored::{kaart_for, known_gemeente, refuse_broken_map, EXAMPLE_MAP_WARNING};
+use crate::cmd::stored::{known_gemeente, refuse_broken_map, EXAMPLE_MAP_WARNING};
 use crate::engine::drive::{drive, Ending, Pausing, Policy, Stop};
 use crate::engine::prompter::Prompter;
 use crate::engine::session::Session;
@@ -24,7 +24,7 @@ use crate::report::export::write_export;
 use crate::report::summary::Summary;
 use crate::report::{self, Layout};
 use crate::store::fingerprint;
-use crate::store::{self, Fingerprint, Holder, Record, SessionLock, Store};
+use crate::store::{self, Holder, Record, SessionLock, Store};
 
 pub fn start(config: &Start) -> Result<Exit> {
     let set = FlowSet::load(config.flow.as_deref())?;
@@ -105,224 +105,20 @@ pub fn start(config: &Start) -> Result<Exit> {
     run.finish(end, config.export.as_ref(), config.layout)
 }
 
-pub fn resume(config: &Resume) -> Result<Exit> {
-    let clock = Clock::from_env()?;
-    // Locked before it is read, until the end of the process.
-    let crate::cmd::stored::Stored {
-        store,
-        mut lock,
-        mut record,
-    } = crate::cmd::stored::open(&config.data_dir, &config.id, "hervat", &clock)?;
-    let untouched = "De sessie is niet veranderd.";
-    // The session's own (pinned) flows, or with --flow the flow it moves to.
-    let loaded = match &config.flow {
-        Some(file) => FlowSet::load(Some(file)),
-        None => crate::cmd::stored::flows_for(&store, &record),
-    };
-    let set = loaded.map_err(|e| {
-        let hint = e.hint.clone().unwrap_or_default();
-        e.hint(format!("{hint}\n{untouched}").trim().to_string())
-    })?;
-    refuse_broken(&set, "de sessie is niet hervat")?;
-    check_role(&set, config.rol.as_deref())?;
-    let flow_file = config
-        .flow
-        .clone()
-        .or_else(|| record.flow.bestand.clone().map(std::path::PathBuf::from));
-    let now_print = fingerprint::of_flows(&set, flow_file.as_deref());
-    let changed = now_print.sha256 != record.flow.sha256;
-    let session = Session::from_journal(&set, record.journaal.clone()).map_err(|e| {
-        let how = match &config.flow {
-            Some(_) => format!(
-                "De sessie blijft op haar eigen flow ({}). 'zorgpad controleer --flow BESTAND --sessies' noemt alle sessies die deze flow niet past.",
-                record.flow.label()
-            ),
-            None => format!(
-                "De flow is veranderd sinds de sessie begon ({} versie {}; nu versie {}).\nGebruik de oude flow met --flow BESTAND, of exporteer de sessie met 'zorgpad export {}'.",
-                record.flow.naam, record.flow.versie, now_print.versie, record.id
-            ),
-        };
-        Error::input(format!("sessie {} kan niet verder met deze flow: {e}", record.id))
-            .hint(format!("{untouched} {how}"))
-    })?;
-    // The map: the session's own (pinned), or with --kaart the map it moves to, which must
-    // still have every provider chosen so far.
-    let kaart = match &config.kaart {
-        Some(file) => {
-            let kaart = Kaart::load(Some(file))?;
-            refuse_broken_map(&kaart)?;
-            let missing = crate::cmd::stored::missing_providers(&kaart, &record);
-            if !missing.is_empty() {
-                return Err(Error::input(format!(
-                    "sessie {} kan niet over op de Sociale Kaart '{}': daarop ontbreken aanbieders die in de sessie zijn gekozen: {}",
-                    record.id,
-                    file.display(),
-                    missing.join(", ")
-                ))
-                .hint(format!("{untouched} Zet de aanbieders (met hetzelfde id) op de kaart, of ga verder zonder --kaart met de kaart van de sessie.")));
-            }
-            kaart
-        }
-        None => kaart_for(&store, &record)?,
-    };
-    let kaart_print = kaart.fingerprint();
-    let kaart_moved = config.kaart.is_some()
-        && record.kaart.as_ref().map(|k| &k.sha256) != Some(&kaart_print.sha256);
-    if changed && config.flow.is_none() {
-        let at = session.question().map(|q| q.key);
-        warn_changed_flow(&record, &now_print, at.as_deref());
-    }
-    // Who left it where, and since when: the context for whoever takes it up.
-    errln!("{}", context(&record, clock.zone()));
-    if session.walk().is_finished() {
-        errln!(
-            "Sessie {} is al afgerond; hieronder de samenvatting.",
-            record.id
-        );
-        if changed || kaart_moved {
-            errln!("Een afgeronde sessie wordt niet overgezet; zij is niet veranderd.");
-        }
-        let offer = Offer {
-            kaart: &kaart,
-            gemeente: record.gemeente.as_deref(),
-        };
-        let summary = Summary::of(&session, Some(offer)).with_record(&session, &record);
-        out!("{}", report::text(&summary, clock.zone(), config.layout))?;
-        return Ok(Exit::Ok);
-    }
-    let mut script = config.answers.as_deref().map(Script::load).transpose()?;
-    let mut session = session;
-    let now = clock.now();
-    let moved_flow = changed && config.flow.is_some();
-    session.resume(
-        now,
-        config.rol.clone(),
-        config.door.clone(),
-        (changed && !moved_flow)
-            .then(|| format!("{} versie {}", record.flow.naam, record.flow.versie)),
-    );
-    if moved_flow {
-        session.moved(now, "flow", record.flow.label(), now_print.label());
-        errln!(
-            "Sessie {} is overgezet op de flow {} (was {}).",
-            record.id,
-            now_print.label(),
-            record.flow.label()
-        );
-    }
-    if kaart_moved {
-        let before = record
-            .kaart
-            .as_ref()
-            .map_or_else(|| "geen kaart".to_string(), Fingerprint::label);
-        session.moved(now, "kaart", before.clone(), kaart_print.label());
-        errln!(
-            "Sessie {} is overgezet op de Sociale Kaart {} (was {before}).",
-            record.id,
-            kaart_print.label()
-        );
-    }
-    if kaart.is_embedded() {
-        errln!("{EXAMPLE_MAP_WARNING}");
-    }
-    record.flow = now_print;
-    record.kaart = Some(kaart_print);
-    lock.set_role(holder_role(&set, config.rol.as_deref(), &session));
-    let gemeente = record.gemeente.clone();
-    let mut run = Run {
-        session,
-        record,
-        lock,
-        store: &store,
-        clock: &clock,
-        kaart: &kaart,
-        pinned: false,
-    };
-    run.save()?;
-    let offer = Offer {
-        kaart: &kaart,
-        gemeente: gemeente.as_deref(),
-    };
-    let end = match &mut script {
-        Some(s) => {
-            s.set_offer(offer);
-            run.drive(s, true)?
-        }
-        None => {
-            let mut terminal = Person::new(config.plain, config.explain, config.color);
-            terminal.set_offer(offer);
-            run.drive(&mut terminal, false)?
-        }
-    };
-    if let Some(s) = &script {
-        if matches!(end, Ending::Finished) && s.unused() > 0 {
-            return Err(s.leftover_error());
-        }
-    }
-    run.finish(end, config.export.as_ref(), config.layout)
-}
-
-/// The flow changed since the session was saved: say how, and where the session goes on
-/// (`at`, a question key; `None` at the end).
-fn warn_changed_flow(record: &Record, now: &Fingerprint, at: Option<&str>) {
-    let what = if record.flow.versie == now.versie {
-        format!(
-            "de inhoud is veranderd, het versienummer ({}) niet",
-            now.versie
-        )
-    } else {
-        format!("versie {} → versie {}", record.flow.versie, now.versie)
-    };
-    let file = now
-        .bestand
-        .clone()
-        .unwrap_or_else(|| "de ingebouwde flow".to_string());
-    errln!(
-        "Let op: de flow '{}' is gewijzigd sinds deze sessie is opgeslagen ({what}; {file}).\nDe sessie gaat verder bij {}; de eerdere antwoorden blijven zoals ze zijn.",
-        record.flow.naam,
-        at.unwrap_or("het einde")
-    );
-}
-
-/// "Sessie ID · kenmerk · gemeente · bijgewerkt …", and where it waits since when.
-fn context(record: &Record, zone: &jiff::tz::TimeZone) -> String {
-    let mut context = format!("Sessie {}", record.id);
-    if let Some(k) = &record.kenmerk {
-        context.push_str(&format!(" · kenmerk {k}"));
-    }
-    if let Some(g) = &record.gemeente {
-        context.push_str(&format!(" · {g}"));
-    }
-    context.push_str(&format!(
-        " · bijgewerkt {}",
-        crate::clock::date_time(record.bijgewerkt, zone)
-    ));
-    if let Some((key, since, expected)) = crate::engine::journal::pause(&record.journaal) {
-        context.push_str(&format!(
-            "\nWacht bij {key} sinds {}",
-            crate::clock::date_time(since, zone)
-        ));
-        if let Some(d) = expected {
-            context.push_str(&format!(", verwacht {}", d.strftime("%d-%m-%Y")));
-        }
-    }
-    context
-}
-
-struct Run<'a, 'f> {
-    kaart: &'a Kaart,
-    session: Session<'f>,
-    record: Record,
+pub(super) struct Run<'a, 'f> {
+    pub(super) kaart: &'a Kaart,
+    pub(super) session: Session<'f>,
+    pub(super) record: Record,
     /// The session's lock, held until the run (and with it the process's work) ends.
-    lock: SessionLock,
-    store: &'a Store,
-    clock: &'a Clock,
+    pub(super) lock: SessionLock,
+    pub(super) store: &'a Store,
+    pub(super) clock: &'a Clock,
     /// Whether this run has made sure the copies of its flows and map are pinned.
-    pinned: bool,
+    pub(super) pinned: bool,
 }
 
 impl Run<'_, '_> {
-    fn save(&mut self) -> Result<()> {
+    pub(super) fn save(&mut self) -> Result<()> {
         pin(
             self.store,
             &self.record,
@@ -335,7 +131,7 @@ impl Run<'_, '_> {
 
     /// Ask until the flow ends or pauses; save after every reply. A stop of the prompter says
     /// what was kept and how to go on.
-    fn drive(&mut self, prompter: &mut dyn Prompter, scripted: bool) -> Result<Ending> {
+    pub(super) fn drive(&mut self, prompter: &mut dyn Prompter, scripted: bool) -> Result<Ending> {
         let policy = Policy {
             pausing: Pausing::AtWaits,
             strict_back: scripted,
@@ -374,7 +170,7 @@ impl Run<'_, '_> {
         })
     }
 
-    fn finish(mut self, end: Ending, export: Option<&Export>, layout: Layout) -> Result<Exit> {
+    pub(super) fn finish(mut self, end: Ending, export: Option<&Export>, layout: Layout) -> Result<Exit> {
         let offer = Offer {
             kaart: self.kaart,
             gemeente: self.record.gemeente.as_deref(),
@@ -458,7 +254,7 @@ fn save(
 
 /// The role the lock file names: `--rol`, else the role in force in the session (the last one
 /// that acted), else the role of the question the session is at.
-fn holder_role(set: &FlowSet, role: Option<&str>, session: &Session<'_>) -> Option<String> {
+pub(super) fn holder_role(set: &FlowSet, role: Option<&str>, session: &Session<'_>) -> Option<String> {
     let in_force = crate::engine::journal::acted_by(session.events())
         .pop()
         .and_then(|actor| actor.rol);
@@ -477,7 +273,7 @@ fn holder_role(set: &FlowSet, role: Option<&str>, session: &Session<'_>) -> Opti
     })
 }
 
-fn check_role(set: &FlowSet, role: Option<&str>) -> Result<()> {
+pub(super) fn check_role(set: &FlowSet, role: Option<&str>) -> Result<()> {
     let Some(role) = role else { return Ok(()) };
     let roles = &set.main().roles;
     if roles.contains_key(role) {

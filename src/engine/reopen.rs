@@ -5,7 +5,7 @@
 
 use crate::engine::answer::{Answer, Status};
 use crate::engine::walk::{Role, Step, Walk};
-use crate::flow::model::{Action, Body, Continuation, Node};
+use crate::flow::model::{Action, Body, Continuation, Flow, Node};
 
 /// An action marked "niet gedaan" in a checklist answer in force: it can be ticked off later.
 #[derive(Debug, Clone)]
@@ -14,8 +14,9 @@ pub struct OpenAction<'f> {
     /// `B2-meldcode/M1`).
     pub key: String,
     pub action: &'f Action,
-    /// The box it belongs to.
+    /// The box it belongs to, and its flow.
     pub node: &'f Node,
+    pub flow: &'f Flow,
     /// The box's role (whose list it is on when the action names none).
     pub role: Option<Role>,
 }
@@ -65,6 +66,7 @@ pub fn open_actions<'f>(walk: &Walk<'f>) -> Vec<OpenAction<'f>> {
                     key: key.clone(),
                     action: item,
                     node: step.node,
+                    flow: step.flow,
                     role: step.role.clone(),
                 });
             }
