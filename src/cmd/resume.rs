@@ -295,10 +295,7 @@ impl Reopen {
 
 /// Ask which open actions are done now and, at a finished session, whether it goes on after
 /// its end (where the flow allows it; an answers file that asks it elsewhere is refused).
-fn ask_reopen(
-    session: &Session<'_>,
-    reopener: &mut dyn Reopener,
-) -> Result<Reopen> {
+fn ask_reopen(session: &Session<'_>, reopener: &mut dyn Reopener) -> Result<Reopen> {
     let open = session.open_actions();
     let ticks = if open.is_empty() {
         Vec::new()

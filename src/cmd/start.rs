@@ -170,7 +170,12 @@ impl Run<'_, '_> {
         })
     }
 
-    pub(super) fn finish(mut self, end: Ending, export: Option<&Export>, layout: Layout) -> Result<Exit> {
+    pub(super) fn finish(
+        mut self,
+        end: Ending,
+        export: Option<&Export>,
+        layout: Layout,
+    ) -> Result<Exit> {
         let offer = Offer {
             kaart: self.kaart,
             gemeente: self.record.gemeente.as_deref(),
@@ -254,7 +259,11 @@ fn save(
 
 /// The role the lock file names: `--rol`, else the role in force in the session (the last one
 /// that acted), else the role of the question the session is at.
-pub(super) fn holder_role(set: &FlowSet, role: Option<&str>, session: &Session<'_>) -> Option<String> {
+pub(super) fn holder_role(
+    set: &FlowSet,
+    role: Option<&str>,
+    session: &Session<'_>,
+) -> Option<String> {
     let in_force = crate::engine::journal::acted_by(session.events())
         .pop()
         .and_then(|actor| actor.rol);

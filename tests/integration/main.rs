@@ -32,6 +32,7 @@ mod output;
 mod pinned;
 mod plain;
 mod referral;
+mod reopen;
 mod resume;
 mod routes;
 mod scan;

@@ -24,7 +24,6 @@ impl Script<'_> {
             _ => None,
         }
     }
-
 }
 
 impl Reopener for Script<'_> {

@@ -28,10 +28,7 @@ impl Terminal<'_> {
         continuation: &Continuation,
     ) -> Result<Option<String>> {
         let labels = vec![continuation.label.clone(), STAY_FINISHED.to_string()];
-        let message = format!(
-            "De sessie is afgerond bij '{}'. Verder gaan?",
-            end.title
-        );
+        let message = format!("De sessie is afgerond bij '{}'. Verder gaan?", end.title);
         loop {
             match self.select(&message, &labels, 1, false, false)? {
                 Got::Value(0) => {}

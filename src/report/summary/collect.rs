@@ -12,8 +12,8 @@ use crate::flow::model::{Action, Body};
 use crate::kaart::Offer;
 use crate::report::summary::words::{row, where_};
 use crate::report::summary::{
-    Checklist, ChecklistItem, Contact, Referral, RouteRow, SubflowRun, Ticked, Who, NOT_CARRIED_OUT,
-    NOT_YET, REFERRED,
+    Checklist, ChecklistItem, Contact, Referral, RouteRow, SubflowRun, Ticked, Who,
+    NOT_CARRIED_OUT, NOT_YET, REFERRED,
 };
 
 /// Who an open action is for when no role is known.
@@ -65,12 +65,9 @@ impl Parts {
         if let (Body::End { .. }, Some(Answer::Vervolg { reden, .. })) =
             (&step.node.body, &step.answer)
         {
-            let by = who
-                .as_ref()
-                .map(|w| format!(", {w}"))
-                .unwrap_or_default();
+            let by = who.as_ref().map(|w| format!(" ({w})")).unwrap_or_default();
             self.let_op.push(format!(
-                "Na het einde '{}' ({}) is de sessie later voortgezet; reden: {reden} ({}{by})",
+                "Voortgezet na het einde '{}' ({}): {}; reden: {reden}{by}",
                 step.node.title,
                 step.node.blueprint.as_deref().unwrap_or(&step.node.id),
                 route_row_answer(&self.route)
