@@ -7,10 +7,12 @@ use std::collections::BTreeMap;
 use crate::finding::Finding;
 use crate::flow::lines::NodeLines;
 use crate::flow::model::{
-    Action, Body, Choice, Condition, Continuation, Exit, Flow, Kind, Node, OutcomePart,
-    ProposalRules, Rule,
+    Action, Body, Choice, Condition, Exit, Flow, Kind, Node, ProposalRules, Rule,
 };
 use crate::flow::raw::{RawAction, RawFlow, RawNode, RawProposal};
+
+mod end;
+use end::end;
 
 /// Convert the file form into a flow. Nodes that lack what their kind needs are left out of
 /// the flow and reported; everything the graph checks need is kept.
@@ -262,51 +264,6 @@ fn conditions(at: &mut At<'_>, list: Vec<String>) -> Vec<Condition> {
         }
     }
     conditions
-}
-
-fn end(at: &mut At<'_>, raw: &mut RawNode) -> Option<Body> {
-    let parts: Vec<OutcomePart> = raw
-        .uitkomst_als
-        .take()
-        .unwrap_or_default()
-        .into_iter()
-        .map(|p| {
-            if p.als.is_empty() {
-                at.error(
-                    "een deel van 'uitkomst-als' heeft geen voorwaarden ('als:')".to_string(),
-                    "geef minstens één voorwaarde 'KNOOP = ID' onder 'als:'".to_string(),
-                );
-            }
-            OutcomePart {
-                conditions: conditions(at, p.als),
-                text: p.tekst,
-                otherwise: p.anders,
-            }
-        })
-        .collect();
-    let continuation = raw.vervolg.take().map(|v| {
-        if v.label.trim().is_empty() {
-            at.error(
-                "'vervolg' heeft een leeg 'label'".to_string(),
-                "zeg in 'label:' in een zin wanneer en waar de sessie verdergaat, bijvoorbeeld 'Later toch signalen: verder bij de Meldcode (PPM = ja)'".to_string(),
-            );
-        }
-        Continuation {
-            target: v.naar,
-            label: v.label.trim().to_string(),
-        }
-    });
-    match raw.uitkomst.take() {
-        Some(outcome) => Some(Body::End {
-            outcome,
-            parts,
-            continuation,
-        }),
-        None => {
-            at.missing("uitkomst", "de uitkomst van dit einde, in een zin");
-            None
-        }
-    }
 }
 
 fn action(at: &mut At<'_>, raw: &mut RawNode) -> Option<Body> {
