@@ -27,14 +27,10 @@ pub(crate) trait Reopener {
     }
 }
 
-/// An open action as listed: "B8, Overdracht: Overdracht aan de betrokkenen [Kraamzorg]
-/// (verplicht)".
+/// An open action as listed: "B8: Overdracht aan alle andere betrokken hulpverleners
+/// [Coördinerend zorgverlener] (verplicht)".
 pub(crate) fn open_label(open: &OpenAction<'_>) -> String {
-    let node = open.node;
-    let place = match &node.blueprint {
-        Some(b) => format!("{b}, {}", node.title),
-        None => format!("{}, {}", open.key, node.title),
-    };
+    let place = open.node.blueprint.as_deref().unwrap_or(&open.key);
     // Whose it is: the action's own role, else the box's.
     let role = open
         .action
@@ -52,9 +48,10 @@ pub(crate) fn open_label(open: &OpenAction<'_>) -> String {
     format!("{place}: {}{role}{mandatory}", open.action.text)
 }
 
-/// The question before the open actions.
-pub(crate) const TICK_QUESTION: &str =
-    "Openstaande acties: welke zijn inmiddels gedaan? Wat u aanvinkt, wordt vastgelegd als later afgevinkt, met datum en rol.";
+/// The question before the open actions, and what it means.
+pub(crate) const TICK_QUESTION: &str = "Welke openstaande acties zijn inmiddels gedaan?";
+pub(crate) const TICK_MEANS: &str =
+    "Wat u aanvinkt, wordt vastgelegd als later afgevinkt, met datum en rol; het antwoord van toen blijft bewaard.";
 
 /// The question why a finished session goes on.
 pub(crate) const REASON_QUESTION: &str =

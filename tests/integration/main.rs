@@ -42,6 +42,8 @@ mod statistics;
 mod terminal;
 #[cfg(unix)]
 mod terminal_meldcode;
+#[cfg(unix)]
+mod terminal_reopen;
 mod text_answer;
 mod training;
 mod usage;

@@ -4,10 +4,10 @@
 use crate::common::{Workspace, D4_TO_MDO_PAUSE, MDO_TO_END, TO_D4_PAUSE};
 
 /// Intake, B1, no instrument, PPM = nee: the session ends at E0.
-const TO_E0: &str = "- intake\n- alles\n- geen\n- nee\n";
+pub(crate) const TO_E0: &str = "- intake\n- alles\n- geen\n- nee\n";
 
 /// A session that ends at the handover (B8) with the handover to the others not done.
-fn finished_with_an_open_action(ws: &Workspace) -> String {
+pub(crate) fn finished_with_an_open_action(ws: &Workspace) -> String {
     ws.cmd("start")
         .answers(TO_D4_PAUSE)
         .now("2026-11-20T10:00:00Z")
@@ -249,7 +249,9 @@ fn in_plain_lines_an_open_action_is_ticked_by_its_number_and_e0_goes_on() {
         .run()
         .code(0)
         .no_panic()
-        .stderr_has("1. B8, Draag over aan alle betrokken hulpverleners: Overdracht aan alle andere betrokken hulpverleners")
+        .stderr_has(
+            "1. B8: Overdracht aan alle andere betrokken hulpverleners [Coördinerend zorgverlener]",
+        )
         .stdout_has("Ook overgedragen aan de andere betrokken hulpverleners.");
 
     let ws = Workspace::new();

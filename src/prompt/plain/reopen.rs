@@ -6,12 +6,15 @@ use super::Plain;
 use crate::engine::reopen::OpenAction;
 use crate::error::Result;
 use crate::flow::model::{Continuation, Node};
-use crate::prompt::reopen::{open_label, REASON_QUESTION, STAY_FINISHED, TICK_QUESTION};
+use crate::prompt::reopen::{
+    open_label, REASON_QUESTION, STAY_FINISHED, TICK_MEANS, TICK_QUESTION,
+};
 
 impl Plain<'_> {
     pub(crate) fn ask_ticks(&self, open: &[OpenAction<'_>]) -> Result<Vec<usize>> {
         self.say("");
         self.say(TICK_QUESTION);
+        self.say(TICK_MEANS);
         for (i, o) in open.iter().enumerate() {
             self.say(&format!("{}. {}", i + 1, open_label(o)));
         }

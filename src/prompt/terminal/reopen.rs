@@ -6,11 +6,14 @@ use super::Terminal;
 use crate::engine::reopen::OpenAction;
 use crate::error::Result;
 use crate::flow::model::{Continuation, Node};
-use crate::prompt::reopen::{open_label, REASON_QUESTION, STAY_FINISHED, TICK_QUESTION};
+use crate::prompt::reopen::{
+    open_label, REASON_QUESTION, STAY_FINISHED, TICK_MEANS, TICK_QUESTION,
+};
 
 impl Terminal<'_> {
     pub(crate) fn ask_ticks(&self, open: &[OpenAction<'_>]) -> Result<Vec<usize>> {
         let labels: Vec<String> = open.iter().map(open_label).collect();
+        self.say(TICK_MEANS);
         loop {
             match self.multi(TICK_QUESTION, &labels, &[])? {
                 Got::Value((picked, false)) => return Ok(picked),
