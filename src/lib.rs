@@ -34,7 +34,9 @@
 //! | MDO | multidisciplinair overleg: the case conference |
 //! | Veilig Thuis | the regional advice and reporting centre for domestic violence |
 //! | rol / door | in the journal: the role that acted, and the initials given with `--door` (`engine::journal::Actor`) |
-//! | reden | the reason given on going back to change a Kindcheck, Meldcode or PPM (D1) answer |
+//! | reden | the reason given on going back to change a Kindcheck, Meldcode or PPM (D1) answer, or on going on after an end |
+//! | afvinken / afgevinkt | in answers files and the journal: an open action ticked off later (`engine::reopen::OpenAction`, `Session::tick`) |
+//! | vervolg | on an end in a flow: where a finished session may go on later (`flow::model::Continuation`); in the journal the answer that goes on (`Answer::Vervolg`, `Session::go_on`) |
 //!
 //! One concept has one name throughout.
 

@@ -297,16 +297,12 @@ impl Reopen {
 /// its end (where the flow allows it; an answers file that asks it elsewhere is refused).
 fn ask_reopen(session: &Session<'_>, reopener: &mut dyn Reopener) -> Result<Reopen> {
     let open = session.open_actions();
-    let ticks = if open.is_empty() {
-        Vec::new()
-    } else {
-        reopener
-            .tick(&open)?
-            .into_iter()
-            .filter_map(|k| open.get(k))
-            .map(|o| (o.key.clone(), o.action.id.clone()))
-            .collect()
-    };
+    let ticks = reopener
+        .tick(&open)?
+        .into_iter()
+        .filter_map(|k| open.get(k))
+        .map(|o| (o.key.clone(), o.action.id.clone()))
+        .collect();
     let go_on = match (session.walk().outcome(), session.continuation()) {
         (Some(end), Some(continuation)) => reopener.go_on(end, continuation)?,
         (Some(end), None) => {

@@ -1,7 +1,8 @@
 //! The journal: every answer and every change of an answer, in order, with its time.
 //!
-//! Nothing is ever erased: going back adds a `terug` event, and the walk is the replay of the
-//! answers that are still in force. The summary is derived from the journal, so replaying a
+//! Nothing is ever erased: going back adds a `terug` event, ticking off an open action later
+//! adds an `afgevinkt` event (the answer it was open in stays as given), and the walk is the
+//! replay of the answers that are still in force, with their later ticks. The summary is derived from the journal, so replaying a
 //! journal always yields the same summary.
 //!
 //! Every event records who acted: the role (`rol`, a role id of the flow) and, when given with

@@ -14,6 +14,7 @@ use crate::prompt::Person;
 /// Asks what is decided on taking a session up again.
 pub(crate) trait Reopener {
     /// Which of the open actions are done now: positions in `open` (none: nothing changes).
+    /// Asked also when nothing is open, so that an answers file that ticks is told so.
     fn tick(&mut self, open: &[OpenAction<'_>]) -> Result<Vec<usize>>;
 
     /// Whether the session, finished at `end`, goes on as `continuation` offers: the reason
@@ -62,6 +63,10 @@ pub(crate) const STAY_FINISHED: &str = "Nee, de sessie blijft afgerond";
 
 impl Reopener for Person<'_> {
     fn tick(&mut self, open: &[OpenAction<'_>]) -> Result<Vec<usize>> {
+        // Nothing open: nothing to ask.
+        if open.is_empty() {
+            return Ok(Vec::new());
+        }
         match self {
             Person::Terminal(t) => t.ask_ticks(open),
             Person::Plain(p) => p.ask_ticks(open),
