@@ -266,3 +266,30 @@ fn in_plain_lines_an_open_action_is_ticked_by_its_number_and_e0_goes_on() {
     let journal = ws.session_json(&id)["journaal"].to_string();
     assert!(journal.contains("signalen bij 30 weken"), "{journal}");
 }
+
+#[test]
+fn a_waiting_session_ticks_off_first_and_then_goes_on_where_it_waits() {
+    let ws = Workspace::new();
+    let answers = TO_D4_PAUSE.replace(
+        "- alles                        # B1",
+        "- [intakegesprek]              # B1",
+    );
+    ws.cmd("start").answers(&answers).run().code(0);
+    let id = ws.only_session();
+    let tick_then_go_on = format!("- afvinken: B1/screening\n{D4_TO_MDO_PAUSE}");
+    ws.cmd(&format!("hervat {id}"))
+        .answers(&tick_then_go_on)
+        .now("2026-12-10T10:00:00Z")
+        .run()
+        .code(0)
+        .stderr_has(&format!("1 openstaande actie afgevinkt in sessie {id}."))
+        .stderr_has("wacht bij B7")
+        .stdout_has("2 van 2 gedaan (waarvan 1 later afgevinkt)")
+        .stdout_lacks("Screening kwetsbaarheid uitgevoerd (B1");
+    // Nothing open any more: a tick is refused, and says so.
+    ws.cmd(&format!("hervat {id}"))
+        .answers("- afvinken: B1/screening\n")
+        .run()
+        .code(2)
+        .stderr_has("Deze sessie heeft geen openstaande acties.");
+}
