@@ -258,13 +258,15 @@ fn in_plain_lines_an_open_action_is_ticked_by_its_number_and_e0_goes_on() {
     ws.cmd("start").answers(TO_E0).run().code(0);
     let id = ws.only_session();
     ws.cmd(&format!("hervat {id} --toegankelijk"))
-        .stdin("1\nsignalen bij 30 weken\n")
+        .stdin("1\nbelde, BSN 111222333\nsignalen bij 30 weken\n")
         .run()
         .code(130)
         .no_panic()
+        .stderr_has("De reden lijkt een burgerservicenummer (BSN) te bevatten")
         .stderr_has("1. Later toch signalen: verder bij B2, Kindcheck/Meldcode (PPM = ja)");
     let journal = ws.session_json(&id)["journaal"].to_string();
     assert!(journal.contains("signalen bij 30 weken"), "{journal}");
+    assert!(!journal.contains("111222333"), "{journal}");
 }
 
 #[test]

@@ -422,6 +422,17 @@ pub(crate) fn continuation(end: &Node, answer: Answer) -> Result<(Answer, String
     Ok((Answer::Vervolg { naar, reden }, allowed.target.clone()))
 }
 
+/// The reason to go on after an end, as a front end asks it: not empty, and no BSN.
+pub(crate) fn continuation_reason(reason: &str) -> Result<(), Mismatch> {
+    if reason.trim().is_empty() {
+        return Err(Mismatch::ContinuationNeedsReason);
+    }
+    free_text(&Answer::Vervolg {
+        naar: String::new(),
+        reden: reason.to_string(),
+    })
+}
+
 fn clean(text: Option<String>) -> Option<String> {
     text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
 }

@@ -4,6 +4,7 @@
 use super::io::{self, Typed};
 use super::Plain;
 use crate::engine::reopen::OpenAction;
+use crate::engine::rules::continuation_reason;
 use crate::error::Result;
 use crate::flow::model::{Continuation, Node};
 use crate::prompt::reopen::{
@@ -58,10 +59,10 @@ impl Plain<'_> {
         }
         loop {
             let reason = self.read_line(&format!("{REASON_QUESTION}:"))?;
-            if !reason.trim().is_empty() {
-                return Ok(Some(reason.trim().to_string()));
+            match continuation_reason(&reason) {
+                Ok(()) => return Ok(Some(reason.trim().to_string())),
+                Err(mismatch) => self.refused(&mismatch),
             }
-            self.say("Typ de reden: wat is er later gebeurd?");
         }
     }
 }

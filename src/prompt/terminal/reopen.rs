@@ -4,6 +4,7 @@
 use super::widgets::{Got, HELP_REQUIRED_REASON};
 use super::Terminal;
 use crate::engine::reopen::OpenAction;
+use crate::engine::rules::continuation_reason;
 use crate::error::Result;
 use crate::flow::model::{Continuation, Node};
 use crate::prompt::reopen::{
@@ -42,7 +43,10 @@ impl Terminal<'_> {
                 }
             }
             match self.text(REASON_QUESTION, HELP_REQUIRED_REASON, true, "")? {
-                Got::Value(reason) => return Ok(Some(reason)),
+                Got::Value(reason) => match continuation_reason(&reason) {
+                    Ok(()) => return Ok(Some(reason)),
+                    Err(mismatch) => self.refused(&mismatch),
+                },
                 Got::Explain => self.say(&format!("Uitleg: {}", end_text(end))),
                 Got::Pause | Got::Escape => {}
             }
