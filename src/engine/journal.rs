@@ -277,15 +277,19 @@ pub fn in_force(events: &[Event]) -> (Option<Timestamp>, Vec<(Answer, Timestamp)
     (start, answers)
 }
 
-/// Mark the action `id` of a checklist answer done, when it was not done.
-fn tick_off(answer: &mut Answer, id: &str) {
-    if let Answer::Checklist { acties, .. } = answer {
-        for mark in acties.iter_mut().filter(|m| m.id == id) {
-            if mark.status == crate::engine::answer::Status::NietGedaan {
-                mark.status = crate::engine::answer::Status::Gedaan;
-            }
+/// Mark the action `id` of a checklist answer done, when it was not done; whether it was.
+fn tick_off(answer: &mut Answer, id: &str) -> bool {
+    let Answer::Checklist { acties, .. } = answer else {
+        return false;
+    };
+    let mut ticked = false;
+    for mark in acties.iter_mut().filter(|m| m.id == id) {
+        if mark.status == crate::engine::answer::Status::NietGedaan {
+            mark.status = crate::engine::answer::Status::Gedaan;
+            ticked = true;
         }
     }
+    ticked
 }
 
 /// An action ticked off later (`afgevinkt`) in an answer still in force: the answer's place in
@@ -298,32 +302,38 @@ pub struct Tick {
     pub by: Actor,
 }
 
-/// Every action ticked off later whose answer is still in force, in the order ticked.
+/// Every action ticked off later whose answer is still in force, in the order ticked: only
+/// ticks that changed something (an action open until then).
 pub fn ticks(events: &[Event]) -> Vec<Tick> {
-    // Per answer in force: its key and the ticks in it.
-    let mut stack: Vec<(&str, Vec<Tick>)> = Vec::new();
+    // Per answer in force: its key, the answer as ticked so far, and the ticks in it.
+    let mut stack: Vec<(&str, Answer, Vec<Tick>)> = Vec::new();
     for (event, actor) in events.iter().zip(acted_by(events)) {
         match event {
-            Event::Antwoord { vraag, .. } => stack.push((vraag, Vec::new())),
+            Event::Antwoord {
+                vraag, antwoord, ..
+            } => stack.push((vraag, antwoord.clone(), Vec::new())),
             Event::Terug { .. } => {
                 stack.pop();
             }
             Event::Afgevinkt {
                 tijd, vraag, actie, ..
             } => {
-                if let Some(k) = stack.iter().rposition(|(key, _)| key == vraag) {
-                    stack[k].1.push(Tick {
-                        answer: k,
-                        action: actie.clone(),
-                        at: *tijd,
-                        by: actor,
-                    });
+                if let Some(k) = stack.iter().rposition(|(key, ..)| key == vraag) {
+                    let (_, answer, ticks) = &mut stack[k];
+                    if tick_off(answer, actie) {
+                        ticks.push(Tick {
+                            answer: k,
+                            action: actie.clone(),
+                            at: *tijd,
+                            by: actor,
+                        });
+                    }
                 }
             }
             _ => {}
         }
     }
-    let mut out: Vec<Tick> = stack.into_iter().flat_map(|(_, ticks)| ticks).collect();
+    let mut out: Vec<Tick> = stack.into_iter().flat_map(|(.., ticks)| ticks).collect();
     out.sort_by_key(|t| t.at);
     out
 }

@@ -82,3 +82,88 @@ pub fn continuation<'f>(walk: &Walk<'f>) -> Option<&'f Continuation> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use jiff::Timestamp;
+
+    use crate::engine::answer::{Answer, Mark, Status};
+    use crate::engine::journal::{in_force, ticks, Event};
+
+    fn at(minute: u32) -> Timestamp {
+        format!("2026-11-22T10:{minute:02}:00Z")
+            .parse()
+            .expect("a time")
+    }
+
+    fn checklist(minute: u32, key: &str, status: Status) -> Event {
+        Event::Antwoord {
+            tijd: at(minute),
+            vraag: key.to_string(),
+            antwoord: Answer::Checklist {
+                acties: vec![Mark {
+                    id: "a".to_string(),
+                    status,
+                }],
+                notitie: None,
+            },
+            rol: None,
+            door: None,
+        }
+    }
+
+    fn tick(minute: u32, key: &str) -> Event {
+        Event::Afgevinkt {
+            tijd: at(minute),
+            vraag: key.to_string(),
+            actie: "a".to_string(),
+            rol: Some("vz".to_string()),
+            door: None,
+        }
+    }
+
+    fn status(answer: &Answer) -> Status {
+        match answer {
+            Answer::Checklist { acties, .. } => acties[0].status,
+            _ => panic!("not a checklist: {answer:?}"),
+        }
+    }
+
+    #[test]
+    fn a_tick_marks_the_last_answer_in_force_done_and_goes_when_that_answer_is_taken_back() {
+        let events = vec![
+            checklist(1, "B1", Status::NietGedaan),
+            checklist(2, "B8", Status::NietGedaan),
+            tick(3, "B8"),
+        ];
+        let (_, answers) = in_force(&events);
+        assert_eq!(status(&answers[0].0), Status::NietGedaan);
+        assert_eq!(status(&answers[1].0), Status::Gedaan);
+        let found = ticks(&events);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].answer, found[0].at), (1, at(3)));
+        assert_eq!(found[0].by.rol.as_deref(), Some("vz"));
+
+        // B8 taken back and answered again: the tick belonged to the answer taken back.
+        let mut again = events.clone();
+        again.push(Event::Terug {
+            tijd: at(4),
+            vraag: "B8".to_string(),
+            rol: None,
+            door: None,
+            reden: None,
+        });
+        again.push(checklist(5, "B8", Status::NietGedaan));
+        let (_, answers) = in_force(&again);
+        assert_eq!(status(&answers[1].0), Status::NietGedaan);
+        assert!(ticks(&again).is_empty());
+    }
+
+    #[test]
+    fn a_tick_of_an_action_not_open_changes_nothing() {
+        let events = vec![checklist(1, "B8", Status::Nvt), tick(2, "B8")];
+        let (_, answers) = in_force(&events);
+        assert_eq!(status(&answers[0].0), Status::Nvt);
+        assert!(ticks(&events).is_empty());
+    }
+}
