@@ -34,7 +34,9 @@
 //! | MDO | multidisciplinair overleg: the case conference |
 //! | Veilig Thuis | the regional advice and reporting centre for domestic violence |
 //! | rol / door | in the journal: the role that acted, and the initials given with `--door` (`engine::journal::Actor`) |
-//! | reden | the reason given on going back to change a Kindcheck, Meldcode or PPM (D1) answer |
+//! | reden | the reason given on going back to change a Kindcheck, Meldcode or PPM (D1) answer, or on going on after an end |
+//! | afvinken / afgevinkt | in answers files and the journal: an open action ticked off later (`engine::reopen::OpenAction`, `Session::tick`) |
+//! | vervolg | on an end in a flow: where a finished session may go on later (`flow::model::Continuation`); in the journal the answer that goes on (`Answer::Vervolg`, `Session::go_on`) |
 //!
 //! One concept has one name throughout.
 
@@ -75,7 +77,7 @@ pub fn run(args: Args) -> Result<Exit, Error> {
     out::set_error_width(error_width());
     match cli::config::Config::resolve(args)? {
         cli::config::Config::Start(c) => cmd::start::start(&c),
-        cli::config::Config::Resume(c) => cmd::resume::resume(&c),
+        cli::config::Config::Resume(c) => cmd::resume::run(&c),
         cli::config::Config::CheckFlow(c) => cmd::check::run(&c),
         cli::config::Config::Sessions(c) => cmd::sessions::list(&c),
         cli::config::Config::Remove(c) => cmd::remove::remove(&c),

@@ -1,6 +1,8 @@
-//! `zorgpad hervat` and `zorgpad opvolgen`: take a stored session up again where it stands —
-//! on its own (pinned) flow and map, or moved on purpose to others — offer its open
-//! follow-ups, and drive it on with the run `zorgpad start` uses ([`crate::cmd::start`]).
+//! `zorgpad hervat`: a stored session taken up again. Open actions can be ticked off as done
+//! now (also at a finished session), a session finished at an end with `vervolg:` can go on
+//! there, and an unfinished one goes on from the question where it stands, through the same
+//! [`Run`] as `zorgpad start`. Open follow-ups are offered first (due ones first); `zorgpad
+//! opvolgen` answers one of them and stops.
 
 use crate::cli::config::session::Resume;
 use crate::clock::Clock;
@@ -14,6 +16,7 @@ use crate::flow::validate::refuse_broken;
 use crate::kaart::Kaart;
 use crate::kaart::Offer;
 use crate::out::{errln, out};
+use crate::prompt::reopen::Reopener;
 use crate::prompt::script::Script;
 use crate::prompt::Person;
 use crate::report;
@@ -21,7 +24,7 @@ use crate::report::summary::Summary;
 use crate::store::fingerprint;
 use crate::store::{Fingerprint, Record};
 
-pub fn resume(config: &Resume) -> Result<Exit> {
+pub fn run(config: &Resume) -> Result<Exit> {
     let clock = Clock::from_env()?;
     // Locked before it is read, until the end of the process.
     let crate::cmd::stored::Stored {
@@ -90,6 +93,7 @@ pub fn resume(config: &Resume) -> Result<Exit> {
     }
     // Who left it where, and since when: the context for whoever takes it up.
     errln!("{}", context(&record, clock.zone()));
+    let finished = session.walk().is_finished();
     let open_follow_ups = !session.open_follow_ups().is_empty();
     if config.follow_up.is_some() && !open_follow_ups {
         return Err(Error::input(format!(
@@ -101,14 +105,12 @@ pub fn resume(config: &Resume) -> Result<Exit> {
             record.id
         )));
     }
-    if session.walk().is_finished() && !open_follow_ups {
+    // A finished session is not moved to another flow or map: it is shown as it is.
+    if finished && (changed || kaart_moved) {
         errln!(
-            "Sessie {} is al afgerond; hieronder de samenvatting.",
+            "Sessie {} is al afgerond; hieronder de samenvatting.\nEen afgeronde sessie wordt niet overgezet; zij is niet veranderd.",
             record.id
         );
-        if changed || kaart_moved {
-            errln!("Een afgeronde sessie wordt niet overgezet; zij is niet veranderd.");
-        }
         let offer = Offer {
             kaart: &kaart,
             gemeente: record.gemeente.as_deref(),
@@ -117,7 +119,48 @@ pub fn resume(config: &Resume) -> Result<Exit> {
         out!("{}", report::text(&summary, clock.zone(), config.layout))?;
         return Ok(Exit::Ok);
     }
+    if finished && open_follow_ups {
+        errln!(
+            "Het pad van sessie {} is afgerond; er staan nog opvolgingen open.",
+            record.id
+        );
+    } else if finished {
+        errln!("Sessie {} is al afgerond.", record.id);
+    }
     let mut script = config.answers.as_deref().map(Script::load).transpose()?;
+    let mut person = match script {
+        Some(_) => None,
+        None => Some(Person::new(config.plain, config.explain, config.color)),
+    };
+    let reopener: &mut dyn Reopener = match (&mut script, &mut person) {
+        (Some(s), _) => s,
+        (None, Some(p)) => p,
+        (None, None) => return Err(Error::input("er is geen manier om vragen te beantwoorden")),
+    };
+    // `zorgpad opvolgen` answers a follow-up, nothing else.
+    let reopen = match config.follow_up {
+        Some(_) => Reopen {
+            ticks: Vec::new(),
+            go_on: None,
+        },
+        None => ask_reopen(&session, reopener)?,
+    };
+    if let (true, None, Some(s)) = (finished, &reopen.go_on, &script) {
+        if s.unused() > 0 {
+            return Err(s.leftover_error());
+        }
+    }
+    if finished && reopen.is_empty() && !open_follow_ups {
+        // Nothing to record: the summary as it stands.
+        errln!("Hieronder de samenvatting; de sessie is niet veranderd.");
+        let offer = Offer {
+            kaart: &kaart,
+            gemeente: record.gemeente.as_deref(),
+        };
+        let summary = Summary::of(&session, Some(offer)).with_record(&session, &record);
+        out!("{}", report::text(&summary, clock.zone(), config.layout))?;
+        return Ok(Exit::Ok);
+    }
     let mut session = session;
     let now = clock.now();
     let moved_flow = changed && config.flow.is_some();
@@ -166,27 +209,30 @@ pub fn resume(config: &Resume) -> Result<Exit> {
         pinned: false,
         only_follow_up: config.follow_up.is_some(),
     };
+    reopen.record(&mut run.session, now)?;
     run.save()?;
+    reopen.report(&run.record.id);
     let offer = Offer {
         kaart: &kaart,
         gemeente: gemeente.as_deref(),
     };
-    let end = match &mut script {
-        Some(s) => {
+    let wanted = config.follow_up.as_ref();
+    let end = match (&mut script, &mut person) {
+        (Some(s), _) => {
             s.set_offer(offer);
-            match run.choose_follow_up(s, config.follow_up.as_ref(), true)? {
+            match run.choose_follow_up(s, wanted, true)? {
                 Some(end) => end,
                 None => run.drive(s, true)?,
             }
         }
-        None => {
-            let mut terminal = Person::new(config.plain, config.explain, config.color);
-            terminal.set_offer(offer);
-            match run.choose_follow_up(&mut terminal, config.follow_up.as_ref(), false)? {
+        (None, Some(p)) => {
+            p.set_offer(offer);
+            match run.choose_follow_up(p, wanted, false)? {
                 Some(end) => end,
-                None => run.drive(&mut terminal, false)?,
+                None => run.drive(p, false)?,
             }
         }
+        (None, None) => return Err(Error::input("er is geen manier om vragen te beantwoorden")),
     };
     if let Some(s) = &script {
         if matches!(end, Ending::Finished) && s.unused() > 0 {
@@ -241,4 +287,61 @@ fn context(record: &Record, zone: &jiff::tz::TimeZone) -> String {
         }
     }
     context
+}
+
+/// What is decided on taking the session up again: the open actions done now (question key
+/// and action id), and the reason to go on after the end, if it goes on.
+struct Reopen {
+    ticks: Vec<(String, String)>,
+    go_on: Option<String>,
+}
+
+impl Reopen {
+    fn is_empty(&self) -> bool {
+        self.ticks.is_empty() && self.go_on.is_none()
+    }
+
+    /// Record the ticks and the going on in the session (after its `hervat`).
+    fn record(&self, session: &mut Session<'_>, now: jiff::Timestamp) -> Result<()> {
+        for (key, action) in &self.ticks {
+            session.tick(now, key, action)?;
+        }
+        if let Some(reason) = &self.go_on {
+            session.go_on(now, reason)?;
+        }
+        Ok(())
+    }
+
+    /// Say what was recorded.
+    fn report(&self, id: &str) {
+        match self.ticks.len() {
+            0 => {}
+            1 => errln!("1 openstaande actie afgevinkt in sessie {id}."),
+            n => errln!("{n} openstaande acties afgevinkt in sessie {id}."),
+        }
+        if self.go_on.is_some() {
+            errln!("Sessie {id} gaat verder na het einde; de reden is vastgelegd.");
+        }
+    }
+}
+
+/// Ask which open actions are done now and, at a finished session, whether it goes on after
+/// its end (where the flow allows it; an answers file that asks it elsewhere is refused).
+fn ask_reopen(session: &Session<'_>, reopener: &mut dyn Reopener) -> Result<Reopen> {
+    let open = session.open_actions();
+    let ticks = reopener
+        .tick(&open)?
+        .into_iter()
+        .filter_map(|k| open.get(k))
+        .map(|o| (o.key.clone(), o.action.id.clone()))
+        .collect();
+    let go_on = match (session.walk().outcome(), session.continuation()) {
+        (Some(end), Some(continuation)) => reopener.go_on(end, continuation)?,
+        (Some(end), None) => {
+            reopener.refuse_go_on(end)?;
+            None
+        }
+        (None, _) => None,
+    };
+    Ok(Reopen { ticks, go_on })
 }

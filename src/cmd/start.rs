@@ -1,5 +1,5 @@
-//! `zorgpad start` (and the run that `zorgpad hervat` shares, see [`crate::cmd::resume`]): a guided session from the question where it stands
-//! to its end or its next pause.
+//! `zorgpad start`: a guided session from its first question to its end or its next pause.
+//! `zorgpad hervat` ([`super::resume`]) goes on through the same [`Run`].
 //!
 //! The loop itself is the engine's ([`crate::engine::drive`]): it asks the prompter (terminal
 //! or script), gives the reply to the session, and has this command save the session

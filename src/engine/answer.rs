@@ -54,6 +54,9 @@ pub enum Answer {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         verwacht: Option<jiff::civil::Date>,
     },
+    /// At an end with `vervolg:` in the flow: the finished session goes on at the node it names
+    /// (`naar`), because of what happened later (`reden`, required). Accepted only there.
+    Vervolg { naar: String, reden: String },
 }
 
 fn is_false(b: &bool) -> bool {
@@ -120,6 +123,7 @@ impl Answer {
             Answer::Checklist { notitie, .. }
             | Answer::Verwijzing { notitie, .. }
             | Answer::Criteria { notitie, .. } => notitie.as_deref(),
+            Answer::Vervolg { reden, .. } => Some(reden.as_str()),
             Answer::Tekst { .. } | Answer::Opvolging { .. } => None,
         }
         .filter(|s| !s.trim().is_empty())

@@ -130,6 +130,43 @@ impl<'f> Cursor<'f> {
         self.settle(set, prefix, joins, at)
     }
 
+    /// Go on after the end reached, where the flow allows it (`vervolg:` on the end): the end
+    /// stays on the route as reached, the answer is a step of its own at the end (with when,
+    /// by whom and why), and the walk goes on at the node `vervolg:` names.
+    pub(crate) fn go_on(
+        &mut self,
+        set: &'f FlowSet,
+        end: &'f Node,
+        answer: Answer,
+        at: Timestamp,
+    ) -> Result<(), WalkError> {
+        let (answer, target) =
+            rules::continuation(end, answer).map_err(|mismatch| WalkError::Refused {
+                key: end.id.clone(),
+                mismatch,
+            })?;
+        let (flow, node) = self.position(set).ok_or(WalkError::Finished)?;
+        let (role, step) = self.context(set, flow, node);
+        self.steps.push(Step {
+            flow,
+            node,
+            calls: Vec::new(),
+            role,
+            step,
+            answer: Some(answer),
+            at,
+            proposal: None,
+            outcome: None,
+            contacts: None,
+        });
+        self.outcome = None;
+        self.ended = false;
+        self.answered += 1;
+        self.since = self.steps.len();
+        self.goto(set, &target)?;
+        self.settle(set, &[], None, at)
+    }
+
     fn position(&self, set: &'f FlowSet) -> Option<(&'f Flow, &'f Node)> {
         let frame = self.stack.last()?;
         let flow = set.flows.get(frame.flow)?;
@@ -195,7 +232,7 @@ impl<'f> Cursor<'f> {
         if let Some((flow, node)) = self.position(set) {
             let (role, stap) = self.context(set, flow, node);
             let outcome = match &node.body {
-                Body::End { outcome, parts } => Some(crate::engine::condition::outcome_text(
+                Body::End { outcome, parts, .. } => Some(crate::engine::condition::outcome_text(
                     set,
                     &self.trail(prefix),
                     flow,

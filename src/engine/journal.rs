@@ -1,7 +1,8 @@
 //! The journal: every answer and every change of an answer, in order, with its time.
 //!
-//! Nothing is ever erased: going back adds a `terug` event, and the walk is the replay of the
-//! answers that are still in force. The summary is derived from the journal, so replaying a
+//! Nothing is ever erased: going back adds a `terug` event, ticking off an open action later
+//! adds an `afgevinkt` event (the answer it was open in stays as given), and the walk is the
+//! replay of the answers that are still in force, with their later ticks. The summary is derived from the journal, so replaying a
 //! journal always yields the same summary.
 //!
 //! Every event records who acted: the role (`rol`, a role id of the flow) and, when given with
@@ -98,6 +99,19 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         door: Option<String>,
     },
+    /// An action marked "niet gedaan" in the last answer in force to the question with this
+    /// key (`vraag`) was done later and ticked off (`hervat`): replaying the journal marks it
+    /// `gedaan` in that answer, which itself stays as it was given. Added later to format
+    /// `zorgpad.sessie/1`; older files simply have none.
+    Afgevinkt {
+        tijd: Timestamp,
+        vraag: String,
+        actie: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rol: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        door: Option<String>,
+    },
     /// The session was handed over in a file (`sessies overdragen`): the file's name. Added
     /// later to format `zorgpad.sessie/1`; older files simply have none.
     Overgedragen { tijd: Timestamp, bestand: String },
@@ -115,6 +129,7 @@ impl Event {
             | Event::Hervat { tijd, .. }
             | Event::Export { tijd, .. }
             | Event::Overgezet { tijd, .. }
+            | Event::Afgevinkt { tijd, .. }
             | Event::Overgedragen { tijd, .. }
             | Event::Ontvangen { tijd, .. } => *tijd,
         }
@@ -130,6 +145,7 @@ impl Event {
             Event::Hervat { .. } => "hervat",
             Event::Export { .. } => "export",
             Event::Overgezet { .. } => "overgezet",
+            Event::Afgevinkt { .. } => "afgevinkt",
             Event::Overgedragen { .. } => "overgedragen",
             Event::Ontvangen { .. } => "ontvangen",
         }
@@ -144,7 +160,8 @@ impl Event {
             | Event::Pauze { rol, door, .. }
             | Event::Hervat { rol, door, .. }
             | Event::Export { rol, door, .. }
-            | Event::Overgezet { rol, door, .. } => Actor {
+            | Event::Overgezet { rol, door, .. }
+            | Event::Afgevinkt { rol, door, .. } => Actor {
                 rol: rol.clone(),
                 door: door.clone(),
             },
@@ -207,6 +224,7 @@ pub fn pause(events: &[Event]) -> Option<(&str, Timestamp, Option<jiff::civil::D
             | Event::Hervat { .. }
             | Event::Export { .. }
             | Event::Overgezet { .. }
+            | Event::Afgevinkt { .. }
             | Event::Overgedragen { .. }
             | Event::Ontvangen { .. } => {}
         }
@@ -244,16 +262,32 @@ fn in_scope(event: &Event, scope: Option<&str>) -> bool {
     }
 }
 
-/// The start time and the answers in force on the main path, after applying every `terug`.
+/// The start time and the answers in force on the main path, after applying every `terug`
+/// and every `afgevinkt` (the action ticked off is `gedaan` in the answer it was ticked in).
 pub fn in_force(events: &[Event]) -> (Option<Timestamp>, Vec<(Answer, Timestamp)>) {
     let mut start = None;
-    let mut answers = Vec::new();
+    let mut answers: Vec<(Answer, Timestamp)> = Vec::new();
+    let mut keys: Vec<&str> = Vec::new();
     for event in events.iter().filter(|e| in_scope(e, None)) {
         match event {
             Event::Start { tijd, .. } => start = start.or(Some(*tijd)),
-            Event::Antwoord { tijd, antwoord, .. } => answers.push((antwoord.clone(), *tijd)),
+            Event::Antwoord {
+                tijd,
+                antwoord,
+                vraag,
+                ..
+            } => {
+                answers.push((antwoord.clone(), *tijd));
+                keys.push(vraag);
+            }
             Event::Terug { .. } => {
                 answers.pop();
+                keys.pop();
+            }
+            Event::Afgevinkt { vraag, actie, .. } => {
+                if let Some(k) = keys.iter().rposition(|k| k == vraag) {
+                    tick_off(&mut answers[k].0, actie);
+                }
             }
             Event::Pauze { .. }
             | Event::Hervat { .. }
@@ -264,6 +298,71 @@ pub fn in_force(events: &[Event]) -> (Option<Timestamp>, Vec<(Answer, Timestamp)
         }
     }
     (start, answers)
+}
+
+/// Mark the action `id` of a checklist answer done, when it was not done; whether it was.
+fn tick_off(answer: &mut Answer, id: &str) -> bool {
+    let Answer::Checklist { acties, .. } = answer else {
+        return false;
+    };
+    let mut ticked = false;
+    for mark in acties.iter_mut().filter(|m| m.id == id) {
+        if mark.status == crate::engine::answer::Status::NietGedaan {
+            mark.status = crate::engine::answer::Status::Gedaan;
+            ticked = true;
+        }
+    }
+    ticked
+}
+
+/// An action ticked off later (`afgevinkt`) in an answer still in force: the answer's place in
+/// [`in_force`]'s answers, the action's id, when and by whom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tick {
+    pub answer: usize,
+    pub action: String,
+    pub at: Timestamp,
+    pub by: Actor,
+}
+
+/// Every action ticked off later whose answer is still in force, in the order ticked: only
+/// ticks that changed something (an action open until then).
+pub fn ticks(events: &[Event]) -> Vec<Tick> {
+    // Per answer in force: its key, the answer as ticked so far, and the ticks in it.
+    let mut stack: Vec<(&str, Answer, Vec<Tick>)> = Vec::new();
+    for (event, actor) in events
+        .iter()
+        .zip(acted_by(events))
+        .filter(|(e, _)| in_scope(e, None))
+    {
+        match event {
+            Event::Antwoord {
+                vraag, antwoord, ..
+            } => stack.push((vraag, antwoord.clone(), Vec::new())),
+            Event::Terug { .. } => {
+                stack.pop();
+            }
+            Event::Afgevinkt {
+                tijd, vraag, actie, ..
+            } => {
+                if let Some(k) = stack.iter().rposition(|(key, ..)| key == vraag) {
+                    let (_, answer, ticks) = &mut stack[k];
+                    if tick_off(answer, actie) {
+                        ticks.push(Tick {
+                            answer: k,
+                            action: actie.clone(),
+                            at: *tijd,
+                            by: actor,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out: Vec<Tick> = stack.into_iter().flat_map(|(.., ticks)| ticks).collect();
+    out.sort_by_key(|t| t.at);
+    out
 }
 
 /// Who gave each answer in force on the main path, in the order of [`in_force`]'s answers.

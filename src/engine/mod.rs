@@ -1,7 +1,8 @@
 //! The engine: the flow walked as a state machine, questions out and answers in, nothing
 //! printed. [`walk`] moves through the flow, [`rules`] says whether an answer fits,
 //! [`session`] and [`journal`] keep what was answered, [`prompter`] is the seam to whoever
-//! answers, and [`drive`] is the one loop that asks, answers and saves. The engine knows
+//! answers, and [`drive`] is the one loop that asks, answers and saves; [`reopen`] says what can still be done
+//! to a session taken up again (open actions to tick off, a way on after its end). The engine knows
 //! nothing of terminals, files or the Sociale Kaart: callers hand those in ([`contact`] only
 //! names the ids of the providers a box shows).
 
@@ -15,6 +16,7 @@ pub mod journal;
 pub mod prompter;
 pub mod proposal;
 pub mod question;
+pub mod reopen;
 pub mod rules;
 pub mod session;
 pub mod walk;

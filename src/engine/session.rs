@@ -8,7 +8,9 @@ use crate::engine::follow_up::FollowUp;
 use crate::engine::journal::{self, Actor, Event};
 use crate::engine::prompter::Withdrawing;
 use crate::engine::question::Question;
+use crate::engine::reopen::{self, OpenAction};
 use crate::engine::walk::{Walk, WalkError};
+use crate::flow::model::Continuation;
 use crate::flow::set::FlowSet;
 
 #[derive(Debug, Clone)]
@@ -230,6 +232,82 @@ impl<'f> Session<'f> {
         Ok(())
     }
 
+    /// The actions still open that can be ticked off later (see [`reopen::open_actions`]).
+    pub fn open_actions(&self) -> Vec<OpenAction<'f>> {
+        reopen::open_actions(&self.walk)
+    }
+
+    /// Tick off an open action (the action `action` in the answer in force to `key`) as done
+    /// now: recorded as an `afgevinkt` event, by whoever acts now; the answer itself stays as
+    /// it was given, the replay marks the action done.
+    pub fn tick(&mut self, at: Timestamp, key: &str, action: &str) -> Result<(), WalkError> {
+        let open = self
+            .open_actions()
+            .iter()
+            .any(|o| o.key == key && o.action.id == action);
+        if !open {
+            return Err(WalkError::Mismatch(format!(
+                "'{key}/{action}' is geen openstaande actie van deze sessie"
+            )));
+        }
+        let mut events = self.events.clone();
+        events.push(Event::Afgevinkt {
+            tijd: at,
+            vraag: key.to_string(),
+            actie: action.to_string(),
+            rol: self.actor.rol.clone(),
+            door: self.actor.door.clone(),
+        });
+        self.walk = rebuild(self.set, &events)?;
+        self.events = events;
+        Ok(())
+    }
+
+    /// Where the finished walk may go on (`vervolg:` of the end it reached), if anywhere.
+    pub fn continuation(&self) -> Option<&'f Continuation> {
+        reopen::continuation(&self.walk)
+    }
+
+    /// Go on after the end reached, where the flow allows it, because of `reason` (required;
+    /// never a BSN): an answer `vervolg` at the end, so that "back" can take it back too.
+    pub fn go_on(&mut self, at: Timestamp, reason: &str) -> Result<(), WalkError> {
+        let end = self.walk.outcome().ok_or_else(|| {
+            WalkError::Mismatch(
+                "de sessie is niet afgerond; er is geen einde om na verder te gaan".to_string(),
+            )
+        })?;
+        let answer = Answer::Vervolg {
+            naar: self
+                .continuation()
+                .map(|c| c.target.clone())
+                .unwrap_or_default(),
+            reden: reason.to_string(),
+        };
+        let refused = |mismatch| WalkError::Refused {
+            key: end.id.clone(),
+            mismatch,
+        };
+        crate::engine::rules::free_text(&answer).map_err(refused)?;
+        let mut walk = self.walk.clone();
+        walk.answer(answer, at)?;
+        let recorded = walk
+            .steps()
+            .iter()
+            .rev()
+            .find_map(|s| s.answer.clone())
+            .ok_or_else(|| WalkError::Broken("antwoord niet vastgelegd".to_string()))?;
+        self.events.push(Event::Antwoord {
+            tijd: at,
+            vraag: end.id.clone(),
+            antwoord: recorded,
+            opvolging: None,
+            rol: self.actor.rol.clone(),
+            door: self.actor.door.clone(),
+        });
+        self.walk = walk;
+        Ok(())
+    }
+
     /// What a "back" would take back, when that needs a confirmation (the answer was given by
     /// another role) or a reason (see [`crate::engine::rules::reason_to_change`]); `None` when
     /// it needs neither, or there is nothing to go back to.
@@ -329,7 +407,12 @@ fn rebuild<'f>(set: &'f FlowSet, events: &[Event]) -> Result<Walk<'f>, WalkError
         .unwrap_or_else(Timestamp::now);
     let mut walk = Walk::start(set, start)?;
     for ((answer, at), key) in answers.iter().zip(keys) {
-        if let Some(here) = walk.question().map(|q| q.key) {
+        // At the end, only a `vervolg` answer, given at that end.
+        let here = walk
+            .question()
+            .map(|q| q.key)
+            .or_else(|| walk.outcome().map(|n| n.id.clone()));
+        if let Some(here) = here {
             landing(&here, key)?;
         }
         walk.answer(answer.clone(), *at)?;

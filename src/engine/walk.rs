@@ -120,7 +120,7 @@ impl<'f> Walk<'f> {
     pub fn outcome_text(&self) -> Option<String> {
         let end = self.main.outcome?;
         let last = self.main.steps.last()?;
-        let Body::End { outcome, parts } = &end.body else {
+        let Body::End { outcome, parts, .. } = &end.body else {
             return last.outcome.clone();
         };
         if self.follow_ups.is_empty() {
@@ -163,8 +163,12 @@ impl<'f> Walk<'f> {
         Some(question)
     }
 
-    /// Record an answer to the current question of the main path and move on.
+    /// Record an answer to the current question of the main path and move on. At the end,
+    /// only an [`Answer::Vervolg`] is taken (see [`Cursor::go_on`]).
     pub fn answer(&mut self, answer: Answer, at: Timestamp) -> Result<(), WalkError> {
+        if let (Some(end), Answer::Vervolg { .. }) = (self.main.outcome, &answer) {
+            return self.main.go_on(self.set, end, answer, at);
+        }
         let question = self.question().ok_or(WalkError::Finished)?;
         let answer = self.name_follow_up(&question, answer);
         let stack = self.main.stack.clone();

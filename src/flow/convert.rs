@@ -8,10 +8,12 @@ use crate::finding::Finding;
 use crate::flow::fields::{allowed_fields, misplaced_fields};
 use crate::flow::lines::NodeLines;
 use crate::flow::model::{
-    Action, Body, Choice, Condition, Exit, Flow, FollowUpRule, Kind, Node, OutcomePart,
-    ProposalRules, Rule,
+    Action, Body, Choice, Condition, Exit, Flow, FollowUpRule, Kind, Node, ProposalRules, Rule,
 };
 use crate::flow::raw::{RawAction, RawFlow, RawNode, RawProposal};
+
+mod end;
+use end::end;
 
 /// Convert the file form into a flow. Nodes that lack what their kind needs are left out of
 /// the flow and reported; everything the graph checks need is kept.
@@ -215,35 +217,6 @@ fn conditions(at: &mut At<'_>, list: Vec<String>) -> Vec<Condition> {
         }
     }
     conditions
-}
-
-fn end(at: &mut At<'_>, raw: &mut RawNode) -> Option<Body> {
-    let parts: Vec<OutcomePart> = raw
-        .uitkomst_als
-        .take()
-        .unwrap_or_default()
-        .into_iter()
-        .map(|p| {
-            if p.als.is_empty() {
-                at.error(
-                    "een deel van 'uitkomst-als' heeft geen voorwaarden ('als:')".to_string(),
-                    "geef minstens één voorwaarde 'KNOOP = ID' onder 'als:'".to_string(),
-                );
-            }
-            OutcomePart {
-                conditions: conditions(at, p.als),
-                text: p.tekst,
-                otherwise: p.anders,
-            }
-        })
-        .collect();
-    match raw.uitkomst.take() {
-        Some(outcome) => Some(Body::End { outcome, parts }),
-        None => {
-            at.missing("uitkomst", "de uitkomst van dit einde, in een zin");
-            None
-        }
-    }
 }
 
 fn action(at: &mut At<'_>, raw: &mut RawNode) -> Option<Body> {

@@ -21,15 +21,16 @@ pub(crate) fn allowed_fields(kind: Kind) -> &'static [&'static str] {
             "uitgevoerd-als",
         ],
         Kind::Subflow => &["flow", "volgende", "ingang", "uitgangen"],
-        Kind::Einde => &["uitkomst", "uitkomst-als"],
+        Kind::Einde => &["uitkomst", "uitkomst-als", "vervolg"],
         Kind::Tekst => &["vraag", "volgende", "pauzeerbaar"],
     }
 }
 
 /// The fields given in the file that this kind does not use.
 pub(crate) fn misplaced_fields(raw: &RawNode, allowed: &[&str]) -> Vec<&'static str> {
-    let present: [(&str, bool); 16] = [
+    let present: [(&str, bool); 17] = [
         ("opvolging", raw.opvolging.is_some()),
+        ("vervolg", raw.vervolg.is_some()),
         ("ingang", raw.ingang.is_some()),
         ("uitgangen", !raw.uitgangen.is_empty()),
         ("uitkomst-als", raw.uitkomst_als.is_some()),

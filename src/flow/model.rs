@@ -157,7 +157,18 @@ pub enum Body {
         outcome: String,
         /// Sentences added to the outcome by what was actually done (`uitkomst-als`).
         parts: Vec<OutcomePart>,
+        /// `vervolg:` — the session may go on after this end, at another node of its flow
+        /// (later signals after "Geen actie op dit moment"); `None` for a final end.
+        continuation: Option<Continuation>,
     },
+}
+
+/// `vervolg:` of an end: where the path may go on later (`naar`), in the words offered to the
+/// person (`label`).
+#[derive(Debug, Clone)]
+pub struct Continuation {
+    pub target: String,
+    pub label: String,
 }
 
 /// `uitgangen:` of a sub-flow call: when the sub-flow ends at `end`, go on at `target`.

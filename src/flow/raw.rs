@@ -83,6 +83,9 @@ pub struct RawNode {
     /// An end: sentences of the outcome that depend on what was done.
     #[serde(default, rename = "uitkomst-als")]
     pub uitkomst_als: Option<Vec<RawOutcomePart>>,
+    /// An end after which the session may go on later: where, and in which words.
+    #[serde(default)]
+    pub vervolg: Option<RawContinuation>,
     /// A referral counts as carried out only when these conditions hold (e.g. consent).
     #[serde(default, rename = "uitgevoerd-als")]
     pub uitgevoerd_als: Option<Vec<String>>,
@@ -100,6 +103,14 @@ pub struct RawFollowUp {
     pub verder: String,
     #[serde(default)]
     pub uiterlijk: Option<String>,
+}
+
+/// `vervolg: {naar: KNOOP, label: ...}` of an end.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawContinuation {
+    pub naar: String,
+    pub label: String,
 }
 
 /// `- als: [KNOOP = ID, ...]` (all must hold) `tekst: ...` `anders: ...`.

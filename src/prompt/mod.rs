@@ -4,6 +4,7 @@
 
 pub(crate) mod contact;
 pub(crate) mod plain;
+pub(crate) mod reopen;
 pub(crate) mod scan;
 pub mod script;
 pub(crate) mod terminal;

@@ -42,7 +42,7 @@ pub(crate) fn document(s: &Summary, zone: &TimeZone) -> Document {
     follow_ups(&mut doc, &s.opvolgingen, zone);
     doc.heading("Route");
     doc.push(Block::Table(route(s, zone)));
-    checklists(&mut doc, s);
+    checklists(&mut doc, s, zone);
     if !s.verwijzingen.is_empty() {
         doc.heading("Verwijzingen");
         doc.push(Block::List(s.verwijzingen.iter().map(referral).collect()));
@@ -332,7 +332,7 @@ fn answer(r: &RouteRow) -> String {
 }
 
 /// Each checklist under its box (with step and role), every action ticked, done or n.v.t.
-fn checklists(doc: &mut Document, s: &Summary) {
+fn checklists(doc: &mut Document, s: &Summary, zone: &TimeZone) {
     if s.checklists.is_empty() {
         return;
     }
@@ -366,7 +366,15 @@ fn checklists(doc: &mut Document, s: &Summary) {
                         Status::NietGedaan => Mark::Open,
                         Status::Nvt => Mark::NotApplicable,
                     }),
-                    ..Item::new(format!("{}{role} — {}", a.tekst, a.status.label()))
+                    ..Item::new(format!(
+                        "{}{role} — {}{}",
+                        a.tekst,
+                        a.status.label(),
+                        a.later_afgevinkt
+                            .as_ref()
+                            .map(|t| later_ticked(t, zone))
+                            .unwrap_or_default()
+                    ))
                 }
             })
             .collect();
@@ -374,6 +382,15 @@ fn checklists(doc: &mut Document, s: &Summary) {
         if let Some(n) = &c.notitie {
             doc.paragraph(format!("Notitie: {n}"));
         }
+    }
+}
+
+/// " (later afgevinkt op 12-01-2027 door Verloskundig zorgverlener)".
+fn later_ticked(t: &crate::report::summary::Ticked, zone: &TimeZone) -> String {
+    let day = t.op.to_zoned(zone.clone()).strftime("%d-%m-%Y").to_string();
+    match &t.door {
+        Some(who) => format!(" (later afgevinkt op {day} door {who})"),
+        None => format!(" (later afgevinkt op {day})"),
     }
 }
 

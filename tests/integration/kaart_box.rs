@@ -272,7 +272,7 @@ fn controleer_accepts_kaart_on_a_wait_and_refuses_it_on_an_end() {
         .stdout_has(&format!(
             "flow.yaml:{end_line}: fout: knoop 'E': het veld 'kaart' hoort niet bij een knoop van soort 'einde'"
         ))
-        .stdout_has("haal 'kaart' weg, of kies de soort die erbij past (velden van 'einde': uitkomst, uitkomst-als)");
+        .stdout_has("haal 'kaart' weg, of kies de soort die erbij past (velden van 'einde': uitkomst, uitkomst-als, vervolg)");
 }
 
 #[test]

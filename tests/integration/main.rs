@@ -32,6 +32,7 @@ mod output;
 mod pinned;
 mod plain;
 mod referral;
+mod reopen;
 mod resume;
 mod routes;
 mod scan;
@@ -41,6 +42,8 @@ mod statistics;
 mod terminal;
 #[cfg(unix)]
 mod terminal_meldcode;
+#[cfg(unix)]
+mod terminal_reopen;
 mod text_answer;
 mod training;
 mod usage;

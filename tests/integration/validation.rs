@@ -296,7 +296,7 @@ fn field_that_does_not_belong_to_the_kind() {
         30,
         Some("E1"),
         "het veld 'vraag' hoort niet bij een knoop van soort 'einde'",
-        "haal 'vraag' weg, of kies de soort die erbij past (velden van 'einde': uitkomst, uitkomst-als)",
+        "haal 'vraag' weg, of kies de soort die erbij past (velden van 'einde': uitkomst, uitkomst-als, vervolg)",
     );
 }
 
@@ -742,5 +742,27 @@ fn a_broken_node_named_by_conditions_is_one_finding() {
             .contains("'verplicht' hoort bij een actie, niet bij criterium 'twijfel'"),
         "{}",
         out.stdout
+    );
+}
+
+#[test]
+fn vervolg_to_an_unknown_node_and_an_empty_label() {
+    let out = check("vervolg-onbekend.yaml");
+    assert_eq!(error_count(&out), 2, "{}", out.stdout);
+    has_finding(
+        &out,
+        "vervolg-onbekend.yaml",
+        30,
+        Some("E1"),
+        "'vervolg' gaat naar 'DD', maar die knoop bestaat niet",
+        "'D'",
+    );
+    has_finding(
+        &out,
+        "vervolg-onbekend.yaml",
+        37,
+        Some("E2"),
+        "'vervolg' heeft een leeg 'label'",
+        "zeg in 'label:'",
     );
 }

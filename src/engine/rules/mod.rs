@@ -60,6 +60,10 @@ pub enum Mismatch {
     /// A text answer that is empty (or only spaces); `pausable`: the question may be answered
     /// later instead.
     EmptyText { pausable: bool },
+    /// Going on after an end whose flow gives no `vervolg:` (or not at an end at all).
+    NoContinuation { end: String },
+    /// Going on after an end without saying why.
+    ContinuationNeedsReason,
 }
 
 /// The Dutch name of each free text of an answer, as [`Mismatch::Bsn`] gives it.
@@ -135,6 +139,13 @@ impl fmt::Display for Mismatch {
             }
             Mismatch::EmptyText { pausable: true } => f.write_str(
                 "het antwoord is leeg; typ een antwoord, of kies 'later' als het nog niet bekend is",
+            ),
+            Mismatch::NoContinuation { end } => write!(
+                f,
+                "na het einde '{end}' gaat de sessie niet verder: de flow geeft daar geen vervolg"
+            ),
+            Mismatch::ContinuationNeedsReason => f.write_str(
+                "verder na een einde kan alleen met een reden: wat is er later gebeurd?",
             ),
         }
     }
@@ -317,6 +328,7 @@ pub(crate) fn free_text(answer: &Answer) -> Result<(), Mismatch> {
         | Answer::Criteria { notitie, .. }
         | Answer::Verwijzing { notitie, .. } => (NOTE, notitie.as_ref()),
         Answer::Tekst { tekst } => (TEXT, Some(tekst)),
+        Answer::Vervolg { reden, .. } => (BACK_REASON, Some(reden)),
         Answer::Opvolging { .. } => return Ok(()),
     };
     let others: &[String] = match answer {
@@ -387,7 +399,47 @@ fn kind_of(answer: &Answer) -> &'static str {
         Answer::Criteria { .. } => "criteria",
         Answer::Tekst { .. } => "tekst",
         Answer::Opvolging { .. } => "opvolging",
+        Answer::Vervolg { .. } => "vervolg",
     }
+}
+
+/// Going on after the end `end` (see [`Answer::Vervolg`]): the end must allow it (`vervolg:`
+/// in the flow, to the same node) and the answer must say why. Returns the answer as kept and
+/// the node to go on at.
+pub(crate) fn continuation(end: &Node, answer: Answer) -> Result<(Answer, String), Mismatch> {
+    let Body::End {
+        continuation: Some(allowed),
+        ..
+    } = &end.body
+    else {
+        return Err(Mismatch::NoContinuation {
+            end: end.id.clone(),
+        });
+    };
+    let Answer::Vervolg { naar, reden } = answer else {
+        return Err(Mismatch::WrongKind {
+            answer: kind_of(&answer),
+            question: end.body.kind().dutch(),
+        });
+    };
+    if naar != allowed.target {
+        return Err(Mismatch::NoContinuation {
+            end: end.id.clone(),
+        });
+    }
+    let reden = clean(Some(reden)).ok_or(Mismatch::ContinuationNeedsReason)?;
+    Ok((Answer::Vervolg { naar, reden }, allowed.target.clone()))
+}
+
+/// The reason to go on after an end, as a front end asks it: not empty, and no BSN.
+pub(crate) fn continuation_reason(reason: &str) -> Result<(), Mismatch> {
+    if reason.trim().is_empty() {
+        return Err(Mismatch::ContinuationNeedsReason);
+    }
+    free_text(&Answer::Vervolg {
+        naar: String::new(),
+        reden: reason.to_string(),
+    })
 }
 
 fn clean(text: Option<String>) -> Option<String> {

@@ -17,8 +17,10 @@ use crate::flow::set::FlowSet;
 use crate::suggest::{suggest, Suggester};
 
 mod condition;
+mod continuation;
 mod follow_up;
 use condition::{check_condition, Order};
+use continuation::check_continuation;
 
 /// All findings for the set: those of loading plus the graph checks, sorted by file and line.
 pub fn validate(set: &FlowSet) -> Vec<Finding> {
@@ -89,6 +91,7 @@ fn check_flow(c: &Checked, findings: &mut Vec<Finding>) {
         check_roles_steps_footnotes(c.flow, node, findings);
         check_explanation_proposal_call(c, node, findings);
         follow_up::check_follow_up(c, node, findings);
+        check_continuation(c, node, findings);
     }
     check_graph(c, findings);
 }

@@ -17,6 +17,7 @@ mod choice;
 mod io;
 mod lists;
 mod referral;
+mod reopen;
 mod text;
 
 use crate::engine::prompter::{BackDecision, Prompter, Reply, Withdrawing};

@@ -15,6 +15,7 @@ mod checklist;
 mod choice;
 mod entry;
 mod referral;
+mod reopen;
 mod text;
 
 use std::path::Path;

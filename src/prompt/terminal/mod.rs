@@ -19,6 +19,7 @@ mod contact;
 mod criteria;
 mod pause;
 mod referral;
+mod reopen;
 mod style;
 mod text;
 mod widgets;

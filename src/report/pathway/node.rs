@@ -208,7 +208,11 @@ fn body_text(flow: &Flow, node: &Node) -> String {
                 "",
             ))
         }
-        Body::End { outcome, parts } => {
+        Body::End {
+            outcome,
+            parts,
+            continuation,
+        } => {
             s.push_str(&under(&format!("■ {}", outcome.trim()), "  "));
             for part in parts {
                 let when: Vec<String> = part.conditions.iter().map(|c| c.to_string()).collect();
@@ -219,6 +223,13 @@ fn body_text(flow: &Flow, node: &Node) -> String {
                 if let Some(otherwise) = &part.otherwise {
                     s.push_str(&under(&format!("  anders: {}", otherwise.trim()), "    "));
                 }
+            }
+            // A session finished here may go on later (`vervolg`).
+            if let Some(c) = continuation {
+                s.push_str(&under(
+                    &format!("↪ {} → {}", c.label, target(flow, &c.target)),
+                    "  ",
+                ));
             }
         }
     }

@@ -12,8 +12,8 @@ use crate::flow::model::{Action, Body};
 use crate::kaart::Offer;
 use crate::report::summary::words::{row, where_};
 use crate::report::summary::{
-    Checklist, ChecklistItem, Contact, Referral, RouteRow, SubflowRun, Who, NOT_CARRIED_OUT,
-    NOT_YET, REFERRED,
+    Checklist, ChecklistItem, Contact, Referral, RouteRow, SubflowRun, Ticked, Who,
+    NOT_CARRIED_OUT, NOT_YET, REFERRED,
 };
 
 /// Who an open action is for when no role is known.
@@ -28,6 +28,8 @@ pub(super) struct Parts {
     pub(super) checklists: Vec<Checklist>,
     pub(super) verwijzingen: Vec<Referral>,
     pub(super) open_acties: BTreeMap<String, Vec<String>>,
+    /// The actions of the step being added that were ticked off later, by action id.
+    pub(super) ticked: Vec<(String, Ticked)>,
 }
 
 impl Parts {
@@ -40,15 +42,36 @@ impl Parts {
         who: Option<Who>,
     ) {
         let kaart = offer.map(|o| o.kaart);
-        self.route.push(RouteRow {
+        let mut route_row = RouteRow {
             door: who.clone(),
             ..row(step, offer)
-        });
+        };
+        // The route says what was done then; what was ticked off later, it says so.
+        if !self.ticked.is_empty() {
+            route_row.antwoord = format!(
+                "{} (waarvan {} later afgevinkt)",
+                route_row.antwoord,
+                self.ticked.len()
+            );
+        }
+        self.route.push(route_row);
         if let Some(text) = flagged(step) {
             self.let_op.push(text);
         }
         if let Some(text) = overruled(step) {
             self.let_op.push(text);
+        }
+        // A session that was finished and went on later: the end was not the end.
+        if let (Body::End { .. }, Some(Answer::Vervolg { reden, .. })) =
+            (&step.node.body, &step.answer)
+        {
+            let by = who.as_ref().map(|w| format!(" ({w})")).unwrap_or_default();
+            self.let_op.push(format!(
+                "Voortgezet na het einde '{}' ({}): {}; reden: {reden}{by}",
+                step.node.title,
+                step.node.blueprint.as_deref().unwrap_or(&step.node.id),
+                route_row_answer(&self.route)
+            ));
         }
         // Group the steps of each sub-flow run under the call that started it.
         if let Body::Subflow { flow, .. } = &step.node.body {
@@ -174,6 +197,11 @@ impl Parts {
                     .iter()
                     .find(|m| m.id == item.id)
                     .map_or(Status::NietGedaan, |m| m.status),
+                later_afgevinkt: self
+                    .ticked
+                    .iter()
+                    .find(|(id, _)| *id == item.id)
+                    .map(|(_, t)| t.clone()),
             })
             .collect();
         for (item, action) in list.iter().zip(items) {
@@ -254,6 +282,11 @@ impl Parts {
         }
         self.verwijzingen.push(referral);
     }
+}
+
+/// The answer of the last row of the route.
+fn route_row_answer(route: &[RouteRow]) -> String {
+    route.last().map(|r| r.antwoord.clone()).unwrap_or_default()
 }
 
 /// A proposal of zorgpad that the professional did not follow: what was proposed, what was

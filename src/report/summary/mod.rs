@@ -181,6 +181,17 @@ pub struct ChecklistItem {
     pub tekst: String,
     pub rol: Option<String>,
     pub status: Status,
+    /// When the action was marked "niet gedaan" at first and ticked off later (`hervat`):
+    /// when and by whom (added later to `zorgpad.samenvatting/1`; left out otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub later_afgevinkt: Option<Ticked>,
+}
+
+/// An action ticked off later: when, and who did it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Ticked {
+    pub op: Timestamp,
+    pub door: Option<Who>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -311,10 +322,30 @@ impl Summary {
         let main = walk.main();
         let mut parts = Parts::default();
         let mut actors = journal::in_force_actors(session.events()).into_iter();
+        let ticks = journal::ticks(session.events());
+        let mut answered = 0;
         for step in walk.steps() {
             let who = match step.answer {
                 Some(_) => actors.next().and_then(|a| Who::of(main, a)),
                 None => None,
+            };
+            // The actions of this answer ticked off later (`afgevinkt`).
+            parts.ticked = match step.answer {
+                Some(_) => {
+                    answered += 1;
+                    ticks
+                        .iter()
+                        .filter(|t| t.answer + 1 == answered)
+                        .map(|t| {
+                            let ticked = Ticked {
+                                op: t.at,
+                                door: Who::of(main, t.by.clone()),
+                            };
+                            (t.action.clone(), ticked)
+                        })
+                        .collect()
+                }
+                None => Vec::new(),
             };
             parts.add(session, step, offer, who);
         }

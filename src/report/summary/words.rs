@@ -37,6 +37,11 @@ pub(super) fn row(step: &Step<'_>, offer: Option<Offer<'_>>) -> RouteRow {
         (Body::Referral { question, .. } | Body::Text { question, .. }, Some(answer)) => {
             (question.clone(), describe(node, answer, kaart))
         }
+        // A finished session that went on later: its own row, after the end reached.
+        (Body::End { .. }, Some(answer @ Answer::Vervolg { .. })) => (
+            format!("Later verder na '{}'", node.title),
+            describe(node, answer, kaart),
+        ),
         (Body::End { outcome, .. }, _) => (
             node.title.clone(),
             step.outcome
@@ -154,6 +159,14 @@ fn describe(node: &Node, answer: &Answer, kaart: Option<&Kaart>) -> String {
             ),
             None => "later — als opvolging; het pad ging verder".to_string(),
         },
+        (
+            Body::End {
+                continuation: Some(c),
+                ..
+            },
+            Answer::Vervolg { naar, .. },
+        ) if c.target == *naar => c.label.clone(),
+        (_, Answer::Vervolg { naar, .. }) => format!("verder bij {naar}"),
     }
 }
 
