@@ -107,6 +107,7 @@ mod tests {
                 }],
                 notitie: None,
             },
+            opvolging: None,
             rol: None,
             door: None,
         }
@@ -149,6 +150,7 @@ mod tests {
         again.push(Event::Terug {
             tijd: at(4),
             vraag: "B8".to_string(),
+            opvolging: None,
             rol: None,
             door: None,
             reden: None,
