@@ -92,6 +92,20 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         door: Option<String>,
     },
+    /// A note (toelichting or notitie) to the answer just given to the question with this key,
+    /// asked after that answer was saved, so that dying at the note prompt keeps the answer.
+    /// It applies to the last answer in force with that key ([`fold_notes`]): the answer reads
+    /// as if given with the note. Added later to format `zorgpad.sessie/1`; older files simply
+    /// have none.
+    Notitie {
+        tijd: Timestamp,
+        vraag: String,
+        tekst: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rol: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        door: Option<String>,
+    },
     /// The session was handed over in a file (`sessies overdragen`): the file's name. Added
     /// later to format `zorgpad.sessie/1`; older files simply have none.
     Overgedragen { tijd: Timestamp, bestand: String },
@@ -109,6 +123,7 @@ impl Event {
             | Event::Hervat { tijd, .. }
             | Event::Export { tijd, .. }
             | Event::Overgezet { tijd, .. }
+            | Event::Notitie { tijd, .. }
             | Event::Overgedragen { tijd, .. }
             | Event::Ontvangen { tijd, .. } => *tijd,
         }
@@ -124,6 +139,7 @@ impl Event {
             Event::Hervat { .. } => "hervat",
             Event::Export { .. } => "export",
             Event::Overgezet { .. } => "overgezet",
+            Event::Notitie { .. } => "notitie",
             Event::Overgedragen { .. } => "overgedragen",
             Event::Ontvangen { .. } => "ontvangen",
         }
@@ -138,7 +154,8 @@ impl Event {
             | Event::Pauze { rol, door, .. }
             | Event::Hervat { rol, door, .. }
             | Event::Export { rol, door, .. }
-            | Event::Overgezet { rol, door, .. } => Actor {
+            | Event::Overgezet { rol, door, .. }
+            | Event::Notitie { rol, door, .. } => Actor {
                 rol: rol.clone(),
                 door: door.clone(),
             },
@@ -195,6 +212,7 @@ pub fn pause(events: &[Event]) -> Option<(&str, Timestamp, Option<jiff::civil::D
             | Event::Hervat { .. }
             | Event::Export { .. }
             | Event::Overgezet { .. }
+            | Event::Notitie { .. }
             | Event::Overgedragen { .. }
             | Event::Ontvangen { .. } => {}
         }
@@ -223,6 +241,8 @@ pub fn roles(events: &[Event]) -> Vec<(String, Timestamp)> {
 
 /// The start time and the answers in force, after applying every `terug`.
 pub fn in_force(events: &[Event]) -> (Option<Timestamp>, Vec<(Answer, Timestamp)>) {
+    let folded = fold_notes(events);
+    let events: &[Event] = &folded;
     let mut start = None;
     let mut answers = Vec::new();
     for event in events {
@@ -236,6 +256,7 @@ pub fn in_force(events: &[Event]) -> (Option<Timestamp>, Vec<(Answer, Timestamp)
             | Event::Hervat { .. }
             | Event::Export { .. }
             | Event::Overgezet { .. }
+            | Event::Notitie { .. }
             | Event::Overgedragen { .. }
             | Event::Ontvangen { .. } => {}
         }
@@ -276,6 +297,8 @@ pub fn in_force_keys(events: &[Event]) -> Vec<&str> {
 /// Per question key, the answer last taken back there and not answered again since: what a
 /// front end starts from when the question comes back.
 pub fn pending_withdrawn(events: &[Event]) -> std::collections::BTreeMap<String, Answer> {
+    let folded = fold_notes(events);
+    let events: &[Event] = &folded;
     let mut stack: Vec<(String, Answer)> = Vec::new();
     let mut pending = std::collections::BTreeMap::new();
     for event in events {
@@ -316,6 +339,8 @@ pub struct Withdrawal {
 /// next answer to the same question). Going back several questions to change one takes the
 /// others back too; each one answered again exactly as before changed nothing and is left out.
 pub fn withdrawn(events: &[Event]) -> Vec<Withdrawal> {
+    let folded = fold_notes(events);
+    let events: &[Event] = &folded;
     let mut stack: Vec<(String, Answer, Timestamp, Actor)> = Vec::new();
     let mut out: Vec<Withdrawal> = Vec::new();
     // Per question key: the withdrawal still waiting for its new answer.
@@ -354,4 +379,43 @@ pub fn withdrawn(events: &[Event]) -> Vec<Withdrawal> {
     }
     out.retain(|w| w.new.as_ref().map(|(a, ..)| a) != Some(&w.old));
     out
+}
+
+/// The journal with every `notitie` folded into the answer it belongs to: the last `antwoord`
+/// before it with the same key that is still in force (not taken back by a `terug` between
+/// them), which then reads as given with the note ([`Answer::with_note`]). A note that finds no
+/// such answer changes nothing. The `notitie` events themselves stay, in their place, so that
+/// every position and every actor still lines up with the journal as stored.
+pub fn fold_notes(events: &[Event]) -> std::borrow::Cow<'_, [Event]> {
+    if !events.iter().any(|e| matches!(e, Event::Notitie { .. })) {
+        return std::borrow::Cow::Borrowed(events);
+    }
+    let mut out = events.to_vec();
+    // Positions of the answers in force, as a stack like `in_force` keeps it.
+    let mut stack: Vec<usize> = Vec::new();
+    for i in 0..out.len() {
+        match &out[i] {
+            Event::Antwoord { .. } => stack.push(i),
+            Event::Terug { .. } => {
+                stack.pop();
+            }
+            Event::Notitie { vraag, tekst, .. } => {
+                let (vraag, tekst) = (vraag.clone(), tekst.clone());
+                if let Some(&at) = stack.last() {
+                    if let Event::Antwoord {
+                        vraag: key,
+                        antwoord,
+                        ..
+                    } = &mut out[at]
+                    {
+                        if *key == vraag {
+                            *antwoord = antwoord.clone().with_note(&tekst);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }

@@ -13,6 +13,10 @@ use crate::flow::model::Body;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Reply {
     Answer(Answer),
+    /// This answer, and then a note to go with it: the answer is recorded and saved first,
+    /// and only then is the prompter asked for the note ([`Prompter::note`]), so that a
+    /// process that dies at the note prompt keeps the answer.
+    AnswerWithNote(Answer),
     /// Return to the previous question to change its answer.
     Back,
     /// "Nog niet — later verder": pause the session here, maybe until a date.
@@ -28,6 +32,13 @@ pub(crate) trait Prompter {
     /// After a [`Reply::Back`] that would take back an answer of another role, or one that
     /// may only be changed with a reason: go back (with the reason), or stay at the question.
     fn confirm_back(&mut self, back: &Withdrawing) -> Result<BackDecision>;
+
+    /// After a [`Reply::AnswerWithNote`] to `question`, recorded and saved: the note to add to
+    /// that answer, or `None` for none after all. A prompter that never gives such a reply
+    /// (an answers file holds its notes inline) need not ask.
+    fn note(&mut self, _question: &Question<'_>) -> Result<Option<String>> {
+        Ok(None)
+    }
 }
 
 /// The answer a "back" would take back, when going back needs more than the key press: it

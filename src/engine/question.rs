@@ -36,6 +36,11 @@ pub struct Question<'f> {
     pub preset: Vec<Preset>,
     /// For a box with `kaart:` in the flow: the providers of the Sociale Kaart to show with it.
     pub contacts: Option<Contacts<'f>>,
+    /// The highest step of the main flow (5 in the blauwdruk), for "Stap 2 van 5".
+    pub last_step: Option<u8>,
+    /// The questions answered so far on the route in force, each with its answer, in order:
+    /// for "Route tot nu toe".
+    pub answered: Vec<Step<'f>>,
 }
 
 /// A criterion ticked in advance, with the earlier answer that ticked it (in words).

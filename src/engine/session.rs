@@ -189,6 +189,39 @@ impl<'f> Session<'f> {
         Ok(())
     }
 
+    /// Add a note to the answer just given (the last answer in force), as its own journal
+    /// event: the answer was saved before the note was asked. The note keeps the rule for new
+    /// answers (no BSN); an empty note records nothing (false).
+    pub fn note(&mut self, at: Timestamp, text: &str) -> Result<bool, WalkError> {
+        let text = text.trim();
+        let key = journal::in_force_keys(&self.events)
+            .pop()
+            .ok_or(WalkError::Finished)?
+            .to_string();
+        let (start, mut answers) = journal::in_force(&self.events);
+        let Some((answer, _)) = answers.last_mut() else {
+            return Err(WalkError::Finished);
+        };
+        if text.is_empty() || matches!(answer, Answer::Tekst { .. }) {
+            return Ok(false);
+        }
+        *answer = answer.clone().with_note(text);
+        crate::engine::rules::free_text(answer).map_err(|mismatch| WalkError::Refused {
+            key: key.clone(),
+            mismatch,
+        })?;
+        let walk = Walk::replay(self.set, start.unwrap_or(at), &answers)?;
+        self.events.push(Event::Notitie {
+            tijd: at,
+            vraag: key,
+            tekst: text.to_string(),
+            rol: self.actor.rol.clone(),
+            door: self.actor.door.clone(),
+        });
+        self.walk = walk;
+        Ok(true)
+    }
+
     /// What a "back" would take back, when that needs a confirmation (the answer was given by
     /// another role) or a reason (see [`crate::engine::rules::reason_to_change`]); `None` when
     /// it needs neither, or there is nothing to go back to.

@@ -171,6 +171,13 @@ impl<'f> Walk<'f> {
             proposal: propose(self, flow, node),
             preset: self.preset(flow, node),
             contacts: contacts(&self.steps, node),
+            last_step: self.set.main().nodes.iter().filter_map(|n| n.step).max(),
+            answered: self
+                .steps
+                .iter()
+                .filter(|s| s.answer.is_some())
+                .cloned()
+                .collect(),
         })
     }
 
