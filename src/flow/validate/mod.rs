@@ -213,6 +213,20 @@ fn check_roles_steps_footnotes(flow: &Flow, node: &Node, findings: &mut Vec<Find
             ));
         }
     }
+    // Weighty: only where something is asked with options or ticks.
+    let asks = matches!(
+        node.body,
+        Body::Decision { .. } | Body::Wait { .. } | Body::Referral { .. } | Body::Criteria { .. }
+    );
+    if node.weighty && !asks {
+        findings.push(Finding::error(
+            file,
+            node.line,
+            here,
+            format!("'zwaarwegend' hoort niet bij een knoop van soort '{}'", node.body.kind().dutch()),
+            "haal 'zwaarwegend' weg: het hoort bij een beslissing, wachtmoment, verwijzing of criteria-knoop".to_string(),
+        ));
+    }
     // Footnotes.
     for n in &node.footnotes {
         if !flow.footnotes.contains_key(n) {
