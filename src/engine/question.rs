@@ -63,6 +63,24 @@ impl Question<'_> {
         .map(|_| ())
     }
 
+    /// Whether a note added after the answer would be accepted (no BSN in it), named as the
+    /// answer names it: the toelichting of a choice, else the notitie.
+    pub(crate) fn check_note(&self, text: &str) -> Result<(), Mismatch> {
+        let noted = match self.node.body {
+            crate::flow::model::Body::Decision { .. } | crate::flow::model::Body::Wait { .. } => {
+                Answer::Keuze {
+                    optie: String::new(),
+                    toelichting: Some(text.to_string()),
+                }
+            }
+            _ => Answer::Checklist {
+                acties: Vec::new(),
+                notitie: Some(text.to_string()),
+            },
+        };
+        rules::free_text(&noted)
+    }
+
     /// Whether this option can be taken at all (with a reason, should that be needed): a
     /// binding proposal leaves one.
     pub(crate) fn allows(&self, option: &str) -> bool {

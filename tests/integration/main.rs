@@ -41,6 +41,8 @@ mod statistics;
 mod terminal;
 #[cfg(unix)]
 mod terminal_meldcode;
+#[cfg(unix)]
+mod terminal_safe;
 mod text_answer;
 mod training;
 mod usage;

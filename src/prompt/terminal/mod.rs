@@ -40,6 +40,11 @@ pub(crate) struct Terminal<'k> {
     color: bool,
     /// The Sociale Kaart of the session, for the providers at a referral.
     offer: Option<Offer<'k>>,
+    /// Whether the person chose to add a note to the answer of the current question: it is
+    /// asked after the answer is saved ([`Prompter::note`]).
+    with_note: std::cell::Cell<bool>,
+    /// The route so far, as "⋯ Route tot nu toe" shows it, for the current question.
+    route: Vec<String>,
 }
 
 impl<'k> Terminal<'k> {
@@ -65,6 +70,8 @@ impl<'k> Terminal<'k> {
             explain_always,
             color,
             offer: None,
+            with_note: std::cell::Cell::new(false),
+            route: Vec::new(),
         }
     }
 
@@ -85,7 +92,12 @@ impl Terminal<'_> {
         labels.push("Onbekend, of een gemeente die niet op de kaart staat".to_string());
         self.say("");
         loop {
-            match self.select("In welke gemeente woont de cliënt?", &labels, 0, false, false)? {
+            match self.select(
+                "In welke gemeente woont de cliënt?",
+                &labels,
+                Some(0),
+                widgets::Extra::default(),
+            )? {
                 Got::Value(i) => return Ok(gemeenten.get(i).cloned()),
                 Got::Explain => self.say(
                     "\nUitleg: de gemeente bepaalt welk aanbod van de Sociale Kaart zorgpad bij een verwijzing toont (aanbod voor de hele regio staat er altijd bij). De naam van de cliënt is nooit nodig.\n",
@@ -114,11 +126,26 @@ impl Prompter for Terminal<'_> {
         self.ask_back(back)
     }
 
+    fn note(&mut self, question: &Question<'_>) -> Result<Option<String>> {
+        self.ask_note(question)
+    }
+
     fn ask(&mut self, question: &Question<'_>) -> Result<Reply> {
+        self.route = crate::prompt::words::route_lines(question, self.offer.as_ref());
+        // After "back", a note given before is offered again to edit.
+        self.with_note
+            .set(question.previous.as_ref().and_then(|a| a.note()).is_some());
         self.header(question);
         if let Some(contacts) = &question.contacts {
             self.show_contacts(contacts);
         }
+        let reply = self.ask_kind(question)?;
+        Ok(crate::prompt::with_note(reply, self.with_note.get()))
+    }
+}
+
+impl Terminal<'_> {
+    fn ask_kind(&mut self, question: &Question<'_>) -> Result<Reply> {
         match &question.node.body {
             Body::Decision { options, .. } | Body::Wait { options, .. } => {
                 self.ask_choice(question, options)
