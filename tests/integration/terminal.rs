@@ -136,7 +136,7 @@ fn the_shortest_route_with_one_answer_changed_through_esc() {
         "Esc terug",
         "Enter bevestigen",
         "typ om te zoeken",
-        "zwaarwegend: kies zelf een antwoord",
+        "zwaarwegend: kies zelf \u{b7}",
         "Stap 1 van 5 \u{b7} B1",
         "? Uitleg bij deze stap",
         "Terug naar de vorige vraag",
@@ -518,15 +518,15 @@ fn doubt_makes_the_complex_route_the_only_choice() {
 // heavy: Buurtmoeders Voorbeeldregio (region-wide), Sociaal Team Havendorp, Schuldhulp
 // Voorbeeldregio (region-wide); then "Andere ..." and "Geen passend aanbod".
 
-const REFERRAL: &str =
+pub(crate) const REFERRAL: &str =
     "Naar welke hulpverlener of organisatie voor psychosociale problemen verwijst u?";
 const OTHER: &str = "Welke andere hulpverlener of organisatie?";
 const OTHER_READY: &str = "meerdere namen scheiden met ; \u{b7} ? voor uitleg \u{b7} Esc terug]";
-const B3_FOLLOW_UP: &str = "Is er (geringe) twijfel of blijven de problemen bestaan?";
+pub(crate) const B3_FOLLOW_UP: &str = "Is er (geringe) twijfel of blijven de problemen bestaan?";
 
 /// To the referral at B3 for psychosocial problems (single problems: both of its conditions
 /// ticked, so enkelvoudig is proposed and followed).
-fn to_referral() -> String {
+pub(crate) fn to_referral() -> String {
     format!("{TO_D2_CRITERIA}- [licht, voldoende-hulpbronnen]\n- enkelvoudig\n- psychosociaal\n")
 }
 

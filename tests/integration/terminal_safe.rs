@@ -47,7 +47,7 @@ fn enter_alone_does_not_record_a_weighty_answer() {
     // D1 (PPM) is weighty: the cursor starts at "— kies een antwoord —", and the help says so.
     let d1 = tty.screen_since(D1);
     assert!(d1.contains(&format!("> {PICK_FIRST}")), "{d1}");
-    assert!(d1.contains("zwaarwegend: kies zelf een antwoord"), "{d1}");
+    assert!(d1.contains("[zwaarwegend: kies zelf \u{b7} "), "{d1}");
     // Enter alone: nothing recorded, the question again.
     tty.send(ENTER);
     tty.expect("Kies eerst een antwoord: bij deze vraag legt Enter alleen niets vast.");
@@ -198,4 +198,32 @@ fn every_question_says_where_it_is_and_the_route_so_far_can_be_shown() {
     assert_eq!(tty.finish(), 130, "exit code\n{}", tty.screen());
     assert_eq!(answered(&journal(&ws)), ["IN", "B1", "B1-instrument"]);
     tty.assert_dutch();
+}
+
+/// A referral is weighty too: after "back" the providers chosen before are named, not ticked,
+/// so that Enter alone does not record them again.
+#[test]
+fn after_back_a_weighty_referral_names_what_was_chosen_and_ticks_nothing() {
+    use crate::terminal::{resume, stored_until, to_referral, B3_FOLLOW_UP, REFERRAL};
+    let ws = Workspace::new();
+    let id = stored_until(&ws, "--gemeente Havendorp", &to_referral());
+    let mut tty = resume(&ws, &id);
+    // Buurtmoeders Voorbeeldregio, the first provider.
+    tty.prompt(REFERRAL, MULTI_READY);
+    tty.send(SPACE);
+    tty.send(ENTER);
+    tty.prompt(B3_FOLLOW_UP, SELECT_READY);
+    tty.send(ESC);
+    tty.prompt(REFERRAL, MULTI_READY);
+    let again = tty.screen_since("Eerder gekozen: ");
+    assert!(
+        again.starts_with("Eerder gekozen: Buurtmoeders Voorbeeldregio") && !again.contains("[x]"),
+        "{again}"
+    );
+    // Enter alone: nothing chosen, refused, asked again.
+    tty.send(ENTER);
+    tty.expect("Er is geen hulpverlener of organisatie gekozen of ingevuld");
+    tty.prompt(REFERRAL, MULTI_READY);
+    tty.send(CTRL_C);
+    assert_eq!(tty.finish(), 130, "exit code\n{}", tty.screen());
 }

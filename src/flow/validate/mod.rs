@@ -213,18 +213,22 @@ fn check_roles_steps_footnotes(flow: &Flow, node: &Node, findings: &mut Vec<Find
             ));
         }
     }
-    // Weighty: only where something is asked with options or ticks.
+    // Weighty: only where an answer is picked (criteria start from ticks the rules give).
     let asks = matches!(
         node.body,
-        Body::Decision { .. } | Body::Wait { .. } | Body::Referral { .. } | Body::Criteria { .. }
+        Body::Decision { .. } | Body::Wait { .. } | Body::Referral { .. }
     );
     if node.weighty && !asks {
         findings.push(Finding::error(
             file,
             node.line,
             here,
-            format!("'zwaarwegend' hoort niet bij een knoop van soort '{}'", node.body.kind().dutch()),
-            "haal 'zwaarwegend' weg: het hoort bij een beslissing, wachtmoment, verwijzing of criteria-knoop".to_string(),
+            format!(
+                "'zwaarwegend' hoort niet bij een knoop van soort '{}'",
+                node.body.kind().dutch()
+            ),
+            "haal 'zwaarwegend' weg: het hoort bij een beslissing, wachtmoment of verwijzing"
+                .to_string(),
         ));
     }
     // Footnotes.

@@ -30,6 +30,16 @@ impl Terminal<'_> {
             .push("Geen passend aanbod (wordt vastgelegd als gat in de Sociale Kaart)".to_string());
         let ids: Vec<&str> = offered.iter().map(|a| a.id.as_str()).collect();
         let (mut ticked, typed) = previous_ticks(question, &ids);
+        // A weighty referral (a report) is never recorded by Enter alone on ticks given before
+        // "back": they are named, not ticked.
+        if crate::prompt::words::weighty(question) && !ticked.is_empty() {
+            let before: Vec<&str> = ticked
+                .iter()
+                .filter_map(|k| labels.get(*k).map(String::as_str))
+                .collect();
+            self.say(&format!("Eerder gekozen: {}", before.join("; ")));
+            ticked.clear();
+        }
         let message = question_text(question);
         loop {
             let extra = Extra {

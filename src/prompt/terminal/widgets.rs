@@ -72,7 +72,7 @@ const HELP_SELECT: &str =
     "↑↓ kiezen · Enter bevestigen · typ om te zoeken · Esc terug · Ctrl-C stoppen";
 /// At a weighty question: the answer is picked on purpose, never taken from the cursor.
 const HELP_WEIGHTY: &str =
-    "zwaarwegend: kies zelf een antwoord · ↑↓ · Enter bevestigen · Esc terug · Ctrl-C stoppen";
+    "zwaarwegend: kies zelf · ↑↓ · Enter bevestigen · Esc terug · Ctrl-C stoppen";
 /// The note after an answer that was saved already: nothing to go back to.
 pub(super) const HELP_NOTE: &str =
     "typ en Enter · leeg laten of Esc: geen · ? voor uitleg · Ctrl-C stoppen";
@@ -81,7 +81,7 @@ const HELP_MULTI: &str =
 pub(super) const HELP_REQUIRED_REASON: &str =
     "typ de reden en Enter · ? voor uitleg · Esc terug naar de keuze";
 pub(super) const HELP_REQUIRED: &str =
-    "typ de naam en Enter · meerdere namen scheiden met ; · ? voor uitleg · Esc terug";
+    "typ de naam · meerdere namen scheiden met ; · ? voor uitleg · Esc terug";
 
 impl Terminal<'_> {
     /// A select over `labels` with the explanation and the `extra` lines. The cursor starts
@@ -341,5 +341,24 @@ pub(crate) fn passphrase(twice: bool) -> Result<String> {
             Err(error) => Err(error),
             Ok(_) => Err(Error::cancelled("gestopt: er is geen wachtwoord gegeven.")),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// inquire prints a help line as it is, between brackets: on a terminal of 80 columns it
+    /// must fit on one line, or the terminal breaks it inside a word.
+    #[test]
+    fn every_help_line_fits_in_80_columns() {
+        for help in [
+            super::HELP_SELECT,
+            super::HELP_WEIGHTY,
+            super::HELP_MULTI,
+            super::HELP_NOTE,
+            super::HELP_REQUIRED_REASON,
+            super::HELP_REQUIRED,
+        ] {
+            assert!(help.chars().count() + 2 <= 80, "{help}");
+        }
     }
 }
