@@ -744,3 +744,17 @@ fn a_broken_node_named_by_conditions_is_one_finding() {
         out.stdout
     );
 }
+
+#[test]
+fn weighty_where_nothing_is_picked() {
+    // At D, a decision, 'zwaarwegend' is fine; at the actions of A it is the one finding.
+    let out = only_one(check("zwaarwegend-bij-actie.yaml"));
+    has_finding(
+        &out,
+        "zwaarwegend-bij-actie.yaml",
+        8,
+        Some("A"),
+        "'zwaarwegend' hoort niet bij een knoop van soort 'actie'",
+        "het hoort bij een beslissing, wachtmoment of verwijzing",
+    );
+}
