@@ -124,6 +124,12 @@ impl Terminal<'_> {
                 HELP_SELECT
             };
             let got = Select::new(&message, items)
+                // The lines that are no answer leave the answered line as the bare question, so
+                // that it does not read as an answer (nor runs past 80 columns).
+                .with_formatter(&|chosen| match chosen.value {
+                    Item::Neutral | Item::Note(..) | Item::Route => String::new(),
+                    other => other.to_string(),
+                })
                 .with_help_message(help)
                 .with_page_size(12)
                 .with_starting_cursor(cursor.min(last.saturating_sub(1)))
