@@ -35,6 +35,8 @@
 //! | Veilig Thuis | the regional advice and reporting centre for domestic violence |
 //! | rol / door | in the journal: the role that acted, and the initials given with `--door` (`engine::journal::Actor`) |
 //! | reden | the reason given on going back to change a Kindcheck, Meldcode or PPM (D1) answer |
+//! | toelichting / notitie | the free text with an answer (a choice's toelichting, the notitie of the rest); opt-in in the terminal and asked after the answer is saved, as its own journal event `notitie` |
+//! | zwaarwegend | a weighty question in the flow (PPM, Kindcheck, Meldcode, a report): never answered by Enter alone on a pre-selected option (`Node::weighty`) |
 //!
 //! One concept has one name throughout.
 
