@@ -16,3 +16,6 @@ pub mod question;
 pub mod rules;
 pub mod session;
 pub mod walk;
+
+#[cfg(test)]
+mod note_tests;
