@@ -220,6 +220,11 @@ fn bsn_in(record: &crate::store::Record) -> Option<String> {
                 return Some(format!("de reden bij gebeurtenis {at}"));
             }
         }
+        if let Event::Notitie { tekst, .. } = event {
+            if crate::bsn::find(tekst).is_some() {
+                return Some(format!("de notitie bij gebeurtenis {at}"));
+            }
+        }
         if event
             .actor()
             .door

@@ -128,6 +128,40 @@ impl Answer {
         }
         .filter(|s| !s.trim().is_empty())
     }
+
+    /// The answer with this note as its reason (a choice) or note (the rest); an empty note
+    /// takes it away. A text answer has no note and stays as it is.
+    pub fn with_note(self, note: &str) -> Answer {
+        let note = Some(note.trim().to_string()).filter(|n| !n.is_empty());
+        match self {
+            Answer::Keuze { optie, .. } => Answer::Keuze {
+                optie,
+                toelichting: note,
+            },
+            Answer::Checklist { acties, .. } => Answer::Checklist {
+                acties,
+                notitie: note,
+            },
+            Answer::Criteria { gelden, .. } => Answer::Criteria {
+                gelden,
+                notitie: note,
+            },
+            Answer::Verwijzing {
+                kaart,
+                aanbieders,
+                geen_passend_aanbod,
+                ..
+            } => Answer::Verwijzing {
+                kaart,
+                aanbieders,
+                geen_passend_aanbod,
+                notitie: note,
+            },
+            other @ (Answer::Tekst { .. } | Answer::Opvolging { .. } | Answer::Vervolg { .. }) => {
+                other
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -90,6 +90,12 @@ impl<'f> Cursor<'f> {
             contacts: contacts(&trail, node),
             deferrable: false,
             follow_up: None,
+            last_step: set.main().nodes.iter().filter_map(|n| n.step).max(),
+            answered: trail
+                .iter()
+                .filter(|s| s.answer.is_some())
+                .cloned()
+                .collect(),
         })
     }
 

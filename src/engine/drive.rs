@@ -105,6 +105,17 @@ pub(crate) fn drive<'f>(
         let reply = prompter.ask(&question).map_err(stopped)?;
         match reply {
             Reply::Answer(answer) => session.answer(answer, clock.now())?,
+            Reply::AnswerWithNote(answer) => {
+                // The answer is saved before the note is asked: dying at the note keeps it.
+                session.answer(answer, clock.now())?;
+                save(session)?;
+                if let Some(text) = prompter.note(&question).map_err(stopped)? {
+                    if session.note(clock.now(), &text)? {
+                        save(session)?;
+                    }
+                }
+                continue;
+            }
             Reply::Back => {
                 // Into another role's answer: confirm; a Kindcheck, Meldcode or PPM answer: why.
                 let reason = match session.withdrawing() {
@@ -187,6 +198,8 @@ mod tests {
         replies: VecDeque<crate::error::Result<Reply>>,
         /// The key of each question asked, and whether it could pause there.
         asked: Vec<(String, bool)>,
+        /// The notes to give when asked, in order.
+        notes: VecDeque<crate::error::Result<Option<String>>>,
     }
 
     impl Prompter for Replies {
@@ -205,25 +218,48 @@ mod tests {
                 reason: Some("test".to_string()),
             })
         }
+
+        fn note(&mut self, question: &Question<'_>) -> crate::error::Result<Option<String>> {
+            self.asked.push((format!("note {}", question.key), false));
+            self.notes.pop_front().unwrap_or(Ok(None))
+        }
     }
 
     fn run(
         replies: Vec<crate::error::Result<Reply>>,
         policy: Policy,
     ) -> (Result<Ending, Stop>, Replies, usize) {
+        let (ended, prompter, saves, _) = run_with_notes(replies, Vec::new(), policy);
+        (ended, prompter, saves)
+    }
+
+    /// [`run`], with the notes to give; also the journal as last saved.
+    fn run_with_notes(
+        replies: Vec<crate::error::Result<Reply>>,
+        notes: Vec<crate::error::Result<Option<String>>>,
+        policy: Policy,
+    ) -> (
+        Result<Ending, Stop>,
+        Replies,
+        usize,
+        Vec<crate::engine::journal::Event>,
+    ) {
         let set = FlowSet::load(None).expect("flows");
         let clock = Clock::from_env().expect("clock");
         let mut session = Session::new(&set, clock.now(), None, None).expect("session");
         let mut prompter = Replies {
             replies: replies.into(),
             asked: Vec::new(),
+            notes: notes.into(),
         };
         let mut saves = 0;
-        let ended = drive(&mut session, &mut prompter, &clock, policy, &mut |_| {
+        let mut saved = Vec::new();
+        let ended = drive(&mut session, &mut prompter, &clock, policy, &mut |s| {
             saves += 1;
+            saved = s.events().to_vec();
             Ok(())
         });
-        (ended, prompter, saves)
+        (ended, prompter, saves, saved)
     }
 
     const SESSION: Policy = Policy {
@@ -312,5 +348,64 @@ mod tests {
             "{e:?}"
         );
         assert_eq!(saves, 0);
+    }
+
+    fn intake_with_note() -> Reply {
+        Reply::AnswerWithNote(Answer::Keuze {
+            optie: "intake".to_string(),
+            toelichting: None,
+        })
+    }
+
+    #[test]
+    fn an_answer_with_a_note_is_saved_before_the_note_is_asked() {
+        // Ctrl-C at the note: the answer was saved already.
+        let (ended, prompter, saves, saved) = run_with_notes(
+            vec![Ok(intake_with_note())],
+            vec![Err(Error::cancelled("gestopt"))],
+            SESSION,
+        );
+        assert!(matches!(ended, Err(Stop::Cancelled { .. })), "{ended:?}");
+        assert_eq!(saves, 1);
+        let keys: Vec<&str> = prompter.asked.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["IN", "note IN"]);
+        assert!(
+            matches!(saved.last(), Some(crate::engine::journal::Event::Antwoord { vraag, .. }) if vraag == "IN"),
+            "{saved:?}"
+        );
+
+        // A note given: its own event, saved, and the answer in force reads with it.
+        let (_, _, saves, saved) = run_with_notes(
+            vec![Ok(intake_with_note())],
+            vec![Ok(Some("  verwezen door huisarts ".to_string()))],
+            SESSION,
+        );
+        assert_eq!(saves, 2);
+        assert!(
+            matches!(saved.last(), Some(crate::engine::journal::Event::Notitie { vraag, tekst, .. }) if vraag == "IN" && tekst == "verwezen door huisarts"),
+            "{saved:?}"
+        );
+        let (_, answers) = crate::engine::journal::in_force(&saved);
+        assert_eq!(answers[0].0.note(), Some("verwezen door huisarts"));
+
+        // No note after all: nothing more is recorded.
+        let (_, _, saves, saved) =
+            run_with_notes(vec![Ok(intake_with_note())], vec![Ok(None)], SESSION);
+        assert_eq!(saves, 1);
+        assert!(!saved
+            .iter()
+            .any(|e| matches!(e, crate::engine::journal::Event::Notitie { .. })));
+
+        // A BSN in the note is refused by the engine, whoever asked.
+        let (ended, _, saves, _) = run_with_notes(
+            vec![Ok(intake_with_note())],
+            vec![Ok(Some("BSN 111222333".to_string()))],
+            SESSION,
+        );
+        let Err(Stop::Failed(e)) = ended else {
+            panic!("{ended:?}");
+        };
+        assert!(e.message.contains("toelichting"), "{e:?}");
+        assert_eq!(saves, 1);
     }
 }

@@ -16,8 +16,11 @@
 //!
 //! [`Answer::Opvolging`]: crate::engine::answer::Answer::Opvolging
 
+use jiff::Timestamp;
+
 use crate::engine::answer::Answer;
 use crate::engine::cursor::Cursor;
+use crate::engine::journal::Event;
 use crate::engine::walk::{Step, Walk};
 use crate::flow::model::Body;
 
@@ -109,4 +112,70 @@ impl<'f> FollowUp<'f> {
             .any(|s| on_path(&s.key()))
             || walk.question().is_some_and(|q| on_path(&q.key))
     }
+}
+
+/// An answer in force in a follow-up: its question's key, the answer and its time.
+pub type FollowUpAnswer = (String, Answer, Timestamp);
+
+/// Per follow-up id, its answers in force, in order. A `terug` takes back the last answer of
+/// its own scope; when that answer had put a wait off (a follow-up), that follow-up's answers
+/// are taken back with it: the follow-up no longer exists.
+pub fn follow_up_answers(
+    events: &[Event],
+) -> std::collections::BTreeMap<String, Vec<FollowUpAnswer>> {
+    use std::collections::BTreeMap;
+    let mut main: Vec<Option<String>> = Vec::new();
+    let mut answers: BTreeMap<String, Vec<FollowUpAnswer>> = BTreeMap::new();
+    let folded = crate::engine::journal::fold_notes(events);
+    let events: &[Event] = &folded;
+    fn drop_follow_up(answers: &mut BTreeMap<String, Vec<FollowUpAnswer>>, id: &str) {
+        for (_, answer, _) in answers.remove(id).unwrap_or_default() {
+            if let Answer::Opvolging { id: inner, .. } = answer {
+                drop_follow_up(answers, &inner);
+            }
+        }
+    }
+    for event in events {
+        match event {
+            Event::Antwoord {
+                tijd,
+                vraag,
+                antwoord,
+                opvolging,
+                ..
+            } => {
+                let deferral = match antwoord {
+                    Answer::Opvolging { id, .. } => Some(id.clone()),
+                    _ => None,
+                };
+                match opvolging {
+                    None => main.push(deferral),
+                    Some(scope) => answers.entry(scope.clone()).or_default().push((
+                        vraag.clone(),
+                        antwoord.clone(),
+                        *tijd,
+                    )),
+                }
+            }
+            Event::Terug { opvolging, .. } => {
+                let popped = match opvolging {
+                    None => main.pop().flatten(),
+                    Some(scope) => {
+                        answers
+                            .get_mut(scope)
+                            .and_then(Vec::pop)
+                            .and_then(|(_, answer, _)| match answer {
+                                Answer::Opvolging { id, .. } => Some(id),
+                                _ => None,
+                            })
+                    }
+                };
+                if let Some(id) = popped {
+                    drop_follow_up(&mut answers, &id);
+                }
+            }
+            _ => {}
+        }
+    }
+    answers
 }

@@ -13,6 +13,8 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use crate::engine::amend::tick_off;
+pub use crate::engine::amend::{fold_notes, ticks};
 use crate::engine::answer::Answer;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,6 +114,20 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         door: Option<String>,
     },
+    /// A note (toelichting or notitie) to the answer just given to the question with this key,
+    /// asked after that answer was saved, so that dying at the note prompt keeps the answer.
+    /// It applies to the last answer in force with that key ([`fold_notes`]): the answer reads
+    /// as if given with the note. Added later to format `zorgpad.sessie/1`; older files simply
+    /// have none.
+    Notitie {
+        tijd: Timestamp,
+        vraag: String,
+        tekst: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rol: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        door: Option<String>,
+    },
     /// The session was handed over in a file (`sessies overdragen`): the file's name. Added
     /// later to format `zorgpad.sessie/1`; older files simply have none.
     Overgedragen { tijd: Timestamp, bestand: String },
@@ -130,6 +146,7 @@ impl Event {
             | Event::Export { tijd, .. }
             | Event::Overgezet { tijd, .. }
             | Event::Afgevinkt { tijd, .. }
+            | Event::Notitie { tijd, .. }
             | Event::Overgedragen { tijd, .. }
             | Event::Ontvangen { tijd, .. } => *tijd,
         }
@@ -146,6 +163,7 @@ impl Event {
             Event::Export { .. } => "export",
             Event::Overgezet { .. } => "overgezet",
             Event::Afgevinkt { .. } => "afgevinkt",
+            Event::Notitie { .. } => "notitie",
             Event::Overgedragen { .. } => "overgedragen",
             Event::Ontvangen { .. } => "ontvangen",
         }
@@ -161,7 +179,8 @@ impl Event {
             | Event::Hervat { rol, door, .. }
             | Event::Export { rol, door, .. }
             | Event::Overgezet { rol, door, .. }
-            | Event::Afgevinkt { rol, door, .. } => Actor {
+            | Event::Afgevinkt { rol, door, .. }
+            | Event::Notitie { rol, door, .. } => Actor {
                 rol: rol.clone(),
                 door: door.clone(),
             },
@@ -225,6 +244,7 @@ pub fn pause(events: &[Event]) -> Option<(&str, Timestamp, Option<jiff::civil::D
             | Event::Export { .. }
             | Event::Overgezet { .. }
             | Event::Afgevinkt { .. }
+            | Event::Notitie { .. }
             | Event::Overgedragen { .. }
             | Event::Ontvangen { .. } => {}
         }
@@ -253,7 +273,7 @@ pub fn roles(events: &[Event]) -> Vec<(String, Timestamp)> {
 
 /// Whether an event belongs to the main path (`scope` `None`) or to the follow-up `scope`:
 /// answers and backs carry their follow-up; the other events belong to the main path.
-fn in_scope(event: &Event, scope: Option<&str>) -> bool {
+pub(crate) fn in_scope(event: &Event, scope: Option<&str>) -> bool {
     match event {
         Event::Antwoord { opvolging, .. } | Event::Terug { opvolging, .. } => {
             opvolging.as_deref() == scope
@@ -265,6 +285,8 @@ fn in_scope(event: &Event, scope: Option<&str>) -> bool {
 /// The start time and the answers in force on the main path, after applying every `terug`
 /// and every `afgevinkt` (the action ticked off is `gedaan` in the answer it was ticked in).
 pub fn in_force(events: &[Event]) -> (Option<Timestamp>, Vec<(Answer, Timestamp)>) {
+    let folded = fold_notes(events);
+    let events: &[Event] = &folded;
     let mut start = None;
     let mut answers: Vec<(Answer, Timestamp)> = Vec::new();
     let mut keys: Vec<&str> = Vec::new();
@@ -293,76 +315,12 @@ pub fn in_force(events: &[Event]) -> (Option<Timestamp>, Vec<(Answer, Timestamp)
             | Event::Hervat { .. }
             | Event::Export { .. }
             | Event::Overgezet { .. }
+            | Event::Notitie { .. }
             | Event::Overgedragen { .. }
             | Event::Ontvangen { .. } => {}
         }
     }
     (start, answers)
-}
-
-/// Mark the action `id` of a checklist answer done, when it was not done; whether it was.
-fn tick_off(answer: &mut Answer, id: &str) -> bool {
-    let Answer::Checklist { acties, .. } = answer else {
-        return false;
-    };
-    let mut ticked = false;
-    for mark in acties.iter_mut().filter(|m| m.id == id) {
-        if mark.status == crate::engine::answer::Status::NietGedaan {
-            mark.status = crate::engine::answer::Status::Gedaan;
-            ticked = true;
-        }
-    }
-    ticked
-}
-
-/// An action ticked off later (`afgevinkt`) in an answer still in force: the answer's place in
-/// [`in_force`]'s answers, the action's id, when and by whom.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Tick {
-    pub answer: usize,
-    pub action: String,
-    pub at: Timestamp,
-    pub by: Actor,
-}
-
-/// Every action ticked off later whose answer is still in force, in the order ticked: only
-/// ticks that changed something (an action open until then).
-pub fn ticks(events: &[Event]) -> Vec<Tick> {
-    // Per answer in force: its key, the answer as ticked so far, and the ticks in it.
-    let mut stack: Vec<(&str, Answer, Vec<Tick>)> = Vec::new();
-    for (event, actor) in events
-        .iter()
-        .zip(acted_by(events))
-        .filter(|(e, _)| in_scope(e, None))
-    {
-        match event {
-            Event::Antwoord {
-                vraag, antwoord, ..
-            } => stack.push((vraag, antwoord.clone(), Vec::new())),
-            Event::Terug { .. } => {
-                stack.pop();
-            }
-            Event::Afgevinkt {
-                tijd, vraag, actie, ..
-            } => {
-                if let Some(k) = stack.iter().rposition(|(key, ..)| key == vraag) {
-                    let (_, answer, ticks) = &mut stack[k];
-                    if tick_off(answer, actie) {
-                        ticks.push(Tick {
-                            answer: k,
-                            action: actie.clone(),
-                            at: *tijd,
-                            by: actor,
-                        });
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut out: Vec<Tick> = stack.into_iter().flat_map(|(.., ticks)| ticks).collect();
-    out.sort_by_key(|t| t.at);
-    out
 }
 
 /// Who gave each answer in force on the main path, in the order of [`in_force`]'s answers.
@@ -416,6 +374,8 @@ pub fn pending_withdrawn(
     events: &[Event],
     scope: Option<&str>,
 ) -> std::collections::BTreeMap<String, Answer> {
+    let folded = fold_notes(events);
+    let events: &[Event] = &folded;
     let mut stack: Vec<(String, Answer)> = Vec::new();
     let mut pending = std::collections::BTreeMap::new();
     for event in events.iter().filter(|e| in_scope(e, scope)) {
@@ -456,6 +416,8 @@ pub struct Withdrawal {
 /// next answer to the same question). Going back several questions to change one takes the
 /// others back too; each one answered again exactly as before changed nothing and is left out.
 pub fn withdrawn(events: &[Event]) -> Vec<Withdrawal> {
+    let folded = fold_notes(events);
+    let events: &[Event] = &folded;
     let mut stack: Vec<(String, Answer, Timestamp, Actor)> = Vec::new();
     let mut out: Vec<Withdrawal> = Vec::new();
     // Per question key: the withdrawal still waiting for its new answer.
@@ -498,68 +460,4 @@ pub fn withdrawn(events: &[Event]) -> Vec<Withdrawal> {
     }
     out.retain(|w| w.new.as_ref().map(|(a, ..)| a) != Some(&w.old));
     out
-}
-
-/// An answer in force in a follow-up: its question's key, the answer and its time.
-pub type FollowUpAnswer = (String, Answer, Timestamp);
-
-/// Per follow-up id, its answers in force, in order. A `terug` takes back the last answer of
-/// its own scope; when that answer had put a wait off (a follow-up), that follow-up's answers
-/// are taken back with it: the follow-up no longer exists.
-pub fn follow_up_answers(
-    events: &[Event],
-) -> std::collections::BTreeMap<String, Vec<FollowUpAnswer>> {
-    use std::collections::BTreeMap;
-    let mut main: Vec<Option<String>> = Vec::new();
-    let mut answers: BTreeMap<String, Vec<FollowUpAnswer>> = BTreeMap::new();
-    fn drop_follow_up(answers: &mut BTreeMap<String, Vec<FollowUpAnswer>>, id: &str) {
-        for (_, answer, _) in answers.remove(id).unwrap_or_default() {
-            if let Answer::Opvolging { id: inner, .. } = answer {
-                drop_follow_up(answers, &inner);
-            }
-        }
-    }
-    for event in events {
-        match event {
-            Event::Antwoord {
-                tijd,
-                vraag,
-                antwoord,
-                opvolging,
-                ..
-            } => {
-                let deferral = match antwoord {
-                    Answer::Opvolging { id, .. } => Some(id.clone()),
-                    _ => None,
-                };
-                match opvolging {
-                    None => main.push(deferral),
-                    Some(scope) => answers.entry(scope.clone()).or_default().push((
-                        vraag.clone(),
-                        antwoord.clone(),
-                        *tijd,
-                    )),
-                }
-            }
-            Event::Terug { opvolging, .. } => {
-                let popped = match opvolging {
-                    None => main.pop().flatten(),
-                    Some(scope) => {
-                        answers
-                            .get_mut(scope)
-                            .and_then(Vec::pop)
-                            .and_then(|(_, answer, _)| match answer {
-                                Answer::Opvolging { id, .. } => Some(id),
-                                _ => None,
-                            })
-                    }
-                };
-                if let Some(id) = popped {
-                    drop_follow_up(&mut answers, &id);
-                }
-            }
-            _ => {}
-        }
-    }
-    answers
 }

@@ -6,6 +6,7 @@
 //! nothing of terminals, files or the Sociale Kaart: callers hand those in ([`contact`] only
 //! names the ids of the providers a box shows).
 
+pub(crate) mod amend;
 pub mod answer;
 pub(crate) mod condition;
 pub mod contact;
@@ -20,3 +21,6 @@ pub mod reopen;
 pub mod rules;
 pub mod session;
 pub mod walk;
+
+#[cfg(test)]
+mod note_tests;

@@ -13,6 +13,10 @@ use crate::flow::model::Body;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Reply {
     Answer(Answer),
+    /// This answer, and then a note to go with it: the answer is recorded and saved first,
+    /// and only then is the prompter asked for the note ([`Prompter::note`]), so that a
+    /// process that dies at the note prompt keeps the answer.
+    AnswerWithNote(Answer),
     /// Return to the previous question to change its answer.
     Back,
     /// "Nog niet — later verder": pause the session here, maybe until a date.
@@ -33,6 +37,13 @@ pub(crate) trait Prompter {
     /// way out ("Verder met het pad", "Stoppen"). `None`: the way out. An answers file never
     /// chooses: it goes on along the path (`zorgpad opvolgen --opvolging` names one).
     fn choose_follow_up(&mut self, _choices: &[String], _other: &str) -> Result<Option<usize>> {
+        Ok(None)
+    }
+
+    /// After a [`Reply::AnswerWithNote`] to `question`, recorded and saved: the note to add to
+    /// that answer, or `None` for none after all. A prompter that never gives such a reply
+    /// (an answers file holds its notes inline) need not ask.
+    fn note(&mut self, _question: &Question<'_>) -> Result<Option<String>> {
         Ok(None)
     }
 }

@@ -41,6 +41,11 @@ pub struct Question<'f> {
     pub deferrable: bool,
     /// Asked as part of a follow-up, not of the main path.
     pub follow_up: Option<crate::engine::follow_up::FollowUpRef>,
+    /// The highest step of the main flow (5 in the blauwdruk), for "Stap 2 van 5".
+    pub last_step: Option<u8>,
+    /// The questions answered so far on the route in force, each with its answer, in order:
+    /// for "Route tot nu toe".
+    pub answered: Vec<Step<'f>>,
 }
 
 /// A criterion ticked in advance, with the earlier answer that ticked it (in words).
@@ -61,6 +66,24 @@ impl Question<'_> {
             answer.clone(),
         )
         .map(|_| ())
+    }
+
+    /// Whether a note added after the answer would be accepted (no BSN in it), named as the
+    /// answer names it: the toelichting of a choice, else the notitie.
+    pub(crate) fn check_note(&self, text: &str) -> Result<(), Mismatch> {
+        let noted = match self.node.body {
+            crate::flow::model::Body::Decision { .. } | crate::flow::model::Body::Wait { .. } => {
+                Answer::Keuze {
+                    optie: String::new(),
+                    toelichting: Some(text.to_string()),
+                }
+            }
+            _ => Answer::Checklist {
+                acties: Vec::new(),
+                notitie: Some(text.to_string()),
+            },
+        };
+        rules::free_text(&noted)
     }
 
     /// Whether this option can be taken at all (with a reason, should that be needed): a

@@ -308,6 +308,46 @@ impl<'f> Session<'f> {
         Ok(())
     }
 
+    /// Add a note to the answer just given (the last answer in force), as its own journal
+    /// event: the answer was saved before the note was asked. The note keeps the rule for new
+    /// answers (no BSN); an empty note records nothing (false).
+    pub fn note(&mut self, at: Timestamp, text: &str) -> Result<bool, WalkError> {
+        let text = text.trim();
+        let scope = self.focus.clone();
+        let key = journal::in_force_keys_in(&self.events, scope.as_deref())
+            .pop()
+            .ok_or(WalkError::Finished)?
+            .to_string();
+        let answer = match &scope {
+            Some(id) => crate::engine::follow_up::follow_up_answers(&self.events)
+                .remove(id)
+                .and_then(|mut a| a.pop())
+                .map(|(_, answer, _)| answer),
+            None => journal::in_force(&self.events).1.pop().map(|(a, _)| a),
+        }
+        .ok_or(WalkError::Finished)?;
+        if text.is_empty() || matches!(answer, Answer::Tekst { .. }) {
+            return Ok(false);
+        }
+        crate::engine::rules::free_text(&answer.with_note(text)).map_err(|mismatch| {
+            WalkError::Refused {
+                key: key.clone(),
+                mismatch,
+            }
+        })?;
+        let mut events = self.events.clone();
+        events.push(Event::Notitie {
+            tijd: at,
+            vraag: key,
+            tekst: text.to_string(),
+            rol: self.actor.rol.clone(),
+            door: self.actor.door.clone(),
+        });
+        self.walk = rebuild(self.set, &events)?;
+        self.events = events;
+        Ok(true)
+    }
+
     /// What a "back" would take back, when that needs a confirmation (the answer was given by
     /// another role) or a reason (see [`crate::engine::rules::reason_to_change`]); `None` when
     /// it needs neither, or there is nothing to go back to.
@@ -426,7 +466,7 @@ fn rebuild<'f>(set: &'f FlowSet, events: &[Event]) -> Result<Walk<'f>, WalkError
             )));
         }
     }
-    let mut follow_ups = journal::follow_up_answers(events);
+    let mut follow_ups = crate::engine::follow_up::follow_up_answers(events);
     let mut done = 0;
     while done < walk.follow_ups().len() {
         let id = walk.follow_ups()[done].id.clone();

@@ -154,6 +154,7 @@ fn convert_node(file: &str, line: Option<usize>, mut raw: RawNode) -> Result<Nod
             footnotes: raw.voetnoten,
             text: raw.tekst,
             pausable: raw.pauzeerbaar || kind == Kind::Wachten,
+            weighty: raw.zwaarwegend,
             notice: raw.letop,
             contact_category: raw.kaart,
             line,

@@ -84,6 +84,9 @@ pub struct Node {
     pub text: Option<String>,
     /// Whether the session can pause here ("nog niet — later verder"); always so for waits.
     pub pausable: bool,
+    /// A weighty question (`zwaarwegend: true`): the prompters never take its answer from Enter
+    /// alone on a pre-selected option.
+    pub weighty: bool,
     /// Shown prominently in the summary when the walk passes this node.
     pub notice: Option<String>,
     /// `kaart:` in the file: a category of the Sociale Kaart whose providers the box shows,

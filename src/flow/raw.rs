@@ -49,6 +49,10 @@ pub struct RawNode {
     /// The question may be answered later: the session can pause here (e.g. the MDO).
     #[serde(default)]
     pub pauzeerbaar: bool,
+    /// A weighty question (PPM, the Kindcheck, the Meldcode, a report): Enter alone on the
+    /// option under the cursor never records its answer.
+    #[serde(default)]
+    pub zwaarwegend: bool,
     /// Shown prominently in the summary ("Let op") when the walk passes this node.
     #[serde(default)]
     pub letop: Option<String>,

@@ -21,6 +21,22 @@ pub(crate) fn no_offer() -> crate::error::Error {
     crate::error::Error::input("bij deze verwijzing is geen Sociale Kaart beschikbaar")
 }
 
+/// The reply, as one that asks for a note after the answer is saved when the person chose so
+/// (`wanted`), unless the answer already has one (a required reason) or cannot have one (a
+/// text answer).
+pub(crate) fn with_note(reply: Reply, wanted: bool) -> Reply {
+    match reply {
+        Reply::Answer(answer)
+            if wanted
+                && answer.note().is_none()
+                && !matches!(answer, crate::engine::answer::Answer::Tekst { .. }) =>
+        {
+            Reply::AnswerWithNote(answer)
+        }
+        other => other,
+    }
+}
+
 /// A person answering: in the terminal's prompts, or in plain lines (`--toegankelijk`).
 pub(crate) enum Person<'k> {
     Terminal(terminal::Terminal<'k>),
@@ -66,6 +82,13 @@ impl Prompter for Person<'_> {
         match self {
             Person::Terminal(t) => t.confirm_back(back),
             Person::Plain(p) => p.confirm_back(back),
+        }
+    }
+
+    fn note(&mut self, question: &Question<'_>) -> Result<Option<String>> {
+        match self {
+            Person::Terminal(t) => t.note(question),
+            Person::Plain(p) => p.note(question),
         }
     }
 }

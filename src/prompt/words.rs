@@ -99,3 +99,122 @@ pub(crate) fn follow_up_line(question: &Question<'_>) -> Option<String> {
         )
     })
 }
+
+/// The extra line that adds a note to a choice, and to a list of ticks (checklist, criteria,
+/// referral): pick it, then give the answer; the note is asked after the answer is saved.
+pub(crate) const WITH_REASON: &str = "✎ Met toelichting…";
+pub(crate) const WITH_NOTE: &str = "✎ Met notitie…";
+/// The extra line that shows the questions answered so far.
+pub(crate) const ROUTE: &str = "⋯ Route tot nu toe";
+/// The first line of a weighty choice, where the cursor starts: Enter there picks nothing.
+pub(crate) const PICK_FIRST: &str = "— kies een antwoord —";
+/// What Enter alone on [`PICK_FIRST`] (or no number in plain lines) says.
+pub(crate) const PICK_FIRST_SAID: &str =
+    "Kies eerst een antwoord: bij deze vraag legt Enter alleen niets vast.";
+
+/// Whether the question is weighty (`zwaarwegend: true` in the flow): its answer is never
+/// taken from Enter alone on a pre-selected option. A choice that ends the session is
+/// confirmed anyway ([`ends_the_session`]).
+pub(crate) fn weighty(question: &Question<'_>) -> bool {
+    question.node.weighty
+}
+
+/// "Stap 2 van 5 · B4": the blueprint step out of the highest step of the flow, and the
+/// blueprint label of the box (or of the call it sits in); `None` without either.
+pub(crate) fn progress(question: &Question<'_>) -> Option<String> {
+    let mut parts = Vec::new();
+    match (question.step, question.last_step) {
+        (Some(step), Some(last)) if last >= step => parts.push(format!("Stap {step} van {last}")),
+        (Some(step), _) => parts.push(format!("Stap {step}")),
+        _ => {}
+    }
+    let label = question.node.blueprint.as_deref().or_else(|| {
+        question
+            .calls
+            .iter()
+            .rev()
+            .find_map(|c| c.blueprint.as_deref())
+    });
+    parts.extend(label.map(str::to_string));
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// The route so far as short lines, one per question answered: "B1 · Intake en screening:
+/// 2 van 2 gedaan". Providers of the Sociale Kaart are named when `offer` knows them.
+pub(crate) fn route_lines(
+    question: &Question<'_>,
+    offer: Option<&crate::kaart::Offer<'_>>,
+) -> Vec<String> {
+    use crate::engine::answer::{Answer, Status};
+    use crate::flow::model::Body;
+    question
+        .answered
+        .iter()
+        .filter_map(|step| {
+            let answer = step.answer.as_ref()?;
+            let mut said = match (answer, &step.node.body) {
+                (
+                    Answer::Keuze { optie, .. },
+                    Body::Decision { options, .. } | Body::Wait { options, .. },
+                ) => options
+                    .iter()
+                    .find(|o| &o.id == optie)
+                    .map_or_else(|| optie.clone(), |o| o.label.clone()),
+                (Answer::Keuze { optie, .. }, _) => optie.clone(),
+                (Answer::Checklist { acties, .. }, _) => {
+                    let done = acties.iter().filter(|m| m.status == Status::Gedaan).count();
+                    format!("{done} van {} gedaan", acties.len())
+                }
+                (Answer::Criteria { gelden, .. }, Body::Criteria { items, .. }) => {
+                    let texts: Vec<&str> = items
+                        .iter()
+                        .filter(|i| gelden.contains(&i.id))
+                        .map(|i| i.text.as_str())
+                        .collect();
+                    if texts.is_empty() {
+                        "geen".to_string()
+                    } else {
+                        texts.join("; ")
+                    }
+                }
+                (Answer::Criteria { gelden, .. }, _) => gelden.join("; "),
+                (
+                    Answer::Verwijzing {
+                        kaart,
+                        aanbieders,
+                        geen_passend_aanbod,
+                        ..
+                    },
+                    _,
+                ) => {
+                    let mut names: Vec<String> = kaart
+                        .iter()
+                        .map(|id| {
+                            offer
+                                .and_then(|o| o.kaart.provider(id))
+                                .map_or_else(|| id.clone(), |p| p.name.clone())
+                        })
+                        .chain(aanbieders.iter().cloned())
+                        .collect();
+                    if *geen_passend_aanbod {
+                        names.push("geen passend aanbod".to_string());
+                    }
+                    names.join("; ")
+                }
+                (Answer::Tekst { tekst }, _) => tekst.clone(),
+                (Answer::Opvolging { .. }, _) => "later — als opvolging".to_string(),
+                (Answer::Vervolg { reden, .. }, _) => format!("later verder: {reden}"),
+            };
+            if let Some(note) = answer.note() {
+                said.push_str(&format!(" (toelichting: {note})"));
+            }
+            let label = step
+                .node
+                .blueprint
+                .as_deref()
+                .or_else(|| step.calls.iter().rev().find_map(|c| c.blueprint.as_deref()))
+                .unwrap_or(step.node.id.as_str());
+            Some(format!("{label} · {}: {said}", step.node.title))
+        })
+        .collect()
+}

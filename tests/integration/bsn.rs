@@ -205,9 +205,7 @@ fn the_terminal_asks_for_the_note_again_with_the_reason() {
     let ws = Workspace::new();
     let mut tty = Tty::spawn(&ws, "start --gemeente Voorbeeldstad --export s.json");
     at_the_intake(&mut tty);
-    tty.prompt(B1, MULTI_READY);
-    tty.send(RIGHT);
-    tty.send(ENTER);
+    b1_done_with_note(&mut tty);
     tty.prompt(NOTE, TEXT_READY);
     let typed = "BSN 111\u{A0}222\u{A0}333";
     tty.send(typed);
@@ -220,13 +218,10 @@ fn the_terminal_asks_for_the_note_again_with_the_reason() {
     tty.send(ENTER);
     tty.prompt(INSTRUMENT, SELECT_READY);
     tty.send(ENTER);
-    tty.prompt(REASON, TEXT_READY);
-    tty.send(ENTER);
     tty.prompt(D1, SELECT_READY);
+    tty.send(DOWN);
     tty.send(ENTER);
     confirm_end(&mut tty);
-    tty.prompt(REASON, TEXT_READY);
-    tty.send(ENTER);
     assert_eq!(tty.finish(), 0, "exit code\n{}", tty.screen());
     let json: serde_json::Value = serde_json::from_str(&ws.read("s.json")).expect("JSON");
     assert_eq!(json["checklists"][0]["notitie"], "belt terug");

@@ -254,26 +254,20 @@ mod killed {
             "start --gemeente Voorbeeldstad --rol verloskundig-zorgverlener --kenmerk P-9",
         );
 
-        // IN: the intake; B1: everything done (→), with a note.
+        // IN: the intake; B1: everything done, with a note.
         at_the_intake(&mut tty);
-        tty.prompt(B1, MULTI_READY);
-        tty.send(RIGHT);
-        tty.send(ENTER);
+        b1_done_with_note(&mut tty);
         tty.prompt(NOTE, TEXT_READY);
         tty.send("screening met R4U");
         tty.send(ENTER);
-        // The instrument: R4U, with a reason.
-        tty.prompt(INSTRUMENT, SELECT_READY);
-        tty.send(DOWN);
-        tty.send(ENTER);
+        // The instrument: R4U (the second option), with a reason.
+        instrument_with_reason(&mut tty, 1);
         tty.prompt(REASON, TEXT_READY);
         tty.send("alert op stress");
         tty.send(ENTER);
-        // D1: Ja (the second option).
+        // D1: Ja (two down from "— kies een antwoord —").
         tty.prompt(D1, SELECT_READY);
-        tty.send(DOWN);
-        tty.send(ENTER);
-        tty.prompt(REASON, TEXT_READY);
+        tty.send(&DOWN.repeat(2));
         tty.send(ENTER);
 
         // At the Kindcheck, the process is killed: no clean-up, no last save.
@@ -340,7 +334,8 @@ mod killed {
         assert_eq!(row("B1-instrument")["toelichting"], "alert op stress");
         assert_eq!(row("D1")["antwoord"], "Ja");
         // Answered before the kill, in the first process; the rest after the resume.
-        assert_eq!(row("D1")["tijd"], "2026-11-22T09:04:00Z");
+        // (The clock moves a minute per reading; the two notes were read from it too.)
+        assert_eq!(row("D1")["tijd"], "2026-11-22T09:06:00Z");
         assert_eq!(row("KC")["tijd"], "2026-11-22T10:01:00Z");
         assert_eq!(row("B3-vervolg")["antwoord"], "Nee, pad voorlopig afgerond");
         assert_eq!(json["afgerond"], true);
@@ -363,8 +358,6 @@ mod killed {
         at_the_intake(&mut tty);
         tty.prompt(B1, MULTI_READY);
         tty.send(RIGHT);
-        tty.send(ENTER);
-        tty.prompt(NOTE, TEXT_READY);
         tty.send(ENTER);
         // The terminal goes away (SIGHUP) while the instrument question waits.
         tty.prompt(INSTRUMENT, SELECT_READY);

@@ -473,7 +473,7 @@ fn the_terminal_prompts_show_the_flow_and_the_map_not_obey_them() {
     for shown in [
         "Keuze \\u{1b}]8;;http://x\\u{1b}\\klik",
         "Ja \\u{1b}[31m",
-        "── Stap 1 — Verloskundige ──",
+        "── Stap 1 van 1 — Verloskundige ──",
     ] {
         assert!(screen.contains(shown), "{shown:?} not on screen:\n{screen}");
     }

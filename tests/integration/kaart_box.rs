@@ -357,8 +357,6 @@ mod terminal {
     /// Answer a decision or a wait with the option under the cursor, without a reason.
     fn choose(tty: &mut Tty, keys: &str) {
         tty.send(keys);
-        tty.prompt(REASON, TEXT_READY);
-        tty.send(ENTER);
     }
 
     /// The screen of the box, from its title to its prompt.
@@ -397,8 +395,6 @@ mod terminal {
         // ends the session (confirmed).
         tty.send(&format!("{UP}{ENTER}"));
         confirm_end(&mut tty);
-        tty.prompt(REASON, TEXT_READY);
-        tty.send(ENTER);
         assert_eq!(tty.finish(), 0, "exit code\n{}", tty.screen());
         tty.assert_dutch();
     }
@@ -422,8 +418,6 @@ mod terminal {
         // ends the session (confirmed).
         tty.send(&format!("{UP}{ENTER}"));
         confirm_end(&mut tty);
-        tty.prompt(REASON, TEXT_READY);
-        tty.send(ENTER);
         assert_eq!(tty.finish(), 0, "exit code\n{}", tty.screen());
     }
 }

@@ -135,8 +135,6 @@ fn a_second_process_on_an_open_session_is_refused_and_nothing_is_lost() {
     // niet — later verder") and saved, then killed at the Kindcheck.
     tty.send(&UP.repeat(3));
     tty.send(ENTER);
-    tty.prompt(REASON, TEXT_READY);
-    tty.send(ENTER);
     tty.prompt(
         "Zwangerschap vastgelegd: het ongeboren kind telt mee",
         MULTI_READY,

@@ -44,6 +44,7 @@ mod terminal;
 mod terminal_meldcode;
 #[cfg(unix)]
 mod terminal_reopen;
+mod terminal_safe;
 mod text_answer;
 mod training;
 mod usage;

@@ -10,30 +10,30 @@ use serde_json::Value;
 /// Wijkteam and a provider typed by hand), with mistakes on the way: a wrong number, a gap with
 /// a provider, and an overruled proposal without a reason, taken back.
 const TO_AFTER_REFERRAL: &str = "\
-1\n\n\
-alles\n\n\
-2\n\n\
-2\n\n\
-alles\n\n\
-ongeboren kind en een kind van 5 jaar\n\
-2\n\n\
-1\n\n\
-alles\n\n\
 1\n\
-2\n\n\
-1\n\n\
-1\n\n\
-alles\n\n\
-1\n\n\
-alles\n\n\
-1\n\n\
-alles\n\n\
-2\n\n\
+alles\n\
+2\n\
+2\n\
+alles\n\
+ongeboren kind en een kind van 5 jaar\n\
+2\n\
+1\n\
+alles\n\
+1\n\
+2\n\
+1\n\
+1\n\
+alles\n\
+1\n\
+alles\n\
+1\n\
+alles\n\
+2\n\
 5 6\n\
 2\n\n\
 t\n\
-1\n\n\
-2\n\n\
+1\n\
+2\n\
 2 5\n\
 9\n\
 2 4\n\
@@ -78,7 +78,7 @@ fn numbers_walk_a_whole_route_to_the_same_export_and_journal_as_an_answers_file(
     let ws = Workspace::new();
     let plain = ws
         .cmd("start --toegankelijk --gemeente Voorbeeldstad --export plain.json")
-        .stdin(&format!("{TO_AFTER_REFERRAL}1\nja\n\n"))
+        .stdin(&format!("{TO_AFTER_REFERRAL}1\nja\n"))
         .run()
         .code(0)
         .no_panic()
@@ -117,9 +117,9 @@ fn explain_back_and_later_work_and_hervat_goes_on_in_plain_lines() {
     // `l` at a question that cannot wait; at the question after the referral `later`, a date
     // that does not exist, then one that does.
     let input = format!(
-        "t\n?\n1\n\nterug\n1\n\nl\nalles\n\n{}?\nlater\n31-02-2027\n20-12-2026\n",
+        "t\n?\n1\nterug\n1\nl\nalles\n{}?\nlater\n31-02-2027\n20-12-2026\n",
         TO_AFTER_REFERRAL
-            .strip_prefix("1\n\nalles\n\n")
+            .strip_prefix("1\nalles\n")
             .expect("starts at the intake")
     );
     ws.cmd("start --toegankelijk --gemeente Voorbeeldstad")
@@ -152,7 +152,7 @@ fn explain_back_and_later_work_and_hervat_goes_on_in_plain_lines() {
     // Going on, also chosen by the environment variable.
     ws.cmd(&format!("hervat {id} --export s.json"))
         .env("ZORGPAD_TOEGANKELIJK", "1")
-        .stdin("1\nja\n\n")
+        .stdin("1\nja\n")
         .run()
         .code(0)
         .no_panic()
@@ -166,11 +166,11 @@ fn explain_back_and_later_work_and_hervat_goes_on_in_plain_lines() {
 fn a_wrong_answer_is_refused_in_dutch_and_asked_again() {
     Test::new()
         .args("start --toegankelijk --gemeente Voorbeeldstad")
-        .stdin("9\nja\n1\n\n1 2 3\n\n")
+        .stdin("9\nja\n1\n1 2 3\n")
         .run()
         .code(130)
         .no_panic()
-        .stderr_has("'9' is geen keuze. Typ een nummer van 1 tot en met 2, of ? uitleg.")
+        .stderr_has("'9' is geen keuze. Typ een nummer van 1 tot en met 2, of ? uitleg, r route tot nu toe.")
         .stderr_has("'ja' is geen keuze.")
         .stderr_has("Typ nummers van 1 tot en met 2 gescheiden door spaties, 'alles' of 'niets'");
 }
@@ -180,7 +180,7 @@ fn the_end_of_the_input_stops_like_ctrl_c_and_keeps_the_answers() {
     let ws = Workspace::new();
     let out = ws
         .cmd("start --toegankelijk --gemeente Voorbeeldstad")
-        .stdin("1\n\nalles\n\n")
+        .stdin("1\nalles\n")
         .run()
         .code(130)
         .no_panic();
@@ -253,7 +253,7 @@ fn criteria_ticked_in_advance_are_kept_unless_the_list_is_typed_and_unticking_ne
         .code(130)
         .no_panic()
         .stderr_has("2. Complex: al aanwezige of ongeboren kind(eren) (mogelijk) in gevaar (vooraf aangevinkt: ")
-        .stderr_has("Enter: de vooraf aangevinkte, 2)")
+        .stderr_has("Enter: de vooraf aangevinkte, 2;")
         .stderr_has("U vinkte een vooraf aangevinkt criterium uit (")
         .stderr_has("Niet vastgelegd: ")
         .stderr_has("uitvinken mag, maar alleen met een notitie die zegt waarom");
@@ -290,7 +290,7 @@ fn a_mandatory_action_is_never_offered_as_not_applicable() {
         .cmd(&format!(
             "hervat {id} --toegankelijk --rol coordinerend-zorgverlener"
         ))
-        .stdin("niets\n1\n\n2\n\n")
+        .stdin("niets\n1\n2\n")
         .run()
         .code(0)
         .no_panic()
@@ -337,21 +337,16 @@ fn in_a_terminal_a_whole_route_is_typed_as_numbers_without_escape_codes() {
     let ws = Workspace::new();
     let mut tty = Tty::spawn(&ws, "start --toegankelijk --gemeente Voorbeeldstad");
     let choice = "Typ een nummer (";
-    let reason = "Toelichting bij deze keuze (optioneel; Enter om over te slaan, t: andere keuze):";
     // Each prompt, and what to type there (`None`: only wait for the text).
-    let note = "Notitie bij deze stap (optioneel; Enter om over te slaan, t terug):";
     for (prompt, keys) in [
         ("Waar begint het pad voor deze cliënt?", None),
         (choice, Some("1")),
-        (reason, Some("")),
         (
-            "Welke gedaan? (nummers gescheiden door spaties, 'alles' of 'niets'):",
+            "Welke gedaan? (nummers gescheiden door spaties, 'alles' of 'niets'; een + erachter voor een notitie):",
             Some("1 2"),
         ),
-        (note, Some("")),
         ("Welk screeningsinstrument is gebruikt?", None),
         (choice, Some("2")),
-        (reason, Some("")),
         (
             "Psychopathologie, psychosociale problemen en/of middelengebruik?",
             None,
@@ -360,7 +355,6 @@ fn in_a_terminal_a_whole_route_is_typed_as_numbers_without_escape_codes() {
         // "Nee" ends the session: confirmed first.
         ("Hiermee rondt u de sessie af", None),
         ("(ja of nee):", Some("ja")),
-        (reason, Some("")),
     ] {
         tty.expect(prompt);
         if let Some(keys) = keys {
@@ -384,17 +378,19 @@ fn in_a_terminal_a_whole_route_is_typed_as_numbers_without_escape_codes() {
         .starts_with("Geen actie op dit moment"));
 }
 
-/// After `terug`, Enter alone keeps the answer given before: a reason, the actions done.
+/// After `terug`, Enter alone keeps the answer given before: a note, the actions done.
 #[test]
 fn after_going_back_enter_keeps_what_was_answered_before() {
     let ws = Workspace::new();
+    // IN with a note ("1+"); back from B1; IN again, Enter keeps the note; B1 "1", none
+    // n.v.t.; back from the instrument; Enter keeps B1's actions, and none n.v.t.
     ws.cmd("start --toegankelijk --gemeente Voorbeeldstad")
-        .stdin("1\nbij de intake\nt\n1\n\n1\n\n\nt\n\n\n\n")
+        .stdin("1+\nbij de intake\nt\n1\n\n1\n\nt\n\n\n")
         .run()
         .code(130)
         .no_panic()
-        .stderr_has("Eerdere toelichting: bij de intake (Enter houdt die; typ - voor geen)")
-        .stderr_has("'alles' of 'niets'; Enter: zoals eerder, 1):");
+        .stderr_has("Eerdere tekst: bij de intake (Enter houdt die; typ - voor geen)")
+        .stderr_has("'alles' of 'niets'; Enter: zoals eerder, 1;");
     let journal = ws.session_json(&ws.only_session())["journaal"].clone();
     let answers: Vec<(String, Value)> = journal
         .as_array()
@@ -410,7 +406,14 @@ fn after_going_back_enter_keeps_what_was_answered_before() {
         .collect();
     let keys: Vec<&str> = answers.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(keys, ["IN", "IN", "B1", "B1"]);
-    assert_eq!(answers[1].1["toelichting"], "bij de intake");
+    let notes: Vec<(&str, &str)> = journal
+        .as_array()
+        .expect("journal")
+        .iter()
+        .filter(|e| e["gebeurtenis"] == "notitie")
+        .map(|e| (e["vraag"].as_str().unwrap(), e["tekst"].as_str().unwrap()))
+        .collect();
+    assert_eq!(notes, [("IN", "bij de intake"), ("IN", "bij de intake")]);
     assert_eq!(answers[2].1, answers[3].1);
     assert_eq!(answers[3].1["acties"][0]["status"], "gedaan");
     assert_eq!(answers[3].1["acties"][1]["status"], "niet-gedaan");
@@ -425,8 +428,6 @@ fn in_a_terminal_ctrl_c_stops_with_130_and_keeps_the_answers() {
     let mut tty = Tty::spawn(&ws, "start --toegankelijk --gemeente Voorbeeldstad");
     tty.expect("Typ een nummer (");
     tty.send(&format!("1{ENTER}"));
-    tty.expect("Toelichting bij deze keuze");
-    tty.send(ENTER);
     tty.expect("Welke gedaan?");
     tty.send(CTRL_C);
     assert_eq!(tty.finish(), 130, "{}", tty.screen());
@@ -448,7 +449,7 @@ fn a_choice_that_ends_the_session_is_confirmed_first() {
     let ws = Workspace::new();
     let out = ws
         .cmd("start --toegankelijk --gemeente Voorbeeldstad")
-        .stdin("1\n\nalles\n\n1\n\n1\nnee\n")
+        .stdin("1\nalles\n1\n1\nnee\n")
         .run()
         .code(130)
         .no_panic()
@@ -473,4 +474,99 @@ fn a_choice_that_ends_the_session_is_confirmed_first() {
             .any(|e| e["vraag"] == "D1"),
         "{journal}"
     );
+}
+
+/// The notitie events of a session's journal: (question key, text), in order.
+fn notes(ws: &Workspace, id: &str) -> Vec<(String, String)> {
+    ws.session_json(id)["journaal"]
+        .as_array()
+        .expect("journal")
+        .iter()
+        .filter(|e| e["gebeurtenis"] == "notitie")
+        .map(|e| {
+            (
+                e["vraag"].as_str().expect("key").to_string(),
+                e["tekst"].as_str().expect("text").to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The question keys of the answers in a session's journal, in order.
+fn answered(ws: &Workspace, id: &str) -> Vec<String> {
+    ws.session_json(id)["journaal"]
+        .as_array()
+        .expect("journal")
+        .iter()
+        .filter(|e| e["gebeurtenis"] == "antwoord")
+        .map(|e| e["vraag"].as_str().expect("key").to_string())
+        .collect()
+}
+
+/// D1 (PPM) is weighty: Enter alone picks nothing, not even after `terug` with an answer given
+/// before.
+#[test]
+fn enter_alone_picks_nothing_at_a_weighty_question() {
+    let ws = Workspace::new();
+    ws.cmd("start --toegankelijk --gemeente Voorbeeldstad")
+        .stdin("1\nalles\n1\n\n\n")
+        .run()
+        .code(130)
+        .no_panic()
+        .stderr_has("Typ een nummer (zwaarwegend: Enter alleen kiest niets; ")
+        .stderr_has("Kies eerst een antwoord: bij deze vraag legt Enter alleen niets vast.");
+    let id = ws.only_session();
+    assert_eq!(answered(&ws, &id), ["IN", "B1", "B1-instrument"]);
+
+    // D1 "Ja" (2), then back from the Kindcheck (with a reason: a PPM answer): Enter alone at
+    // D1 still picks nothing.
+    ws.cmd(&format!("hervat {id} --toegankelijk"))
+        .stdin("2\nt\nverkeerd gekozen\n\n")
+        .run()
+        .code(130)
+        .no_panic()
+        .stderr_has("2. Ja (eerder gekozen)")
+        .stderr_has("Kies eerst een antwoord");
+    assert_eq!(answered(&ws, &id), ["IN", "B1", "B1-instrument", "D1"]);
+    let terug = ws.session_json(&id)["journaal"]
+        .as_array()
+        .expect("journal")
+        .iter()
+        .filter(|e| e["gebeurtenis"] == "terug")
+        .count();
+    assert_eq!(terug, 1);
+}
+
+/// A `+` after the numbers asks for a note, after the answer is saved; the end of the input at
+/// the note keeps the answer. Each question says where it is, and `r` shows the route so far.
+#[test]
+fn a_note_is_asked_for_with_a_plus_after_the_answer_is_saved_and_r_shows_the_route() {
+    let ws = Workspace::new();
+    let out = ws
+        .cmd("start --toegankelijk --gemeente Voorbeeldstad")
+        .stdin("1\nalles +\nbesproken met collega\nr\n2+\n")
+        .run()
+        .code(130)
+        .no_panic()
+        .stderr_has("Stap 1 van 5 \u{b7} B1, Verloskundig zorgverlener.")
+        .stderr_has("Notitie bij deze stap (het antwoord is bewaard; Enter zonder tekst: geen):")
+        .stderr_has("Route tot nu toe:")
+        .stderr_has("- B1 \u{b7} Intakegesprek en screening kwetsbaarheid: 2 van 2 gedaan (toelichting: besproken met collega)")
+        .stderr_has("Toelichting bij deze keuze (het antwoord is bewaard; Enter zonder tekst: geen):");
+    assert!(
+        out.stderr
+            .contains("- IN \u{b7} Signalen van psychopathologie"),
+        "{}",
+        out.stderr
+    );
+    let id = ws.only_session();
+    // The instrument was saved before its reason was asked; the input ended at the reason.
+    assert_eq!(answered(&ws, &id), ["IN", "B1", "B1-instrument"]);
+    assert_eq!(
+        notes(&ws, &id),
+        [("B1".to_string(), "besproken met collega".to_string())]
+    );
+    let export = ws.cmd(&format!("export {id} --formaat json")).run().code(0);
+    let json: Value = serde_json::from_str(&export.stdout).expect("json");
+    assert_eq!(json["checklists"][0]["notitie"], "besproken met collega");
 }

@@ -32,15 +32,19 @@ pub const CTRL_C: &str = "\x03";
 /// The end of each kind of prompt's help line, the last thing inquire draws for a prompt.
 pub const SELECT_READY: &str = "Esc terug \u{b7} Ctrl-C stoppen]";
 pub const MULTI_READY: &str = "Enter bevestigen \u{b7} Esc terug]";
-pub const TEXT_READY: &str =
-    "Enter om over te slaan \u{b7} ? voor uitleg \u{b7} Esc terug \u{b7} Ctrl-C stoppen]";
+/// The end of the help line of a note asked after its answer was saved (opt-in).
+pub const TEXT_READY: &str = "Esc: geen \u{b7} ? voor uitleg \u{b7} Ctrl-C stoppen]";
 
 /// Questions of the guided session that several tests pass.
 pub const IN: &str = "Waar begint het pad voor deze cliënt?";
 pub const B1: &str = "Welke acties zijn gedaan?";
-pub const NOTE: &str = "Notitie bij deze stap (optioneel):";
+/// The note asked after the answer is saved, once "✎ Met notitie…" was ticked.
+pub const NOTE: &str = "Notitie bij deze stap (het antwoord is bewaard):";
 pub const INSTRUMENT: &str = "Welk screeningsinstrument is gebruikt?";
-pub const REASON: &str = "Toelichting bij deze keuze (optioneel):";
+/// The reason asked after the choice is saved, once "✎ Met toelichting…" was chosen.
+pub const REASON: &str = "Toelichting bij deze keuze (het antwoord is bewaard):";
+/// The first line of a weighty question, where the cursor starts and Enter picks nothing.
+pub const PICK_FIRST: &str = "\u{2014} kies een antwoord \u{2014}";
 /// The confirmation before a choice that ends the session, and its help line.
 pub const ENDS_SESSION: &str = "Hiermee rondt u de sessie af";
 pub const CONFIRM_READY: &str = "ja of nee \u{b7} Esc = nee]";
@@ -53,12 +57,40 @@ pub fn confirm_end(tty: &mut Tty) {
 }
 pub const D1: &str = "Psychopathologie, psychosociale problemen en/of middelengebruik?";
 
-/// At the first question (IN), take the intake (the first option) and skip the reason: the
-/// way to B1 that every session from the intake starts with.
+/// At the first question (IN), take the intake (the first option): the way to B1 that every
+/// session from the intake starts with.
 pub fn at_the_intake(tty: &mut Tty) {
     tty.prompt(IN, SELECT_READY);
     tty.send(ENTER);
-    tty.prompt(REASON, TEXT_READY);
+}
+
+/// The lines that add a note after the answer, in a choice and in a list of ticks.
+pub const WITH_REASON: &str = "\u{270e} Met toelichting\u{2026}";
+pub const WITH_NOTE: &str = "\u{270e} Met notitie\u{2026}";
+
+/// At B1: tick both actions and "✎ Met notitie…" (the third line), and confirm; the note is
+/// asked next, after the answer is saved.
+pub fn b1_done_with_note(tty: &mut Tty) {
+    tty.prompt(B1, MULTI_READY);
+    tty.send(SPACE);
+    tty.send(DOWN);
+    tty.send(SPACE);
+    tty.send(DOWN);
+    tty.send(SPACE);
+    tty.send(ENTER);
+}
+
+/// At the instrument question: "✎ Met toelichting…" (the fifth line, after the four options),
+/// then `down` lines from the first option, and Enter; the reason is asked next.
+pub fn instrument_with_reason(tty: &mut Tty, down: usize) {
+    tty.prompt(INSTRUMENT, SELECT_READY);
+    let list = tty.screen_since(INSTRUMENT);
+    assert!(list.contains(WITH_REASON), "{list}");
+    tty.send(&DOWN.repeat(4));
+    tty.send(ENTER);
+    tty.expect("daarna vraagt zorgpad de toelichting");
+    tty.prompt(INSTRUMENT, SELECT_READY);
+    tty.send(&DOWN.repeat(down));
     tty.send(ENTER);
 }
 

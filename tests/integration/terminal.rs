@@ -68,16 +68,12 @@ fn checklist(json: &Value, node: &str) -> Vec<(String, String)> {
 /// Answer a decision with the option under the cursor and skip the reason.
 pub(crate) fn choose(tty: &mut Tty, keys: &str) {
     tty.send(keys);
-    tty.prompt(REASON, TEXT_READY);
-    tty.send(ENTER);
 }
 
 /// [`choose`] an option that ends the session: confirmed first.
 pub(crate) fn choose_ending(tty: &mut Tty, keys: &str) {
     tty.send(keys);
     confirm_end(tty);
-    tty.prompt(REASON, TEXT_READY);
-    tty.send(ENTER);
 }
 
 #[test]
@@ -90,8 +86,6 @@ fn the_shortest_route_with_one_answer_changed_through_esc() {
     tty.send(SPACE);
     tty.send(DOWN);
     tty.send(SPACE);
-    tty.send(ENTER);
-    tty.prompt(NOTE, TEXT_READY);
     tty.send(ENTER);
 
     // The instrument: R4U, the second option.
@@ -112,9 +106,9 @@ fn the_shortest_route_with_one_answer_changed_through_esc() {
     );
     choose(&mut tty, &format!("{UP}{ENTER}"));
 
-    // D1: Nee, the first option.
+    // D1 is weighty: the cursor starts at "— kies een antwoord —"; Nee is one down.
     tty.prompt(D1, SELECT_READY);
-    choose_ending(&mut tty, ENTER);
+    choose_ending(&mut tty, &format!("{DOWN}{ENTER}"));
 
     let code = tty.finish();
     assert_eq!(code, 0, "exit code\n{}", tty.screen());
@@ -142,7 +136,8 @@ fn the_shortest_route_with_one_answer_changed_through_esc() {
         "Esc terug",
         "Enter bevestigen",
         "typ om te zoeken",
-        "Enter om over te slaan",
+        "zwaarwegend: kies zelf \u{b7}",
+        "Stap 1 van 5 \u{b7} B1",
         "? Uitleg bij deze stap",
         "Terug naar de vorige vraag",
         "2 aangevinkt",
@@ -162,8 +157,6 @@ fn ctrl_c_at_a_prompt_stops_with_code_130_and_writes_nothing() {
     tty.prompt(B1, MULTI_READY);
     tty.send(ENTER);
     tty.prompt(NVT, MULTI_READY);
-    tty.send(ENTER);
-    tty.prompt(NOTE, TEXT_READY);
     tty.send(ENTER);
     tty.prompt(INSTRUMENT, SELECT_READY);
     tty.send(CTRL_C);
@@ -188,11 +181,11 @@ fn the_explanation_can_be_asked_for_at_a_checklist_and_at_a_choice() {
     let (ws, mut tty) = start("--export s.json");
     at_the_intake(&mut tty);
 
-    // At B1: tick the first action and "? Uitleg bij deze stap" (the third line).
+    // At B1: tick the first action and "? Uitleg bij deze stap" (the fifth line, after the two
+    // actions, "✎ Met notitie…" and "⋯ Route tot nu toe").
     tty.prompt(B1, MULTI_READY);
     tty.send(SPACE);
-    tty.send(DOWN);
-    tty.send(DOWN);
+    tty.send(&DOWN.repeat(4));
     tty.send(SPACE);
     tty.send(ENTER);
     tty.expect("Uitleg: Stap 1 van de blauwdruk: bij de intake kijkt");
@@ -204,19 +197,18 @@ fn the_explanation_can_be_asked_for_at_a_checklist_and_at_a_choice() {
     tty.send(ENTER);
     tty.prompt(NVT, MULTI_READY);
     tty.send(ENTER);
-    tty.prompt(NOTE, TEXT_READY);
-    tty.send(ENTER);
 
-    // At the instrument: the fifth option is "? Uitleg bij deze stap".
+    // At the instrument: the seventh line is "? Uitleg bij deze stap" (after four options,
+    // "✎ Met toelichting…" and "⋯ Route tot nu toe").
     tty.prompt(INSTRUMENT, SELECT_READY);
-    tty.send(&DOWN.repeat(4));
+    tty.send(&DOWN.repeat(6));
     tty.send(ENTER);
     tty.expect("Uitleg: Stap 1 van de blauwdruk noemt Mind2Care en R4U als voorbeelden.");
     // Asked again; the explanation is not an answer. "Geen instrument" is the fourth option.
     tty.prompt(INSTRUMENT, SELECT_READY);
     choose(&mut tty, &format!("{}{ENTER}", DOWN.repeat(3)));
     tty.prompt(D1, SELECT_READY);
-    choose_ending(&mut tty, ENTER);
+    choose_ending(&mut tty, &format!("{DOWN}{ENTER}"));
 
     assert_eq!(tty.finish(), 0, "exit code\n{}", tty.screen());
     let json = export(&ws);
@@ -239,18 +231,17 @@ fn right_arrow_ticks_every_action_without_asking_for_the_explanation() {
     tty.prompt(B1, MULTI_READY);
     tty.send(RIGHT);
     tty.send(ENTER);
-    // All actions are done, so the next question is the note, without an explanation between.
-    let before = tty.expect(NOTE);
+    // All actions are done, so the next question is the instrument: no n.v.t., no note and no
+    // explanation between.
+    let before = tty.expect(INSTRUMENT);
     assert!(
         !before.contains("Uitleg:") && !before.contains(NVT),
         "\"→ alles\" did more than tick every action:\n{before}"
     );
-    tty.expect(TEXT_READY);
-    tty.send(ENTER);
-    tty.prompt(INSTRUMENT, SELECT_READY);
+    tty.expect(SELECT_READY);
     choose(&mut tty, ENTER);
     tty.prompt(D1, SELECT_READY);
-    choose_ending(&mut tty, ENTER);
+    choose_ending(&mut tty, &format!("{DOWN}{ENTER}"));
 
     assert_eq!(tty.finish(), 0, "exit code\n{}", tty.screen());
     assert_eq!(
@@ -274,17 +265,16 @@ fn to_d1(tty: &mut Tty) {
     tty.prompt(B1, MULTI_READY);
     tty.send(RIGHT);
     tty.send(ENTER);
-    tty.prompt(NOTE, TEXT_READY);
-    tty.send(ENTER);
     tty.prompt(INSTRUMENT, SELECT_READY);
     choose(tty, ENTER);
     tty.prompt(D1, SELECT_READY);
 }
 
-/// [`to_d1`], then D1 "Nee": the shortest route to its end.
+/// [`to_d1`], then D1 "Nee" (one down from "— kies een antwoord —"): the shortest route to
+/// its end.
 fn shortest_route(tty: &mut Tty) {
     to_d1(tty);
-    choose_ending(tty, ENTER);
+    choose_ending(tty, &format!("{DOWN}{ENTER}"));
 }
 
 #[test]
@@ -508,9 +498,7 @@ fn doubt_makes_the_complex_route_the_only_choice() {
     // Enkelvoudig is not offered at all.
     let options = &d2[d2.rfind(D2).expect("D2 question")..];
     assert!(!options.contains("Enkelvoudig"), "{options}");
-    // Following the proposal needs no reason: the optional one is asked.
-    tty.send(ENTER);
-    tty.prompt(REASON, TEXT_READY);
+    // Following the proposal needs no reason, and none is asked.
     tty.send(ENTER);
     tty.prompt(B4, MULTI_READY);
     stop(&mut tty);
@@ -530,15 +518,15 @@ fn doubt_makes_the_complex_route_the_only_choice() {
 // heavy: Buurtmoeders Voorbeeldregio (region-wide), Sociaal Team Havendorp, Schuldhulp
 // Voorbeeldregio (region-wide); then "Andere ..." and "Geen passend aanbod".
 
-const REFERRAL: &str =
+pub(crate) const REFERRAL: &str =
     "Naar welke hulpverlener of organisatie voor psychosociale problemen verwijst u?";
 const OTHER: &str = "Welke andere hulpverlener of organisatie?";
 const OTHER_READY: &str = "meerdere namen scheiden met ; \u{b7} ? voor uitleg \u{b7} Esc terug]";
-const B3_FOLLOW_UP: &str = "Is er (geringe) twijfel of blijven de problemen bestaan?";
+pub(crate) const B3_FOLLOW_UP: &str = "Is er (geringe) twijfel of blijven de problemen bestaan?";
 
 /// To the referral at B3 for psychosocial problems (single problems: both of its conditions
 /// ticked, so enkelvoudig is proposed and followed).
-fn to_referral() -> String {
+pub(crate) fn to_referral() -> String {
     format!("{TO_D2_CRITERIA}- [licht, voldoende-hulpbronnen]\n- enkelvoudig\n- psychosociaal\n")
 }
 
@@ -591,6 +579,8 @@ fn a_provider_from_the_sociale_kaart_and_another_one_typed_in() {
             "Schuldhulp Voorbeeldregio \u{b7} formeel \u{b7} niveau 3 \u{b7} 010-0000505",
             "Andere hulpverlener of organisatie (zelf invullen)",
             "Geen passend aanbod (wordt vastgelegd als gat in de Sociale Kaart)",
+            "\u{270e} Met notitie\u{2026}",
+            "\u{22ef} Route tot nu toe",
             "? Uitleg bij deze stap",
         ],
         "{offer}"
@@ -741,12 +731,13 @@ fn not_yet_at_a_wait_pauses_with_the_date_typed_and_the_list_shows_it() {
     );
 }
 
-/// One Enter too many at "PPM?" (Nee, the first option) must not end the session unasked: the
-/// end is confirmed, and "nee" returns to the question.
+/// "Nee" at "PPM?" must not end the session unasked: the end is confirmed, and "nee" returns to
+/// the question.
 #[test]
 fn a_choice_that_ends_the_session_is_confirmed_first() {
     let (ws, mut tty) = start("--export s.json");
     to_d1(&mut tty);
+    tty.send(DOWN);
     tty.send(ENTER);
     tty.prompt(ENDS_SESSION, CONFIRM_READY);
     assert!(
@@ -757,9 +748,9 @@ fn a_choice_that_ends_the_session_is_confirmed_first() {
     );
     tty.send("nee");
     tty.send(ENTER);
-    // Back at the question, nothing recorded; now "Ja".
+    // Back at the question (at "— kies een antwoord —" again), nothing recorded; now "Ja".
     tty.prompt(D1, SELECT_READY);
-    choose(&mut tty, &format!("{DOWN}{ENTER}"));
+    choose(&mut tty, &format!("{DOWN}{DOWN}{ENTER}"));
     tty.expect("Kindcheck");
     tty.send(CTRL_C);
     assert_eq!(tty.finish(), 130, "exit code\n{}", tty.screen());

@@ -65,7 +65,7 @@ fn refuse_and_meldcode_steps_1_and_2(tty: &mut Tty) {
     let next = tty.screen_since(D3);
     for shown in [
         "\u{25b8} Volg Meldcode",
-        "\u{2500}\u{2500} Stap 2 \u{2014} Verloskundig zorgverlener \u{b7} Volg Meldcode \u{2500}\u{2500}",
+        "\u{2500}\u{2500} Stap 2 van 5 \u{b7} M1 \u{2014} Verloskundig zorgverlener \u{b7} Volg Meldcode \u{2500}\u{2500}",
         MC1,
         "[ ] Signalen feitelijk vastgelegd in het dossier",
     ] {
@@ -75,8 +75,6 @@ fn refuse_and_meldcode_steps_1_and_2(tty: &mut Tty) {
         assert!(!next.contains(kindcheck), "the Kindcheck at M1:\n{next}");
     }
     tty.send(RIGHT);
-    tty.send(ENTER);
-    tty.prompt(NOTE, TEXT_READY);
     tty.send(ENTER);
     tty.prompt(MC2, MULTI_READY);
     tty.send(SPACE);
@@ -114,13 +112,14 @@ fn m1_starts_at_meldcode_step_1_and_without_a_report_asks_how_it_goes_on() {
     let id = stored_until(&ws, "--gemeente Voorbeeldstad", &to_d3());
     let mut tty = resume(&ws, &id);
     refuse_and_meldcode_steps_1_and_2(&mut tty);
-    // Advice not asked, the conversation held, no suspicion (the first option).
+    // Advice not asked, the conversation held, no suspicion (the first option). These are
+    // weighty: each list starts at "— kies een antwoord —", one above the first option.
     tty.prompt(MC2_ADVICE, SELECT_READY);
-    choose(&mut tty, &format!("{DOWN}{ENTER}"));
+    choose(&mut tty, &format!("{DOWN}{DOWN}{ENTER}"));
     tty.prompt(MC3, SELECT_READY);
-    choose(&mut tty, ENTER);
+    choose(&mut tty, &format!("{DOWN}{ENTER}"));
     tty.prompt(AK1, SELECT_READY);
-    choose(&mut tty, ENTER);
+    choose(&mut tty, &format!("{DOWN}{ENTER}"));
 
     // The Meldcode closed without a report: the next question is how it goes on, not the
     // Veilig Thuis box.
@@ -134,7 +133,7 @@ fn m1_starts_at_meldcode_step_1_and_without_a_report_asks_how_it_goes_on() {
     ] {
         assert!(next.contains(shown), "{shown:?} not on screen:\n{next}");
     }
-    for vt in [VT_TITLE, VT, "Stap 2 \u{2014} Veilig Thuis"] {
+    for vt in [VT_TITLE, VT, "VT \u{2014} Veilig Thuis"] {
         assert!(!next.contains(vt), "{vt:?} without a report:\n{next}");
     }
     // Keep following the client (the second option), and say who and until when.
@@ -182,15 +181,15 @@ fn m1_with_a_report_shows_veilig_thuis_from_the_map_and_waits_for_its_feedback()
     // Advice asked, the conversation held, a suspicion (the second option), acute or
     // structural unsafety, the report told to the client first.
     tty.prompt(MC2_ADVICE, SELECT_READY);
-    choose(&mut tty, ENTER);
-    tty.prompt(MC3, SELECT_READY);
-    choose(&mut tty, ENTER);
-    tty.prompt(AK1, SELECT_READY);
     choose(&mut tty, &format!("{DOWN}{ENTER}"));
+    tty.prompt(MC3, SELECT_READY);
+    choose(&mut tty, &format!("{DOWN}{ENTER}"));
+    tty.prompt(AK1, SELECT_READY);
+    choose(&mut tty, &format!("{DOWN}{DOWN}{ENTER}"));
     tty.prompt(AK2, SELECT_READY);
-    choose(&mut tty, ENTER);
+    choose(&mut tty, &format!("{DOWN}{ENTER}"));
     tty.prompt(TOLD, SELECT_READY);
-    choose(&mut tty, ENTER);
+    choose(&mut tty, &format!("{DOWN}{ENTER}"));
     // The report, to Veilig Thuis Voorbeeldregio (the first on the map).
     tty.prompt(REPORT, MULTI_READY);
     tty.send(SPACE);
@@ -198,7 +197,9 @@ fn m1_with_a_report_shows_veilig_thuis_from_the_map_and_waits_for_its_feedback()
 
     // The Veilig Thuis box: whom to reach, from the Sociale Kaart, before its question.
     tty.prompt(VT, SELECT_READY);
-    let vt = tty.screen_since("\u{2500}\u{2500} Stap 2 \u{2014} Veilig Thuis \u{2500}\u{2500}\n");
+    let vt = tty.screen_since(
+        "\u{2500}\u{2500} Stap 2 van 5 \u{b7} VT \u{2014} Veilig Thuis \u{2500}\u{2500}\n",
+    );
     assert!(vt.contains(VT_TITLE), "{vt}");
     let contact = squash(&vt);
     let question = contact.find(&squash(VT)).expect("the question");
@@ -344,8 +345,6 @@ fn the_handover_post_partum_is_mandatory_and_never_offered_as_not_applicable() {
         !nvt.contains(B8_MANDATORY),
         "mandatory offered as n.v.t.:\n{nvt}"
     );
-    tty.send(ENTER);
-    tty.prompt(NOTE, TEXT_READY);
     tty.send(ENTER);
     assert_eq!(tty.finish(), 0, "exit code\n{}", tty.screen());
     tty.assert_dutch();

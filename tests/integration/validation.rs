@@ -766,3 +766,17 @@ fn vervolg_to_an_unknown_node_and_an_empty_label() {
         "zeg in 'label:'",
     );
 }
+
+#[test]
+fn weighty_where_nothing_is_picked() {
+    // At D, a decision, 'zwaarwegend' is fine; at the actions of A it is the one finding.
+    let out = only_one(check("zwaarwegend-bij-actie.yaml"));
+    has_finding(
+        &out,
+        "zwaarwegend-bij-actie.yaml",
+        8,
+        Some("A"),
+        "'zwaarwegend' hoort niet bij een knoop van soort 'actie'",
+        "het hoort bij een beslissing, wachtmoment of verwijzing",
+    );
+}

@@ -184,6 +184,7 @@ fn text_node(pausable: bool) -> Node {
         footnotes: Vec::new(),
         text: None,
         pausable,
+        weighty: false,
         notice: None,
         contact_category: None,
         line: None,

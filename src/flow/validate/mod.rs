@@ -219,6 +219,24 @@ fn check_roles_steps_footnotes(flow: &Flow, node: &Node, findings: &mut Vec<Find
             ));
         }
     }
+    // Weighty: only where an answer is picked (criteria start from ticks the rules give).
+    let asks = matches!(
+        node.body,
+        Body::Decision { .. } | Body::Wait { .. } | Body::Referral { .. }
+    );
+    if node.weighty && !asks {
+        findings.push(Finding::error(
+            file,
+            node.line,
+            here,
+            format!(
+                "'zwaarwegend' hoort niet bij een knoop van soort '{}'",
+                node.body.kind().dutch()
+            ),
+            "haal 'zwaarwegend' weg: het hoort bij een beslissing, wachtmoment of verwijzing"
+                .to_string(),
+        ));
+    }
     // Footnotes.
     for n in &node.footnotes {
         if !flow.footnotes.contains_key(n) {

@@ -1,8 +1,10 @@
 //! A decision or a wait, in plain lines: the proposal and its grounds first (when the earlier
-//! answers lead to one), then the options numbered, then the reason. The engine says which
-//! options can be taken (a binding proposal leaves one) and whether one needs a reason
-//! (overruling the proposal does); this file asks accordingly. Also the pause ("later"), with
-//! its optional date.
+//! answers lead to one), then the options numbered. The engine says which options can be taken
+//! (a binding proposal leaves one) and whether one needs a reason (overruling the proposal
+//! does); this file asks that reason right after the number. Any other reason is opt-in: a `+`
+//! after the number, asked after the answer is saved. At a weighty question (`zwaarwegend`)
+//! Enter alone picks nothing, also after `terug`. Also the pause ("later"), with its optional
+//! date.
 
 use super::io::{self, Typed};
 use super::Plain;
@@ -46,9 +48,18 @@ impl Plain<'_> {
                 let label = crate::prompt::words::later_label(question);
                 self.say(&format!("l. {}", label.trim_start_matches(['⏸', '⏭', ' '])));
             }
-            let prompt = format!("Typ een nummer ({}):", self.keys(question));
+            let weighty = crate::prompt::words::weighty(question);
+            let prompt = format!(
+                "Typ een nummer ({}{}; een + achter het nummer voor een toelichting):",
+                if weighty {
+                    "zwaarwegend: Enter alleen kiest niets; "
+                } else {
+                    ""
+                },
+                self.keys(question)
+            );
             let index = loop {
-                match self.read(&prompt)? {
+                match self.read_answer(&prompt)? {
                     Typed::Explain => self.explain(question),
                     Typed::Back => {
                         if let Some(reply) = self.back(question) {
@@ -61,6 +72,9 @@ impl Plain<'_> {
                         }
                     }
                     Typed::Later => self.cannot_pause(),
+                    Typed::Text(t) if t.is_empty() && weighty => {
+                        self.say(crate::prompt::words::PICK_FIRST_SAID)
+                    }
                     Typed::Text(t) => match pick(&t, &options) {
                         Some(i) => break i,
                         None => self.say(&format!(
@@ -111,8 +125,8 @@ impl Plain<'_> {
         self.say(closing);
     }
 
-    /// The reason with the chosen option: required when the engine asks for one (overruling
-    /// the proposal, an option that must say why), else optional. `None`: `t`, back to the
+    /// The answer with the chosen option, and its reason when the engine requires one
+    /// (overruling the proposal, an option that must say why). `None`: `t`, back to the
     /// options.
     fn ask_reason(
         &self,
@@ -124,26 +138,19 @@ impl Plain<'_> {
             optie: optie.to_string(),
             toelichting,
         };
-        let (prompt, required) = match question.check(&answer(None)) {
-            Err(Mismatch::ReasonRequired { .. }) => (
-                "U wijkt af van het voorstel. Reden (verplicht; t: andere keuze):",
-                true,
-            ),
-            Err(Mismatch::OptionNeedsReason { .. }) => (
-                "Waarom? (verplicht, wordt vastgelegd; t: andere keuze):",
-                true,
-            ),
-            _ => (
-                "Toelichting bij deze keuze (optioneel; Enter om over te slaan, t: andere keuze):",
-                false,
-            ),
+        let prompt = match question.check(&answer(None)) {
+            Err(Mismatch::ReasonRequired { .. }) => {
+                "U wijkt af van het voorstel. Reden (verplicht; t: andere keuze):"
+            }
+            Err(Mismatch::OptionNeedsReason { .. }) => {
+                "Waarom? (verplicht, wordt vastgelegd; t: andere keuze):"
+            }
+            _ => return Ok(Some(answer(None))),
         };
-        // After "back": Enter alone keeps the reason given before, '-' drops it.
+        // After "back": Enter alone keeps the reason given before.
         let earlier = note.to_string();
         if !earlier.is_empty() {
-            self.say(&format!(
-                "Eerdere toelichting: {earlier} (Enter houdt die; typ - voor geen)"
-            ));
+            self.say(&format!("Eerdere toelichting: {earlier} (Enter houdt die)"));
         }
         loop {
             let typed = match self.read(prompt)? {
@@ -155,14 +162,13 @@ impl Plain<'_> {
                 // 'later' here is text: a reason may say it.
                 Typed::Later => "later".to_string(),
                 Typed::Text(t) if t.is_empty() => earlier.clone(),
-                Typed::Text(t) if t == "-" && !earlier.is_empty() => String::new(),
                 Typed::Text(t) => t,
             };
-            if typed.is_empty() && required {
+            if typed.is_empty() {
                 self.say("Een reden is hier verplicht. Typ de reden, of t voor een andere keuze.");
                 continue;
             }
-            let a = answer(Some(typed.clone()).filter(|t| !t.is_empty()));
+            let a = answer(Some(typed));
             match question.check(&a) {
                 Ok(()) => return Ok(Some(a)),
                 Err(m) => self.refused(&m),

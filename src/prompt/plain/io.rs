@@ -62,14 +62,33 @@ impl Plain<'_> {
         }
     }
 
-    /// Read a line and tell the shared words from text.
+    /// Read a line and tell the shared words from text. `r` or `route` shows the route so far
+    /// and reads again.
     pub(super) fn read(&self, prompt: &str) -> Result<Typed> {
-        let line = self.read_line(prompt)?;
-        Ok(match line.to_lowercase().as_str() {
-            "?" => Typed::Explain,
-            "t" | "terug" => Typed::Back,
-            "l" | "later" => Typed::Later,
-            _ => Typed::Text(line),
+        loop {
+            let line = self.read_line(prompt)?;
+            return Ok(match line.to_lowercase().as_str() {
+                "?" => Typed::Explain,
+                "t" | "terug" => Typed::Back,
+                "l" | "later" => Typed::Later,
+                "r" | "route" => {
+                    self.show_route();
+                    continue;
+                }
+                _ => Typed::Text(line),
+            });
+        }
+    }
+
+    /// [`Plain::read`] at a prompt that takes an answer: a `+` at the end ("2+", "1 3 +")
+    /// asks for a note with it, after the answer is saved; the `+` is taken off.
+    pub(super) fn read_answer(&self, prompt: &str) -> Result<Typed> {
+        Ok(match self.read(prompt)? {
+            Typed::Text(t) if t.ends_with('+') => {
+                self.with_note.set(true);
+                Typed::Text(t.trim_end_matches('+').trim_end().to_string())
+            }
+            other => other,
         })
     }
 }

@@ -1,8 +1,9 @@
 //! A box of actions and the criteria of a decision, in plain lines. Actions: which were done
 //! (numbers, 'alles' or 'niets'), which of the rest do not apply (a mandatory action is never
-//! offered as n.v.t.), and a note. Criteria: which apply; those ticked in advance because of
+//! offered as n.v.t.); a note only when asked for with a `+` after the numbers, after the
+//! answer is saved. Criteria: which apply; those ticked in advance because of
 //! earlier answers are kept unless the list is typed, and unticking one asks for the reason.
-//! `t` steps back one prompt (note → n.v.t. → done → previous question).
+//! `t` steps back one prompt (n.v.t. → done → previous question).
 
 use super::io::{self, Typed};
 use super::Plain;
@@ -29,10 +30,10 @@ impl Plain<'_> {
         let (done_before, nvt_before) = previous_marks(question, items);
         let done_prompt = match &done_before {
             Some(d) => format!(
-                "Welke gedaan? (nummers gescheiden door spaties, 'alles' of 'niets'; Enter: zoals eerder, {}):",
+                "Welke gedaan? (nummers gescheiden door spaties, 'alles' of 'niets'; Enter: zoals eerder, {}; een + erachter voor een notitie):",
                 listed_or_none(d)
             ),
-            None => "Welke gedaan? (nummers gescheiden door spaties, 'alles' of 'niets'):".to_string(),
+            None => "Welke gedaan? (nummers gescheiden door spaties, 'alles' of 'niets'; een + erachter voor een notitie):".to_string(),
         };
         'done: loop {
             for (i, a) in items.iter().enumerate() {
@@ -110,31 +111,20 @@ impl Plain<'_> {
                         }
                     }
                 }
-                // The engine refuses a mandatory action as n.v.t. and a BSN in the note.
-                loop {
-                    let note = match self.read(
-                        "Notitie bij deze stap (optioneel; Enter om over te slaan, t terug):",
-                    )? {
-                        Typed::Explain => {
-                            self.explain(question);
-                            continue;
+                // The engine refuses a mandatory action as n.v.t.; a note is opt-in (a `+`
+                // after the numbers), asked after the answer is saved.
+                let answer = Answer::Checklist {
+                    acties: Mark::from_picks(items, &done, &nvt),
+                    notitie: None,
+                };
+                match question.check(&answer) {
+                    Ok(()) => return Ok(Reply::Answer(answer)),
+                    Err(m) => {
+                        self.refused(&m);
+                        if rest.is_empty() {
+                            continue 'done;
                         }
-                        Typed::Back if rest.is_empty() => continue 'done,
-                        Typed::Back => continue 'nvt,
-                        Typed::Later => "later".to_string(),
-                        Typed::Text(t) => t,
-                    };
-                    let answer = Answer::Checklist {
-                        acties: Mark::from_picks(items, &done, &nvt),
-                        notitie: Some(note).filter(|n| !n.is_empty()),
-                    };
-                    match question.check(&answer) {
-                        Ok(()) => return Ok(Reply::Answer(answer)),
-                        Err(m @ crate::engine::rules::Mismatch::MandatoryAction { .. }) => {
-                            self.refused(&m);
-                            continue 'nvt;
-                        }
-                        Err(m) => self.refused(&m),
+                        continue 'nvt;
                     }
                 }
             }
@@ -175,14 +165,14 @@ impl Plain<'_> {
             }
             let prompt = if let Some(before) = &ticked_before {
                 format!(
-                    "Welke gelden? (nummers gescheiden door spaties, 'alle' of 'geen'; Enter: zoals eerder, {}):",
+                    "Welke gelden? (nummers gescheiden door spaties, 'alle' of 'geen'; Enter: zoals eerder, {}; een + erachter voor een notitie):",
                     listed_or_none(before)
                 )
             } else if preset.is_empty() {
-                "Welke gelden? (nummers gescheiden door spaties, 'alle' of 'geen'):".to_string()
+                "Welke gelden? (nummers gescheiden door spaties, 'alle' of 'geen'; een + erachter voor een notitie):".to_string()
             } else {
                 format!(
-                    "Welke gelden? (nummers gescheiden door spaties, 'alle' of 'geen'; Enter: de vooraf aangevinkte, {}):",
+                    "Welke gelden? (nummers gescheiden door spaties, 'alle' of 'geen'; Enter: de vooraf aangevinkte, {}; een + erachter voor een notitie):",
                     listed(&preset)
                 )
             };
@@ -256,7 +246,7 @@ impl Plain<'_> {
         on_enter: Option<&[usize]>,
     ) -> Result<Picked> {
         loop {
-            let typed = match self.read(prompt)? {
+            let typed = match self.read_answer(prompt)? {
                 Typed::Explain => {
                     self.explain(question);
                     continue;

@@ -34,6 +34,11 @@ pub(crate) struct Plain<'k> {
     explain_always: bool,
     /// The Sociale Kaart of the session, for the providers at a referral.
     offer: Option<Offer<'k>>,
+    /// Whether the person asked for a note with the answer (a `+` after the numbers): it is
+    /// asked after the answer is saved ([`Prompter::note`]).
+    with_note: std::cell::Cell<bool>,
+    /// The route so far, as `r` shows it, for the current question.
+    route: Vec<String>,
 }
 
 impl<'k> Plain<'k> {
@@ -42,6 +47,8 @@ impl<'k> Plain<'k> {
         Plain {
             explain_always,
             offer: None,
+            with_note: std::cell::Cell::new(false),
+            route: Vec::new(),
         }
     }
 
@@ -108,10 +115,8 @@ impl Plain<'_> {
         for step in &question.passed {
             self.passed(step);
         }
-        let mut head = String::new();
-        if let Some(stap) = question.step {
-            head.push_str(&format!("Stap {stap}"));
-        }
+        // "Stap 2 van 5 · B4": where on the path this question is.
+        let mut head = crate::prompt::words::progress(question).unwrap_or_default();
         if let Some(role) = &question.role {
             if !head.is_empty() {
                 head.push_str(", ");
@@ -222,7 +227,60 @@ impl Plain<'_> {
                 "l later verder"
             });
         }
+        keys.push("r route tot nu toe");
         keys.join(", ")
+    }
+
+    /// `r`: the questions answered so far, one short line each.
+    fn show_route(&self) {
+        if self.route.is_empty() {
+            self.say("Route tot nu toe: nog geen vragen beantwoord.");
+            return;
+        }
+        self.say("Route tot nu toe:");
+        for line in &self.route {
+            self.say(&format!("- {line}"));
+        }
+    }
+
+    /// The note to the answer just saved (asked for with a `+` after the number). After
+    /// `terug`, Enter keeps the note given before and `-` drops it. `None`: no note.
+    fn ask_note(&self, question: &Question<'_>) -> Result<Option<String>> {
+        let field = match question.node.body {
+            Body::Decision { .. } | Body::Wait { .. } => "Toelichting bij deze keuze",
+            _ => "Notitie bij deze stap",
+        };
+        let earlier = question
+            .previous
+            .as_ref()
+            .and_then(|a| a.note())
+            .unwrap_or_default()
+            .to_string();
+        if !earlier.is_empty() {
+            self.say(&format!(
+                "Eerdere tekst: {earlier} (Enter houdt die; typ - voor geen)"
+            ));
+        }
+        let prompt = format!("{field} (het antwoord is bewaard; Enter zonder tekst: geen):");
+        loop {
+            let typed = self.read_line(&prompt)?;
+            let typed = match typed.as_str() {
+                "" => earlier.clone(),
+                "-" => String::new(),
+                "?" => {
+                    self.explain(question);
+                    continue;
+                }
+                _ => typed,
+            };
+            if typed.is_empty() {
+                return Ok(None);
+            }
+            match question.check_note(&typed) {
+                Ok(()) => return Ok(Some(typed)),
+                Err(m) => self.refused(&m),
+            }
+        }
     }
 }
 
@@ -254,7 +312,15 @@ impl Prompter for Plain<'_> {
         }
     }
 
+    fn note(&mut self, question: &Question<'_>) -> Result<Option<String>> {
+        self.ask_note(question)
+    }
+
     fn ask(&mut self, question: &Question<'_>) -> Result<Reply> {
+        self.route = crate::prompt::words::route_lines(question, self.offer.as_ref());
+        // After `terug`, a note given before is offered again to edit.
+        self.with_note
+            .set(question.previous.as_ref().and_then(|a| a.note()).is_some());
         if let Some(line) = crate::prompt::words::follow_up_line(question) {
             self.say("");
             self.say(&line);
@@ -263,6 +329,13 @@ impl Prompter for Plain<'_> {
         if let Some(contacts) = &question.contacts {
             self.show_contacts(contacts);
         }
+        let reply = self.ask_kind(question)?;
+        Ok(crate::prompt::with_note(reply, self.with_note.get()))
+    }
+}
+
+impl Plain<'_> {
+    fn ask_kind(&self, question: &Question<'_>) -> Result<Reply> {
         match &question.node.body {
             Body::Decision { options, .. } | Body::Wait { options, .. } => {
                 self.ask_choice(question, options)

@@ -38,7 +38,7 @@ impl Plain<'_> {
         let count = gap + 1;
         let ids: Vec<&str> = offered.iter().map(|a| a.id.as_str()).collect();
         let prompt = format!(
-            "Welke? (nummers gescheiden door spaties, 'andere' of 'geen passend aanbod'; {}):",
+            "Welke? (nummers gescheiden door spaties, 'andere' of 'geen passend aanbod'; {}; een + erachter voor een notitie):",
             self.keys(question)
         );
         'list: loop {
@@ -59,7 +59,7 @@ impl Plain<'_> {
                 gap + 1
             ));
             loop {
-                let typed = match self.read(&prompt)? {
+                let typed = match self.read_answer(&prompt)? {
                     Typed::Explain => {
                         self.explain(question);
                         continue;

@@ -1,39 +1,46 @@
-//! A box of actions in the terminal: which were done, which of the rest do not apply (n.v.t.),
-//! and a note. Esc steps back one screen (note → n.v.t. → done → previous question). A box that
+//! A box of actions in the terminal: which were done, and which of the rest do not apply
+//! (n.v.t.). A note is opt-in: tick "✎ Met notitie…" with the actions, and it is asked after
+//! the answer is saved. Esc steps back one screen (n.v.t. → done → previous question). A box that
 //! may not have happened yet (the MDO) first asks whether it has; there the session can pause.
 
-use super::widgets::{Got, HELP_TEXT};
+use super::widgets::{Extra, Got};
 use super::Terminal;
 use crate::engine::answer::{Answer, Mark, Status};
 use crate::engine::prompter::Reply;
 use crate::engine::question::Question;
 use crate::error::Result;
 use crate::flow::model::Action;
+use crate::prompt::words;
 
 impl Terminal<'_> {
     pub(super) fn ask_checklist(&self, question: &Question<'_>, items: &[Action]) -> Result<Reply> {
         let labels = labels(question, items);
         // After "back", start from the marks given before.
-        let (mut done, mut nvt, mut note) = previous_marks(question, items);
+        let (mut done, mut nvt) = previous_marks(question, items);
         if question.can_pause {
             if let Some(reply) = self.not_yet(question)? {
                 return Ok(reply);
             }
         }
-        'done: loop {
-            match self.multi("Welke acties zijn gedaan?", &labels, &done)? {
+        let extra = Extra {
+            note: Some(words::WITH_NOTE),
+            route: true,
+            ..Extra::default()
+        };
+        loop {
+            match self.multi("Welke acties zijn gedaan?", &labels, &done, extra)? {
                 Got::Value((picked, explain)) => {
                     done = picked;
                     if explain {
                         self.explain(question);
-                        continue 'done;
+                        continue;
                     }
                 }
-                Got::Explain | Got::Pause => continue 'done,
+                Got::Explain | Got::Pause => continue,
                 Got::Escape if question.can_go_back => return Ok(Reply::Back),
                 Got::Escape => {
                     self.first_question();
-                    continue 'done;
+                    continue;
                 }
             }
             // A mandatory action is done or stays open: it is not offered as n.v.t.
@@ -41,30 +48,17 @@ impl Terminal<'_> {
                 .filter(|k| !done.contains(k) && !items[*k].mandatory)
                 .collect();
             nvt.retain(|k| rest.contains(k));
-            'nvt: loop {
-                if !rest.is_empty() && !self.ask_nvt(question, &labels, &rest, &mut nvt)? {
-                    continue 'done;
-                }
-                // The note is asked again while the engine refuses it (a BSN in it).
-                loop {
-                    match self.ask_note(question, &note)? {
-                        Some(typed) => {
-                            let answer = Answer::Checklist {
-                                acties: Mark::from_picks(items, &done, &nvt),
-                                notitie: Some(typed.clone()).filter(|n| !n.is_empty()),
-                            };
-                            match question.check(&answer) {
-                                Ok(()) => return Ok(Reply::Answer(answer)),
-                                Err(m) => {
-                                    self.refused(&m);
-                                    note = typed;
-                                }
-                            }
-                        }
-                        None if rest.is_empty() => continue 'done,
-                        None => continue 'nvt,
-                    }
-                }
+            if !rest.is_empty() && !self.ask_nvt(question, &labels, &rest, &mut nvt)? {
+                continue;
+            }
+            // A note is opt-in ("✎ Met notitie…"): asked after the answer is saved.
+            let answer = Answer::Checklist {
+                acties: Mark::from_picks(items, &done, &nvt),
+                notitie: None,
+            };
+            match question.check(&answer) {
+                Ok(()) => return Ok(Reply::Answer(answer)),
+                Err(m) => self.refused(&m),
             }
         }
     }
@@ -90,6 +84,7 @@ impl Terminal<'_> {
                 "Welke van de overige acties zijn niet van toepassing (n.v.t.)? De rest blijft open.",
                 &rest_labels,
                 &defaults,
+                Extra::default(),
             )? {
                 Got::Value((picked, explain)) => {
                     *nvt = picked.iter().map(|i| rest[*i]).collect();
@@ -103,17 +98,6 @@ impl Terminal<'_> {
             }
         }
     }
-
-    /// The note with the box. `None`: Esc, back one screen.
-    fn ask_note(&self, question: &Question<'_>, note: &str) -> Result<Option<String>> {
-        loop {
-            match self.text("Notitie bij deze stap (optioneel):", HELP_TEXT, false, note)? {
-                Got::Value(note) => return Ok(Some(note)),
-                Got::Explain => self.explain(question),
-                Got::Pause | Got::Escape => return Ok(None),
-            }
-        }
-    }
 }
 
 /// The actions as listed.
@@ -124,10 +108,10 @@ fn labels(question: &Question<'_>, items: &[Action]) -> Vec<String> {
         .collect()
 }
 
-/// The positions marked done and n.v.t. and the note of the answer given before "back".
-fn previous_marks(question: &Question<'_>, items: &[Action]) -> (Vec<usize>, Vec<usize>, String) {
+/// The positions marked done and n.v.t. in the answer given before "back".
+fn previous_marks(question: &Question<'_>, items: &[Action]) -> (Vec<usize>, Vec<usize>) {
     match &question.previous {
-        Some(Answer::Checklist { acties, notitie }) => {
+        Some(Answer::Checklist { acties, .. }) => {
             let with = |status: Status| {
                 items
                     .iter()
@@ -136,12 +120,8 @@ fn previous_marks(question: &Question<'_>, items: &[Action]) -> (Vec<usize>, Vec
                     .map(|(k, _)| k)
                     .collect()
             };
-            (
-                with(Status::Gedaan),
-                with(Status::Nvt),
-                notitie.clone().unwrap_or_default(),
-            )
+            (with(Status::Gedaan), with(Status::Nvt))
         }
-        _ => (Vec::new(), Vec::new(), String::new()),
+        _ => (Vec::new(), Vec::new()),
     }
 }

@@ -1,9 +1,12 @@
-//! A decision or a wait in the terminal: pick an option, then give a reason. When the earlier
-//! answers lead to a proposal, it is shown with its grounds and marked in the list; the engine
-//! says which options can be taken at all (a binding proposal leaves one) and whether one needs
-//! a reason (overruling the proposal does), and this file asks accordingly.
+//! A decision or a wait in the terminal: pick an option. When the earlier answers lead to a
+//! proposal, it is shown with its grounds and marked in the list; the engine says which options
+//! can be taken at all (a binding proposal leaves one) and whether one needs a reason
+//! (overruling the proposal does), and this file asks that reason right after the choice. A
+//! note that is not required is opt-in: "✎ Met toelichting…" in the list, asked after the
+//! answer is saved. At a weighty question (`zwaarwegend`) the cursor starts at "— kies een
+//! antwoord —", where Enter picks nothing.
 
-use super::widgets::{Got, HELP_REQUIRED_REASON, HELP_TEXT};
+use super::widgets::{Extra, Got, HELP_REQUIRED_REASON};
 use super::Terminal;
 use crate::engine::answer::Answer;
 use crate::engine::prompter::{question_text, Reply};
@@ -11,13 +14,15 @@ use crate::engine::question::Question;
 use crate::engine::rules::Mismatch;
 use crate::error::Result;
 use crate::flow::model::Choice;
+use crate::prompt::words;
 
 /// The extra line at a decision in demonstration mode (`--uitleg`).
 const WHAT_IF: &str = "⤷ Wat als…? (toon waar elke optie heen leidt)";
 
 impl Terminal<'_> {
     pub(super) fn ask_choice(&self, question: &Question<'_>, options: &[Choice]) -> Result<Reply> {
-        let labels = labels(question, options);
+        let weighty = words::weighty(question);
+        let labels = labels(question, options, weighty);
         self.show_proposal(question, options);
         // Only the options the engine would take: a binding proposal leaves one way to go.
         let (options, mut labels): (Vec<Choice>, Vec<String>) = options
@@ -34,23 +39,28 @@ impl Terminal<'_> {
             labels.push(WHAT_IF.to_string());
         }
         let (mut start, note) = starting_point(question, options);
+        // A weighty question starts at "— kies een antwoord —": Enter alone records nothing.
+        if weighty {
+            start = None;
+        }
         // At a wait, Enter alone must not record an event that has not happened (an
         // appointment kept, feedback received): the cursor starts at "Nog niet — later verder".
         if question.can_pause
             && question.previous.is_none()
             && matches!(question.node.body, crate::flow::model::Body::Wait { .. })
         {
-            start = labels.len();
+            start = Some(labels.len());
         }
+        let extra = Extra {
+            pause: question.can_pause,
+            back: question.can_go_back,
+            note: Some(words::WITH_REASON),
+            route: true,
+            neutral: weighty,
+        };
         let message = question_text(question);
         loop {
-            let index = match self.select(
-                &message,
-                &labels,
-                start,
-                question.can_pause,
-                question.can_go_back,
-            )? {
+            let index = match self.select(&message, &labels, start, extra)? {
                 Got::Value(i) if what_if && i == options.len() => {
                     self.say(&format!(
                         "\n{}\n",
@@ -75,9 +85,8 @@ impl Terminal<'_> {
             };
             // A choice that ends the session is confirmed first: one Enter too many must not
             // close the path ("Geen actie op dit moment" after PPM = nee).
-            if let Some(end) = crate::prompt::words::ends_the_session(question, &options[index]) {
-                let ask = format!("Hiermee rondt u de sessie af ('{}'). Klopt dat?", end.title);
-                if !super::widgets::confirm(&ask)? {
+            if let Some(end) = words::ends_the_session(question, &options[index]) {
+                if !super::widgets::confirm(&words::end_confirmation(end))? {
                     continue;
                 }
             }
@@ -90,7 +99,7 @@ impl Terminal<'_> {
     /// The proposal, with the conditions it rests on and whether it binds.
     fn show_proposal(&self, question: &Question<'_>, options: &[Choice]) {
         let Some((heading, reasons, closing)) =
-            crate::prompt::words::proposal_lines(question, options, "zie de uitleg: ?")
+            words::proposal_lines(question, options, "zie de uitleg: ?")
         else {
             return;
         };
@@ -102,8 +111,8 @@ impl Terminal<'_> {
         self.say(&text);
     }
 
-    /// The reason with the chosen option: required when the engine asks for one (overruling
-    /// the proposal), else optional. `None`: Esc, back to the options.
+    /// The answer with the chosen option, and its reason when the engine requires one
+    /// (overruling the proposal, an option that must say why). `None`: Esc, back to the options.
     fn ask_reason(
         &self,
         question: &Question<'_>,
@@ -114,22 +123,16 @@ impl Terminal<'_> {
             optie: optie.to_string(),
             toelichting: None,
         };
-        let (prompt, help, required) = match question.check(&without) {
-            Err(Mismatch::ReasonRequired { .. }) => (
-                "U wijkt af van het voorstel. Reden (verplicht):",
-                HELP_REQUIRED_REASON,
-                true,
-            ),
-            Err(Mismatch::OptionNeedsReason { .. }) => (
-                "Waarom? (verplicht; wordt vastgelegd)",
-                HELP_REQUIRED_REASON,
-                true,
-            ),
-            _ => ("Toelichting bij deze keuze (optioneel):", HELP_TEXT, false),
+        let prompt = match question.check(&without) {
+            Err(Mismatch::ReasonRequired { .. }) => {
+                "U wijkt af van het voorstel. Reden (verplicht):"
+            }
+            Err(Mismatch::OptionNeedsReason { .. }) => "Waarom? (verplicht; wordt vastgelegd)",
+            _ => return Ok(Some(without)),
         };
         let mut note = note.to_string();
         loop {
-            match self.text(prompt, help, required, &note)? {
+            match self.text(prompt, HELP_REQUIRED_REASON, true, &note)? {
                 Got::Value(t) => {
                     let answer = Answer::Keuze {
                         optie: optie.to_string(),
@@ -151,39 +154,48 @@ impl Terminal<'_> {
     }
 }
 
-/// The options as listed: label, the option's own explanation, and the proposal marked.
-fn labels(question: &Question<'_>, options: &[Choice]) -> Vec<String> {
+/// The options as listed: label, the option's own explanation, the proposal marked, and at a
+/// weighty question the answer given before "back" (the cursor does not start there).
+fn labels(question: &Question<'_>, options: &[Choice], weighty: bool) -> Vec<String> {
     let proposed = question.proposal.as_ref().map(|p| p.option.as_str());
+    let before = match &question.previous {
+        Some(Answer::Keuze { optie, .. }) if weighty => Some(optie.as_str()),
+        _ => None,
+    };
     options
         .iter()
         .map(|o| {
-            let label = match &o.explanation {
+            let mut label = match &o.explanation {
                 Some(t) => format!("{} — {}", o.label, t.trim()),
                 None => o.label.clone(),
             };
             if Some(o.id.as_str()) == proposed {
-                format!("{label}   ← voorstel")
-            } else {
-                label
+                label.push_str("   ← voorstel");
             }
+            if Some(o.id.as_str()) == before {
+                label.push_str("   ← eerder gekozen");
+            }
+            label
         })
         .collect()
 }
 
 /// Where the cursor starts and the reason to start from: after "back", the answer given
 /// before; else the proposal.
-fn starting_point(question: &Question<'_>, options: &[Choice]) -> (usize, String) {
+fn starting_point(question: &Question<'_>, options: &[Choice]) -> (Option<usize>, String) {
     match &question.previous {
         Some(Answer::Keuze { optie, toelichting }) => (
-            options.iter().position(|o| &o.id == optie).unwrap_or(0),
+            Some(options.iter().position(|o| &o.id == optie).unwrap_or(0)),
             toelichting.clone().unwrap_or_default(),
         ),
         _ => (
-            question
-                .proposal
-                .as_ref()
-                .and_then(|p| options.iter().position(|o| o.id == p.option))
-                .unwrap_or(0),
+            Some(
+                question
+                    .proposal
+                    .as_ref()
+                    .and_then(|p| options.iter().position(|o| o.id == p.option))
+                    .unwrap_or(0),
+            ),
             String::new(),
         ),
     }

@@ -3,13 +3,14 @@
 //! Kindcheck, refused consent) are ticked in advance and say why; unticking one asks for a
 //! reason, which is recorded as the note.
 
-use super::widgets::Got;
+use super::widgets::{Extra, Got};
 use super::Terminal;
 use crate::engine::answer::Answer;
 use crate::engine::prompter::{question_text, Reply};
 use crate::engine::question::Question;
 use crate::error::Result;
 use crate::flow::model::Action;
+use crate::prompt::words;
 
 /// The help line of the reason for unticking a criterion ticked in advance: the reason is
 /// required, so Enter does not skip it.
@@ -58,7 +59,12 @@ impl Terminal<'_> {
         };
         let message = question_text(question);
         'ticks: loop {
-            match self.multi(&message, &labels, &ticked)? {
+            let extra = Extra {
+                note: Some(words::WITH_NOTE),
+                route: true,
+                ..Extra::default()
+            };
+            match self.multi(&message, &labels, &ticked, extra)? {
                 Got::Value((picked, explain)) => {
                     ticked = picked;
                     if explain {
@@ -76,7 +82,8 @@ impl Terminal<'_> {
             let gelden: Vec<String> = ticked.iter().map(|k| items[*k].id.clone()).collect();
             let unticked = question.preset.iter().any(|p| !gelden.contains(&p.id));
             // A criterion ticked in advance and unticked needs a reason: ask for it (Esc: back
-            // to the ticks). Otherwise no note is asked.
+            // to the ticks). Otherwise a note is opt-in ("✎ Met notitie…"), asked after the
+            // answer is saved.
             loop {
                 let notitie = if unticked {
                     match self.text(

@@ -43,6 +43,11 @@ pub(crate) struct Terminal<'k> {
     offer: Option<Offer<'k>>,
     /// What "later" means at the question being asked.
     later: std::cell::Cell<&'static str>,
+    /// Whether the person chose to add a note to the answer of the current question: it is
+    /// asked after the answer is saved ([`Prompter::note`]).
+    with_note: std::cell::Cell<bool>,
+    /// The route so far, as "⋯ Route tot nu toe" shows it, for the current question.
+    route: Vec<String>,
 }
 
 impl<'k> Terminal<'k> {
@@ -69,6 +74,8 @@ impl<'k> Terminal<'k> {
             color,
             offer: None,
             later: std::cell::Cell::new(""),
+            with_note: std::cell::Cell::new(false),
+            route: Vec::new(),
         }
     }
 
@@ -89,7 +96,12 @@ impl Terminal<'_> {
         labels.push("Onbekend, of een gemeente die niet op de kaart staat".to_string());
         self.say("");
         loop {
-            match self.select("In welke gemeente woont de cliënt?", &labels, 0, false, false)? {
+            match self.select(
+                "In welke gemeente woont de cliënt?",
+                &labels,
+                Some(0),
+                widgets::Extra::default(),
+            )? {
                 Got::Value(i) => return Ok(gemeenten.get(i).cloned()),
                 Got::Explain => self.say(
                     "\nUitleg: de gemeente bepaalt welk aanbod van de Sociale Kaart zorgpad bij een verwijzing toont (aanbod voor de hele regio staat er altijd bij). De naam van de cliënt is nooit nodig.\n",
@@ -122,7 +134,7 @@ impl Prompter for Terminal<'_> {
         let mut labels = choices.to_vec();
         labels.push(other.to_string());
         loop {
-            match self.select("Welke opvolging beantwoordt u nu?", &labels, 0, false, false)? {
+            match self.select("Welke opvolging beantwoordt u nu?", &labels, Some(0), widgets::Extra::default())? {
                 Got::Value(i) => return Ok((i < choices.len()).then_some(i)),
                 Got::Explain => self.say(
                     "\nUitleg: een opvolging is een vraag die later beantwoord wordt terwijl het pad doorgaat, zoals vraag 5 van het afwegingskader of de terugkoppeling van Veilig Thuis.\n",
@@ -132,7 +144,15 @@ impl Prompter for Terminal<'_> {
         }
     }
 
+    fn note(&mut self, question: &Question<'_>) -> Result<Option<String>> {
+        self.ask_note(question)
+    }
+
     fn ask(&mut self, question: &Question<'_>) -> Result<Reply> {
+        self.route = crate::prompt::words::route_lines(question, self.offer.as_ref());
+        // After "back", a note given before is offered again to edit.
+        self.with_note
+            .set(question.previous.as_ref().and_then(|a| a.note()).is_some());
         self.later.set(crate::prompt::words::later_label(question));
         if let Some(line) = crate::prompt::words::follow_up_line(question) {
             self.say(&format!("\n{line}"));
@@ -141,6 +161,13 @@ impl Prompter for Terminal<'_> {
         if let Some(contacts) = &question.contacts {
             self.show_contacts(contacts);
         }
+        let reply = self.ask_kind(question)?;
+        Ok(crate::prompt::with_note(reply, self.with_note.get()))
+    }
+}
+
+impl Terminal<'_> {
+    fn ask_kind(&mut self, question: &Question<'_>) -> Result<Reply> {
         match &question.node.body {
             Body::Decision { options, .. } | Body::Wait { options, .. } => {
                 self.ask_choice(question, options)

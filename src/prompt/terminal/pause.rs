@@ -48,7 +48,12 @@ impl Terminal<'_> {
     ) -> Result<Option<Reply>> {
         let labels = [now.to_string()];
         loop {
-            match self.select(message, &labels, 0, true, question.can_go_back)? {
+            let extra = super::widgets::Extra {
+                pause: true,
+                back: question.can_go_back,
+                ..Default::default()
+            };
+            match self.select(message, &labels, Some(0), extra)? {
                 Got::Value(_) => return Ok(None),
                 Got::Explain => self.explain(question),
                 Got::Pause => match self.pause()? {

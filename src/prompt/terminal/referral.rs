@@ -3,7 +3,7 @@
 //! aanbod" (recorded as a gap in the map). The engine's referral rules decide which ticks can
 //! stand; this file shows why not and asks again.
 
-use super::widgets::{Got, HELP_REQUIRED};
+use super::widgets::{Extra, Got, HELP_REQUIRED};
 use super::Terminal;
 use crate::engine::answer::Answer;
 use crate::engine::prompter::{question_text, Reply};
@@ -11,6 +11,7 @@ use crate::engine::question::Question;
 use crate::engine::rules::{self, Mismatch};
 use crate::error::Result;
 use crate::kaart::Offer;
+use crate::prompt::words;
 
 impl Terminal<'_> {
     pub(super) fn ask_referral(
@@ -29,9 +30,24 @@ impl Terminal<'_> {
             .push("Geen passend aanbod (wordt vastgelegd als gat in de Sociale Kaart)".to_string());
         let ids: Vec<&str> = offered.iter().map(|a| a.id.as_str()).collect();
         let (mut ticked, typed) = previous_ticks(question, &ids);
+        // A weighty referral (a report) is never recorded by Enter alone on ticks given before
+        // "back": they are named, not ticked.
+        if crate::prompt::words::weighty(question) && !ticked.is_empty() {
+            let before: Vec<&str> = ticked
+                .iter()
+                .filter_map(|k| labels.get(*k).map(String::as_str))
+                .collect();
+            self.say(&format!("Eerder gekozen: {}", before.join("; ")));
+            ticked.clear();
+        }
         let message = question_text(question);
         loop {
-            match self.multi(&message, &labels, &ticked)? {
+            let extra = Extra {
+                note: Some(words::WITH_NOTE),
+                route: true,
+                ..Extra::default()
+            };
+            match self.multi(&message, &labels, &ticked, extra)? {
                 Got::Value((picked, explain)) => {
                     ticked = picked;
                     if explain {

@@ -1,7 +1,7 @@
 //! Taking a session up again in the terminal: the open actions done now (a multi-select), and
 //! whether a finished session goes on after its end (a choice, then the reason).
 
-use super::widgets::{Got, HELP_REQUIRED_REASON};
+use super::widgets::{Extra, Got, HELP_REQUIRED_REASON};
 use super::Terminal;
 use crate::engine::reopen::OpenAction;
 use crate::engine::rules::continuation_reason;
@@ -16,7 +16,7 @@ impl Terminal<'_> {
         let labels: Vec<String> = open.iter().map(open_label).collect();
         self.say(TICK_MEANS);
         loop {
-            match self.multi(TICK_QUESTION, &labels, &[])? {
+            match self.multi(TICK_QUESTION, &labels, &[], Extra::default())? {
                 Got::Value((picked, false)) => return Ok(picked),
                 Got::Value((_, true)) | Got::Explain | Got::Pause => self.say(
                     "Uitleg: vink aan wat sinds de sessie alsnog is gedaan. Het oorspronkelijke antwoord blijft bewaard; de samenvatting zegt wanneer en door wie het later is afgevinkt. Niets aanvinken verandert niets."
@@ -34,7 +34,7 @@ impl Terminal<'_> {
         let labels = vec![continuation.label.clone(), STAY_FINISHED.to_string()];
         let message = format!("De sessie is afgerond bij '{}'. Verder gaan?", end.title);
         loop {
-            match self.select(&message, &labels, 1, false, false)? {
+            match self.select(&message, &labels, Some(1), Extra::default())? {
                 Got::Value(0) => {}
                 Got::Value(_) | Got::Escape => return Ok(None),
                 Got::Explain | Got::Pause => {

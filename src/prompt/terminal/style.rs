@@ -53,10 +53,8 @@ impl Terminal<'_> {
         for step in &question.passed {
             self.passed(step);
         }
-        let mut head = String::new();
-        if let Some(stap) = question.step {
-            head.push_str(&format!("Stap {stap}"));
-        }
+        // "Stap 2 van 5 · B4": where on the path this question is.
+        let mut head = crate::prompt::words::progress(question).unwrap_or_default();
         if let Some(role) = &question.role {
             if !head.is_empty() {
                 head.push_str(" — ");
@@ -140,6 +138,57 @@ impl Terminal<'_> {
             _ => sentence.push('.'),
         }
         self.say(&sentence);
+    }
+
+    /// "⋯ Route tot nu toe": the questions answered so far, one short line each.
+    pub(super) fn show_route(&self) {
+        if self.route.is_empty() {
+            self.say("\nRoute tot nu toe: nog geen vragen beantwoord.\n");
+            return;
+        }
+        self.say("\nRoute tot nu toe:");
+        for line in &self.route {
+            self.say(&format!("• {line}"));
+        }
+        self.say("");
+    }
+
+    /// The note to the answer just saved (chosen with "✎ Met toelichting…"). After "back" it
+    /// starts from the note given before. `None`: empty, or Esc.
+    pub(super) fn ask_note(&self, question: &Question<'_>) -> crate::error::Result<Option<String>> {
+        let (prompt, field) = match question.node.body {
+            Body::Decision { .. } | Body::Wait { .. } => (
+                "Toelichting bij deze keuze (het antwoord is bewaard):",
+                "toelichting",
+            ),
+            _ => (
+                "Notitie bij deze stap (het antwoord is bewaard):",
+                "notitie",
+            ),
+        };
+        let mut typed = question
+            .previous
+            .as_ref()
+            .and_then(|a| a.note())
+            .unwrap_or_default()
+            .to_string();
+        loop {
+            match self.text(prompt, super::widgets::HELP_NOTE, false, &typed)? {
+                super::widgets::Got::Value(t) if t.is_empty() => return Ok(None),
+                super::widgets::Got::Value(t) => match question.check_note(&t) {
+                    Ok(()) => return Ok(Some(t)),
+                    Err(m) => {
+                        self.refused(&m);
+                        typed = t;
+                    }
+                },
+                super::widgets::Got::Explain => self.explain(question),
+                super::widgets::Got::Pause | super::widgets::Got::Escape => {
+                    self.say(&format!("Geen {field}; het antwoord is bewaard."));
+                    return Ok(None);
+                }
+            }
+        }
     }
 
     pub(super) fn first_question(&self) {

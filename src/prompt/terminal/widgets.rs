@@ -12,6 +12,7 @@ use inquire::{CustomType, InquireError, MultiSelect, Select, Text};
 
 use super::Terminal;
 use crate::error::{Error, Result};
+use crate::prompt::words;
 
 /// What one inquire prompt gave: a value, a request for the explanation, a pause, or Esc.
 pub(super) enum Got<T> {
@@ -21,9 +22,28 @@ pub(super) enum Got<T> {
     Escape,
 }
 
+/// The lines a list adds to its options, besides the explanation.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Extra {
+    /// "Nog niet — later verder".
+    pub(super) pause: bool,
+    /// "← Terug naar de vorige vraag".
+    pub(super) back: bool,
+    /// The line that adds a note after the answer ("✎ Met toelichting…").
+    pub(super) note: Option<&'static str>,
+    /// "⋯ Route tot nu toe".
+    pub(super) route: bool,
+    /// A weighty question: the first line is "— kies een antwoord —", where the cursor starts
+    /// (unless the caller starts elsewhere) and where Enter picks nothing.
+    pub(super) neutral: bool,
+}
+
 #[derive(Clone)]
 enum Item {
     Option(usize, String),
+    Neutral,
+    Note(&'static str, bool),
+    Route,
     Explain,
     /// "Later", in the words of the question at hand ([`crate::prompt::words::later_label`]).
     Pause(&'static str),
@@ -34,6 +54,14 @@ impl fmt::Display for Item {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Item::Option(_, label) => f.write_str(label),
+            Item::Neutral => f.write_str(words::PICK_FIRST),
+            Item::Note(label, false) => f.write_str(label),
+            Item::Note(label, true) => write!(
+                f,
+                "{} aan (kies om uit te zetten)",
+                label.trim_end_matches('…')
+            ),
+            Item::Route => f.write_str(words::ROUTE),
             Item::Explain => f.write_str("? Uitleg bij deze stap"),
             Item::Pause(label) => f.write_str(label),
             Item::Back => f.write_str("← Terug naar de vorige vraag"),
@@ -43,90 +71,170 @@ impl fmt::Display for Item {
 
 const HELP_SELECT: &str =
     "↑↓ kiezen · Enter bevestigen · typ om te zoeken · Esc terug · Ctrl-C stoppen";
+/// At a weighty question: the answer is picked on purpose, never taken from the cursor.
+const HELP_WEIGHTY: &str =
+    "zwaarwegend: kies zelf · ↑↓ · Enter bevestigen · Esc terug · Ctrl-C stoppen";
+/// The note after an answer that was saved already: nothing to go back to.
+pub(super) const HELP_NOTE: &str =
+    "typ en Enter · leeg laten of Esc: geen · ? voor uitleg · Ctrl-C stoppen";
 const HELP_MULTI: &str =
     "↑↓ bewegen · spatie aan/uit · → alles · ← niets · Enter bevestigen · Esc terug";
-pub(super) const HELP_TEXT: &str =
-    "Enter om over te slaan · ? voor uitleg · Esc terug · Ctrl-C stoppen";
 pub(super) const HELP_REQUIRED_REASON: &str =
     "typ de reden en Enter · ? voor uitleg · Esc terug naar de keuze";
 pub(super) const HELP_REQUIRED: &str =
-    "typ de naam en Enter · meerdere namen scheiden met ; · ? voor uitleg · Esc terug";
+    "typ de naam · meerdere namen scheiden met ; · ? voor uitleg · Esc terug";
 
 impl Terminal<'_> {
-    /// A select over `labels`, starting at `start`, with the explanation, an optional pause and
-    /// (when possible) "back" as extra lines.
+    /// A select over `labels` with the explanation and the `extra` lines. The cursor starts
+    /// at option `start` (`labels.len()`: "Nog niet — later verder"), or with `None` at the
+    /// first line. "— kies een antwoord —", "⋯ Route tot nu toe" and the note line are handled
+    /// here, and the list comes again.
     pub(super) fn select(
         &self,
         message: &str,
         labels: &[String],
-        start: usize,
-        can_pause: bool,
-        can_go_back: bool,
+        start: Option<usize>,
+        extra: Extra,
     ) -> Result<Got<usize>> {
-        let mut items = options(labels);
-        if can_pause {
-            items.push(Item::Pause(self.later.get()));
-        }
-        items.push(Item::Explain);
-        if can_go_back {
-            items.push(Item::Back);
-        }
         let message = shown(message);
-        let last = items.len();
-        let got = Select::new(&message, items)
-            .with_help_message(HELP_SELECT)
-            .with_page_size(12)
-            // `start` may point just past the options: at "Nog niet — later verder".
-            .with_starting_cursor(start.min(last.saturating_sub(1)))
-            .prompt();
-        match got {
-            Ok(Item::Option(i, _)) => Ok(Got::Value(i)),
-            Ok(Item::Explain) => Ok(Got::Explain),
-            Ok(Item::Pause(_)) => Ok(Got::Pause),
-            Ok(Item::Back) => Ok(Got::Escape),
-            Err(e) => escape_or(e),
+        let shift = usize::from(extra.neutral);
+        let mut cursor = start.map_or(0, |s| s + shift);
+        loop {
+            let mut items = Vec::new();
+            if extra.neutral {
+                items.push(Item::Neutral);
+            }
+            items.extend(options(labels));
+            if extra.pause {
+                items.push(Item::Pause(self.later.get()));
+            }
+            if let Some(label) = extra.note {
+                items.push(Item::Note(label, self.with_note.get()));
+            }
+            if extra.route {
+                items.push(Item::Route);
+            }
+            items.push(Item::Explain);
+            if extra.back {
+                items.push(Item::Back);
+            }
+            let last = items.len();
+            let help = if extra.neutral {
+                HELP_WEIGHTY
+            } else {
+                HELP_SELECT
+            };
+            let got = Select::new(&message, items)
+                // The lines that are no answer leave the answered line as the bare question, so
+                // that it does not read as an answer (nor runs past 80 columns).
+                .with_formatter(&|chosen| match chosen.value {
+                    Item::Neutral | Item::Note(..) | Item::Route => String::new(),
+                    other => other.to_string(),
+                })
+                .with_help_message(help)
+                .with_page_size(12)
+                .with_starting_cursor(cursor.min(last.saturating_sub(1)))
+                .prompt();
+            return match got {
+                Ok(Item::Option(i, _)) => Ok(Got::Value(i)),
+                Ok(Item::Neutral) => {
+                    self.say(words::PICK_FIRST_SAID);
+                    continue;
+                }
+                Ok(Item::Note(..)) => {
+                    self.toggle_note();
+                    cursor = start.map_or(0, |s| s + shift);
+                    continue;
+                }
+                Ok(Item::Route) => {
+                    self.show_route();
+                    continue;
+                }
+                Ok(Item::Explain) => Ok(Got::Explain),
+                Ok(Item::Pause(_)) => Ok(Got::Pause),
+                Ok(Item::Back) => Ok(Got::Escape),
+                Err(e) => escape_or(e),
+            };
         }
     }
 
+    /// Switch the note after the answer on or off, and say so.
+    fn toggle_note(&self) {
+        let on = !self.with_note.get();
+        self.with_note.set(on);
+        self.say(if on {
+            "Kies nu het antwoord. Het wordt eerst bewaard; daarna vraagt zorgpad de toelichting."
+        } else {
+            "Zonder toelichting."
+        });
+    }
+
     /// A multi-select. The value is the ticked options and whether "? Uitleg" was ticked too,
-    /// so that the caller can show the explanation and ask again with the ticks kept.
+    /// so that the caller can show the explanation and ask again with the ticks kept. With
+    /// `extra`, also the note line (ticked: a note after the answer) and "⋯ Route tot nu toe"
+    /// (ticked: the route is shown here and the list comes again, ticks kept).
     pub(super) fn multi(
         &self,
         message: &str,
         labels: &[String],
         defaults: &[usize],
+        extra: Extra,
     ) -> Result<Got<(Vec<usize>, bool)>> {
-        let mut items = options(labels);
-        items.push(Item::Explain);
         let message = shown(message);
-        let got = MultiSelect::new(&message, items)
-            .with_help_message(HELP_MULTI)
-            .with_default(defaults)
-            .with_page_size(12)
-            .with_formatter(&|chosen| {
-                let n = chosen
-                    .iter()
-                    .filter(|o| matches!(o.value, Item::Option(..)))
-                    .count();
-                format!("{n} aangevinkt")
-            })
-            .prompt();
-        match got {
-            Ok(chosen) => {
-                let picked = chosen
-                    .iter()
-                    .filter_map(|i| match i {
-                        Item::Option(k, _) => Some(*k),
-                        _ => None,
-                    })
-                    .collect();
-                // "→ alles" ticks every line, "? Uitleg" included: that means all actions, not
-                // a request for the explanation.
-                let all = chosen.len() == labels.len() + 1;
-                let explain = !all && chosen.iter().any(|i| matches!(i, Item::Explain));
-                Ok(Got::Value((picked, explain)))
+        let mut defaults = defaults.to_vec();
+        loop {
+            let mut items = options(labels);
+            if let Some(label) = extra.note {
+                if self.with_note.get() {
+                    defaults.push(items.len());
+                }
+                items.push(Item::Note(label, false));
             }
-            Err(e) => escape_or(e),
+            if extra.route {
+                items.push(Item::Route);
+            }
+            items.push(Item::Explain);
+            let count = items.len();
+            let got = MultiSelect::new(&message, items)
+                .with_help_message(HELP_MULTI)
+                .with_default(&defaults)
+                .with_page_size(12)
+                .with_formatter(&|chosen| {
+                    let n = chosen
+                        .iter()
+                        .filter(|o| matches!(o.value, Item::Option(..)))
+                        .count();
+                    format!("{n} aangevinkt")
+                })
+                .prompt();
+            let chosen = match got {
+                Ok(chosen) => chosen,
+                Err(e) => return escape_or(e),
+            };
+            let picked: Vec<usize> = chosen
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Option(k, _) => Some(*k),
+                    _ => None,
+                })
+                .collect();
+            // "→ alles" ticks every line, the extra lines included: that means all actions,
+            // not a request for the explanation, the route or a note.
+            if chosen.len() == count {
+                self.with_note.set(false);
+                return Ok(Got::Value((picked, false)));
+            }
+            if extra.note.is_some() {
+                self.with_note
+                    .set(chosen.iter().any(|i| matches!(i, Item::Note(..))));
+            }
+            let explain = chosen.iter().any(|i| matches!(i, Item::Explain));
+            if !explain && chosen.iter().any(|i| matches!(i, Item::Route)) {
+                self.show_route();
+                defaults = picked;
+                continue;
+            }
+            return Ok(Got::Value((picked, explain)));
         }
     }
 
@@ -240,5 +348,24 @@ pub(crate) fn passphrase(twice: bool) -> Result<String> {
             Err(error) => Err(error),
             Ok(_) => Err(Error::cancelled("gestopt: er is geen wachtwoord gegeven.")),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// inquire prints a help line as it is, between brackets: on a terminal of 80 columns it
+    /// must fit on one line, or the terminal breaks it inside a word.
+    #[test]
+    fn every_help_line_fits_in_80_columns() {
+        for help in [
+            super::HELP_SELECT,
+            super::HELP_WEIGHTY,
+            super::HELP_MULTI,
+            super::HELP_NOTE,
+            super::HELP_REQUIRED_REASON,
+            super::HELP_REQUIRED,
+        ] {
+            assert!(help.chars().count() + 2 <= 80, "{help}");
+        }
     }
 }
