@@ -145,7 +145,7 @@ pub fn run(config: &Resume) -> Result<Exit> {
         },
         None => ask_reopen(&session, reopener)?,
     };
-    if let (true, None, Some(s)) = (finished, &reopen.go_on, &script) {
+    if let (true, None, Some(s), false) = (finished, &reopen.go_on, &script, open_follow_ups) {
         if s.unused() > 0 {
             return Err(s.leftover_error());
         }

@@ -191,6 +191,12 @@ fn follow_ups(doc: &mut Document, follow_ups: &[FollowUpRecord], zone: &TimeZone
             ". Beantwoord."
         });
         doc.paragraph(line);
+        if let Some(c) = &f.contact {
+            let whence = c.whence();
+            for line in c.lines() {
+                doc.paragraph(format!("Contact ({whence}): {line}"));
+            }
+        }
         if !f.stappen.is_empty() {
             let mut t = Table::of(vec![
                 Column::text("Vraag"),

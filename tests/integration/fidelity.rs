@@ -175,10 +175,11 @@ fn m1_with_a_report_waits_for_veilig_thuis_and_shows_the_organisation_from_the_m
     let md = ws.cmd(&format!("export {id} -o s.json")).run().code(0);
     drop(md);
     let json: Value = serde_json::from_str(&ws.read("s.json")).unwrap();
-    assert_eq!(json["afgerond"], false, "VT feedback is still open");
+    // The path is done; the feedback is a follow-up that is still open.
+    assert_eq!(json["sessie"]["status"], "wacht op opvolging", "VT feedback is still open");
     assert!(route(&json).contains(&"M1".to_string()));
     assert!(
-        let_op(&json).contains("Staat nog open: Veilig Thuis koppelt terug"),
+        let_op(&json).contains("Opvolging staat open: VT: Heeft Veilig Thuis teruggekoppeld?"),
         "{}",
         let_op(&json)
     );
@@ -192,12 +193,13 @@ fn m1_with_a_report_waits_for_veilig_thuis_and_shows_the_organisation_from_the_m
         "b.yaml",
         "- ja\n- {gedaan: [terugkoppeling-verloskundige]}\n",
     );
-    ws.cmd(&format!("hervat {id} --antwoorden b.yaml --export t.json"))
+    ws.cmd(&format!("opvolgen {id} --antwoorden b.yaml --export t.json"))
         .run()
         .code(0)
         .no_panic();
     let json: Value = serde_json::from_str(&ws.read("t.json")).unwrap();
     assert_eq!(json["afgerond"], true);
+    assert_eq!(json["sessie"]["status"], "afgerond");
     let outcome = json["uitkomst"].as_str().unwrap();
     assert!(outcome.contains("gemeld bij Veilig Thuis"), "{outcome}");
     assert!(outcome.contains("teruggekoppeld aan de verloskundig zorgverlener"));
@@ -235,6 +237,7 @@ fn a_report_at_b2_after_a_negative_kindcheck_with_other_signals_proposes_complex
 - ja             # AK2
 - {{keuze: nee-veiligheid, toelichting: partner leest haar berichten}}   # melding niet vooraf besproken
 - Veilig Thuis Voorbeeldregio
+- later          # B2-vt: terugkoppeling Veilig Thuis, als opvolging
 {B2_CONSENT}- {{gelden: [], notitie: mishandeling nog niet bevestigd}}
 - complex
 - Centrum Kwetsbare Zwangeren
@@ -277,6 +280,7 @@ fn enkelvoudig_without_a_reason_is_refused_after_a_report() {
 - ja
 - ja
 - Veilig Thuis Voorbeeldregio
+- later
 {B2_CONSENT}- {{gelden: [], notitie: mishandeling nog niet bevestigd}}
 - enkelvoudig
 "
@@ -468,6 +472,7 @@ fn the_meldcode_details_follow_the_public_sources() {
 - nee            # AK3: geen effectieve hulp mogelijk
 - {{keuze: nee-contact, toelichting: zou de zorg stoppen}}
 - Veilig Thuis Voorbeeldregio
+- later          # B2-vt
 {B2_CONSENT}- [kind-in-gevaar, misbruik]
 - complex
 - Centrum Kwetsbare Zwangeren
@@ -545,7 +550,8 @@ fn the_veilig_thuis_box_names_an_organisation_typed_at_the_report_not_another_on
         "{INTAKE}{B2_POSITIVE_CLOSED}{B2_CONSENT}- [kind-in-gevaar]\n{REFERRAL_REFUSED}{report_elsewhere}- later\n"
     );
     let (_, json) = run(&answers);
-    let contact = &json["huidige_contact"];
+    // The Veilig Thuis feedback waits as a follow-up, with whom to reach.
+    let contact = &json["opvolgingen"][0]["contact"];
     assert_eq!(
         contact["andere"],
         serde_json::json!(["Veilig Thuis Rotterdam-Rijnmond"]),

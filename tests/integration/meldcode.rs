@@ -20,6 +20,9 @@ const TO_WEIGHING: &str = "
 - gevoerd      # stap 3
 ";
 
+/// After a report at B2: Veilig Thuis' feedback is put off as a follow-up (B2-vt).
+const VT_LATER: &str = "- later        # B2-vt: terugkoppeling Veilig Thuis, als opvolging\n";
+
 /// After the Meldcode and B2 ([`B2_CONSENT`]): the criterion of the positive Kindcheck and that
 /// of a suspicion after steps 1–3 (both ticked in advance where they apply) kept, complex
 /// problems, the referral accepted, then a pause until the
@@ -86,7 +89,7 @@ fn no_suspicion_closes_and_records_in_the_file() {
 
 #[test]
 fn acute_or_structural_unsafety_is_reported() {
-    let (outcome, let_op, json) = meldcode("- ja\n- ja\n- ja\n- Veilig Thuis Voorbeeldregio\n");
+    let (outcome, let_op, json) = meldcode(&format!("- ja\n- ja\n- ja\n- Veilig Thuis Voorbeeldregio\n{VT_LATER}"));
     assert!(outcome.contains("gemeld bij Veilig Thuis"), "{outcome}");
     assert!(reported(&let_op), "{let_op:?}");
     // Questions 3–5 are not asked: they are answered together with Veilig Thuis.
@@ -109,7 +112,7 @@ fn acute_or_structural_unsafety_is_reported() {
 #[test]
 fn no_effective_help_is_reported() {
     let (outcome, let_op, _) =
-        meldcode("- ja\n- nee\n- nee\n- ja\n- Veilig Thuis Voorbeeldregio\n");
+        meldcode(&format!("- ja\n- nee\n- nee\n- ja\n- Veilig Thuis Voorbeeldregio\n{VT_LATER}"));
     assert!(outcome.contains("gemeld bij Veilig Thuis"), "{outcome}");
     assert!(reported(&let_op));
 }
@@ -117,7 +120,7 @@ fn no_effective_help_is_reported() {
 #[test]
 fn refused_help_is_reported() {
     let (outcome, let_op, _) =
-        meldcode("- ja\n- nee\n- ja\n- nee\n- ja\n- Veilig Thuis Voorbeeldregio\n");
+        meldcode(&format!("- ja\n- nee\n- ja\n- nee\n- ja\n- Veilig Thuis Voorbeeldregio\n{VT_LATER}"));
     assert!(outcome.contains("gemeld bij Veilig Thuis"), "{outcome}");
     assert!(reported(&let_op));
 }
@@ -125,7 +128,7 @@ fn refused_help_is_reported() {
 #[test]
 fn help_without_lasting_safety_is_reported() {
     let (outcome, let_op, _) = meldcode(&format!(
-        "- ja\n- nee\n- ja\n- ja\n- alles\n{MONITORED_BY}- nee\n- ja\n- Veilig Thuis Voorbeeldregio\n"
+        "- ja\n- nee\n- ja\n- ja\n- alles\n{MONITORED_BY}- nee\n- ja\n- Veilig Thuis Voorbeeldregio\n{VT_LATER}"
     ));
     assert!(outcome.contains("gemeld bij Veilig Thuis"), "{outcome}");
     assert!(reported(&let_op));
@@ -145,21 +148,44 @@ fn help_that_works_closes_with_monitoring() {
 }
 
 #[test]
-fn question_five_can_wait() {
-    let out = Test::new()
-        .args("start")
-        .answers(&format!(
-            "{TO_WEIGHING}- ja\n- nee\n- ja\n- ja\n- alles\n{MONITORED_BY}- later: 2027-01-15\n"
-        ))
-        .run()
-        .code(0);
-    out.stderr_has("wacht bij B2-meldcode/AK5");
+fn question_five_can_wait_while_the_path_goes_on() {
+    let json = run(&format!(
+        "{TO_WEIGHING}- ja\n- nee\n- ja\n- ja\n- alles\n{MONITORED_BY}- later: 2027-01-15\n{B2_CONSENT}{AFTER_CRITERIA}"
+    ));
+    // The Meldcode run ends with question 5 open, and the path reached the referral.
+    let run = &json["subflows"][0];
+    assert!(
+        run["uitkomst"]
+            .as_str()
+            .unwrap()
+            .contains("vraag 5 van het afwegingskader"),
+        "{run}"
+    );
+    let referred: Vec<&str> = json["verwijzingen"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["knoop"].as_str().unwrap())
+        .collect();
+    assert!(referred.contains(&"B4"), "{referred:?}");
+    let follow_up = &json["opvolgingen"][0];
+    assert_eq!(follow_up["id"], "B2-meldcode/AK5");
+    assert_eq!(follow_up["verwacht"], "2027-01-15");
+    assert_eq!(follow_up["open"], true);
+    assert!(
+        json["let_op"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l.as_str().unwrap().starts_with("Opvolging staat open:")),
+        "{json}"
+    );
 }
 
 #[test]
 fn the_report_outcome_is_shown_prominently_in_every_format() {
     let answers =
-        format!("{TO_WEIGHING}- ja\n- ja\n- ja\n- Veilig Thuis Voorbeeldregio\n{B2_CONSENT}{AFTER_CRITERIA}");
+        format!("{TO_WEIGHING}- ja\n- ja\n- ja\n- Veilig Thuis Voorbeeldregio\n{VT_LATER}{B2_CONSENT}{AFTER_CRITERIA}");
     let out = Test::new()
         .args("start --export s.md")
         .answers(&answers)

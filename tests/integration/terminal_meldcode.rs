@@ -214,40 +214,51 @@ fn m1_with_a_report_shows_veilig_thuis_from_the_map_and_waits_for_its_feedback()
             .unwrap_or_else(|| panic!("{shown:?} not in the Veilig Thuis box:\n{vt}"));
         assert!(at < question, "{shown:?} after the question:\n{vt}");
     }
-    assert!(vt.contains(PAUSE), "{vt}");
-
-    // Not yet: the cursor starts at "Nog niet — later verder" (after the one option); Enter
-    // alone pauses, without a date.
-    assert!(vt.contains(&format!("> {PAUSE}")), "{vt}");
+    // Not yet: the feedback becomes a follow-up beside the path. The cursor starts at
+    // "Later — als opvolging" (after the one option); Enter alone puts it off, without a date.
+    assert!(vt.contains(&format!("> {DEFER}")), "{vt}");
     tty.send(ENTER);
     tty.prompt(PAUSE_DATE, PAUSE_DATE_READY);
     tty.send(ENTER);
-    tty.expect("wacht bij VT");
+    tty.expect("Er staat nog 1 opvolging open");
     assert_eq!(tty.finish(), 0, "exit code\n{}", tty.screen());
     tty.assert_dutch();
 
-    // The session waits for the feedback: not finished, and it says what is open.
+    // The path is done, but the session waits for the feedback: it says what is open.
     let list = ws.cmd("sessies").run().code(0).no_panic();
     let table = SessionTable::parse(&list.stdout);
     table.assert_cell(&id, "Status", "wacht");
     assert!(
-        squash(&table.cell(&id, "Wacht op")).starts_with("VT,sinds23-11-2026"),
+        squash(&table.cell(&id, "Wacht op")).starts_with("opvolgingVT"),
         "{}",
         list.stdout
     );
     let json = export_of(&ws, &id);
-    assert_eq!(json["afgerond"], false);
-    assert_eq!(json["sessie"]["status"], "wacht");
+    assert_eq!(json["sessie"]["status"], "wacht op opvolging");
+    assert_eq!(json["opvolgingen"][0]["id"], "VT");
+    assert_eq!(json["opvolgingen"][0]["open"], true);
     assert!(
-        let_op(&json).contains("Staat nog open: Veilig Thuis koppelt terug"),
+        let_op(&json).contains("Opvolging staat open: VT: Heeft Veilig Thuis teruggekoppeld?"),
         "{}",
         let_op(&json)
+    );
+    // The outcome does not claim the feedback: it says it is still open.
+    assert!(
+        json["uitkomst"]
+            .as_str()
+            .unwrap()
+            .contains("De terugkoppeling aan de verloskundig zorgverlener staat nog open."),
+        "{}",
+        json["uitkomst"]
     );
     let nodes = m1_nodes(&json);
     assert_eq!(nodes.first().map(String::as_str), Some("MC1"), "{nodes:?}");
     assert!(nodes.iter().any(|n| n == "AK-melden"), "{nodes:?}");
-    assert!(!route(&json).contains(&"E-veilig-thuis"));
+    assert!(!route(&json).contains(&"VT-terugkoppeling"));
 }
+
+/// "Later" at a wait that can be a follow-up.
+const DEFER: &str = "\u{23ed} Later \u{2014} als opvolging; het pad gaat nu verder";
 
 const UNTICK_REASON: &str =
     "U vinkte een vooraf aangevinkt criterium uit. Waarom? (wordt vastgelegd)";

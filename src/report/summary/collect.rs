@@ -144,12 +144,20 @@ impl Parts {
                 };
                 // Veilig Thuis' feedback answered later at a box that shows this category
                 // (the VT box): the reporter's to-do to follow it up is done.
-                let followed_up = here.is_some_and(|k| {
-                    steps[k + 1..].iter().any(|s| {
-                        s.answer.is_some()
-                            && s.node.contact_category.as_deref() == Some(category.as_str())
-                    })
-                });
+                // The feedback may also be answered as a follow-up beside the path.
+                let answers_box = |s: &Step<'_>| {
+                    s.answer.is_some()
+                        && !matches!(s.answer, Some(Answer::Opvolging { .. }))
+                        && s.node.contact_category.as_deref() == Some(category.as_str())
+                };
+                let later = session
+                    .walk()
+                    .follow_ups()
+                    .iter()
+                    .flat_map(|f| f.steps())
+                    .any(answers_box);
+                let followed_up =
+                    later || here.is_some_and(|k| steps[k + 1..].iter().any(answers_box));
                 self.referral(
                     step,
                     followed_up,

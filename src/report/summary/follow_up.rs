@@ -9,7 +9,7 @@ use crate::engine::session::Session;
 use crate::kaart::Offer;
 use crate::report::summary::collect::Parts;
 use crate::report::summary::words::label_for_key;
-use crate::report::summary::{RouteRow, Who};
+use crate::report::summary::{RouteContact, RouteRow, Who};
 
 /// A follow-up: the question put off, when and by whom, by when it is expected, and what was
 /// answered since.
@@ -30,6 +30,9 @@ pub struct FollowUpRecord {
     pub stappen: Vec<RouteRow>,
     /// How it ended, when it passed an end (a report to Veilig Thuis, say).
     pub uitkomst: Option<String>,
+    /// While it is open at a box with `kaart:` in the flow (Veilig Thuis): whom to reach.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact: Option<RouteContact>,
 }
 
 /// The follow-ups of the session, each with its own steps. What they did also counts where the
@@ -90,6 +93,11 @@ pub(super) fn follow_ups(
             open: f.is_open(),
             stappen: own.route,
             uitkomst: f.outcome_text(),
+            contact: session
+                .walk()
+                .follow_up_question(&f.id)
+                .and_then(|q| q.contacts)
+                .and_then(|c| RouteContact::of(&c, offer)),
         });
     }
     records
