@@ -17,6 +17,9 @@ pub(crate) struct Open {
 
 /// The open follow-ups of a session, due ones first, then by expected date.
 pub(crate) fn open(session: &Session<'_>, clock: &Clock) -> Vec<Open> {
+    if session.open_follow_ups().is_empty() {
+        return Vec::new();
+    }
     let today = clock.today();
     let due = session.due_follow_up();
     let mut open: Vec<(u8, Option<jiff::civil::Date>, Open)> = session

@@ -197,6 +197,7 @@ fn the_veilig_thuis_report_names_who_to_whom_and_the_phone_number() {
 - ja
 - ja
 - vt-voorbeeldregio
+- later          # B2-vt: terugkoppeling Veilig Thuis, als opvolging
 - alles
 - ja
 - alles

@@ -364,7 +364,7 @@ fn exit_naming_a_node_that_is_not_an_end_of_the_sub_flow() {
         8,
         Some("MC"),
         "'uitgangen:' noemt 'MC1', maar dat is geen einde van de sub-flow 'meldcode'",
-        "gebruik de id van een einde van 'meldcode': KC-negatief, AK-gemeld, AK-volgen, AK-afsluiten",
+        "gebruik de id van een einde van 'meldcode': KC-negatief, AK-gemeld, AK-volgen, AK-opvolging, AK-afsluiten",
     );
 }
 

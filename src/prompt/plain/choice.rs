@@ -45,8 +45,13 @@ impl Plain<'_> {
                 self.say(&line);
             }
             if question.can_pause {
-                let label = crate::prompt::words::later_label(question);
-                self.say(&format!("l. {}", label.trim_start_matches(['⏸', '⏭', ' '])));
+                self.say(if question.deferrable {
+                    "l. Later, als opvolging; het pad gaat nu verder"
+                } else if question.follow_up.is_some() {
+                    "l. Nog niet, de opvolging blijft open"
+                } else {
+                    "l. Nog niet, later verder (de sessie wordt bewaard)"
+                });
             }
             let weighty = crate::prompt::words::weighty(question);
             let prompt = format!(
