@@ -18,6 +18,7 @@ pub mod prompter;
 pub mod proposal;
 pub mod question;
 pub mod reopen;
+pub(crate) mod replay;
 pub mod rules;
 pub mod session;
 pub mod walk;

@@ -106,9 +106,21 @@ fn links<'a>(set: &'a FlowSet, ids: &'a Ids) -> Vec<Link<'a>> {
     for (fi, flow) in set.flows.iter().enumerate() {
         for node in &flow.nodes {
             let targets: Vec<(&str, Arrow)> = match &node.body {
-                Body::Decision { options, .. } | Body::Wait { options, .. } => options
+                Body::Decision { options, .. } => options
                     .iter()
                     .map(|o| (o.target.as_str(), Arrow::Choice(o.label.as_str())))
+                    .collect(),
+                // A wait that can be a follow-up: the path goes on at `verder` meanwhile.
+                Body::Wait {
+                    options, follow_up, ..
+                } => options
+                    .iter()
+                    .map(|o| (o.target.as_str(), Arrow::Choice(o.label.as_str())))
+                    .chain(
+                        follow_up
+                            .iter()
+                            .map(|f| (f.resume.as_str(), Arrow::Choice("later (opvolging)"))),
+                    )
                     .collect(),
                 // A call that goes on by the end its sub-flow reached: each such arrow is
                 // labelled with that end, the usual way on with "anders".

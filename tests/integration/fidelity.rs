@@ -176,7 +176,10 @@ fn m1_with_a_report_waits_for_veilig_thuis_and_shows_the_organisation_from_the_m
     drop(md);
     let json: Value = serde_json::from_str(&ws.read("s.json")).unwrap();
     // The path is done; the feedback is a follow-up that is still open.
-    assert_eq!(json["sessie"]["status"], "wacht op opvolging", "VT feedback is still open");
+    assert_eq!(
+        json["sessie"]["status"], "wacht op opvolging",
+        "VT feedback is still open"
+    );
     assert!(route(&json).contains(&"M1".to_string()));
     assert!(
         let_op(&json).contains("Opvolging staat open: VT: Heeft Veilig Thuis teruggekoppeld?"),
@@ -193,10 +196,12 @@ fn m1_with_a_report_waits_for_veilig_thuis_and_shows_the_organisation_from_the_m
         "b.yaml",
         "- ja\n- {gedaan: [terugkoppeling-verloskundige]}\n",
     );
-    ws.cmd(&format!("opvolgen {id} --antwoorden b.yaml --export t.json"))
-        .run()
-        .code(0)
-        .no_panic();
+    ws.cmd(&format!(
+        "opvolgen {id} --antwoorden b.yaml --export t.json"
+    ))
+    .run()
+    .code(0)
+    .no_panic();
     let json: Value = serde_json::from_str(&ws.read("t.json")).unwrap();
     assert_eq!(json["afgerond"], true);
     assert_eq!(json["sessie"]["status"], "afgerond");

@@ -89,7 +89,9 @@ fn no_suspicion_closes_and_records_in_the_file() {
 
 #[test]
 fn acute_or_structural_unsafety_is_reported() {
-    let (outcome, let_op, json) = meldcode(&format!("- ja\n- ja\n- ja\n- Veilig Thuis Voorbeeldregio\n{VT_LATER}"));
+    let (outcome, let_op, json) = meldcode(&format!(
+        "- ja\n- ja\n- ja\n- Veilig Thuis Voorbeeldregio\n{VT_LATER}"
+    ));
     assert!(outcome.contains("gemeld bij Veilig Thuis"), "{outcome}");
     assert!(reported(&let_op), "{let_op:?}");
     // Questions 3–5 are not asked: they are answered together with Veilig Thuis.
@@ -111,16 +113,18 @@ fn acute_or_structural_unsafety_is_reported() {
 
 #[test]
 fn no_effective_help_is_reported() {
-    let (outcome, let_op, _) =
-        meldcode(&format!("- ja\n- nee\n- nee\n- ja\n- Veilig Thuis Voorbeeldregio\n{VT_LATER}"));
+    let (outcome, let_op, _) = meldcode(&format!(
+        "- ja\n- nee\n- nee\n- ja\n- Veilig Thuis Voorbeeldregio\n{VT_LATER}"
+    ));
     assert!(outcome.contains("gemeld bij Veilig Thuis"), "{outcome}");
     assert!(reported(&let_op));
 }
 
 #[test]
 fn refused_help_is_reported() {
-    let (outcome, let_op, _) =
-        meldcode(&format!("- ja\n- nee\n- ja\n- nee\n- ja\n- Veilig Thuis Voorbeeldregio\n{VT_LATER}"));
+    let (outcome, let_op, _) = meldcode(&format!(
+        "- ja\n- nee\n- ja\n- nee\n- ja\n- Veilig Thuis Voorbeeldregio\n{VT_LATER}"
+    ));
     assert!(outcome.contains("gemeld bij Veilig Thuis"), "{outcome}");
     assert!(reported(&let_op));
 }

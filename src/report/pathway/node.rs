@@ -153,6 +153,24 @@ fn body_text(flow: &Flow, node: &Node) -> String {
                     cont,
                 ));
             }
+            if let Body::Wait {
+                follow_up: Some(rule),
+                ..
+            } = &node.body
+            {
+                let latest = rule
+                    .latest
+                    .as_deref()
+                    .map(|l| format!("; uiterlijk gevraagd bij {l}"))
+                    .unwrap_or_default();
+                s.push_str(&under(
+                    &format!(
+                        "⏭ Later, als opvolging: het pad gaat verder → {}{latest}",
+                        target(flow, &rule.resume)
+                    ),
+                    "   ",
+                ));
+            }
         }
         Body::Referral {
             category,
