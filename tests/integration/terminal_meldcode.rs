@@ -10,8 +10,8 @@ use serde_json::Value;
 use crate::common::{squash, SessionTable, Workspace, D4_TO_MDO_PAUSE, MDO_TO_END, TO_D4_PAUSE};
 use crate::pty::*;
 use crate::terminal::{
-    choose, export_of, resume, route, row, stop, stored_until, CRITERIA, D2, NVT, PAUSE,
-    PAUSE_DATE, PAUSE_DATE_READY,
+    choose, export_of, resume, route, row, stop, stored_until, CRITERIA, D2, NVT, PAUSE_DATE,
+    PAUSE_DATE_READY,
 };
 
 /// The lines of `script` before the first one that contains `marker`.
