@@ -179,3 +179,7 @@ pub fn follow_up_answers(
     }
     answers
 }
+
+#[cfg(test)]
+#[path = "follow_up_tests.rs"]
+mod tests;
