@@ -62,5 +62,31 @@ fn shipped(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, generated, shipped);
+/// A valid but heavy answers file: 500 KB of entries 60 lists deep (the limit is 64). Read and
+/// refused at its first answer (it fits no question) in about a fifth of a second.
+fn heavy_answers(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let entry = format!("- {}x{}\n", "[".repeat(60), "]".repeat(60));
+    let path = dir.path().join("antwoorden.yaml");
+    std::fs::write(&path, entry.repeat(500 * 1024 / entry.len())).expect("write");
+    let data = dir.path().join("data");
+    let mut group = c.benchmark_group("invoer (proces)");
+    group.sample_size(10);
+    group.bench_function("antwoordenbestand van 500 KB, 60 diep", |b| {
+        b.iter(|| {
+            let status = Command::new(BIN)
+                .args(["start", "--antwoorden"])
+                .arg(&path)
+                .env("ZORGPAD_DATA", &data)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .status()
+                .expect("run zorgpad");
+            assert_eq!(status.code(), Some(2), "refused at its first answer");
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, generated, shipped, heavy_answers);
 criterion_main!(benches);

@@ -111,13 +111,7 @@ pub fn run(config: &Resume) -> Result<Exit> {
             "Sessie {} is al afgerond; hieronder de samenvatting.\nEen afgeronde sessie wordt niet overgezet; zij is niet veranderd.",
             record.id
         );
-        let offer = Offer {
-            kaart: &kaart,
-            gemeente: record.gemeente.as_deref(),
-        };
-        let summary = Summary::of(&session, Some(offer)).with_record(&session, &record);
-        out!("{}", report::text(&summary, clock.zone(), config.layout))?;
-        return Ok(Exit::Ok);
+        return show_as_is(&session, &record, &kaart, &clock, config.layout);
     }
     if finished && open_follow_ups {
         errln!(
@@ -153,13 +147,7 @@ pub fn run(config: &Resume) -> Result<Exit> {
     if finished && reopen.is_empty() && !open_follow_ups {
         // Nothing to record: the summary as it stands.
         errln!("Hieronder de samenvatting; de sessie is niet veranderd.");
-        let offer = Offer {
-            kaart: &kaart,
-            gemeente: record.gemeente.as_deref(),
-        };
-        let summary = Summary::of(&session, Some(offer)).with_record(&session, &record);
-        out!("{}", report::text(&summary, clock.zone(), config.layout))?;
-        return Ok(Exit::Ok);
+        return show_as_is(&session, &record, &kaart, &clock, config.layout);
     }
     let mut session = session;
     let now = clock.now();
@@ -240,6 +228,23 @@ pub fn run(config: &Resume) -> Result<Exit> {
         }
     }
     run.finish(end, config.export.as_ref(), config.layout)
+}
+
+/// The summary of a session left as it is (nothing to record).
+fn show_as_is(
+    session: &Session<'_>,
+    record: &Record,
+    kaart: &Kaart,
+    clock: &Clock,
+    layout: crate::report::Layout,
+) -> Result<Exit> {
+    let offer = Offer {
+        kaart,
+        gemeente: record.gemeente.as_deref(),
+    };
+    let summary = Summary::of(session, Some(offer)).with_record(session, record);
+    out!("{}", report::text(&summary, clock.zone(), layout))?;
+    Ok(Exit::Ok)
 }
 
 /// The flow changed since the session was saved: say how, and where the session goes on

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::flow::model::{Body, Node};
+
 /// The answer to one question of the walk.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "soort", rename_all = "kebab-case", deny_unknown_fields)]
@@ -115,6 +117,81 @@ impl Status {
 }
 
 impl Answer {
+    /// The answer in words, as a colleague reads it: the option's label, the count of actions done, the providers, the
+    /// text typed.
+    pub fn in_words(&self, node: &Node, provider: &dyn Fn(&str) -> String) -> String {
+        match (&node.body, self) {
+            (
+                Body::Decision { options, .. } | Body::Wait { options, .. },
+                Answer::Keuze { optie, .. },
+            ) => options
+                .iter()
+                .find(|o| &o.id == optie)
+                .map_or_else(|| optie.clone(), |o| o.label.clone()),
+            (_, Answer::Checklist { acties, .. }) => {
+                let count = |s: Status| acties.iter().filter(|m| m.status == s).count();
+                let mut parts = vec![format!(
+                    "{} van {} gedaan",
+                    count(Status::Gedaan),
+                    acties.len()
+                )];
+                if count(Status::Nvt) > 0 {
+                    parts.push(format!("{} n.v.t.", count(Status::Nvt)));
+                }
+                if count(Status::NietGedaan) > 0 {
+                    parts.push(format!("{} open", count(Status::NietGedaan)));
+                }
+                parts.join(", ")
+            }
+            (
+                _,
+                Answer::Verwijzing {
+                    kaart: chosen,
+                    aanbieders,
+                    geen_passend_aanbod,
+                    ..
+                },
+            ) => {
+                let mut names: Vec<String> = chosen.iter().map(|id| provider(id)).collect();
+                names.extend(aanbieders.iter().cloned());
+                if *geen_passend_aanbod {
+                    names.push("geen passend aanbod".to_string());
+                }
+                names.join("; ")
+            }
+            (Body::Criteria { items, .. }, Answer::Criteria { gelden, .. }) => {
+                let texts: Vec<&str> = items
+                    .iter()
+                    .filter(|i| gelden.contains(&i.id))
+                    .map(|i| i.text.as_str())
+                    .collect();
+                if texts.is_empty() {
+                    "geen van deze criteria".to_string()
+                } else {
+                    texts.join("; ")
+                }
+            }
+            (_, Answer::Criteria { gelden, .. }) => gelden.join("; "),
+            (_, Answer::Keuze { optie, .. }) => optie.clone(),
+            (_, Answer::Tekst { tekst }) => tekst.clone(),
+            (_, Answer::Opvolging { verwacht, .. }) => match verwacht {
+                Some(d) => format!(
+                    "later — als opvolging, verwacht {}; het pad ging verder",
+                    d.strftime("%d-%m-%Y")
+                ),
+                None => "later — als opvolging; het pad ging verder".to_string(),
+            },
+            (
+                Body::End {
+                    continuation: Some(c),
+                    ..
+                },
+                Answer::Vervolg { naar, .. },
+            ) if c.target == *naar => c.label.clone(),
+            (_, Answer::Vervolg { naar, .. }) => format!("verder bij {naar}"),
+        }
+    }
+
     /// The free text that goes with the answer, if any. A text answer has none: its text is
     /// the answer.
     pub fn note(&self) -> Option<&str> {

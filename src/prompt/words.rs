@@ -145,66 +145,16 @@ pub(crate) fn route_lines(
     question: &Question<'_>,
     offer: Option<&crate::kaart::Offer<'_>>,
 ) -> Vec<String> {
-    use crate::engine::answer::{Answer, Status};
-    use crate::flow::model::Body;
     question
         .answered
         .iter()
         .filter_map(|step| {
             let answer = step.answer.as_ref()?;
-            let mut said = match (answer, &step.node.body) {
-                (
-                    Answer::Keuze { optie, .. },
-                    Body::Decision { options, .. } | Body::Wait { options, .. },
-                ) => options
-                    .iter()
-                    .find(|o| &o.id == optie)
-                    .map_or_else(|| optie.clone(), |o| o.label.clone()),
-                (Answer::Keuze { optie, .. }, _) => optie.clone(),
-                (Answer::Checklist { acties, .. }, _) => {
-                    let done = acties.iter().filter(|m| m.status == Status::Gedaan).count();
-                    format!("{done} van {} gedaan", acties.len())
-                }
-                (Answer::Criteria { gelden, .. }, Body::Criteria { items, .. }) => {
-                    let texts: Vec<&str> = items
-                        .iter()
-                        .filter(|i| gelden.contains(&i.id))
-                        .map(|i| i.text.as_str())
-                        .collect();
-                    if texts.is_empty() {
-                        "geen".to_string()
-                    } else {
-                        texts.join("; ")
-                    }
-                }
-                (Answer::Criteria { gelden, .. }, _) => gelden.join("; "),
-                (
-                    Answer::Verwijzing {
-                        kaart,
-                        aanbieders,
-                        geen_passend_aanbod,
-                        ..
-                    },
-                    _,
-                ) => {
-                    let mut names: Vec<String> = kaart
-                        .iter()
-                        .map(|id| {
-                            offer
-                                .and_then(|o| o.kaart.provider(id))
-                                .map_or_else(|| id.clone(), |p| p.name.clone())
-                        })
-                        .chain(aanbieders.iter().cloned())
-                        .collect();
-                    if *geen_passend_aanbod {
-                        names.push("geen passend aanbod".to_string());
-                    }
-                    names.join("; ")
-                }
-                (Answer::Tekst { tekst }, _) => tekst.clone(),
-                (Answer::Opvolging { .. }, _) => "later — als opvolging".to_string(),
-                (Answer::Vervolg { reden, .. }, _) => format!("later verder: {reden}"),
-            };
+            let mut said = answer.in_words(step.node, &|id| {
+                offer
+                    .and_then(|o| o.kaart.provider(id))
+                    .map_or_else(|| id.to_string(), |p| p.name.clone())
+            });
             if let Some(note) = answer.note() {
                 said.push_str(&format!(" (toelichting: {note})"));
             }

