@@ -17,6 +17,8 @@ mod changed_flow;
 mod cli;
 mod crash;
 mod fidelity;
+mod follow_up;
+mod follow_up_edges;
 mod golden;
 mod handover;
 mod hygiene;
