@@ -43,6 +43,8 @@ mod statistics;
 #[cfg(unix)]
 mod terminal;
 #[cfg(unix)]
+mod terminal_follow_up;
+#[cfg(unix)]
 mod terminal_meldcode;
 #[cfg(unix)]
 mod terminal_reopen;
