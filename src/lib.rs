@@ -37,6 +37,7 @@
 //! | reden | the reason given on going back to change a Kindcheck, Meldcode or PPM (D1) answer, or on going on after an end |
 //! | afvinken / afgevinkt | in answers files and the journal: an open action ticked off later (`engine::reopen::OpenAction`, `Session::tick`) |
 //! | vervolg | on an end in a flow: where a finished session may go on later (`flow::model::Continuation`); in the journal the answer that goes on (`Answer::Vervolg`, `Session::go_on`) |
+//! | opvolging / opvolgen | a wait with `opvolging:` in the flow (`flow::model::FollowUpRule`: `verder`, `uiterlijk`) put off "later" while the path goes on; it stays open beside the path (`engine::follow_up::FollowUp`, `Session::open_follow_ups`, `Session::due_follow_up`), recorded as `Answer::Opvolging` and, on its own answers and backs, the journal field `opvolging`; `zorgpad opvolgen` answers one (`cmd::follow_up`) |
 //! | toelichting / notitie | the free text with an answer (a choice's toelichting, the notitie of the rest); opt-in in the terminal and asked after the answer is saved, as its own journal event `notitie` |
 //! | zwaarwegend | a weighty question in the flow (PPM, Kindcheck, Meldcode, a report): never answered by Enter alone on a pre-selected option (`Node::weighty`) |
 //!

@@ -17,6 +17,8 @@ mod changed_flow;
 mod cli;
 mod crash;
 mod fidelity;
+mod follow_up;
+mod follow_up_edges;
 mod golden;
 mod handover;
 mod hygiene;
@@ -40,6 +42,8 @@ mod sessions;
 mod statistics;
 #[cfg(unix)]
 mod terminal;
+#[cfg(unix)]
+mod terminal_follow_up;
 #[cfg(unix)]
 mod terminal_meldcode;
 #[cfg(unix)]

@@ -1,0 +1,90 @@
+//! Follow-ups in a real pseudo-terminal: "later" at question 5 of the afwegingskader (AK5) puts
+//! it off as a follow-up with a date while the path goes on, and `zorgpad hervat` on a session
+//! with an open follow-up offers it beside the way on along the path.
+
+use crate::common::Workspace;
+use crate::follow_up::{ak5_later, start, TO_AK5};
+use crate::pty::*;
+use crate::terminal::{resume, stop, stored_until, PAUSE_DATE, PAUSE_DATE_READY};
+
+const AK5: &str = "Leidt de hulp binnen de gewenste tijd tot duurzame veiligheid en welzijn?";
+const LATER: &str = "\u{23ed} Later \u{2014} als opvolging; het pad gaat nu verder";
+const B2: &str = "Huidige hulpverlening en toestemming";
+const D4: &str = "Is de cliënt op de afspraak verschenen?";
+
+#[test]
+fn later_at_ak5_asks_a_date_and_the_path_goes_on_to_b2() {
+    let ws = Workspace::new();
+    let id = stored_until(&ws, "", TO_AK5);
+    let mut tty = resume(&ws, &id);
+    tty.prompt(AK5, SELECT_READY);
+    // At this wait the cursor starts at "Later": the follow-up, not a pause of the session.
+    let offered = tty.screen_since(AK5);
+    assert!(offered.contains(&format!("> {LATER}")), "{offered}");
+    assert!(!offered.contains("Nog niet"), "{offered}");
+    tty.send(ENTER);
+    tty.prompt(PAUSE_DATE, PAUSE_DATE_READY);
+    tty.send("15-01-2027");
+    tty.send(ENTER);
+    // The path goes on: the next question is box B2, not a pause.
+    tty.prompt(B1, MULTI_READY);
+    let next = tty.screen_since(PAUSE_DATE);
+    assert!(next.contains(B2), "{next}");
+    assert!(!next.contains("Alles is bewaard"), "{next}");
+    stop(&mut tty);
+    tty.assert_dutch();
+    let answer = ws.session_json(&id)["journaal"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rfind(|e| e["vraag"] == "B2-meldcode/AK5")
+        .cloned()
+        .expect("AK5 in the journal");
+    assert_eq!(answer["antwoord"]["soort"], "opvolging");
+    assert_eq!(answer["antwoord"]["id"], "B2-meldcode/AK5");
+    assert_eq!(answer["antwoord"]["verwacht"], "2027-01-15");
+}
+
+// Not here: `hervat` offering "Welke opvolging beantwoordt u nu?" with "Verder met het pad".
+// `Person` (src/prompt/mod.rs) does not pass `choose_follow_up` on to the terminal, so the
+// default (no choice: on along the path) is taken and the question is never shown.
+
+#[test]
+fn opvolgen_in_the_terminal_asks_the_one_open_follow_up_as_such() {
+    let ws = Workspace::new();
+    let id = start(&ws, &ak5_later());
+    let mut tty = Tty::spawn_at(&ws, &format!("opvolgen {id}"), "2027-01-20T09:00:00Z");
+    tty.prompt(AK5, SELECT_READY);
+    let screen = tty.screen();
+    assert!(
+        screen.contains("Opvolging (B2-meldcode/AK5): een vraag die naast het pad open stond."),
+        "{screen}"
+    );
+    // Here it can only stay open, not be put off again as a new follow-up.
+    let offered = tty.screen_since(AK5);
+    assert!(
+        offered.contains("\u{23f8} Nog niet \u{2014} de opvolging blijft open"),
+        "{offered}"
+    );
+    assert!(!offered.contains(LATER), "{offered}");
+    assert!(!screen.contains(D4), "the path is not asked: {screen}");
+    // The cursor starts at "Nog niet": two up is "Ja, duurzame veiligheid".
+    assert!(offered.contains("> \u{23f8} Nog niet"), "{offered}");
+    tty.send(UP);
+    tty.send(UP);
+    tty.send(ENTER);
+    tty.expect(&format!(
+        "De opvolging van sessie {id} is beantwoord en bewaard."
+    ));
+    assert_eq!(tty.finish(), 0, "{}", tty.screen());
+    tty.assert_dutch();
+    let answer = ws.session_json(&id)["journaal"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rfind(|e| e["vraag"] == "B2-meldcode/AK5")
+        .cloned()
+        .unwrap();
+    assert_eq!(answer["opvolging"], "B2-meldcode/AK5");
+    assert_eq!(answer["antwoord"]["optie"], "ja");
+}
