@@ -63,31 +63,59 @@ pub(crate) fn open(session: &Session<'_>, clock: &Clock) -> Vec<Open> {
 /// The follow-up named on the command line: its id exactly, or the one whose id starts with
 /// what was typed.
 pub(crate) fn named(open: &[Open], wanted: &str, session_id: &str) -> Result<String> {
-    if let Some(o) = open.iter().find(|o| o.id == wanted) {
-        return Ok(o.id.clone());
+    let ids: Vec<&str> = open.iter().map(|o| o.id.as_str()).collect();
+    named_among(&ids, wanted, session_id)
+}
+
+fn named_among(ids: &[&str], wanted: &str, session_id: &str) -> Result<String> {
+    if let Some(id) = ids.iter().find(|id| **id == wanted) {
+        return Ok(id.to_string());
     }
-    let starting: Vec<&Open> = open.iter().filter(|o| o.id.starts_with(wanted)).collect();
+    let starting: Vec<&&str> = ids.iter().filter(|id| id.starts_with(wanted)).collect();
     match starting.as_slice() {
-        [one] => Ok(one.id.clone()),
+        [one] => Ok(one.to_string()),
         _ => Err(Error::input(format!(
             "sessie {session_id} heeft geen open opvolging '{wanted}'"
         ))
-        .hint(list_hint(open))),
+        .hint(list_hint_of(ids))),
     }
 }
 
-/// "Open: B2-meldcode/AK5, M1/VT".
+/// "Open opvolgingen: B2-meldcode/AK5, VT. Noem er een met --opvolging."
 pub(crate) fn list_hint(open: &[Open]) -> String {
-    if open.is_empty() {
+    let ids: Vec<&str> = open.iter().map(|o| o.id.as_str()).collect();
+    list_hint_of(&ids)
+}
+
+fn list_hint_of(ids: &[&str]) -> String {
+    if ids.is_empty() {
         return "Er staat geen opvolging open.".to_string();
     }
     format!(
         "Open opvolgingen: {}. Noem er een met --opvolging.",
-        open.iter()
-            .map(|o| o.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
+        ids.join(", ")
     )
+}
+
+/// Before anything is recorded (`zorgpad opvolgen`): the follow-up named must be open, and an
+/// answers file must name one when several are open. A refusal leaves the session as it was.
+pub(crate) fn check_wanted(
+    session: &Session<'_>,
+    wanted: Option<&str>,
+    scripted: bool,
+    session_id: &str,
+) -> Result<()> {
+    let open = session.open_follow_ups();
+    let ids: Vec<&str> = open.iter().map(|f| f.id.as_str()).collect();
+    match wanted {
+        Some(name) => named_among(&ids, name, session_id).map(|_| ()),
+        None if scripted && ids.len() > 1 => Err(Error::input(format!(
+            "sessie {session_id} heeft {} opvolgingen open; welke bedoelt u?",
+            ids.len()
+        ))
+        .hint(list_hint_of(&ids))),
+        None => Ok(()),
+    }
 }
 
 /// Let the person choose one; `None`: the way out (`other`).

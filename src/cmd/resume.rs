@@ -149,6 +149,18 @@ pub fn run(config: &Resume) -> Result<Exit> {
         errln!("Hieronder de samenvatting; de sessie is niet veranderd.");
         return show_as_is(&session, &record, &kaart, &clock, config.layout);
     }
+    if let Some(wanted) = &config.follow_up {
+        crate::cmd::follow_up::check_wanted(
+            &session,
+            wanted.as_deref(),
+            script.is_some(),
+            &record.id,
+        )
+        .map_err(|e| {
+            let hint = e.hint.clone().unwrap_or_default();
+            e.hint(format!("{hint}\n{untouched}").trim().to_string())
+        })?;
+    }
     let mut session = session;
     let now = clock.now();
     let moved_flow = changed && config.flow.is_some();

@@ -91,4 +91,11 @@ impl Prompter for Person<'_> {
             Person::Plain(p) => p.note(question),
         }
     }
+
+    fn choose_follow_up(&mut self, choices: &[String], other: &str) -> Result<Option<usize>> {
+        match self {
+            Person::Terminal(t) => t.choose_follow_up(choices, other),
+            Person::Plain(p) => p.choose_follow_up(choices, other),
+        }
+    }
 }

@@ -45,9 +45,46 @@ fn later_at_ak5_asks_a_date_and_the_path_goes_on_to_b2() {
     assert_eq!(answer["antwoord"]["verwacht"], "2027-01-15");
 }
 
-// Not here: `hervat` offering "Welke opvolging beantwoordt u nu?" with "Verder met het pad".
-// `Person` (src/prompt/mod.rs) does not pass `choose_follow_up` on to the terminal, so the
-// default (no choice: on along the path) is taken and the question is never shown.
+#[test]
+fn hervat_offers_the_open_follow_up_beside_the_way_on_along_the_path() {
+    let ws = Workspace::new();
+    let id = start(&ws, &ak5_later());
+    let mut tty = Tty::spawn_at(&ws, &format!("hervat {id}"), "2027-01-20T09:00:00Z");
+    tty.prompt(CHOOSE, SELECT_READY);
+    let offered = tty.screen_since(CHOOSE);
+    assert!(
+        offered.contains("> Leidt de hulp binnen de gewenste tijd tot duurzame veiligheid en welzijn? (B2-meldcode/AK5)"),
+        "{offered}"
+    );
+    assert!(
+        offered.contains("te laat"),
+        "expected 15-01-2027, today 20-01-2027: {offered}"
+    );
+    assert!(offered.contains("Verder met het pad"), "{offered}");
+    // On along the path: the appointment (D4) is asked, the follow-up stays open.
+    tty.send(DOWN);
+    tty.send(ENTER);
+    tty.prompt(D4, SELECT_READY);
+    stop(&mut tty);
+    tty.assert_dutch();
+    let open = ws.cmd("sessies --json").run().code(0);
+    assert!(
+        open.stdout.contains("\"id\": \"B2-meldcode/AK5\""),
+        "{}",
+        open.stdout
+    );
+
+    // Chosen: its question comes first, then the path goes on at D4.
+    let mut tty = Tty::spawn_at(&ws, &format!("hervat {id}"), "2027-01-21T09:00:00Z");
+    tty.prompt(CHOOSE, SELECT_READY);
+    tty.send(ENTER);
+    tty.prompt(AK5, SELECT_READY);
+    let screen = tty.screen_since(CHOOSE);
+    assert!(screen.contains("Opvolging (B2-meldcode/AK5)"), "{screen}");
+    stop(&mut tty);
+}
+
+const CHOOSE: &str = "Welke opvolging beantwoordt u nu?";
 
 #[test]
 fn opvolgen_in_the_terminal_asks_the_one_open_follow_up_as_such() {

@@ -373,6 +373,13 @@ impl Summary {
             }
         }
         let opvolgingen = follow_ups(session, offer, &mut parts);
+        // The end reached reads as it stands now: what a follow-up did since (the feedback of
+        // Veilig Thuis received) is no longer "still open" there.
+        if let (Some(end), Some(outcome)) = (walk.outcome(), walk.outcome_text()) {
+            if let Some(row) = parts.route.iter_mut().rev().find(|r| r.knoop == end.id) {
+                row.antwoord = outcome;
+            }
+        }
         let events = session.events();
         let gewijzigd = journal::withdrawn(events)
             .into_iter()
