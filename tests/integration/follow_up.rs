@@ -76,13 +76,6 @@ pub(crate) fn journal(ws: &Workspace, id: &str) -> Vec<Value> {
     ws.session_json(id)["journaal"].as_array().unwrap().clone()
 }
 
-pub(crate) fn answer_count(ws: &Workspace, id: &str) -> usize {
-    journal(ws, id)
-        .iter()
-        .filter(|e| e["gebeurtenis"] == "antwoord")
-        .count()
-}
-
 pub(crate) fn export_json(ws: &Workspace, id: &str) -> Value {
     let out = ws.cmd(&format!("export {id} --formaat json")).run().code(0);
     serde_json::from_str(&out.stdout).expect("json export")

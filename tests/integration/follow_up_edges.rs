@@ -4,8 +4,7 @@
 
 use crate::common::Workspace;
 use crate::follow_up::{
-    after_ak5, ak5_later, answer_count, export_json, journal, reported_by_follow_up, start,
-    AK5_REPORT, TO_AK5,
+    after_ak5, ak5_later, export_json, journal, reported_by_follow_up, start, AK5_REPORT, TO_AK5,
 };
 use serde_json::Value;
 
