@@ -115,7 +115,7 @@ pub fn run(config: &Resume) -> Result<Exit> {
     }
     if finished && open_follow_ups {
         errln!(
-            "Het pad van sessie {} is afgerond; er staan nog opvolgingen open.",
+            "Het pad van sessie {} is doorlopen; de sessie wacht nog op opvolgingen.",
             record.id
         );
     } else if finished {

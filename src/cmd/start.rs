@@ -231,8 +231,12 @@ impl Run<'_, '_> {
             Ending::Paused if self.only_follow_up => errln!(
                 "De opvolging van sessie {id} staat nog open. Alles is bewaard.\nVerder met: zorgpad opvolgen {id}"
             ),
+            Ending::Finished if open > 0 => errln!(
+                "Het pad van sessie {id} is doorlopen, maar de sessie wacht nog: zij is bewaard in {}.{still_open}",
+                self.store.dir().display()
+            ),
             Ending::Finished => errln!(
-                "Sessie {id} is afgerond en bewaard in {}.{still_open}",
+                "Sessie {id} is afgerond en bewaard in {}.",
                 self.store.dir().display()
             ),
             Ending::Paused => {

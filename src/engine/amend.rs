@@ -35,12 +35,18 @@ pub struct Tick {
 /// Every action ticked off later whose answer is still in force, in the order ticked: only
 /// ticks that changed something (an action open until then).
 pub fn ticks(events: &[Event]) -> Vec<Tick> {
+    ticks_in(events, None)
+}
+
+/// As [`ticks`], for the main path (`scope` `None`) or one follow-up: `Tick::answer` is then
+/// the place among that follow-up's answers in force.
+pub fn ticks_in(events: &[Event], scope: Option<&str>) -> Vec<Tick> {
     // Per answer in force: its key, the answer as ticked so far, and the ticks in it.
     let mut stack: Vec<(&str, Answer, Vec<Tick>)> = Vec::new();
     for (event, actor) in events
         .iter()
         .zip(acted_by(events))
-        .filter(|(e, _)| in_scope(e, None))
+        .filter(|(e, _)| in_scope(e, scope))
     {
         match event {
             Event::Antwoord {

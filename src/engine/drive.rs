@@ -96,8 +96,10 @@ pub(crate) fn drive<'f>(
             return Ok(Ending::Finished);
         };
         if let Some(f) = &question.follow_up {
-            // A follow-up can be left open, unless the path has reached where it is due.
-            question.can_pause = !f.due;
+            // A follow-up's wait can be left open, unless the path has reached where it is
+            // due; a wait inside it that can be put off in turn can always be (a report made
+            // in the follow-up, whose feedback comes later).
+            question.can_pause = (question.can_pause && !f.due) || question.deferrable;
         }
         if let Pausing::Never { .. } = policy.pausing {
             question.can_pause = question.deferrable;

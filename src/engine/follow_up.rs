@@ -157,6 +157,20 @@ pub fn follow_up_answers(
                     )),
                 }
             }
+            Event::Afgevinkt {
+                vraag,
+                actie,
+                opvolging: Some(scope),
+                ..
+            } => {
+                // Ticked off later: the action is done in that follow-up's last answer there.
+                if let Some((_, answer, _)) = answers
+                    .get_mut(scope)
+                    .and_then(|a| a.iter_mut().rev().find(|(key, ..)| key == vraag))
+                {
+                    crate::engine::amend::tick_off(answer, actie);
+                }
+            }
             Event::Terug { opvolging, .. } => {
                 let popped = match opvolging {
                     None => main.pop().flatten(),

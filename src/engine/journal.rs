@@ -14,7 +14,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::amend::tick_off;
-pub use crate::engine::amend::{fold_notes, ticks};
+pub use crate::engine::amend::{fold_notes, ticks, ticks_in};
 use crate::engine::answer::Answer;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,11 +104,14 @@ pub enum Event {
     /// An action marked "niet gedaan" in the last answer in force to the question with this
     /// key (`vraag`) was done later and ticked off (`hervat`): replaying the journal marks it
     /// `gedaan` in that answer, which itself stays as it was given. Added later to format
-    /// `zorgpad.sessie/1`; older files simply have none.
+    /// `zorgpad.sessie/1`; older files simply have none. `opvolging`: the answer is one of that
+    /// follow-up's (without it, of the main path).
     Afgevinkt {
         tijd: Timestamp,
         vraag: String,
         actie: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        opvolging: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         rol: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -275,9 +278,9 @@ pub fn roles(events: &[Event]) -> Vec<(String, Timestamp)> {
 /// answers and backs carry their follow-up; the other events belong to the main path.
 pub(crate) fn in_scope(event: &Event, scope: Option<&str>) -> bool {
     match event {
-        Event::Antwoord { opvolging, .. } | Event::Terug { opvolging, .. } => {
-            opvolging.as_deref() == scope
-        }
+        Event::Antwoord { opvolging, .. }
+        | Event::Terug { opvolging, .. }
+        | Event::Afgevinkt { opvolging, .. } => opvolging.as_deref() == scope,
         _ => scope.is_none(),
     }
 }

@@ -19,6 +19,8 @@ pub struct OpenAction<'f> {
     pub flow: &'f Flow,
     /// The box's role (whose list it is on when the action names none).
     pub role: Option<Role>,
+    /// The follow-up whose answer it is in (`None`: the main path).
+    pub follow_up: Option<String>,
 }
 
 impl OpenAction<'_> {
@@ -41,7 +43,15 @@ pub(crate) fn step_key(step: &Step<'_>) -> String {
 /// The actions still open in the checklists answered, in route order. A box answered more than
 /// once counts by its last answer, which is the one a tick applies to.
 pub fn open_actions<'f>(walk: &Walk<'f>) -> Vec<OpenAction<'f>> {
-    let steps = walk.steps();
+    let mut out = open_in(walk.steps(), None);
+    for f in walk.follow_ups() {
+        out.extend(open_in(f.steps(), Some(&f.id)));
+    }
+    out
+}
+
+/// The open actions in the checklists of these steps (of the main path, or of one follow-up).
+fn open_in<'f>(steps: &[Step<'f>], follow_up: Option<&str>) -> Vec<OpenAction<'f>> {
     let mut out = Vec::new();
     for (k, step) in steps.iter().enumerate() {
         let (Body::Action { items, .. }, Some(Answer::Checklist { acties, .. })) =
@@ -68,6 +78,7 @@ pub fn open_actions<'f>(walk: &Walk<'f>) -> Vec<OpenAction<'f>> {
                     node: step.node,
                     flow: step.flow,
                     role: step.role.clone(),
+                    follow_up: follow_up.map(str::to_string),
                 });
             }
         }
@@ -118,6 +129,7 @@ mod tests {
             tijd: at(minute),
             vraag: key.to_string(),
             actie: "a".to_string(),
+            opvolging: None,
             rol: Some("vz".to_string()),
             door: None,
         }

@@ -242,20 +242,21 @@ impl<'f> Session<'f> {
     /// now: recorded as an `afgevinkt` event, by whoever acts now; the answer itself stays as
     /// it was given, the replay marks the action done.
     pub fn tick(&mut self, at: Timestamp, key: &str, action: &str) -> Result<(), WalkError> {
-        let open = self
+        let Some(open) = self
             .open_actions()
-            .iter()
-            .any(|o| o.key == key && o.action.id == action);
-        if !open {
+            .into_iter()
+            .find(|o| o.key == key && o.action.id == action)
+        else {
             return Err(WalkError::Mismatch(format!(
                 "'{key}/{action}' is geen openstaande actie van deze sessie"
             )));
-        }
+        };
         let mut events = self.events.clone();
         events.push(Event::Afgevinkt {
             tijd: at,
             vraag: key.to_string(),
             actie: action.to_string(),
+            opvolging: open.follow_up,
             rol: self.actor.rol.clone(),
             door: self.actor.door.clone(),
         });

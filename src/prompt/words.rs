@@ -168,3 +168,13 @@ pub(crate) fn route_lines(
         })
         .collect()
 }
+
+/// The question after "later": when the session is expected to go on, or — for a wait put off
+/// as a follow-up, while the path goes on now — when its answer is expected.
+pub(crate) fn expected_date_question(deferring: bool) -> &'static str {
+    if deferring {
+        "Wanneer verwacht u het antwoord op deze vraag?"
+    } else {
+        "Wanneer verwacht u verder te gaan?"
+    }
+}

@@ -131,7 +131,7 @@ fn status(s: &Summary, zone: &TimeZone) -> String {
     let open = s.opvolgingen.iter().filter(|f| f.open).count();
     if s.afgerond && open > 0 {
         return format!(
-            "Uitkomst: {} — het pad is afgerond; {} open (zie 'Opvolgingen')",
+            "Uitkomst: {} — het pad is doorlopen, maar de sessie wacht nog: {} open (zie 'Opvolgingen')",
             s.uitkomst.as_deref().unwrap_or("—"),
             if open == 1 {
                 "er staat nog 1 opvolging".to_string()

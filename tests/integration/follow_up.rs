@@ -307,7 +307,7 @@ const TO_M1: &str = "\
 
 /// After B2: the referral refused, the Meldcode at M1 with a report, the feedback of Veilig
 /// Thuis (VT) put off.
-fn m1_report() -> String {
+pub(crate) fn m1_report() -> String {
     format!(
         "{TO_M1}{B2_CONSENT}- [kind-in-gevaar]
 - complex        # D2

@@ -149,3 +149,100 @@ fn a_session_with_follow_ups_exports_the_same_bytes_twice() {
         assert!(a.stdout.contains("B2-vt"), "{}", a.stdout);
     }
 }
+
+#[test]
+fn an_open_action_of_a_follow_up_can_be_ticked_off_later() {
+    let ws = Workspace::new();
+    let id = start(&ws, &crate::follow_up::m1_report());
+    // Veilig Thuis reported back to the midwife only; the GP's feedback stays open.
+    ws.write(
+        "vt.yaml",
+        "- ja\n- {gedaan: [terugkoppeling-verloskundige]}\n",
+    );
+    ws.cmd(&format!("opvolgen {id} --antwoorden vt.yaml"))
+        .now("2026-12-15T09:00:00Z")
+        .run()
+        .code(0)
+        .no_panic();
+    let json = export_json(&ws, &id);
+    let outcome = json["uitkomst"].as_str().unwrap().to_string();
+    assert!(
+        outcome.contains("aan de huisarts is niet bevestigd"),
+        "{outcome}"
+    );
+    // Later the GP confirms: ticked off, recorded in the follow-up's scope.
+    ws.write(
+        "af.yaml",
+        "- afvinken: VT-terugkoppeling/terugkoppeling-huisarts\n",
+    );
+    ws.cmd(&format!("hervat {id} --antwoorden af.yaml"))
+        .now("2026-12-20T09:00:00Z")
+        .run()
+        .code(0)
+        .no_panic()
+        .stderr_has("1 openstaande actie afgevinkt");
+    let tick = journal(&ws, &id)
+        .into_iter()
+        .rfind(|e| e["gebeurtenis"] == "afgevinkt")
+        .expect("afgevinkt");
+    assert_eq!(tick["opvolging"], "VT");
+    let json = export_json(&ws, &id);
+    let outcome = json["uitkomst"].as_str().unwrap();
+    assert!(
+        outcome.contains("teruggekoppeld aan de huisarts"),
+        "{outcome}"
+    );
+    assert!(!outcome.contains("niet bevestigd"), "{outcome}");
+    let md = ws.cmd(&format!("export {id}")).run().code(0);
+    assert!(
+        md.stdout.contains("later afgevinkt op 20-12-2026"),
+        "{}",
+        md.stdout
+    );
+}
+
+#[test]
+fn question_five_due_at_b6_answered_no_reports_and_the_feedback_can_wait_again() {
+    let ws = Workspace::new();
+    let id = start(&ws, &ak5_later());
+    // D4 = ja; question 5 is due: "nee", the report told first, to Veilig Thuis; its feedback
+    // is put off in turn, and the path goes on with the Kindcheck of B6.
+    ws.write(
+        "b6.yaml",
+        "- ja\n- nee\n- ja\n- Veilig Thuis Voorbeeldregio\n- later\n- alles\n- ongeboren kind\n- negatief\n- nee\n- alles\n- later\n",
+    );
+    ws.cmd(&format!("hervat {id} --antwoorden b6.yaml"))
+        .now("2026-12-10T10:00:00Z")
+        .run()
+        .code(0)
+        .no_panic();
+    let events = journal(&ws, &id);
+    let feedback = events
+        .iter()
+        .find(|e| e["vraag"] == "B2-vt")
+        .expect("the feedback asked within the follow-up");
+    assert_eq!(feedback["opvolging"], "B2-meldcode/AK5");
+    assert_eq!(feedback["antwoord"]["soort"], "opvolging");
+    let json = export_json(&ws, &id);
+    let open: Vec<&str> = json["opvolgingen"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["open"] == true)
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(open, ["B2-vt"], "{json}");
+    assert_eq!(status_of(&ws, &id), "wacht");
+}
+
+fn status_of(ws: &Workspace, id: &str) -> String {
+    let out = ws.cmd("sessies --json").run().code(0);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
+    json["sessies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == id)
+        .map(|s| s["status"].as_str().unwrap().to_string())
+        .unwrap_or_default()
+}

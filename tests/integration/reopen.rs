@@ -198,10 +198,11 @@ fn an_e0_session_goes_on_to_its_end_and_back_takes_the_continuation_back() {
     let ws = Workspace::new();
     ws.cmd("start").answers(TO_E0).run().code(0);
     let id = ws.only_session();
-    // Going on, then straight back: the continuation is taken back, the session is finished
-    // at E0 again, and the journal keeps both.
+    // Going on, then straight back (with a reason: taking it back closes the session again):
+    // the continuation is taken back, the session is finished at E0 again, and the journal
+    // keeps both.
     ws.cmd(&format!("hervat {id}"))
-        .answers("- vervolg: \"signalen\"\n- terug\n")
+        .answers("- vervolg: \"signalen\"\n- terug: {reden: per ongeluk gekozen}\n")
         .run()
         .code(0)
         .stdout_has("Uitkomst: Geen actie op dit moment");
@@ -294,4 +295,24 @@ fn a_waiting_session_ticks_off_first_and_then_goes_on_where_it_waits() {
         .run()
         .code(2)
         .stderr_has("Deze sessie heeft geen openstaande acties.");
+}
+
+#[test]
+fn going_back_over_the_continuation_needs_a_reason() {
+    let ws = Workspace::new();
+    ws.cmd("start").answers(TO_E0).run().code(0);
+    let id = ws.only_session();
+    let before = ws.cmd(&format!("export {id}")).run().code(0).stdout.clone();
+    ws.cmd(&format!("hervat {id}"))
+        .answers("- vervolg: \"signalen\"\n- terug\n")
+        .run()
+        .code(2)
+        .no_panic()
+        .stderr_has("wijzigt u alleen met een reden");
+    // The continuation itself was saved before the refused step back; the reopened session
+    // is not closed again by a bare "terug".
+    let list = ws.cmd("sessies").run().code(0);
+    assert!(!list.stdout.contains("afgerond"), "{}", list.stdout);
+    let after = ws.cmd(&format!("export {id}")).run().code(0).stdout.clone();
+    assert_ne!(after, before);
 }

@@ -675,6 +675,9 @@ pub(crate) const PAUSE: &str = "\u{23f8} Nog niet \u{2014} later verder (de sess
 pub(crate) const PAUSE_DATE: &str =
     "Wanneer verwacht u verder te gaan? Datum (dd-mm-jjjj, optioneel):";
 pub(crate) const PAUSE_DATE_READY: &str = "Esc terug naar de vraag]";
+/// The date asked after "later" at a wait put off as a follow-up: when its answer is expected.
+pub(crate) const DEFER_DATE: &str =
+    "Wanneer verwacht u het antwoord op deze vraag? Datum (dd-mm-jjjj, optioneel):";
 
 #[test]
 fn not_yet_at_a_wait_pauses_with_the_date_typed_and_the_list_shows_it() {

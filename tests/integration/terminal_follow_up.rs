@@ -5,7 +5,7 @@
 use crate::common::Workspace;
 use crate::follow_up::{ak5_later, start, TO_AK5};
 use crate::pty::*;
-use crate::terminal::{resume, stop, stored_until, PAUSE_DATE, PAUSE_DATE_READY};
+use crate::terminal::{resume, stop, stored_until, DEFER_DATE, PAUSE_DATE_READY};
 
 const AK5: &str = "Leidt de hulp binnen de gewenste tijd tot duurzame veiligheid en welzijn?";
 const LATER: &str = "\u{23ed} Later \u{2014} als opvolging; het pad gaat nu verder";
@@ -23,12 +23,12 @@ fn later_at_ak5_asks_a_date_and_the_path_goes_on_to_b2() {
     assert!(offered.contains(&format!("> {LATER}")), "{offered}");
     assert!(!offered.contains("Nog niet"), "{offered}");
     tty.send(ENTER);
-    tty.prompt(PAUSE_DATE, PAUSE_DATE_READY);
+    tty.prompt(DEFER_DATE, PAUSE_DATE_READY);
     tty.send("15-01-2027");
     tty.send(ENTER);
     // The path goes on: the next question is box B2, not a pause.
     tty.prompt(B1, MULTI_READY);
-    let next = tty.screen_since(PAUSE_DATE);
+    let next = tty.screen_since(DEFER_DATE);
     assert!(next.contains(B2), "{next}");
     assert!(!next.contains("Alles is bewaard"), "{next}");
     stop(&mut tty);

@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::common::{squash, SessionTable, Workspace, D4_TO_MDO_PAUSE, MDO_TO_END, TO_D4_PAUSE};
 use crate::pty::*;
 use crate::terminal::{
-    choose, export_of, resume, route, row, stop, stored_until, CRITERIA, D2, NVT, PAUSE_DATE,
+    choose, export_of, resume, route, row, stop, stored_until, CRITERIA, D2, DEFER_DATE, NVT,
     PAUSE_DATE_READY,
 };
 
@@ -55,12 +55,12 @@ const KINDCHECK: [&str; 3] = [
     "Wat is de uitkomst van de Kindcheck?",
 ];
 
-/// D3 "Nee" (the second option): the Meldcode at M1, which starts at step 1, never with the
+/// D3 "Nee" (the second option, under "— kies een antwoord —": consent is weighty): the Meldcode at M1, which starts at step 1, never with the
 /// Kindcheck. Steps 1 and 2 of the Meldcode: every signal recorded, the first colleague on the
 /// Sociale Kaart consulted.
 fn refuse_and_meldcode_steps_1_and_2(tty: &mut Tty) {
     tty.prompt(D3, SELECT_READY);
-    choose(tty, &format!("{DOWN}{ENTER}"));
+    choose(tty, &format!("{DOWN}{DOWN}{ENTER}"));
     tty.prompt(CHECKLIST, MULTI_READY);
     let next = tty.screen_since(D3);
     for shown in [
@@ -218,7 +218,7 @@ fn m1_with_a_report_shows_veilig_thuis_from_the_map_and_waits_for_its_feedback()
     // "Later — als opvolging" (after the one option); Enter alone puts it off, without a date.
     assert!(vt.contains(&format!("> {DEFER}")), "{vt}");
     tty.send(ENTER);
-    tty.prompt(PAUSE_DATE, PAUSE_DATE_READY);
+    tty.prompt(DEFER_DATE, PAUSE_DATE_READY);
     tty.send(ENTER);
     tty.expect("Er staat nog 1 opvolging open");
     assert_eq!(tty.finish(), 0, "exit code\n{}", tty.screen());

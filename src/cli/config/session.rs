@@ -273,6 +273,13 @@ pub(crate) fn resume(a: ResumeArgs, env: Env) -> Result<Config> {
 
 /// `zorgpad opvolgen`: `hervat` for one follow-up.
 pub(crate) fn follow_up(a: FollowUpArgs, env: Env) -> Result<Config> {
+    need_terminal(
+        a.resume.antwoorden.is_none() && !(a.resume.toegankelijk || env.plain),
+        &format!(
+            "zorgpad opvolgen {} --antwoorden antwoorden.yaml",
+            a.resume.id
+        ),
+    )?;
     let Config::Resume(resume) = resume(a.resume, env)? else {
         return Err(crate::error::Error::input("onverwachte opdracht"));
     };

@@ -115,7 +115,7 @@ impl fmt::Display for Mismatch {
             ),
             Mismatch::Bsn { field } => write!(f, "{} {}", the(field), crate::bsn::SEEMS),
             Mismatch::ChangeNeedsReason => f.write_str(
-                "een antwoord bij de Kindcheck, de Meldcode of D1 (PPM) wijzigt u alleen met een reden",
+                "een antwoord bij de Kindcheck, de Meldcode, D1 (PPM) of het verdergaan na een einde wijzigt u alleen met een reden",
             ),
             Mismatch::OptionNeedsReason { chosen } => write!(
                 f,
@@ -152,14 +152,18 @@ impl fmt::Display for Mismatch {
 }
 
 /// Whether changing the answer to `key` needs a reason: every answer of the Kindcheck and
-/// the Meldcode (the sub-flow `meldcode`, wherever it is called) and the answer to D1
-/// (psychopathologie, psychosociale problemen en/of middelengebruik).
+/// the Meldcode (the sub-flow `meldcode`, wherever it is called), the answer to D1
+/// (psychopathologie, psychosociale problemen en/of middelengebruik), and going on after an
+/// end (`vervolg`: taking it back closes the session again).
 pub fn reason_to_change(set: &crate::flow::set::FlowSet, key: &str) -> bool {
     let mut flow = set.main();
     for id in key.split('/') {
         let Some(node) = flow.node(id) else {
             return false;
         };
+        if matches!(node.body, Body::End { .. }) {
+            return true;
+        }
         let d1 = node.id == "D1" || node.blueprint.as_deref() == Some("D1");
         if d1 && flow.id == set.main().id {
             return true;

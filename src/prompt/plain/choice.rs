@@ -185,9 +185,10 @@ impl Plain<'_> {
     /// question.
     pub(super) fn pause(&self) -> Result<Option<Option<jiff::civil::Date>>> {
         loop {
-            let typed = self.read_line(
-                "Wanneer verwacht u verder te gaan? Datum (dd-mm-jjjj), Enter zonder datum, of t terug naar de vraag:",
-            )?;
+            let typed = self.read_line(&format!(
+                "{} Datum (dd-mm-jjjj), Enter zonder datum, of t terug naar de vraag:",
+                crate::prompt::words::expected_date_question(self.deferring.get())
+            ))?;
             match typed.to_lowercase().as_str() {
                 "" => return Ok(Some(None)),
                 "t" | "terug" => return Ok(None),

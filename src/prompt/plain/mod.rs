@@ -37,6 +37,9 @@ pub(crate) struct Plain<'k> {
     /// Whether the person asked for a note with the answer (a `+` after the numbers): it is
     /// asked after the answer is saved ([`Prompter::note`]).
     with_note: std::cell::Cell<bool>,
+    /// "Later" at the current question puts a wait off as a follow-up (the date asked is
+    /// when its answer is expected), rather than pausing the session.
+    deferring: std::cell::Cell<bool>,
     /// The route so far, as `r` shows it, for the current question.
     route: Vec<String>,
 }
@@ -48,6 +51,7 @@ impl<'k> Plain<'k> {
             explain_always,
             offer: None,
             with_note: std::cell::Cell::new(false),
+            deferring: std::cell::Cell::new(false),
             route: Vec::new(),
         }
     }
@@ -318,6 +322,7 @@ impl Prompter for Plain<'_> {
 
     fn ask(&mut self, question: &Question<'_>) -> Result<Reply> {
         self.route = crate::prompt::words::route_lines(question, self.offer.as_ref());
+        self.deferring.set(question.deferrable);
         // After `terug`, a note given before is offered again to edit.
         self.with_note
             .set(question.previous.as_ref().and_then(|a| a.note()).is_some());

@@ -65,7 +65,7 @@ impl Plain<'_> {
             return Ok(BackDecision::Go { reason: None });
         }
         self.say(&format!(
-            "Een antwoord bij de Kindcheck, de Meldcode of D1 (PPM) wijzigt u alleen met een reden: '{}' ({}).",
+            "Dit antwoord wijzigt u alleen met een reden (Kindcheck, Meldcode, D1 of verder na een einde): '{}' ({}).",
             back.question, back.key
         ));
         loop {

@@ -23,7 +23,7 @@ impl Terminal<'_> {
             return Ok(BackDecision::Go { reason: None });
         }
         self.say(&format!(
-            "\nEen antwoord bij de Kindcheck, de Meldcode of D1 (PPM) wijzigt u alleen met een reden: '{}' ({}).",
+            "\nDit antwoord wijzigt u alleen met een reden (Kindcheck, Meldcode, D1 of verder na een einde): '{}' ({}).",
             back.question, back.key
         ));
         loop {

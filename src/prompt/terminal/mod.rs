@@ -46,6 +46,9 @@ pub(crate) struct Terminal<'k> {
     /// Whether the person chose to add a note to the answer of the current question: it is
     /// asked after the answer is saved ([`Prompter::note`]).
     with_note: std::cell::Cell<bool>,
+    /// "Later" at the current question puts a wait off as a follow-up (the date asked is
+    /// when its answer is expected), rather than pausing the session.
+    deferring: std::cell::Cell<bool>,
     /// The route so far, as "⋯ Route tot nu toe" shows it, for the current question.
     route: Vec<String>,
 }
@@ -75,6 +78,7 @@ impl<'k> Terminal<'k> {
             offer: None,
             later: std::cell::Cell::new(""),
             with_note: std::cell::Cell::new(false),
+            deferring: std::cell::Cell::new(false),
             route: Vec::new(),
         }
     }
@@ -150,6 +154,7 @@ impl Prompter for Terminal<'_> {
 
     fn ask(&mut self, question: &Question<'_>) -> Result<Reply> {
         self.route = crate::prompt::words::route_lines(question, self.offer.as_ref());
+        self.deferring.set(question.deferrable);
         // After "back", a note given before is offered again to edit.
         self.with_note
             .set(question.previous.as_ref().and_then(|a| a.note()).is_some());

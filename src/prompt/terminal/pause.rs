@@ -15,7 +15,11 @@ impl Terminal<'_> {
     /// "Nog niet — later verder": ask for the expected date (optional). Esc returns to the
     /// question.
     pub(super) fn pause(&self) -> Result<Got<Option<jiff::civil::Date>>> {
-        let got = Text::new("Wanneer verwacht u verder te gaan? Datum (dd-mm-jjjj, optioneel):")
+        let message = format!(
+            "{} Datum (dd-mm-jjjj, optioneel):",
+            crate::prompt::words::expected_date_question(self.deferring.get())
+        );
+        let got = Text::new(&message)
             .with_help_message("Enter zonder datum om over te slaan · Esc terug naar de vraag")
             .with_validator(|s: &str| {
                 Ok(if s.trim().is_empty() || parse_date(s).is_some() {

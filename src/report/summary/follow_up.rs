@@ -7,9 +7,9 @@ use serde::Serialize;
 use crate::engine::journal;
 use crate::engine::session::Session;
 use crate::kaart::Offer;
-use crate::report::summary::collect::Parts;
+use crate::report::summary::collect::{Parts, NO_ROLE};
 use crate::report::summary::words::label_for_key;
-use crate::report::summary::{RouteContact, RouteRow, Who};
+use crate::report::summary::{RouteContact, RouteRow, Ticked, Who};
 
 /// A follow-up: the question put off, when and by whom, by when it is expected, and what was
 /// answered since.
@@ -49,10 +49,30 @@ pub(super) fn follow_ups(
         let mut own = Parts::default();
         let mut actors =
             journal::in_force_actors_in(session.events(), Some(f.id.as_str())).into_iter();
+        let ticks = journal::ticks_in(session.events(), Some(f.id.as_str()));
+        let mut answered = 0;
         for step in f.steps() {
             let who = match step.answer {
                 Some(_) => actors.next().and_then(|a| Who::of(main, a)),
                 None => None,
+            };
+            // The actions of this answer ticked off later (`afgevinkt`).
+            own.ticked = match step.answer {
+                Some(_) => {
+                    answered += 1;
+                    ticks
+                        .iter()
+                        .filter(|t| t.answer + 1 == answered)
+                        .map(|t| {
+                            let ticked = Ticked {
+                                op: t.at,
+                                door: Who::of(main, t.by.clone()),
+                            };
+                            (t.action.clone(), ticked)
+                        })
+                        .collect()
+                }
+                None => Vec::new(),
             };
             own.add(session, step, offer, who);
         }
@@ -72,6 +92,17 @@ pub(super) fn follow_ups(
                 line.push_str(&format!(", uiterlijk bij {latest}"));
             }
             parts.let_op.push(line);
+            // Also on the list of what is still to be done, for whoever put it off.
+            let who = f
+                .deferred
+                .role
+                .as_ref()
+                .map_or_else(|| NO_ROLE.to_string(), |r| r.label.clone());
+            let mut todo = format!("Opvolging: {} ({})", f.question(), f.id);
+            if let Some(d) = f.expected() {
+                todo.push_str(&format!(", verwacht {}", d.strftime("%d-%m-%Y")));
+            }
+            parts.open_acties.entry(who).or_default().push(todo);
         }
         // Who put it off: the actor of that answer, on the path or in the follow-up it sits in.
         let (scope, steps) = match f.parent.and_then(|i| session.walk().follow_ups().get(i)) {
