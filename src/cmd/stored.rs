@@ -102,7 +102,7 @@ pub(crate) fn flows_for(store: &Store, record: &Record) -> Result<FlowSet> {
 /// The providers chosen from the map in the answers in force that `kaart` does not have: a
 /// session cannot move to a map that lost them.
 pub(crate) fn missing_providers(kaart: &Kaart, record: &Record) -> Vec<String> {
-    let (_, answers) = crate::engine::journal::in_force(&record.journaal);
+    let (_, answers) = crate::engine::in_force::in_force(&record.journaal);
     let mut missing = Vec::new();
     for (answer, _) in answers {
         if let crate::engine::answer::Answer::Verwijzing { kaart: ids, .. } = answer {

@@ -387,7 +387,7 @@ mod tests {
             matches!(saved.last(), Some(crate::engine::journal::Event::Notitie { vraag, tekst, .. }) if vraag == "IN" && tekst == "verwezen door huisarts"),
             "{saved:?}"
         );
-        let (_, answers) = crate::engine::journal::in_force(&saved);
+        let (_, answers) = crate::engine::in_force::in_force(&saved);
         assert_eq!(answers[0].0.note(), Some("verwezen door huisarts"));
 
         // No note after all: nothing more is recorded.

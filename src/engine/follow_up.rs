@@ -126,7 +126,7 @@ pub fn follow_up_answers(
     use std::collections::BTreeMap;
     let mut main: Vec<Option<String>> = Vec::new();
     let mut answers: BTreeMap<String, Vec<FollowUpAnswer>> = BTreeMap::new();
-    let folded = crate::engine::journal::fold_notes(events);
+    let folded = crate::engine::amend::fold_notes(events);
     let events: &[Event] = &folded;
     fn drop_follow_up(answers: &mut BTreeMap<String, Vec<FollowUpAnswer>>, id: &str) {
         for (_, answer, _) in answers.remove(id).unwrap_or_default() {

@@ -13,6 +13,7 @@ pub mod contact;
 pub(crate) mod cursor;
 pub mod drive;
 pub mod follow_up;
+pub mod in_force;
 pub mod journal;
 pub mod prompter;
 pub mod proposal;

@@ -1,10 +1,11 @@
 //! Notes as their own journal events (`notitie`): which answer each one belongs to, as the
-//! journal's readers see it ([`crate::engine::journal::fold_notes`]).
+//! journal's readers see it ([`crate::engine::amend::fold_notes`]).
 
 use jiff::Timestamp;
 
 use crate::engine::answer::Answer;
-use crate::engine::journal::{in_force, in_force_keys, pending_withdrawn, Event};
+use crate::engine::in_force::{in_force, in_force_keys, pending_withdrawn};
+use crate::engine::journal::Event;
 
 fn at(minute: i64) -> Timestamp {
     Timestamp::from_second(1_700_000_000 + minute * 60).expect("a time")

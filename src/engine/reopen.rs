@@ -98,8 +98,10 @@ pub fn continuation<'f>(walk: &Walk<'f>) -> Option<&'f Continuation> {
 mod tests {
     use jiff::Timestamp;
 
+    use crate::engine::amend::ticks;
     use crate::engine::answer::{Answer, Mark, Status};
-    use crate::engine::journal::{in_force, ticks, Event};
+    use crate::engine::in_force::in_force;
+    use crate::engine::journal::Event;
 
     fn at(minute: u32) -> Timestamp {
         format!("2026-11-22T10:{minute:02}:00Z")

@@ -13,8 +13,8 @@ use crate::flow::set::FlowSet;
 /// is refused, not silently walked along another route. The main path is replayed first, then
 /// each follow-up in the order they were put off, with its own answers.
 pub(crate) fn rebuild<'f>(set: &'f FlowSet, events: &[Event]) -> Result<Walk<'f>, WalkError> {
-    let (start, answers) = journal::in_force(events);
-    let keys = journal::in_force_keys(events);
+    let (start, answers) = crate::engine::in_force::in_force(events);
+    let keys = crate::engine::in_force::in_force_keys(events);
     let start = start
         .or_else(|| events.first().map(Event::time))
         .unwrap_or_else(Timestamp::now);

@@ -76,7 +76,8 @@ impl<'f> Session<'f> {
             None => self.walk.question()?,
         };
         question.previous =
-            journal::pending_withdrawn(&self.events, self.focus.as_deref()).remove(&question.key);
+            crate::engine::in_force::pending_withdrawn(&self.events, self.focus.as_deref())
+                .remove(&question.key);
         Some(question)
     }
 
@@ -316,7 +317,7 @@ impl<'f> Session<'f> {
     pub fn note(&mut self, at: Timestamp, text: &str) -> Result<bool, WalkError> {
         let text = text.trim();
         let scope = self.focus.clone();
-        let key = journal::in_force_keys_in(&self.events, scope.as_deref())
+        let key = crate::engine::in_force::in_force_keys_in(&self.events, scope.as_deref())
             .pop()
             .ok_or(WalkError::Finished)?
             .to_string();
@@ -325,7 +326,10 @@ impl<'f> Session<'f> {
                 .remove(id)
                 .and_then(|mut a| a.pop())
                 .map(|(_, answer, _)| answer),
-            None => journal::in_force(&self.events).1.pop().map(|(a, _)| a),
+            None => crate::engine::in_force::in_force(&self.events)
+                .1
+                .pop()
+                .map(|(a, _)| a),
         }
         .ok_or(WalkError::Finished)?;
         if text.is_empty() || matches!(answer, Answer::Tekst { .. }) {
@@ -355,10 +359,10 @@ impl<'f> Session<'f> {
     /// it needs neither, or there is nothing to go back to.
     pub(crate) fn withdrawing(&self) -> Option<Withdrawing> {
         let scope = self.focus.as_deref();
-        let key = journal::in_force_keys_in(&self.events, scope)
+        let key = crate::engine::in_force::in_force_keys_in(&self.events, scope)
             .pop()?
             .to_string();
-        let given_by = journal::in_force_actors_in(&self.events, scope).pop()?;
+        let given_by = crate::engine::in_force::in_force_actors_in(&self.events, scope).pop()?;
         let main = self.set.main();
         let other_role = match (&given_by.rol, &self.actor.rol) {
             (Some(then), Some(now)) if then != now => {
@@ -400,7 +404,7 @@ impl<'f> Session<'f> {
     /// off takes its follow-up back with it.
     pub fn back(&mut self, at: Timestamp, reason: Option<&str>) -> Result<bool, WalkError> {
         let scope = self.focus.clone();
-        let Some(taken) = journal::in_force_keys_in(&self.events, scope.as_deref())
+        let Some(taken) = crate::engine::in_force::in_force_keys_in(&self.events, scope.as_deref())
             .pop()
             .map(str::to_string)
         else {

@@ -10,7 +10,6 @@ use std::collections::BTreeMap;
 
 use jiff::Timestamp;
 
-use crate::engine::journal;
 use crate::engine::session::Session;
 use crate::flow::model::Body;
 use crate::report::document::{Block, Document, Table};
@@ -71,8 +70,8 @@ pub(crate) fn facts(record: &Record, cache: &mut FlowCache<'_>) -> Facts {
             None => referrals.push((v.categorie.clone(), v.geen_passend_aanbod)),
         }
     }
-    let (start, answers) = journal::in_force(&record.journaal);
-    let keys = journal::in_force_keys(&record.journaal);
+    let (start, answers) = crate::engine::in_force::in_force(&record.journaal);
+    let keys = crate::engine::in_force::in_force_keys(&record.journaal);
     let mdo: Option<Timestamp> = answers.iter().zip(keys).find_map(|((_, at), key)| {
         let node = crate::engine::walk::node_for_key(set, key)?;
         (!key.contains('/')

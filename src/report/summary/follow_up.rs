@@ -4,7 +4,6 @@
 use jiff::Timestamp;
 use serde::Serialize;
 
-use crate::engine::journal;
 use crate::engine::session::Session;
 use crate::kaart::Offer;
 use crate::report::summary::collect::{Parts, NO_ROLE};
@@ -48,8 +47,9 @@ pub(super) fn follow_ups(
     for f in session.walk().follow_ups() {
         let mut own = Parts::default();
         let mut actors =
-            journal::in_force_actors_in(session.events(), Some(f.id.as_str())).into_iter();
-        let ticks = journal::ticks_in(session.events(), Some(f.id.as_str()));
+            crate::engine::in_force::in_force_actors_in(session.events(), Some(f.id.as_str()))
+                .into_iter();
+        let ticks = crate::engine::amend::ticks_in(session.events(), Some(f.id.as_str()));
         let mut answered = 0;
         for step in f.steps() {
             let who = match step.answer {
@@ -109,7 +109,7 @@ pub(super) fn follow_ups(
             Some(p) => (Some(p.id.as_str()), p.steps()),
             None => (None, session.walk().steps()),
         };
-        let deferred_by = journal::in_force_actors_in(session.events(), scope)
+        let deferred_by = crate::engine::in_force::in_force_actors_in(session.events(), scope)
             .into_iter()
             .zip(steps.iter().filter(|s| s.answer.is_some()))
             .find(|(_, s)| s.key() == f.deferred.key() && s.at == f.deferred.at)

@@ -321,8 +321,8 @@ impl Summary {
         let walk = session.walk();
         let main = walk.main();
         let mut parts = Parts::default();
-        let mut actors = journal::in_force_actors(session.events()).into_iter();
-        let ticks = journal::ticks(session.events());
+        let mut actors = crate::engine::in_force::in_force_actors(session.events()).into_iter();
+        let ticks = crate::engine::amend::ticks(session.events());
         let mut answered = 0;
         for step in walk.steps() {
             let who = match step.answer {
@@ -381,7 +381,7 @@ impl Summary {
             }
         }
         let events = session.events();
-        let gewijzigd = journal::withdrawn(events)
+        let gewijzigd = crate::engine::in_force::withdrawn(events)
             .into_iter()
             .map(|w| Change {
                 eerder_antwoord: describe_for_key(session, &w.key, &w.old, kaart),
