@@ -4,8 +4,8 @@
 //! positief`) and at how a sub-flow call ended (`B2-meldcode = AK-gemeld`).
 
 use crate::engine::answer::{Answer, Status};
-use crate::engine::walk::{Step, Walk};
-use crate::flow::model::{Body, Condition, Flow};
+use crate::engine::step::Step;
+use crate::flow::model::{Body, Condition, Flow, Node};
 use crate::flow::set::FlowSet;
 
 /// What the walk says about a condition.
@@ -69,8 +69,13 @@ pub(crate) fn state(
 /// `uitgevoerd-als`: "the client consents afterwards"), and before the walk comes back to that
 /// node: a referral offered again is decided by its own later answers, not by the answers to
 /// an earlier or a later offer.
-pub(crate) fn state_after(walk: &Walk<'_>, flow: &Flow, condition: &Condition, at: usize) -> State {
-    let steps = walk.steps();
+pub(crate) fn state_after(
+    set: &FlowSet,
+    steps: &[Step<'_>],
+    flow: &Flow,
+    condition: &Condition,
+    at: usize,
+) -> State {
     let Some(here) = steps.get(at) else {
         return State::Open;
     };
@@ -86,7 +91,7 @@ pub(crate) fn state_after(walk: &Walk<'_>, flow: &Flow, condition: &Condition, a
         .iter()
         .position(same_place)
         .map_or(steps.len(), |i| at + 1 + i);
-    state_in(walk.set(), &steps[at + 1..end], flow, condition)
+    state_in(set, &steps[at + 1..end], flow, condition)
 }
 
 /// The state of `condition` for the given steps of a walk (the last answer among them counts).
@@ -217,4 +222,45 @@ pub(crate) fn outcome_text(
         }
     }
     text
+}
+
+/// Evaluate a decision's proposal against the answers of the walk so far: the first rule that
+/// fires, else the option it falls back to. `None` for a node without a proposal.
+pub(crate) fn propose(
+    set: &FlowSet,
+    steps: &[Step<'_>],
+    flow: &Flow,
+    node: &Node,
+) -> Option<crate::engine::proposal::Proposal> {
+    let Body::Decision {
+        proposal: Some(proposal),
+        ..
+    } = &node.body
+    else {
+        return None;
+    };
+    for rule in &proposal.rules {
+        let held: Vec<String> = rule
+            .conditions
+            .iter()
+            .filter_map(|c| holds(set, steps, flow, c))
+            .collect();
+        let fires = if rule.any {
+            !held.is_empty()
+        } else {
+            held.len() == rule.conditions.len()
+        };
+        if fires {
+            return Some(crate::engine::proposal::Proposal {
+                option: rule.then.clone(),
+                reasons: held,
+                binding: rule.binding,
+            });
+        }
+    }
+    Some(crate::engine::proposal::Proposal {
+        option: proposal.otherwise.clone(),
+        reasons: Vec::new(),
+        binding: false,
+    })
 }

@@ -6,7 +6,6 @@
 //! look them up on the map they hold.
 
 use crate::engine::answer::Answer;
-use crate::engine::walk::Step;
 use crate::flow::model::{Body, Node};
 
 /// The providers of the Sociale Kaart a box shows with its question.
@@ -25,19 +24,22 @@ pub struct Contacts<'f> {
     pub chosen_at: Option<&'f Node>,
 }
 
-/// What `node` shows after the steps walked so far, if it has `kaart:` in the flow.
-pub(crate) fn contacts<'f>(steps: &[Step<'f>], node: &Node) -> Option<Contacts<'f>> {
+/// What `node` shows after the answers walked so far (each with the node it answered, in
+/// order), if it has `kaart:` in the flow.
+pub(crate) fn contacts<'f, 'a>(
+    answered: impl DoubleEndedIterator<Item = (&'f Node, &'a Answer)>,
+    node: &Node,
+) -> Option<Contacts<'f>> {
     let category = node.contact_category.as_ref()?;
-    let latest = steps
-        .iter()
+    let latest = answered
         .rev()
-        .find_map(|step| match (&step.node.body, &step.answer) {
+        .find_map(|(at, answer)| match (&at.body, answer) {
             (
                 Body::Referral { category: c, .. },
-                Some(Answer::Verwijzing {
+                Answer::Verwijzing {
                     kaart, aanbieders, ..
-                }),
-            ) if c == category => Some((step.node, kaart, aanbieders)),
+                },
+            ) if c == category => Some((at, kaart, aanbieders)),
             _ => None,
         });
     let (providers, typed, chosen_at) = match latest {

@@ -6,11 +6,11 @@
 use jiff::Timestamp;
 
 use crate::engine::answer::Answer;
+use crate::engine::condition::propose;
 use crate::engine::contact::contacts;
-use crate::engine::proposal::propose;
 use crate::engine::question::{Preset, Question};
 use crate::engine::rules;
-use crate::engine::walk::{Role, Step, WalkError};
+use crate::engine::step::{Role, Step, WalkError};
 use crate::flow::model::{Body, Flow, Node};
 use crate::flow::set::FlowSet;
 
@@ -87,7 +87,12 @@ impl<'f> Cursor<'f> {
             previous: None,
             proposal: propose(set, &trail, flow, node),
             preset: preset(set, &trail, flow, node),
-            contacts: contacts(&trail, node),
+            contacts: contacts(
+                trail
+                    .iter()
+                    .filter_map(|s| s.answer.as_ref().map(|a| (s.node, a))),
+                node,
+            ),
             deferrable: false,
             follow_up: None,
             last_step: set.main().nodes.iter().filter_map(|n| n.step).max(),

@@ -62,8 +62,8 @@ impl From<Error> for Stop {
     }
 }
 
-impl From<crate::engine::walk::WalkError> for Stop {
-    fn from(error: crate::engine::walk::WalkError) -> Self {
+impl From<crate::engine::step::WalkError> for Stop {
+    fn from(error: crate::engine::step::WalkError) -> Self {
         Stop::Failed(error.into())
     }
 }

@@ -21,7 +21,7 @@ use jiff::Timestamp;
 use crate::engine::answer::Answer;
 use crate::engine::cursor::Cursor;
 use crate::engine::journal::Event;
-use crate::engine::walk::{Step, Walk};
+use crate::engine::step::Step;
 use crate::flow::model::Body;
 
 /// A follow-up: where it was put off, and its own walk since.
@@ -44,14 +44,6 @@ pub struct FollowUp<'f> {
     /// off: the main path from there on is where `latest` is looked for.
     pub(crate) main_index: usize,
     pub(crate) cursor: Cursor<'f>,
-}
-
-/// Which follow-up a question belongs to, and whether it must be answered now (the path has
-/// reached the node where it is asked at the latest).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FollowUpRef {
-    pub id: String,
-    pub due: bool,
 }
 
 impl<'f> FollowUp<'f> {
@@ -93,7 +85,8 @@ impl<'f> FollowUp<'f> {
 
     /// Whether the main path has reached (or passed, after it was put off) the node where it
     /// must be answered at the latest.
-    pub(crate) fn is_due(&self, walk: &Walk<'f>) -> bool {
+    /// `main`: the steps of the main path; `here`: the key of its question (`None` at the end).
+    pub(crate) fn is_due(&self, main: &[Step<'f>], here: Option<&str>) -> bool {
         let Some(latest) = &self.latest else {
             return false;
         };
@@ -105,12 +98,11 @@ impl<'f> FollowUp<'f> {
         if on_path(&self.deferred.key()) {
             return false;
         }
-        walk.steps()
-            .get(self.main_index..)
+        main.get(self.main_index..)
             .unwrap_or_default()
             .iter()
             .any(|s| on_path(&s.key()))
-            || walk.question().is_some_and(|q| on_path(&q.key))
+            || here.is_some_and(on_path)
     }
 }
 

@@ -22,6 +22,7 @@ pub mod reopen;
 pub(crate) mod replay;
 pub mod rules;
 pub mod session;
+pub mod step;
 pub mod walk;
 
 #[cfg(test)]

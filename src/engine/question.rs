@@ -6,8 +6,9 @@
 use crate::engine::answer::Answer;
 use crate::engine::contact::Contacts;
 use crate::engine::proposal::Proposal;
+pub use crate::engine::rules::Preset;
 use crate::engine::rules::{self, Mismatch};
-use crate::engine::walk::{Role, Step};
+use crate::engine::step::{Role, Step};
 use crate::flow::model::{Flow, Node};
 
 /// What the walk asks next.
@@ -40,19 +41,12 @@ pub struct Question<'f> {
     /// goes on (rather than pausing the session).
     pub deferrable: bool,
     /// Asked as part of a follow-up, not of the main path.
-    pub follow_up: Option<crate::engine::follow_up::FollowUpRef>,
+    pub follow_up: Option<FollowUpRef>,
     /// The highest step of the main flow (5 in the blauwdruk), for "Stap 2 van 5".
     pub last_step: Option<u8>,
     /// The questions answered so far on the route in force, each with its answer, in order:
     /// for "Route tot nu toe".
     pub answered: Vec<Step<'f>>,
-}
-
-/// A criterion ticked in advance, with the earlier answer that ticked it (in words).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Preset {
-    pub id: String,
-    pub because: String,
 }
 
 impl Question<'_> {
@@ -98,4 +92,12 @@ impl Question<'_> {
             Err(Mismatch::BindingProposal { .. })
         )
     }
+}
+
+/// Which follow-up a question belongs to, and whether it must be answered now (the path has
+/// reached the node where it is asked at the latest).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUpRef {
+    pub id: String,
+    pub due: bool,
 }

@@ -4,7 +4,8 @@
 //! this file only says what is possible.
 
 use crate::engine::answer::{Answer, Status};
-use crate::engine::walk::{Role, Step, Walk};
+use crate::engine::step::{Role, Step};
+use crate::engine::walk::Walk;
 use crate::flow::model::{Action, Body, Continuation, Flow, Node};
 
 /// An action marked "niet gedaan" in a checklist answer in force: it can be ticked off later.

@@ -5,7 +5,8 @@
 use jiff::Timestamp;
 
 use crate::engine::journal::{self, Event};
-use crate::engine::walk::{Walk, WalkError};
+use crate::engine::step::WalkError;
+use crate::engine::walk::Walk;
 use crate::flow::set::FlowSet;
 
 /// The walk of a journal. Every answer must land on the question it was given to (same key),

@@ -10,7 +10,8 @@ use crate::engine::prompter::Withdrawing;
 use crate::engine::question::Question;
 use crate::engine::reopen::{self, OpenAction};
 use crate::engine::replay::rebuild;
-use crate::engine::walk::{Walk, WalkError};
+use crate::engine::step::WalkError;
+use crate::engine::walk::Walk;
 use crate::flow::model::Continuation;
 use crate::flow::set::FlowSet;
 
@@ -115,7 +116,10 @@ impl<'f> Session<'f> {
         self.walk
             .follow_ups()
             .iter()
-            .find(|f| f.is_due(&self.walk))
+            .find(|f| {
+                let here = self.walk.question().map(|q| q.key);
+                f.is_due(self.walk.steps(), here.as_deref())
+            })
             .map(|f| f.id.clone())
     }
 

@@ -9,64 +9,13 @@
 use jiff::Timestamp;
 
 use crate::engine::answer::Answer;
-use crate::engine::contact::Contacts;
 use crate::engine::cursor::{Cursor, Frame};
-use crate::engine::follow_up::{FollowUp, FollowUpRef};
-use crate::engine::proposal::Proposal;
+use crate::engine::follow_up::FollowUp;
+use crate::engine::question::FollowUpRef;
 use crate::engine::question::Question;
-use crate::engine::rules::Mismatch;
+use crate::engine::step::{Step, WalkError};
 use crate::flow::model::{Body, Flow, Node};
 use crate::flow::set::FlowSet;
-
-/// A role as shown: its id (for grouping) and its label.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Role {
-    pub id: String,
-    pub label: String,
-}
-
-/// A node the walk passed, with the answer given there (if it asked something).
-#[derive(Debug, Clone)]
-pub struct Step<'f> {
-    pub flow: &'f Flow,
-    pub node: &'f Node,
-    /// The sub-flow call nodes this step sits in, outermost first.
-    pub calls: Vec<&'f Node>,
-    pub role: Option<Role>,
-    pub step: Option<u8>,
-    pub answer: Option<Answer>,
-    pub at: Timestamp,
-    /// What the decision's rules proposed when it was answered.
-    pub proposal: Option<Proposal>,
-    /// At an end: the outcome as reached, with the sentences that depend on what was done.
-    pub outcome: Option<String>,
-    /// For a box with `kaart:` in the flow: the providers of the Sociale Kaart it showed.
-    pub contacts: Option<Contacts<'f>>,
-}
-
-/// Why an answer or a walk failed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum WalkError {
-    /// A journal out of step with the flow: an answer or a pause lands on another question.
-    Mismatch(String),
-    /// The engine's rules refuse the answer to the question with this key.
-    Refused { key: String, mismatch: Mismatch },
-    /// The walk is already at its end.
-    Finished,
-    /// The flow is broken in a way validation should have caught.
-    Broken(String),
-}
-
-impl std::fmt::Display for WalkError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            WalkError::Mismatch(m) => write!(f, "{m}"),
-            WalkError::Refused { key, mismatch } => write!(f, "bij '{key}': {mismatch}"),
-            WalkError::Finished => write!(f, "de flow is al afgerond; er is geen vraag meer"),
-            WalkError::Broken(m) => write!(f, "de flow is onvolledig: {m}"),
-        }
-    }
-}
 
 #[derive(Debug, Clone)]
 pub struct Walk<'f> {
@@ -107,10 +56,6 @@ impl<'f> Walk<'f> {
 
     pub fn main(&self) -> &'f Flow {
         self.set.main()
-    }
-
-    pub fn set(&self) -> &'f FlowSet {
-        self.set
     }
 
     /// The outcome of the main flow's end as reached, once the walk is finished. Its
@@ -158,7 +103,7 @@ impl<'f> Walk<'f> {
         question.deferrable = f.cursor.answered > 0 && is_follow_up_wait(question.node);
         question.follow_up = Some(FollowUpRef {
             id: f.id.clone(),
-            due: f.is_due(self),
+            due: f.is_due(self.steps(), self.question().map(|q| q.key).as_deref()),
         });
         Some(question)
     }
@@ -277,15 +222,6 @@ fn is_follow_up_wait(node: &Node) -> bool {
     )
 }
 
-impl<'f> Step<'f> {
-    /// The step's key: the ids of its calls and its node, joined by '/'.
-    pub fn key(&self) -> String {
-        let mut ids: Vec<&str> = self.calls.iter().map(|n| n.id.as_str()).collect();
-        ids.push(&self.node.id);
-        ids.join("/")
-    }
-}
-
 /// The node a question key points at: the call nodes lead into their sub-flows.
 pub fn node_for_key<'f>(set: &'f FlowSet, key: &str) -> Option<&'f Node> {
     let mut flow = set.main();
@@ -301,11 +237,4 @@ pub fn node_for_key<'f>(set: &'f FlowSet, key: &str) -> Option<&'f Node> {
         }
     }
     None
-}
-
-/// A walk that cannot go on is an input error: the flow or the journal does not fit.
-impl From<WalkError> for crate::error::Error {
-    fn from(error: WalkError) -> Self {
-        crate::error::Error::input(format!("de sessie kan niet verder: {error}"))
-    }
 }

@@ -244,7 +244,7 @@ pub(crate) fn compare(session: &Session<'_>, case: &Case) -> Vec<Compared> {
         .collect()
 }
 
-pub(crate) fn key_of(step: &crate::engine::walk::Step<'_>) -> String {
+pub(crate) fn key_of(step: &crate::engine::step::Step<'_>) -> String {
     let mut key: Vec<&str> = step.calls.iter().map(|n| n.id.as_str()).collect();
     key.push(&step.node.id);
     key.join("/")

@@ -14,8 +14,15 @@ use std::fmt;
 
 use crate::engine::answer::{Answer, Mark, Status};
 use crate::engine::proposal::Proposal;
-use crate::engine::question::Preset;
 use crate::flow::model::{Body, Node};
+
+/// A criterion ticked in advance, with the earlier answer that ticked it (in words). Unticking
+/// it needs a note ([`Mismatch::PresetUnticked`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Preset {
+    pub id: String,
+    pub because: String,
+}
 
 /// Why an answer does not fit its question. The text (`Display`) is Dutch, without the
 /// question: the one who shows it says where.

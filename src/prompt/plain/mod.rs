@@ -23,7 +23,7 @@ mod text;
 use crate::engine::prompter::{BackDecision, Prompter, Reply, Withdrawing};
 use crate::engine::question::Question;
 use crate::engine::rules::Mismatch;
-use crate::engine::walk::Step;
+use crate::engine::step::Step;
 use crate::error::{Error, Result};
 use crate::flow::model::{Body, Kind};
 use crate::kaart::Offer;

@@ -9,7 +9,7 @@ use std::io::Write;
 use super::Terminal;
 use crate::engine::question::Question;
 use crate::engine::rules::Mismatch;
-use crate::engine::walk::Step;
+use crate::engine::step::Step;
 use crate::flow::model::Body;
 use crate::text::wrap;
 

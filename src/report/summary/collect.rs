@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use crate::engine::answer::{Answer, Mark, Status};
 use crate::engine::condition::{self, State};
 use crate::engine::session::Session;
-use crate::engine::walk::Step;
+use crate::engine::step::Step;
 use crate::flow::model::{Action, Body};
 use crate::kaart::Offer;
 use crate::report::summary::words::{row, where_};
@@ -125,7 +125,8 @@ impl Parts {
                     .iter()
                     .map(|c| {
                         condition::state_after(
-                            session.walk(),
+                            session.flows(),
+                            steps,
                             step.flow,
                             c,
                             here.unwrap_or(usize::MAX),

@@ -3,7 +3,7 @@
 
 use crate::engine::answer::Answer;
 use crate::engine::session::Session;
-use crate::engine::walk::Step;
+use crate::engine::step::Step;
 use crate::flow::model::{Body, Node};
 use crate::kaart::{Kaart, Offer};
 use crate::report::summary::{Contact, ProposalRecord, RouteContact, RouteRow};
