@@ -33,13 +33,8 @@ pub struct Tick {
 }
 
 /// Every action ticked off later whose answer is still in force, in the order ticked: only
-/// ticks that changed something (an action open until then).
-pub fn ticks(events: &[Event]) -> Vec<Tick> {
-    ticks_in(events, None)
-}
-
-/// As [`ticks`], for the main path (`scope` `None`) or one follow-up: `Tick::answer` is then
-/// the place among that follow-up's answers in force.
+/// ticks that changed something (an action open until then), on the main path (`scope` `None`)
+/// or in one follow-up: `Tick::answer` is the place among the answers in force of that scope.
 pub fn ticks_in(events: &[Event], scope: Option<&str>) -> Vec<Tick> {
     // Per answer in force: its key, the answer as ticked so far, and the ticks in it.
     let mut stack: Vec<(&str, Answer, Vec<Tick>)> = Vec::new();

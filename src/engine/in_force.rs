@@ -50,11 +50,6 @@ pub fn in_force(events: &[Event]) -> (Option<Timestamp>, Vec<(Answer, Timestamp)
     (start, answers)
 }
 
-/// Who gave each answer in force on the main path, in the order of [`in_force`]'s answers.
-pub fn in_force_actors(events: &[Event]) -> Vec<Actor> {
-    in_force_actors_in(events, None)
-}
-
 /// Who gave each answer in force on the main path or in one follow-up (`scope`).
 pub fn in_force_actors_in(events: &[Event], scope: Option<&str>) -> Vec<Actor> {
     let mut out = Vec::new();

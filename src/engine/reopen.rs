@@ -99,7 +99,7 @@ pub fn continuation<'f>(walk: &Walk<'f>) -> Option<&'f Continuation> {
 mod tests {
     use jiff::Timestamp;
 
-    use crate::engine::amend::ticks;
+    use crate::engine::amend::ticks_in;
     use crate::engine::answer::{Answer, Mark, Status};
     use crate::engine::in_force::in_force;
     use crate::engine::journal::Event;
@@ -155,7 +155,7 @@ mod tests {
         let (_, answers) = in_force(&events);
         assert_eq!(status(&answers[0].0), Status::NietGedaan);
         assert_eq!(status(&answers[1].0), Status::Gedaan);
-        let found = ticks(&events);
+        let found = ticks_in(&events, None);
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].answer, found[0].at), (1, at(3)));
         assert_eq!(found[0].by.rol.as_deref(), Some("vz"));
@@ -173,7 +173,7 @@ mod tests {
         again.push(checklist(5, "B8", Status::NietGedaan));
         let (_, answers) = in_force(&again);
         assert_eq!(status(&answers[1].0), Status::NietGedaan);
-        assert!(ticks(&again).is_empty());
+        assert!(ticks_in(&again, None).is_empty());
     }
 
     #[test]
@@ -181,6 +181,6 @@ mod tests {
         let events = vec![checklist(1, "B8", Status::Nvt), tick(2, "B8")];
         let (_, answers) = in_force(&events);
         assert_eq!(status(&answers[0].0), Status::Nvt);
-        assert!(ticks(&events).is_empty());
+        assert!(ticks_in(&events, None).is_empty());
     }
 }

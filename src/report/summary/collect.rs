@@ -33,6 +33,46 @@ pub(super) struct Parts {
 }
 
 impl Parts {
+    /// Add the steps of the main path (`scope` `None`) or of one follow-up, each with who
+    /// answered it and the actions of its answer ticked off later (`afgevinkt`).
+    pub(super) fn add_steps(
+        &mut self,
+        session: &Session<'_>,
+        steps: &[Step<'_>],
+        offer: Option<Offer<'_>>,
+        scope: Option<&str>,
+    ) {
+        let main = session.walk().main();
+        let events = session.events();
+        let mut actors = crate::engine::in_force::in_force_actors_in(events, scope).into_iter();
+        let ticks = crate::engine::amend::ticks_in(events, scope);
+        let mut answered = 0;
+        for step in steps {
+            let who = match step.answer {
+                Some(_) => actors.next().and_then(|a| Who::of(main, a)),
+                None => None,
+            };
+            self.ticked = match step.answer {
+                Some(_) => {
+                    answered += 1;
+                    ticks
+                        .iter()
+                        .filter(|t| t.answer + 1 == answered)
+                        .map(|t| {
+                            let ticked = Ticked {
+                                op: t.at,
+                                door: Who::of(main, t.by.clone()),
+                            };
+                            (t.action.clone(), ticked)
+                        })
+                        .collect()
+                }
+                None => Vec::new(),
+            };
+            self.add(session, step, offer, who);
+        }
+    }
+
     /// Add a step; `who` answered it (when it asked something).
     pub(super) fn add(
         &mut self,

@@ -8,7 +8,7 @@ use crate::engine::session::Session;
 use crate::kaart::Offer;
 use crate::report::summary::collect::{Parts, NO_ROLE};
 use crate::report::summary::words::label_for_key;
-use crate::report::summary::{RouteContact, RouteRow, Ticked, Who};
+use crate::report::summary::{RouteContact, RouteRow, Who};
 
 /// A follow-up: the question put off, when and by whom, by when it is expected, and what was
 /// answered since.
@@ -46,36 +46,7 @@ pub(super) fn follow_ups(
     let mut records = Vec::new();
     for f in session.walk().follow_ups() {
         let mut own = Parts::default();
-        let mut actors =
-            crate::engine::in_force::in_force_actors_in(session.events(), Some(f.id.as_str()))
-                .into_iter();
-        let ticks = crate::engine::amend::ticks_in(session.events(), Some(f.id.as_str()));
-        let mut answered = 0;
-        for step in f.steps() {
-            let who = match step.answer {
-                Some(_) => actors.next().and_then(|a| Who::of(main, a)),
-                None => None,
-            };
-            // The actions of this answer ticked off later (`afgevinkt`).
-            own.ticked = match step.answer {
-                Some(_) => {
-                    answered += 1;
-                    ticks
-                        .iter()
-                        .filter(|t| t.answer + 1 == answered)
-                        .map(|t| {
-                            let ticked = Ticked {
-                                op: t.at,
-                                door: Who::of(main, t.by.clone()),
-                            };
-                            (t.action.clone(), ticked)
-                        })
-                        .collect()
-                }
-                None => Vec::new(),
-            };
-            own.add(session, step, offer, who);
-        }
+        own.add_steps(session, f.steps(), offer, Some(f.id.as_str()));
         parts.let_op.append(&mut own.let_op);
         parts.checklists.append(&mut own.checklists);
         parts.verwijzingen.append(&mut own.verwijzingen);

@@ -321,34 +321,7 @@ impl Summary {
         let walk = session.walk();
         let main = walk.main();
         let mut parts = Parts::default();
-        let mut actors = crate::engine::in_force::in_force_actors(session.events()).into_iter();
-        let ticks = crate::engine::amend::ticks(session.events());
-        let mut answered = 0;
-        for step in walk.steps() {
-            let who = match step.answer {
-                Some(_) => actors.next().and_then(|a| Who::of(main, a)),
-                None => None,
-            };
-            // The actions of this answer ticked off later (`afgevinkt`).
-            parts.ticked = match step.answer {
-                Some(_) => {
-                    answered += 1;
-                    ticks
-                        .iter()
-                        .filter(|t| t.answer + 1 == answered)
-                        .map(|t| {
-                            let ticked = Ticked {
-                                op: t.at,
-                                door: Who::of(main, t.by.clone()),
-                            };
-                            (t.action.clone(), ticked)
-                        })
-                        .collect()
-                }
-                None => Vec::new(),
-            };
-            parts.add(session, step, offer, who);
-        }
+        parts.add_steps(session, walk.steps(), offer, None);
         let question = walk.question();
         if let Some(q) = &question {
             // What the session waits for is open for whoever has to answer it.
