@@ -780,3 +780,33 @@ fn weighty_where_nothing_is_picked() {
         "het hoort bij een beslissing, wachtmoment of verwijzing",
     );
 }
+
+#[test]
+fn a_follow_up_going_on_at_itself_at_an_unknown_node_or_asked_at_an_unknown_node() {
+    let out = check("opvolging-kapot.yaml");
+    assert_eq!(error_count(&out), 3, "{}", out.stdout);
+    has_finding(
+        &out,
+        "opvolging-kapot.yaml",
+        10,
+        Some("W1"),
+        "'opvolging: verder' verwijst naar de wachtknoop zelf",
+        "noem bij 'verder' de knoop waar het pad verder gaat",
+    );
+    has_finding(
+        &out,
+        "opvolging-kapot.yaml",
+        23,
+        Some("W2"),
+        "'opvolging: verder' verwijst naar de onbekende knoop 'BB'",
+        "'B'",
+    );
+    has_finding(
+        &out,
+        "opvolging-kapot.yaml",
+        34,
+        Some("W3"),
+        "'opvolging: uiterlijk' noemt 'EE', maar dat is geen knoop van de hoofdflow",
+        "'E'",
+    );
+}

@@ -25,7 +25,7 @@ pub(super) fn check_follow_up(c: &Checked, node: &Node, findings: &mut Vec<Findi
             node.line,
             here,
             "'opvolging: verder' verwijst naar de wachtknoop zelf".to_string(),
-            "noem bij 'verder' de knoop waar het pad verder gaat zolang de opvolging open staat (bijvoorbeeld een einde van de sub-flow)".to_string(),
+            "noem bij 'verder' de knoop waar het pad verder gaat zolang de opvolging open staat (in een sub-flow bijvoorbeeld een einde, in de hoofdflow de volgende box)".to_string(),
         ));
     }
     // In a sub-flow (the Meldcode), `uiterlijk` names a node of the main flow that calls it;
@@ -40,8 +40,7 @@ pub(super) fn check_follow_up(c: &Checked, node: &Node, findings: &mut Vec<Findi
                 node.line,
                 here,
                 format!(
-                    "'opvolging: uiterlijk' noemt '{latest}', maar dat is geen knoop van de hoofdflow ({})",
-                    main.file
+                    "'opvolging: uiterlijk' noemt '{latest}', maar dat is geen knoop van de hoofdflow"
                 ),
                 crate::suggest::suggest(
                     latest,
