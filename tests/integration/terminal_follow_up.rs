@@ -125,3 +125,49 @@ fn opvolgen_in_the_terminal_asks_the_one_open_follow_up_as_such() {
     assert_eq!(answer["opvolging"], "B2-meldcode/AK5");
     assert_eq!(answer["antwoord"]["optie"], "ja");
 }
+
+/// The question of afwegingskader question 3 is longer than the terminal is wide (100 columns
+/// here); inquire would break it at the edge, mid-word.
+const AK3: &str = "Ben ik in staat effectieve hulp te bieden of te organiseren om dreiging van (toekomstig) huiselijk geweld en/of kindermishandeling af te wenden?";
+
+#[test]
+fn a_question_wider_than_the_terminal_is_wrapped_at_word_boundaries_also_when_answered() {
+    let ws = Workspace::new();
+    let to_ak3: String = TO_AK5
+        .lines()
+        .take_while(|l| !l.contains("AK3"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let id = stored_until(&ws, "", &to_ak3);
+    let mut tty = resume(&ws, &id);
+    tty.expect("Afwegingskader \u{2014} vraag 3");
+    tty.prompt("kindermishandeling af te wenden?", SELECT_READY);
+    // "Nee — melden bij Veilig Thuis": two down from "— kies een antwoord —".
+    tty.send(DOWN);
+    tty.send(DOWN);
+    tty.send(ENTER);
+    tty.prompt("Heeft u de cli\u{eb}nt vooraf verteld", SELECT_READY);
+    stop(&mut tty);
+    let screen = tty.screen_since("Afwegingskader \u{2014} vraag 3");
+    let lines: Vec<&str> = screen.lines().collect();
+    // Every word of the question stands whole on a line (the stream of the terminal, not a
+    // screen: redraws follow each other, so only whole words can be checked here).
+    for word in AK3.split_whitespace() {
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.split_whitespace().any(|w| w == word)),
+            "{word:?} broken:\n{screen}"
+        );
+    }
+    // The question was wrapped by zorgpad, before the terminal's edge.
+    assert!(
+        screen.contains("dreiging van (toekomstig)\nhuiselijk geweld"),
+        "{screen}"
+    );
+    // The answered line keeps the answer whole too.
+    assert!(
+        screen.contains("Nee \u{2014} melden bij Veilig Thuis"),
+        "{screen}"
+    );
+}

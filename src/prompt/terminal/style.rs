@@ -29,7 +29,7 @@ impl Terminal<'_> {
     }
 
     /// The terminal's width, within reason.
-    fn width() -> usize {
+    pub(super) fn width() -> usize {
         crossterm::terminal::size()
             .map_or(100, |(w, _)| usize::from(w))
             .clamp(40, 120)

@@ -38,9 +38,17 @@ pub(super) struct Extra {
     pub(super) neutral: bool,
 }
 
+/// An option's text: as the list shows it (wrapped at word boundaries to the terminal, each
+/// further line indented under the first), and as one line (for the answered line).
+#[derive(Clone)]
+struct Label {
+    shown: String,
+    line: String,
+}
+
 #[derive(Clone)]
 enum Item {
-    Option(usize, String),
+    Option(usize, Label),
     Neutral,
     Note(&'static str, bool),
     Route,
@@ -53,7 +61,7 @@ enum Item {
 impl fmt::Display for Item {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Item::Option(_, label) => f.write_str(label),
+            Item::Option(_, label) => f.write_str(&label.shown),
             Item::Neutral => f.write_str(words::PICK_FIRST),
             Item::Note(label, false) => f.write_str(label),
             Item::Note(label, true) => write!(
@@ -96,7 +104,7 @@ impl Terminal<'_> {
         start: Option<usize>,
         extra: Extra,
     ) -> Result<Got<usize>> {
-        let message = shown(message);
+        let message = prompt_text(message);
         let shift = usize::from(extra.neutral);
         let mut cursor = start.map_or(0, |s| s + shift);
         loop {
@@ -104,7 +112,7 @@ impl Terminal<'_> {
             if extra.neutral {
                 items.push(Item::Neutral);
             }
-            items.extend(options(labels));
+            items.extend(options(labels, 2));
             if extra.pause {
                 items.push(Item::Pause(self.later.get()));
             }
@@ -129,7 +137,8 @@ impl Terminal<'_> {
                 // that it does not read as an answer (nor runs past 80 columns).
                 .with_formatter(&|chosen| match chosen.value {
                     Item::Neutral | Item::Note(..) | Item::Route => String::new(),
-                    other => other.to_string(),
+                    Item::Option(_, label) => answered(&message, &label.line),
+                    other => answered(&message, &other.to_string()),
                 })
                 .with_help_message(help)
                 .with_page_size(12)
@@ -180,10 +189,10 @@ impl Terminal<'_> {
         defaults: &[usize],
         extra: Extra,
     ) -> Result<Got<(Vec<usize>, bool)>> {
-        let message = shown(message);
+        let message = prompt_text(message);
         let mut defaults = defaults.to_vec();
         loop {
-            let mut items = options(labels);
+            let mut items = options(labels, 6);
             if let Some(label) = extra.note {
                 if self.with_note.get() {
                     defaults.push(items.len());
@@ -204,7 +213,7 @@ impl Terminal<'_> {
                         .iter()
                         .filter(|o| matches!(o.value, Item::Option(..)))
                         .count();
-                    format!("{n} aangevinkt")
+                    answered(&message, &format!("{n} aangevinkt"))
                 })
                 .prompt();
             let chosen = match got {
@@ -245,7 +254,7 @@ impl Terminal<'_> {
         required: bool,
         initial: &str,
     ) -> Result<Got<String>> {
-        let (message, initial) = (shown(message), shown(initial));
+        let (message, initial) = (prompt_text(message), shown(initial));
         let mut prompt = Text::new(&message)
             .with_help_message(help)
             .with_initial_value(&initial);
@@ -270,7 +279,7 @@ impl Terminal<'_> {
 
 /// Ask a yes/no question in Dutch ("ja"/"nee", "j"/"n"). Esc counts as "nee".
 pub(crate) fn confirm(message: &str) -> Result<bool> {
-    let message = shown(message);
+    let message = prompt_text(message);
     let got = CustomType::<bool>::new(&message)
         .with_parser(&|s: &str| match s.trim().to_lowercase().as_str() {
             "j" | "ja" => Ok(true),
@@ -303,12 +312,48 @@ fn shown(text: &str) -> String {
     crate::visible::text(text).into_owned()
 }
 
-/// The options of a prompt, numbered, as they may be shown.
-fn options(labels: &[String]) -> Vec<Item> {
+/// A prompt's question as inquire shows it after "? ": made safe to show, and wrapped at word
+/// boundaries to the terminal (inquire itself would break a word at the edge).
+fn prompt_text(text: &str) -> String {
+    fit(&shown(text), Terminal::width().saturating_sub(3))
+}
+
+/// `text` as it is when every line fits in `width` (spacing kept), else wrapped at word
+/// boundaries.
+fn fit(text: &str, width: usize) -> String {
+    if text.lines().all(|l| l.chars().count() <= width) {
+        text.to_string()
+    } else {
+        crate::text::wrap(text, width)
+    }
+}
+
+/// The answer as the answered line shows it after the question: on the question's last line
+/// when it fits, else on a line of its own (indented), wrapped at word boundaries.
+fn answered(message: &str, answer: &str) -> String {
+    let width = Terminal::width().saturating_sub(1);
+    let last = message.lines().last().map_or(0, |l| l.chars().count());
+    // "? " before the question, a space between question and answer.
+    if last + 3 + answer.chars().count() <= width {
+        return answer.to_string();
+    }
+    let wrapped = crate::text::wrap(answer, width.saturating_sub(2));
+    format!("\n  {}", wrapped.replace('\n', "\n  "))
+}
+
+/// The options of a prompt, numbered, as they may be shown: each wrapped to the terminal, its
+/// further lines under its first (after the "> " or "> [ ] " of the list).
+fn options(labels: &[String], indent: usize) -> Vec<Item> {
+    let width = Terminal::width().saturating_sub(indent + 1);
+    let pad = format!("\n{}", " ".repeat(indent));
     labels
         .iter()
         .enumerate()
-        .map(|(i, l)| Item::Option(i, shown(l)))
+        .map(|(i, l)| {
+            let line = shown(l);
+            let shown = fit(&line, width).replace('\n', &pad);
+            Item::Option(i, Label { shown, line })
+        })
         .collect()
 }
 
