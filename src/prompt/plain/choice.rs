@@ -83,8 +83,8 @@ impl Plain<'_> {
                     Typed::Text(t) => match pick(&t, &options) {
                         Some(i) => break i,
                         None => self.say(&format!(
-                            "'{t}' is geen keuze. Typ een nummer van {}, of {}.",
-                            io::range(options.len()),
+                            "'{t}' is geen keuze. {}, of {}.",
+                            io::type_a_number(options.len()),
                             self.keys(question)
                         )),
                     },

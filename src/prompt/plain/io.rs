@@ -120,3 +120,12 @@ pub(super) fn range(count: usize) -> String {
         format!("1 tot en met {count}")
     }
 }
+
+/// "Typ 1" or "Typ een nummer van 1 tot en met N": how to pick one of `count`.
+pub(super) fn type_a_number(count: usize) -> String {
+    if count == 1 {
+        "Typ 1".to_string()
+    } else {
+        format!("Typ een nummer van {}", range(count))
+    }
+}
