@@ -39,6 +39,7 @@ mod resume;
 mod routes;
 mod scan;
 mod sessions;
+mod short_text;
 mod statistics;
 #[cfg(unix)]
 mod terminal;
