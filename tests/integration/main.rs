@@ -17,6 +17,7 @@ mod changed_flow;
 mod cli;
 mod crash;
 mod fidelity;
+mod file_names;
 mod follow_up;
 mod follow_up_edges;
 mod golden;

@@ -86,7 +86,10 @@ pub(crate) fn format_of<F: Copy + PartialEq>(
                 path.display(),
                 ext.as_deref().unwrap_or_default()
             ))
-            .hint(format!("Laat --formaat weg (dan volgt het formaat de bestandsnaam), of geef het bestand de passende extensie{fitting}.")))
+            .hint(format!(
+                "Laat {} weg (dan volgt het formaat de bestandsnaam), of geef het bestand de passende extensie{fitting}.",
+                written.split(' ').next().unwrap_or(written)
+            )))
         }
         (Some(named), _) => Ok(named),
         (None, Some((f, _))) => Ok(f),

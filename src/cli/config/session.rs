@@ -200,12 +200,17 @@ const EXPORT_NAMES: &[(&str, Format)] = &[
     ("txt", Format::Text),
 ];
 
-/// What `export -o` and `--export` accept ([`file_name::format_of`]).
+/// What `export -o` (with `--formaat`: `flag`) and `--export` accept
+/// ([`file_name::format_of`]).
 fn export_names(flag: bool) -> Names<Format> {
     Names {
         what: "de export",
         formats: EXPORT_NAMES,
-        instead: "exporteer als HTML (-o dossier.html) en druk die af naar PDF vanuit de browser (of open die in een tekstverwerker)",
+        instead: if flag {
+            "exporteer als HTML (-o dossier.html) en druk die af naar PDF vanuit de browser (of open die in een tekstverwerker)"
+        } else {
+            "exporteer als HTML (--export dossier.html) en druk die af naar PDF vanuit de browser (of open die in een tekstverwerker)"
+        },
         choices: ".md (Markdown), .json, .html of .txt (korte tekst voor het EPD)",
         flag,
     }
