@@ -237,7 +237,7 @@ fn is_call(r: &RouteRow) -> bool {
 }
 
 /// Lines of at most [`WIDTH`] columns, broken between words only; a continuation is indented
-/// by two spaces. A word longer than a line (a link) stands whole on a line of its own.
+/// by two spaces; control characters made visible ([`crate::visible`]). A word longer than a line (a link) stands whole on a line of its own.
 #[derive(Default)]
 struct Lines {
     text: String,
@@ -245,6 +245,8 @@ struct Lines {
 
 impl Lines {
     fn line(&mut self, text: &str) {
+        // A control character from a file or a note is shown as its code, never written raw.
+        let text = crate::visible::text(text);
         let mut len = 0;
         let mut first = true;
         for word in text.split_whitespace() {

@@ -124,3 +124,22 @@ fn the_short_text_file_is_the_text_on_screen_and_lines_break_between_words_only(
 fn words(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[test]
+fn a_control_character_in_a_note_reaches_the_short_text_file_as_its_code() {
+    let ws = Workspace::new();
+    let answers = format!(
+        "{}- kaart: [VoorZorg Voorbeeldregio]\n  notitie: \"gebeld \\e[2J vandaag\"\n",
+        "- intake\n- alles\n- geen\n- ja\n- alles\n- kinderloos\n- negatief\n- nee\n- alles\n- ja\n- alles\n- ja\n- alles\n- ja\n"
+    );
+    ws.cmd("start").answers(&answers).run().no_panic();
+    let id = ws.only_session();
+    // In a file: what is printed on standard output is made visible on the way out anyway.
+    ws.cmd(&format!("export {id} -o kort.txt")).run().code(0);
+    let text = ws.read("kort.txt");
+    assert!(!text.contains('\u{1b}'), "{text:?}");
+    assert!(
+        words(&text).contains("(gebeld \\u{1b}[2J vandaag)"),
+        "{text}"
+    );
+}
