@@ -99,10 +99,10 @@ pub enum Command {
     )]
     Sessies(SessionsArgs),
 
-    /// Schrijf de samenvatting van een sessie voor het dossier: Markdown, JSON of HTML
+    /// Schrijf de samenvatting van een sessie voor het dossier: Markdown, JSON, HTML of korte tekst (EPD)
     #[command(
         help_template = SUB_TEMPLATE,
-        override_usage = "zorgpad export ID [--formaat md|json|html] [-o BESTAND]",
+        override_usage = "zorgpad export ID [--formaat md|json|html|tekst] [-o BESTAND]",
         next_help_heading = "Opties"
     )]
     Export(ExportArgs),
@@ -171,7 +171,7 @@ pub enum Command {
     #[command(
         alias = "stats",
         help_template = SUB_TEMPLATE,
-        override_usage = "zorgpad statistiek [--data-dir MAP] [--van DATUM] [--tot DATUM] [--formaat csv|md] [--csv-scheiding komma]",
+        override_usage = "zorgpad statistiek [--data-dir MAP] [--van DATUM] [--tot DATUM] [--formaat csv|md] [--csv-scheiding komma] [-o BESTAND]",
         after_help = "Groepen van minder dan 5 sessies staan er als '<5': zo is geen cliënt te herkennen.\nDe CSV opent zo in Excel met Nederlandse instellingen; een tekst die met =, +, - of @ begint, krijgt er een ' voor, zodat een spreadsheet haar niet als formule uitvoert.",
         next_help_heading = "Opties"
     )]

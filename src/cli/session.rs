@@ -23,7 +23,7 @@ pub struct StartArgs {
     #[arg(long)]
     pub toegankelijk: bool,
 
-    /// Schrijf de samenvatting ook naar dit bestand: .md (Markdown), .json of .html
+    /// Schrijf de samenvatting ook naar dit bestand: .md (Markdown), .json, .html of .txt (korte tekst voor het EPD)
     #[arg(long, value_name = "BESTAND")]
     pub export: Option<PathBuf>,
 
@@ -84,7 +84,7 @@ pub struct ResumeArgs {
     #[arg(long)]
     pub toegankelijk: bool,
 
-    /// Schrijf de samenvatting ook naar dit bestand: .md, .json of .html
+    /// Schrijf de samenvatting ook naar dit bestand: .md, .json, .html of .txt (korte tekst voor het EPD)
     #[arg(long, value_name = "BESTAND")]
     pub export: Option<PathBuf>,
 
@@ -240,6 +240,7 @@ pub enum FormatArg {
     Md,
     Json,
     Html,
+    Tekst,
 }
 
 #[derive(Debug, clap::Args)]
@@ -248,7 +249,7 @@ pub struct ExportArgs {
     #[arg(value_name = "ID", help_heading = "Argumenten")]
     pub id: String,
 
-    /// Formaat: md (Markdown), json of html; anders volgens de naam van -o, anders md
+    /// Formaat: md (Markdown), json, html of tekst (kort, voor het EPD); anders volgens de naam van -o, anders md
     #[arg(long, value_name = "FORMAAT", value_enum, hide_possible_values = true)]
     pub formaat: Option<FormatArg>,
 

@@ -107,6 +107,10 @@ pub struct StatsArgs {
     /// Schrijf de uitvoer als JSON voor scripts (schema zorgpad.statistiek/1; zie README)
     #[arg(long)]
     pub json: bool,
+
+    /// Schrijf naar dit bestand in plaats van naar het scherm: .csv, .md, .json of .txt
+    #[arg(short = 'o', long = "uitvoer", value_name = "BESTAND")]
+    pub uitvoer: Option<PathBuf>,
 }
 
 /// `zorgpad toon`.

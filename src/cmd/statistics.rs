@@ -49,6 +49,12 @@ pub fn run(config: &StatsCmd) -> Result<Exit> {
             crate::report::json::tables(&doc, crate::report::json::STATISTICS) + "\n"
         }
     };
-    out!("{out}")?;
+    match &config.output {
+        Some(path) => {
+            crate::store::private_file::write("de statistiek", path, out.as_bytes())?;
+            errln!("Statistiek geschreven naar {}.", path.display());
+        }
+        None => out!("{out}")?,
+    }
     Ok(Exit::Ok)
 }

@@ -1,10 +1,11 @@
 //! A session summary as a file for the client's dossier: one format per writer (Markdown,
-//! JSON, HTML), chosen by `--formaat` or by the name of the file.
+//! JSON, HTML, and the short text for the electronic health record), chosen by `--formaat` or
+//! by the name of the file.
 
 use crate::clock::Clock;
 use crate::error::Result;
 use crate::report::summary::Summary;
-use crate::report::{session, write};
+use crate::report::{session, short, write};
 
 /// The formats the summary can be exported in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,6 +13,8 @@ pub enum Format {
     Markdown,
     Json,
     Html,
+    /// The short plain text for the EHR ([`crate::report::short`]).
+    Text,
 }
 
 impl Format {
@@ -20,6 +23,7 @@ impl Format {
             Format::Markdown => "md",
             Format::Json => "json",
             Format::Html => "html",
+            Format::Text => "tekst",
         }
     }
 }
@@ -41,5 +45,6 @@ pub fn render(summary: &Summary, format: Format, clock: &Clock) -> String {
         Format::Markdown => write::markdown(&session::document(summary, clock.zone())),
         Format::Json => session::json(summary),
         Format::Html => write::html(&session::document(summary, clock.zone())),
+        Format::Text => short::text(summary, clock.zone()),
     }
 }

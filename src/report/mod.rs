@@ -15,6 +15,7 @@ pub mod pathway;
 pub mod scan;
 pub(crate) mod session;
 pub mod sessions;
+pub mod short;
 pub mod statistics;
 pub mod summary;
 pub(crate) mod write;

@@ -71,7 +71,7 @@ const PART_2: &str = "
 ";
 
 /// The fixed session, stored in a workspace; returns its id.
-fn session(ws: &Workspace) -> String {
+pub(crate) fn session(ws: &Workspace) -> String {
     ws.cmd("start --rol verloskundig-zorgverlener --kenmerk P-2026-0042")
         .now("2026-11-22T09:00:00Z")
         .answers(PART_1)

@@ -17,6 +17,7 @@ mod changed_flow;
 mod cli;
 mod crash;
 mod fidelity;
+mod file_names;
 mod follow_up;
 mod follow_up_edges;
 mod golden;
@@ -39,6 +40,7 @@ mod resume;
 mod routes;
 mod scan;
 mod sessions;
+mod short_text;
 mod statistics;
 #[cfg(unix)]
 mod terminal;

@@ -6,7 +6,7 @@ use crate::common::{Test, B2_CONSENT};
 use serde_json::Value;
 
 /// From the intake to the start of the Meldcode at B2 (positive Kindcheck, steps 1–3).
-const TO_WEIGHING: &str = "
+pub(crate) const TO_WEIGHING: &str = "
 - intake       # IN: bij de intake
 - alles        # B1
 - geen         # instrument
@@ -21,13 +21,14 @@ const TO_WEIGHING: &str = "
 ";
 
 /// After a report at B2: Veilig Thuis' feedback is put off as a follow-up (B2-vt).
-const VT_LATER: &str = "- later        # B2-vt: terugkoppeling Veilig Thuis, als opvolging\n";
+pub(crate) const VT_LATER: &str =
+    "- later        # B2-vt: terugkoppeling Veilig Thuis, als opvolging\n";
 
 /// After the Meldcode and B2 ([`B2_CONSENT`]): the criterion of the positive Kindcheck and that
 /// of a suspicion after steps 1–3 (both ticked in advance where they apply) kept, complex
 /// problems, the referral accepted, then a pause until the
 /// appointment (D4).
-const AFTER_CRITERIA: &str = "
+pub(crate) const AFTER_CRITERIA: &str = "
 - [kind-in-gevaar, misbruik]
 - complex
 - Centrum Kwetsbare Zwangeren

@@ -221,7 +221,7 @@ fn answers(m: usize) -> String {
 }
 
 /// Twelve members fill in the scan into `scans/`.
-fn training_group(ws: &Workspace) {
+pub(crate) fn training_group(ws: &Workspace) {
     for m in 0..12 {
         ws.write(&format!("antwoorden-{m}.yaml"), answers(m));
         ws.cmd(&format!(
@@ -659,7 +659,7 @@ fn broken_questionnaires_and_scan_files_are_named() {
     ws.cmd("scan rapport scans -o groep.pdf")
         .run()
         .code(2)
-        .stderr_has_wrapped("de naam moet eindigen op .md of .html");
+        .stderr_has_wrapped("zorgpad schrijft geen PDF; schrijf HTML (-o groepsbeeld.html)");
 }
 
 /// `zorgpad scan` filled in in a terminal.

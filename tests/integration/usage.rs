@@ -133,29 +133,27 @@ fn export_with_an_unknown_format_is_refused_before_any_question() {
     // The answers file does not even exist: the export is checked first, so no session starts.
     let out = dutch_only(
         Test::new()
-            .args("start --export x.txt --antwoorden weg.yaml")
+            .args("start --export x.xyz --antwoorden weg.yaml")
             .run()
             .code(2)
             .no_panic(),
     )
-    .stderr_has(
-        "zorgpad: fout: onbekend exportformaat voor 'x.txt': de naam moet eindigen op .md, .json of .html",
-    )
-    .stderr_has("--export samenvatting.md");
+    .stderr_has("zorgpad: fout: zorgpad schrijft de export niet als .xyz ('x.xyz')")
+    .stderr_has("Mogelijk: .md (Markdown), .json, .html of .txt");
     assert_eq!(out.stdout, "");
     assert!(!out.stderr.contains("weg.yaml"), "{}", out.stderr);
-    assert!(!out.dir.join("x.txt").exists());
+    assert!(!out.dir.join("x.xyz").exists());
 
     // Also with a valid answers file: nothing is walked, nothing written.
     let out = Test::new()
-        .args("start --export samenvatting.txt")
+        .args("start --export samenvatting.pdf")
         .answers("- alles\n- geen\n- nee\n")
         .run()
         .code(2)
         .no_panic()
-        .stderr_has("onbekend exportformaat voor 'samenvatting.txt'")
+        .stderr_has("zorgpad schrijft geen PDF; exporteer als HTML (--export dossier.html)")
         .stdout_lacks("SAMENVATTING");
-    assert!(!out.dir.join("samenvatting.txt").exists());
+    assert!(!out.dir.join("samenvatting.pdf").exists());
 }
 
 #[test]

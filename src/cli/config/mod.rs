@@ -3,6 +3,7 @@
 //! and checked before any work starts, so that a mistake is reported before a session, not
 //! after it.
 
+pub(crate) mod file_name;
 pub mod kaart;
 pub mod pathway;
 pub mod practice;

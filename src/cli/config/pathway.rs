@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::cli::config::file_name::{self, Names};
 use crate::cli::{GraphArgs, GraphFormatArg, ShowArgs};
 use crate::error::Result;
 
@@ -35,29 +36,37 @@ pub fn show_config(a: ShowArgs) -> Show {
     }
 }
 
-/// The meaning of `zorgpad graaf`'s arguments: the format from `--formaat`, else from the name
-/// of `-o`, else Mermaid; the target's directory must exist.
+/// The names of a diagram: the extension picks the format.
+const GRAPH_NAMES: &[(&str, GraphFormat)] = &[
+    ("dot", GraphFormat::Dot),
+    ("gv", GraphFormat::Dot),
+    ("mmd", GraphFormat::Mermaid),
+    ("mermaid", GraphFormat::Mermaid),
+];
+
+/// The meaning of `zorgpad graaf`'s arguments: the format from the name of `-o` (which
+/// `--formaat` must not contradict), else from `--formaat`, else Mermaid. zorgpad does not draw
+/// pictures itself: Graphviz makes one of the DOT text.
 pub fn graph_config(a: GraphArgs) -> Result<Graph> {
-    let from_name = a.uitvoer.as_ref().and_then(|p| {
-        match p
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_lowercase)
-            .as_deref()
-        {
-            Some("dot") | Some("gv") => Some(GraphFormat::Dot),
-            Some("mmd") | Some("mermaid") => Some(GraphFormat::Mermaid),
-            _ => None,
-        }
+    let flag = a.formaat.map(|f| match f {
+        GraphFormatArg::Mermaid => (GraphFormat::Mermaid, "--formaat mermaid"),
+        GraphFormatArg::Dot => (GraphFormat::Dot, "--formaat dot"),
     });
-    let format = match a.formaat {
-        Some(GraphFormatArg::Mermaid) => GraphFormat::Mermaid,
-        Some(GraphFormatArg::Dot) => GraphFormat::Dot,
-        None => from_name.unwrap_or(GraphFormat::Mermaid),
+    let format = match (&a.uitvoer, flag) {
+        (Some(out), _) => file_name::format_of(
+            out,
+            &Names {
+                what: "het diagram",
+                formats: GRAPH_NAMES,
+                instead: "schrijf DOT (-o zorgpad.dot) en maak er met Graphviz een plaatje van: dot -Tsvg zorgpad.dot -o zorgpad.svg (of -Tpng, -Tpdf)",
+                choices: ".dot (Graphviz) of .mmd (Mermaid)",
+                flag: true,
+            },
+            flag,
+        )?,
+        (None, Some((f, _))) => f,
+        (None, None) => GraphFormat::Mermaid,
     };
-    if let Some(out) = &a.uitvoer {
-        crate::cli::config::check_target(out, "het diagram")?;
-    }
     Ok(Graph {
         flow: a.flow,
         format,

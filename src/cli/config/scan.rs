@@ -1,7 +1,7 @@
 //! The meaning of `zorgpad scan` (filling in) and `zorgpad scan rapport`'s arguments: where a
 //! scan goes, which files make the group, which format the report takes.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::error::{Error, Result};
 use crate::report::Layout;
@@ -99,6 +99,15 @@ pub enum ReportFormat {
     Html,
 }
 
+/// The names of a group report: the extension picks the format.
+const REPORT_NAMES: &[(&str, ReportFormat)] = &[
+    ("md", ReportFormat::Markdown),
+    ("markdown", ReportFormat::Markdown),
+    ("html", ReportFormat::Html),
+    ("htm", ReportFormat::Html),
+    ("txt", ReportFormat::Text),
+];
+
 /// `zorgpad scan rapport`.
 #[derive(Debug)]
 pub struct ReportCmd {
@@ -112,31 +121,33 @@ pub struct ReportCmd {
 impl ReportCmd {
     pub fn resolve(a: crate::cli::ScanReportArgs, layout: Layout) -> Result<ReportCmd> {
         use crate::cli::ScanFormatArg;
-        let from_name = |p: &Path| match p
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_lowercase)
-            .as_deref()
-        {
-            Some("md") | Some("markdown") => Some(ReportFormat::Markdown),
-            Some("html") | Some("htm") => Some(ReportFormat::Html),
-            _ => None,
-        };
-        let format = match (a.formaat, &a.uitvoer) {
-            (Some(ScanFormatArg::Md), _) => ReportFormat::Markdown,
-            (Some(ScanFormatArg::Html), _) => ReportFormat::Html,
-            (None, Some(out)) => from_name(out).ok_or_else(|| {
-                Error::input(format!(
-                    "onbekend formaat voor '{}': de naam moet eindigen op .md of .html",
-                    out.display()
-                ))
-                .hint("Bijvoorbeeld: -o groepsbeeld.html, of geef --formaat md|html.")
-            })?,
+        let flag = a.formaat.map(|f| match f {
+            ScanFormatArg::Md => (ReportFormat::Markdown, "--formaat md"),
+            ScanFormatArg::Html => (ReportFormat::Html, "--formaat html"),
+        });
+        let format = match (&a.uitvoer, flag) {
+            (Some(out), _) => crate::cli::config::file_name::format_of(
+                out,
+                &crate::cli::config::file_name::Names {
+                    what: "het rapport",
+                    formats: REPORT_NAMES,
+                    instead: "schrijf HTML (-o groepsbeeld.html) en druk die af naar PDF vanuit de browser",
+                    choices: ".md (Markdown), .html of .txt (de tabellen van het scherm)",
+                    flag: true,
+                },
+                flag,
+            )?,
+            (None, Some((f, _))) => f,
             (None, None) => ReportFormat::Text,
         };
-        if let Some(out) = &a.uitvoer {
-            crate::cli::config::check_target(out, "het rapport")?;
-        }
+        // Tables in a file have the fixed width, wherever they were made.
+        let layout = match &a.uitvoer {
+            Some(_) => Layout {
+                width: crate::report::FIXED_WIDTH,
+                wrap: false,
+            },
+            None => layout,
+        };
         Ok(ReportCmd {
             paths: a.paden,
             format,

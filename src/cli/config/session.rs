@@ -5,6 +5,7 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
+use crate::cli::config::file_name::{self, Names};
 use crate::cli::config::{check_target, Config, Env};
 use crate::cli::{
     ExportArgs, FollowUpArgs, FormatArg, ResumeArgs, SessionsAction, SessionsArgs, StartArgs,
@@ -189,30 +190,35 @@ fn initials(text: String) -> Result<String> {
     Ok(text)
 }
 
-fn format_of(path: &std::path::Path) -> Option<Format> {
-    match path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_lowercase)
-        .as_deref()
-    {
-        Some("md") | Some("markdown") => Some(Format::Markdown),
-        Some("json") => Some(Format::Json),
-        Some("html") | Some("htm") => Some(Format::Html),
-        _ => None,
+/// The names of a summary export: the extension picks the format.
+const EXPORT_NAMES: &[(&str, Format)] = &[
+    ("md", Format::Markdown),
+    ("markdown", Format::Markdown),
+    ("json", Format::Json),
+    ("html", Format::Html),
+    ("htm", Format::Html),
+    ("txt", Format::Text),
+];
+
+/// What `export -o` (with `--formaat`: `flag`) and `--export` accept
+/// ([`file_name::format_of`]).
+fn export_names(flag: bool) -> Names<Format> {
+    Names {
+        what: "de export",
+        formats: EXPORT_NAMES,
+        instead: if flag {
+            "exporteer als HTML (-o dossier.html) en druk die af naar PDF vanuit de browser (of open die in een tekstverwerker)"
+        } else {
+            "exporteer als HTML (--export dossier.html) en druk die af naar PDF vanuit de browser (of open die in een tekstverwerker)"
+        },
+        choices: ".md (Markdown), .json, .html of .txt (korte tekst voor het EPD)",
+        flag,
     }
 }
 
 /// Check the export target now, so that a session is not walked only to fail at the end.
 fn export(path: PathBuf) -> Result<Export> {
-    let Some(format) = format_of(&path) else {
-        return Err(Error::input(format!(
-            "onbekend exportformaat voor '{}': de naam moet eindigen op .md, .json of .html",
-            path.display()
-        ))
-        .hint("Bijvoorbeeld: --export samenvatting.md"));
-    };
-    check_target(&path, "de export")?;
+    let format = file_name::format_of(&path, &export_names(false), None)?;
     Ok(Export { path, format })
 }
 
@@ -330,30 +336,23 @@ pub(crate) fn sessions(a: SessionsArgs, env: Env) -> Result<Config> {
     }
 }
 
-/// `zorgpad export`: the format from `--formaat`, else from the file name, else Markdown.
+/// `zorgpad export`: the format from the file name (which `--formaat` must not contradict),
+/// else from `--formaat`, else Markdown.
 pub(crate) fn export_cmd(a: ExportArgs) -> Result<Config> {
-    let format = match (a.formaat, &a.uitvoer) {
-        (Some(f), _) => match f {
-            FormatArg::Md => Format::Markdown,
-            FormatArg::Json => Format::Json,
-            FormatArg::Html => Format::Html,
-        },
-        (None, Some(path)) => format_of(path).unwrap_or(Format::Markdown),
+    let flag = a.formaat.map(|f| match f {
+        FormatArg::Md => Format::Markdown,
+        FormatArg::Json => Format::Json,
+        FormatArg::Html => Format::Html,
+        FormatArg::Tekst => Format::Text,
+    });
+    let written = flag.map(|f| format!("--formaat {}", f.name()));
+    let format = match (&a.uitvoer, flag) {
+        (Some(out), _) => {
+            file_name::format_of(out, &export_names(true), flag.zip(written.as_deref()))?
+        }
+        (None, Some(f)) => f,
         (None, None) => Format::Markdown,
     };
-    if let Some(out) = &a.uitvoer {
-        check_target(out, "de export")?;
-        // HTML in a file called .md would open as something else than it is.
-        if let Some(named) = format_of(out).filter(|f| *f != format) {
-            return Err(Error::input(format!(
-                    "--formaat {} past niet bij de bestandsnaam '{}' (die wijst op {})",
-                    format.name(),
-                    out.display(),
-                    named.name()
-                ))
-                .hint("Laat --formaat weg (dan volgt het formaat de bestandsnaam), of geef het bestand de passende extensie."));
-        }
-    }
     Ok(Config::Export(ExportCmd {
         data_dir: Store::resolve_dir(a.data.data_dir)?,
         id: a.id,

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::cli::config::file_name::{self, Names};
 use crate::error::{Error, Result};
 use crate::report::write::csv::Dialect;
 use crate::report::Layout;
@@ -26,7 +27,18 @@ pub struct StatsCmd {
     /// How `--formaat csv` is written: for Dutch Excel unless `--csv-scheiding komma`.
     pub csv: Dialect,
     pub layout: Layout,
+    /// `-o`: the file to write instead of standard output.
+    pub output: Option<PathBuf>,
 }
+
+/// The names of a statistics file: the extension picks the format.
+const STATS_NAMES: &[(&str, StatsFormat)] = &[
+    ("csv", StatsFormat::Csv),
+    ("md", StatsFormat::Markdown),
+    ("markdown", StatsFormat::Markdown),
+    ("json", StatsFormat::Json),
+    ("txt", StatsFormat::Text),
+];
 
 impl StatsCmd {
     pub fn resolve(a: crate::cli::StatsArgs, layout: Layout) -> Result<StatsCmd> {
@@ -51,15 +63,42 @@ impl StatsCmd {
                 .hint("Verwissel de datums; beide datums tellen mee."));
             }
         }
-        let format = match (a.formaat, a.json) {
+        let flag = match (a.formaat, a.json) {
             (Some(_), true) => {
                 return Err(Error::input("geef --formaat of --json, niet allebei")
                     .hint("--json schrijft de cijfers als JSON voor scripts; --formaat csv of md voor een bestand."))
             }
-            (None, true) => StatsFormat::Json,
-            (None, false) => StatsFormat::Text,
-            (Some(crate::cli::StatsFormatArg::Csv), false) => StatsFormat::Csv,
-            (Some(crate::cli::StatsFormatArg::Md), false) => StatsFormat::Markdown,
+            (None, true) => Some((StatsFormat::Json, "--json")),
+            (None, false) => None,
+            (Some(crate::cli::StatsFormatArg::Csv), false) => {
+                Some((StatsFormat::Csv, "--formaat csv"))
+            }
+            (Some(crate::cli::StatsFormatArg::Md), false) => {
+                Some((StatsFormat::Markdown, "--formaat md"))
+            }
+        };
+        let format = match (&a.uitvoer, flag) {
+            (Some(out), _) => file_name::format_of(
+                out,
+                &Names {
+                    what: "de statistiek",
+                    formats: STATS_NAMES,
+                    instead: "schrijf CSV (-o statistiek.csv), die opent in Excel, of Markdown (-o statistiek.md)",
+                    choices: ".csv, .md (Markdown), .json of .txt (de tabellen van het scherm)",
+                    flag: true,
+                },
+                flag,
+            )?,
+            (None, Some((f, _))) => f,
+            (None, None) => StatsFormat::Text,
+        };
+        // Tables in a file have the fixed width, wherever they were made.
+        let layout = match &a.uitvoer {
+            Some(_) => Layout {
+                width: crate::report::FIXED_WIDTH,
+                wrap: false,
+            },
+            None => layout,
         };
         let csv = match a.csv_scheiding {
             None | Some(crate::cli::CsvSeparatorArg::Puntkomma) => Dialect::Excel,
@@ -76,6 +115,7 @@ impl StatsCmd {
             format,
             csv,
             layout,
+            output: a.uitvoer,
         })
     }
 }
