@@ -326,7 +326,7 @@ pub(crate) fn m1_report() -> String {
     )
 }
 
-fn status(ws: &Workspace, id: &str) -> String {
+pub(crate) fn status(ws: &Workspace, id: &str) -> String {
     let out = ws.cmd("sessies --json").run().code(0);
     let json: Value = serde_json::from_str(&out.stdout).unwrap();
     let s = json["sessies"]

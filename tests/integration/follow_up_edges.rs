@@ -232,17 +232,5 @@ fn question_five_due_at_b6_answered_no_reports_and_the_feedback_can_wait_again()
         .map(|f| f["id"].as_str().unwrap())
         .collect();
     assert_eq!(open, ["B2-vt"], "{json}");
-    assert_eq!(status_of(&ws, &id), "wacht");
-}
-
-fn status_of(ws: &Workspace, id: &str) -> String {
-    let out = ws.cmd("sessies --json").run().code(0);
-    let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
-    json["sessies"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["id"] == id)
-        .map(|s| s["status"].as_str().unwrap().to_string())
-        .unwrap_or_default()
+    assert_eq!(crate::follow_up::status(&ws, &id), "wacht");
 }
