@@ -61,8 +61,11 @@ impl<'f> Cursor<'f> {
 
     /// The steps the conditions of this cursor see: `prefix` (for a follow-up, the path up
     /// to where it was put off), then its own.
-    fn trail(&self, prefix: &[Step<'f>]) -> Vec<Step<'f>> {
-        prefix.iter().chain(&self.steps).cloned().collect()
+    fn trail(&self, prefix: &[Step<'f>]) -> std::borrow::Cow<'_, [Step<'f>]> {
+        if prefix.is_empty() {
+            return std::borrow::Cow::Borrowed(&self.steps);
+        }
+        std::borrow::Cow::Owned(prefix.iter().chain(&self.steps).cloned().collect())
     }
 
     pub(crate) fn question(&self, set: &'f FlowSet, prefix: &[Step<'f>]) -> Option<Question<'f>> {

@@ -116,10 +116,7 @@ impl<'f> Session<'f> {
         self.walk
             .follow_ups()
             .iter()
-            .find(|f| {
-                let here = self.walk.question().map(|q| q.key);
-                f.is_due(self.walk.steps(), here.as_deref())
-            })
+            .find(|f| f.is_due(self.walk.steps(), self.walk.main_key().as_deref()))
             .map(|f| f.id.clone())
     }
 
@@ -212,20 +209,15 @@ impl<'f> Session<'f> {
                 walk.follow_ups()
                     .iter()
                     .find(|f| &f.id == id)
-                    .map(|f| f.steps().to_vec())
-                    .unwrap_or_default()
+                    .map_or(&[][..], |f| f.steps())
             }
             None => {
                 walk.answer(answer, at)?;
-                walk.steps().to_vec()
+                walk.steps()
             }
         };
         // Keep the normalised answer (every action marked, a follow-up named) in the journal.
-        let recorded = steps
-            .iter()
-            .rev()
-            .find_map(|s| s.answer.clone())
-            .ok_or_else(|| WalkError::Broken("antwoord niet vastgelegd".to_string()))?;
+        let recorded = last_answer(steps)?;
         self.events.push(Event::Antwoord {
             tijd: at,
             vraag: key,
@@ -297,12 +289,7 @@ impl<'f> Session<'f> {
         crate::engine::rules::free_text(&answer).map_err(refused)?;
         let mut walk = self.walk.clone();
         walk.answer(answer, at)?;
-        let recorded = walk
-            .steps()
-            .iter()
-            .rev()
-            .find_map(|s| s.answer.clone())
-            .ok_or_else(|| WalkError::Broken("antwoord niet vastgelegd".to_string()))?;
+        let recorded = last_answer(walk.steps())?;
         self.events.push(Event::Antwoord {
             tijd: at,
             vraag: end.id.clone(),
@@ -443,6 +430,16 @@ impl<'f> Session<'f> {
         self.walk = walk;
         Ok(true)
     }
+}
+
+/// The last answer among `steps`, as the walk recorded it (normalised: every action marked, a
+/// follow-up named).
+fn last_answer(steps: &[crate::engine::step::Step<'_>]) -> Result<Answer, WalkError> {
+    steps
+        .iter()
+        .rev()
+        .find_map(|s| s.answer.clone())
+        .ok_or_else(|| WalkError::Broken("antwoord niet vastgelegd".to_string()))
 }
 
 /// The role of the first question; when it has none (like the entry IN of the built-in flow,

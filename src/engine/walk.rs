@@ -88,6 +88,15 @@ impl<'f> Walk<'f> {
         &self.follow_ups
     }
 
+    /// The key of the question the main path waits at (`None` at the end), without making the
+    /// whole question.
+    pub fn main_key(&self) -> Option<String> {
+        if self.main.ended {
+            return None;
+        }
+        self.main.key(self.set)
+    }
+
     /// The question the main path waits for, or `None` at the end.
     pub fn question(&self) -> Option<Question<'f>> {
         let mut question = self.main.question(self.set, &[])?;
@@ -103,7 +112,7 @@ impl<'f> Walk<'f> {
         question.deferrable = f.cursor.answered > 0 && is_follow_up_wait(question.node);
         question.follow_up = Some(FollowUpRef {
             id: f.id.clone(),
-            due: f.is_due(self.steps(), self.question().map(|q| q.key).as_deref()),
+            due: f.is_due(self.steps(), self.main_key().as_deref()),
         });
         Some(question)
     }
@@ -114,8 +123,7 @@ impl<'f> Walk<'f> {
         if let (Some(end), Answer::Vervolg { .. }) = (self.main.outcome, &answer) {
             return self.main.go_on(self.set, end, answer, at);
         }
-        let question = self.question().ok_or(WalkError::Finished)?;
-        let answer = self.name_follow_up(&question, answer);
+        let answer = self.name_follow_up(self.main_key(), answer);
         let stack = self.main.stack.clone();
         self.main.answer(self.set, &[], None, answer, at)?;
         self.open_follow_up(None, stack);
@@ -129,15 +137,15 @@ impl<'f> Walk<'f> {
         answer: Answer,
         at: Timestamp,
     ) -> Result<(), WalkError> {
-        let question = self.follow_up_question(id).ok_or_else(|| {
-            WalkError::Mismatch(format!("de opvolging '{id}' staat niet (meer) open"))
-        })?;
-        let answer = self.name_follow_up(&question, answer);
         let index = self
             .follow_ups
             .iter()
-            .position(|f| f.id == id)
-            .ok_or(WalkError::Finished)?;
+            .position(|f| f.id == id && f.is_open())
+            .ok_or_else(|| {
+                WalkError::Mismatch(format!("de opvolging '{id}' staat niet (meer) open"))
+            })?;
+        let key = self.follow_ups[index].cursor.key(self.set);
+        let answer = self.name_follow_up(key, answer);
         let f = &mut self.follow_ups[index];
         let stack = f.cursor.stack.clone();
         f.cursor
@@ -146,20 +154,21 @@ impl<'f> Walk<'f> {
         Ok(())
     }
 
-    /// A wait put off as a follow-up gets its id in the session, unless it has one (replay).
-    fn name_follow_up(&self, question: &Question<'f>, answer: Answer) -> Answer {
-        match answer {
-            Answer::Opvolging { id, verwacht } if id.is_empty() => {
+    /// A wait put off as a follow-up gets its id in the session (the key of the question it
+    /// answers, `key`), unless it has one (replay).
+    fn name_follow_up(&self, key: Option<String>, answer: Answer) -> Answer {
+        match (answer, key) {
+            (Answer::Opvolging { id, verwacht }, Some(key)) if id.is_empty() => {
                 let taken = |candidate: &str| self.follow_ups.iter().any(|f| f.id == candidate);
-                let mut id = question.key.clone();
+                let mut id = key.clone();
                 let mut n = 1;
                 while taken(&id) {
                     n += 1;
-                    id = format!("{}#{n}", question.key);
+                    id = format!("{key}#{n}");
                 }
                 Answer::Opvolging { id, verwacht }
             }
-            other => other,
+            (other, _) => other,
         }
     }
 
