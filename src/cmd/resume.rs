@@ -139,10 +139,11 @@ pub fn run(config: &Resume) -> Result<Exit> {
         },
         None => ask_reopen(&session, reopener)?,
     };
-    if let (true, None, Some(s), false) = (finished, &reopen.go_on, &script, open_follow_ups) {
-        if s.unused() > 0 {
-            return Err(s.leftover_error());
-        }
+    // A finished session that neither goes on nor has a follow-up to answer asks nothing more:
+    // answers left in the file are a mistake, said before anything is saved.
+    let asks_nothing = finished && reopen.go_on.is_none() && !open_follow_ups;
+    if let Some(s) = script.as_ref().filter(|s| asks_nothing && s.unused() > 0) {
+        return Err(s.leftover_error());
     }
     if finished && reopen.is_empty() && !open_follow_ups {
         // Nothing to record: the summary as it stands.
