@@ -14,6 +14,10 @@ pub(crate) struct Document {
     /// The first line on the screen ("SAMENVATTING"), or none when the document is part of a
     /// command's output.
     pub screen_title: Option<String>,
+    /// What every printed page carries in its margin (the client's reference and the session
+    /// id), so that a loose page still says whose it is; none for documents that are not about
+    /// one client.
+    pub running: Option<String>,
     pub blocks: Vec<Block>,
 }
 
@@ -78,6 +82,8 @@ pub(crate) struct Column {
     /// file, but on the narrow screen written under the text of the column before, as
     /// "Title: text", and only when there is one.
     pub note: bool,
+    /// A date or a time: never broken over lines.
+    pub keep: bool,
 }
 
 /// The text of a table cell; `strong` when it is what the reader should see first.
@@ -111,6 +117,7 @@ impl Document {
         Document {
             title: title.into(),
             screen_title,
+            running: None,
             blocks: Vec::new(),
         }
     }
@@ -155,6 +162,9 @@ impl Document {
     fn each_text(&mut self, f: &mut dyn FnMut(&mut String)) {
         f(&mut self.title);
         if let Some(t) = &mut self.screen_title {
+            f(t);
+        }
+        if let Some(t) = &mut self.running {
             f(t);
         }
         for block in &mut self.blocks {
@@ -228,12 +238,21 @@ impl Column {
             title: title.into(),
             numeric: false,
             note: false,
+            keep: false,
         }
     }
 
     pub(crate) fn numeric(title: impl Into<String>) -> Column {
         Column {
             numeric: true,
+            ..Column::text(title)
+        }
+    }
+
+    /// A column of dates or times, kept whole on one line.
+    pub(crate) fn date(title: impl Into<String>) -> Column {
+        Column {
+            keep: true,
             ..Column::text(title)
         }
     }

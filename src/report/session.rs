@@ -29,6 +29,7 @@ pub(crate) fn json(s: &Summary) -> String {
 /// The summary as a document; times in `zone`.
 pub(crate) fn document(s: &Summary, zone: &TimeZone) -> Document {
     let mut doc = Document::new("Samenvatting zorgpad", Some("SAMENVATTING".to_string()));
+    doc.running = running(s);
     doc.push(Block::Facts(facts(s, zone)));
     if !s.let_op.is_empty() {
         doc.push(Block::Notice {
@@ -74,6 +75,15 @@ pub(crate) fn document(s: &Summary, zone: &TimeZone) -> Document {
     }
     doc.push(Block::Closing(s.disclaimer.to_string()));
     doc
+}
+
+/// The client's reference and the session id, for the margin of every printed page.
+fn running(s: &Summary) -> Option<String> {
+    let info = s.sessie.as_ref()?;
+    Some(match &info.kenmerk {
+        Some(k) => format!("Kenmerk {k} · sessie {}", info.id),
+        None => format!("Sessie {} (geen kenmerk)", info.id),
+    })
 }
 
 /// Who and what the session is about, where it stands, and the source of the flow.
@@ -203,7 +213,7 @@ fn follow_ups(doc: &mut Document, follow_ups: &[FollowUpRecord], zone: &TimeZone
                 Column::text("Antwoord"),
                 Column::note("Toelichting"),
                 Column::text("Door"),
-                Column::text("Tijd"),
+                Column::date("Tijd"),
             ]);
             for r in &f.stappen {
                 t.row([
@@ -231,7 +241,7 @@ fn subflow(doc: &mut Document, run: &SubflowRun, zone: &TimeZone) {
         Column::text("Stap"),
         Column::text("Antwoord"),
         Column::note("Toelichting"),
-        Column::text("Tijd"),
+        Column::date("Tijd"),
     ]);
     for r in &run.stappen {
         t.row([
@@ -257,7 +267,7 @@ fn route(s: &Summary, zone: &TimeZone) -> Table {
         Column::text("Vraag"),
         Column::text("Antwoord"),
         Column::note("Toelichting"),
-        Column::text("Tijd"),
+        Column::date("Tijd"),
     ]);
     for r in &s.route {
         let mut vraag = r.vraag.clone();
