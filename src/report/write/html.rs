@@ -28,6 +28,7 @@ table { border-collapse: collapse; width: 100%; margin: 0.4em 0; }
 th, td { border: 1px solid #999; padding: 3px 5px; text-align: left; vertical-align: top; }
 th { background: #eee; }
 td.n { text-align: right; }
+td.d { white-space: nowrap; }
 tr { page-break-inside: avoid; }
 ul.meta { list-style: none; padding: 0; }
 .open { font-weight: bold; }
@@ -141,6 +142,8 @@ fn table(t: &Table) -> String {
         for (column, cell) in t.columns.iter().zip(row) {
             let open = if column.numeric {
                 "<td class=\"n\">"
+            } else if column.keep {
+                "<td class=\"d\">"
             } else {
                 "<td>"
             };
