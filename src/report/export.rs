@@ -42,9 +42,17 @@ pub fn write_export(
 /// The summary in one export format.
 pub fn render(summary: &Summary, format: Format, clock: &Clock) -> String {
     match format {
-        Format::Markdown => write::markdown(&session::document(summary, clock.zone())),
+        Format::Markdown => write::markdown(&session::document(
+            summary,
+            clock.zone(),
+            session::Detail::File,
+        )),
         Format::Json => session::json(summary),
-        Format::Html => write::html(&session::document(summary, clock.zone())),
+        Format::Html => write::html(&session::document(
+            summary,
+            clock.zone(),
+            session::Detail::File,
+        )),
         Format::Text => short::text(summary, clock.zone()),
     }
 }

@@ -11,7 +11,10 @@
 
 use jiff::tz::TimeZone;
 
-use crate::report::summary::{Referral, RouteRow, Summary, Who, REFERRED};
+use crate::report::summary::{
+    OpenAction, Referral, RouteRow, Summary, Who, FOLLOW_UP_OPEN, FOLLOW_UP_TODO, NEXT_STEP,
+    REFERRED, STILL_OPEN,
+};
 
 /// The widest line of the short text.
 pub const WIDTH: usize = 80;
@@ -51,7 +54,7 @@ pub(crate) fn text(s: &Summary, zone: &TimeZone) -> String {
             s.uitkomst.as_deref().unwrap_or("—")
         ));
     } else if let Some(w) = s.sessie.as_ref().and_then(|i| i.wacht_op.as_ref()) {
-        let mut l = format!("Wacht op: {} (sinds {}", readable(&w.vraag), date(w.sinds));
+        let mut l = format!("Wacht op: {} (sinds {}", w.vraag, date(w.sinds));
         if let Some(d) = w.verwacht {
             l.push_str(&format!(", verwacht {}", day(d)));
         }
@@ -60,7 +63,7 @@ pub(crate) fn text(s: &Summary, zone: &TimeZone) -> String {
     } else {
         out.line(&format!(
             "Nog niet afgerond; volgende vraag: {}",
-            s.huidige_vraag.as_deref().map_or("—", readable)
+            s.huidige_vraag.as_deref().unwrap_or("—")
         ));
     }
     for f in &open {
@@ -74,14 +77,9 @@ pub(crate) fn text(s: &Summary, zone: &TimeZone) -> String {
         out.line(&l);
     }
 
-    // What says the same as the lines above, with an internal id, is left out below.
-    let mut keys: Vec<&str> = open.iter().map(|f| f.id.as_str()).collect();
-    if let Some(q) = &s.huidige_vraag {
-        keys.push(q.split(" — ").next().unwrap_or(q));
-    }
+    // What says the same as the lines above (the wait, an open follow-up) is left out below.
     let said = |line: &str| {
-        keys.iter()
-            .any(|k| line.contains(&format!("({k})")) || line.contains(&format!(", {k})")))
+        line.starts_with(STILL_OPEN) || (!open.is_empty() && line.starts_with(FOLLOW_UP_OPEN))
     };
     let let_op: Vec<&str> = s
         .let_op
@@ -98,8 +96,10 @@ pub(crate) fn text(s: &Summary, zone: &TimeZone) -> String {
     for (role, actions) in &s.open_acties {
         let actions: Vec<String> = actions
             .iter()
-            .filter(|a| !said(a))
-            .map(|a| short_where(a))
+            .filter(|a| {
+                a.waar != NEXT_STEP && !(a.tekst.starts_with(FOLLOW_UP_TODO) && !open.is_empty())
+            })
+            .map(short_where)
             .collect();
         if !actions.is_empty() {
             out.line(&format!("Open ({role}): {}", actions.join("; ")));
@@ -113,13 +113,6 @@ pub(crate) fn text(s: &Summary, zone: &TimeZone) -> String {
     out.text
 }
 
-/// A question as "KEY — text" made readable: the text only.
-fn readable(question: &str) -> &str {
-    question
-        .split_once(" — ")
-        .map_or(question, |(_, text)| text)
-}
-
 /// A "Let op" line without where it was raised and by whom (" (vanuit B2, Rol)"): the route
 /// says where, the line what.
 fn without_whence(line: &str) -> &str {
@@ -129,30 +122,21 @@ fn without_whence(line: &str) -> &str {
     }
 }
 
-/// An open action with where it comes from in short: "(B6, Behandelplan en MDO)" becomes
-/// "(B6)", "(Meldcode stap 1: breng signalen in kaart, vanuit B2)" becomes "(Meldcode stap 1,
-/// vanuit B2)".
-fn short_where(action: &str) -> String {
-    let Some((what, whence)) = action.strip_suffix(')').and_then(|a| a.rsplit_once(" (")) else {
-        return action.to_string();
-    };
-    let parts: Vec<&str> = whence.split(", ").collect();
-    let short = match parts.as_slice() {
-        [here, .., from] if from.starts_with("vanuit ") => {
-            format!("{}, {from}", here.split(':').next().unwrap_or(here))
+/// An open action with where it comes from in short: "(B6)" for a box of the blueprint,
+/// "(Meldcode stap 1, vanuit B2)" for a step of a sub-flow called there.
+fn short_where(action: &OpenAction) -> String {
+    let short = match (action.waar.split_once(", vanuit "), &action.blauwdruk) {
+        (Some((here, _)), Some(b)) => {
+            format!("{}, vanuit {b}", here.split(':').next().unwrap_or(here))
         }
-        [label, _] if is_label(label) => (*label).to_string(),
-        _ => whence.to_string(),
+        (None, Some(b)) => b.clone(),
+        (_, None) => action.waar.clone(),
     };
-    format!("{what} ({short})")
-}
-
-/// A blueprint label such as "B6", "D2", "W1" or "IN".
-fn is_label(text: &str) -> bool {
-    let mut chars = text.chars();
-    chars.next().is_some_and(|c| c.is_ascii_uppercase())
-        && text.len() <= 3
-        && chars.all(|c| c.is_ascii_alphanumeric())
+    if short.is_empty() {
+        action.tekst.clone()
+    } else {
+        format!("{} ({short})", action.tekst)
+    }
 }
 
 /// A referral on one line: to whom, with the phone number and how to refer.

@@ -10,9 +10,9 @@ use crate::engine::session::Session;
 use crate::engine::step::Step;
 use crate::flow::model::{Action, Body};
 use crate::kaart::Offer;
-use crate::report::summary::words::{row, where_};
+use crate::report::summary::words::{place, row, where_};
 use crate::report::summary::{
-    Checklist, ChecklistItem, Contact, Referral, RouteRow, SubflowRun, Ticked, Who,
+    Checklist, ChecklistItem, Contact, OpenAction, Referral, RouteRow, SubflowRun, Ticked, Who,
     NOT_CARRIED_OUT, NOT_YET, REFERRED,
 };
 
@@ -27,7 +27,7 @@ pub(super) struct Parts {
     pub(super) subflows: Vec<SubflowRun>,
     pub(super) checklists: Vec<Checklist>,
     pub(super) verwijzingen: Vec<Referral>,
-    pub(super) open_acties: BTreeMap<String, Vec<String>>,
+    pub(super) open_acties: BTreeMap<String, Vec<OpenAction>>,
     /// The actions of the step being added that were ticked off later, by action id.
     pub(super) ticked: Vec<(String, Ticked)>,
 }
@@ -107,9 +107,8 @@ impl Parts {
         {
             let by = who.as_ref().map(|w| format!(" ({w})")).unwrap_or_default();
             self.let_op.push(format!(
-                "Voortgezet na het einde '{}' ({}): {}; reden: {reden}{by}",
+                "Voortgezet na het einde '{}': {}; reden: {reden}{by}",
                 step.node.title,
-                step.node.blueprint.as_deref().unwrap_or(&step.node.id),
                 route_row_answer(&self.route)
             ));
         }
@@ -125,8 +124,10 @@ impl Parts {
                     Some(b) => format!("{b}: {}", step.node.title),
                     None => step.node.title.clone(),
                 },
+                blauwdruk: step.node.blueprint.clone(),
                 stappen: Vec::new(),
                 uitkomst: None,
+                checklists: Vec::new(),
             });
         } else if step.calls.len() == 1 {
             if let Some(run) = self.subflows.last_mut() {
@@ -205,6 +206,7 @@ impl Parts {
                     Referral {
                         knoop: step.node.id.clone(),
                         titel: step.node.title.clone(),
+                        waar: where_(step),
                         categorie: category.to_string(),
                         rol: step.role.as_ref().map(|r| r.label.clone()),
                         aanbieders: contacts
@@ -268,16 +270,23 @@ impl Parts {
                         where_(step)
                     ));
                 }
-                self.open_acties.entry(who).or_default().push(format!(
-                    "{} ({})",
-                    item.tekst,
-                    where_(step)
-                ));
+                self.open_acties
+                    .entry(who)
+                    .or_default()
+                    .push(open_action(step, item.tekst.clone()));
+            }
+        }
+        // A checklist in a sub-flow run is shown with the run's steps.
+        if step.calls.len() == 1 {
+            if let Some(run) = self.subflows.last_mut() {
+                run.checklists.push(self.checklists.len());
             }
         }
         self.checklists.push(Checklist {
             knoop: step.node.id.clone(),
+            blauwdruk: step.node.blueprint.clone(),
             titel: step.node.title.clone(),
+            binnen: step.calls.last().map(|c| place(c)),
             stap: step.step,
             rol: role,
             acties: list,
@@ -315,21 +324,38 @@ impl Parts {
                     .telefoon
                     .clone()
                     .unwrap_or_else(|| crate::kaart::VEILIG_THUIS_NATIONAL.to_string());
-                self.open_acties.entry(who.clone()).or_default().push(format!(
-                    "Melding bij {} ({phone}): volg de terugkoppeling; Veilig Thuis beoordeelt de veiligheid binnen vijf werkdagen ({})",
-                    c.naam,
-                    where_(step)
+                self.open_acties.entry(who.clone()).or_default().push(open_action(
+                    step,
+                    format!(
+                        "Melding bij {} ({phone}): volg de terugkoppeling; Veilig Thuis beoordeelt de veiligheid binnen vijf werkdagen",
+                        c.naam
+                    ),
                 ));
             }
         }
         if referral.geen_passend_aanbod {
-            self.open_acties.entry(who).or_default().push(format!(
-                "Geen passend aanbod in de categorie '{}': zoek een oplossing en meld het gat aan de coördinator van de Sociale Kaart ({})",
-                referral.categorie,
-                where_(step)
+            self.open_acties.entry(who).or_default().push(open_action(
+                step,
+                format!(
+                    "Geen passend aanbod in de categorie '{}': zoek een oplossing en meld het gat aan de coördinator van de Sociale Kaart",
+                    referral.categorie
+                ),
             ));
         }
         self.verwijzingen.push(referral);
+    }
+}
+
+/// An action to do at `step`, with where it comes from.
+pub(super) fn open_action(step: &Step<'_>, tekst: String) -> OpenAction {
+    OpenAction {
+        tekst,
+        waar: where_(step),
+        blauwdruk: step
+            .calls
+            .last()
+            .map_or(&step.node.blueprint, |c| &c.blueprint)
+            .clone(),
     }
 }
 
@@ -366,7 +392,7 @@ fn overruled(step: &Step<'_>) -> Option<String> {
         label(optie),
         label(&proposal.option),
         toelichting.as_deref().unwrap_or("—"),
-        step.node.blueprint.as_deref().unwrap_or(&step.node.id)
+        where_(step)
     ))
 }
 
@@ -387,14 +413,7 @@ fn flagged(step: &Step<'_>) -> Option<String> {
         }
         _ => step.node.notice.clone(),
     }?;
-    let place = match step.calls.last() {
-        Some(call) => call.blueprint.clone().unwrap_or_else(|| call.title.clone()),
-        None => step
-            .node
-            .blueprint
-            .clone()
-            .unwrap_or_else(|| step.node.id.clone()),
-    };
+    let place = place(step.calls.last().copied().unwrap_or(step.node));
     let who = step
         .role
         .as_ref()

@@ -6,9 +6,9 @@ use serde::Serialize;
 
 use crate::engine::session::Session;
 use crate::kaart::Offer;
-use crate::report::summary::collect::{Parts, NO_ROLE};
-use crate::report::summary::words::label_for_key;
-use crate::report::summary::{RouteContact, RouteRow, Who};
+use crate::report::summary::collect::{open_action, Parts, NO_ROLE};
+use crate::report::summary::words::{label_for_key, place};
+use crate::report::summary::{RouteContact, RouteRow, Who, FOLLOW_UP_OPEN, FOLLOW_UP_TODO};
 
 /// A follow-up: the question put off, when and by whom, by when it is expected, and what was
 /// answered since.
@@ -21,7 +21,8 @@ pub struct FollowUpRecord {
     pub uitgesteld: Timestamp,
     pub door: Option<Who>,
     pub verwacht: Option<jiff::civil::Date>,
-    /// The node of the main path where it is asked at the latest (`uiterlijk`).
+    /// The box of the main path where it is asked at the latest (`uiterlijk`), as a reader
+    /// names it.
     pub uiterlijk: Option<String>,
     /// Still waiting for an answer.
     pub open: bool,
@@ -54,12 +55,16 @@ pub(super) fn follow_ups(
             parts.open_acties.entry(role).or_default().append(&mut open);
         }
         let vraag = label_for_key(session, &f.deferred.key());
+        let latest = f.latest().map(|id| {
+            crate::engine::walk::node_for_key(session.flows(), id)
+                .map_or_else(|| id.to_string(), place)
+        });
         if f.is_open() {
-            let mut line = format!("Opvolging staat open: {vraag} ({})", f.id);
+            let mut line = format!("{FOLLOW_UP_OPEN}{vraag}");
             if let Some(d) = f.expected() {
                 line.push_str(&format!(", verwacht {}", d.strftime("%d-%m-%Y")));
             }
-            if let Some(latest) = f.latest() {
+            if let Some(latest) = &latest {
                 line.push_str(&format!(", uiterlijk bij {latest}"));
             }
             parts.let_op.push(line);
@@ -69,11 +74,15 @@ pub(super) fn follow_ups(
                 .role
                 .as_ref()
                 .map_or_else(|| NO_ROLE.to_string(), |r| r.label.clone());
-            let mut todo = format!("Opvolging: {} ({})", f.question(), f.id);
+            let mut todo = format!("{FOLLOW_UP_TODO}{}", f.question());
             if let Some(d) = f.expected() {
                 todo.push_str(&format!(", verwacht {}", d.strftime("%d-%m-%Y")));
             }
-            parts.open_acties.entry(who).or_default().push(todo);
+            parts
+                .open_acties
+                .entry(who)
+                .or_default()
+                .push(open_action(&f.deferred, todo));
         }
         // Who put it off: the actor of that answer, on the path or in the follow-up it sits in.
         let (scope, steps) = match f.parent.and_then(|i| session.walk().follow_ups().get(i)) {
@@ -91,7 +100,7 @@ pub(super) fn follow_ups(
             uitgesteld: f.deferred.at,
             door: deferred_by,
             verwacht: f.expected(),
-            uiterlijk: f.latest().map(str::to_string),
+            uiterlijk: latest,
             open: f.is_open(),
             stappen: own.route,
             uitkomst: f.outcome_text(),

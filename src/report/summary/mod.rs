@@ -18,7 +18,8 @@ use crate::kaart::{Kaart, Offer};
 mod collect;
 mod contact;
 mod follow_up;
-mod words;
+mod verloop;
+pub(crate) mod words;
 
 use collect::{Parts, NO_ROLE};
 pub use contact::RouteContact;
@@ -27,7 +28,7 @@ pub use follow_up::FollowUpRecord;
 use words::{describe_for_key, label_for_key};
 
 /// The version of the JSON export's schema; documented in README.md.
-pub const SCHEMA: &str = "zorgpad.samenvatting/1";
+pub const SCHEMA: &str = "zorgpad.samenvatting/2";
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary {
@@ -40,8 +41,11 @@ pub struct Summary {
     pub afgerond: bool,
     /// The outcome of the end reached, once the flow is done.
     pub uitkomst: Option<String>,
-    /// Where the session stands when it is not done.
+    /// Where the session stands when it is not done: the next question, as a reader names it
+    /// ("D4 Is de cliënt op de afspraak verschenen?").
     pub huidige_vraag: Option<String>,
+    /// The key of that question (its node id; inside a sub-flow prefixed with the call's id).
+    pub huidige_knoop: Option<String>,
     /// When the next question is a box with `kaart:` in the flow: whom to reach there (added
     /// later to `zorgpad.samenvatting/1`; left out when there is none).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -55,12 +59,43 @@ pub struct Summary {
     pub checklists: Vec<Checklist>,
     pub verwijzingen: Vec<Referral>,
     /// Per role label: actions not done, in route order.
-    pub open_acties: BTreeMap<String, Vec<String>>,
+    pub open_acties: BTreeMap<String, Vec<OpenAction>>,
     /// Follow-ups: waits put off while the path went on, open or answered since (added later
     /// to `zorgpad.samenvatting/1`).
     pub opvolgingen: Vec<FollowUpRecord>,
     pub gewijzigd: Vec<Change>,
+    /// The journal in words: every event of the session in order, with who and when.
+    pub verloop: Vec<JournalLine>,
     pub disclaimer: &'static str,
+}
+
+/// An action still to be done: what, and where it comes from.
+#[derive(Debug, Clone, Serialize)]
+pub struct OpenAction {
+    pub tekst: String,
+    /// The box it comes from, as a reader names it ("B6 Behandelplan en MDO").
+    pub waar: String,
+    /// The blueprint label of that box (of the box that called its sub-flow), if any.
+    pub blauwdruk: Option<String>,
+}
+
+impl OpenAction {
+    /// "Plan multidisciplinair overleg (MDO) (B6 Behandelplan en MDO)".
+    pub fn line(&self) -> String {
+        if self.waar.is_empty() {
+            self.tekst.clone()
+        } else {
+            format!("{} ({})", self.tekst, self.waar)
+        }
+    }
+}
+
+/// One event of the journal, in words.
+#[derive(Debug, Clone, Serialize)]
+pub struct JournalLine {
+    pub tijd: Timestamp,
+    pub door: Option<Who>,
+    pub wat: String,
 }
 
 /// Who and what a stored session is about (never the client's name).
@@ -84,7 +119,10 @@ pub struct RoleTurn {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Waiting {
+    /// The question waited at, as a reader names it.
     pub vraag: String,
+    /// Its key (node id).
+    pub knoop: String,
     pub sinds: Timestamp,
     pub verwacht: Option<jiff::civil::Date>,
 }
@@ -151,10 +189,16 @@ impl std::fmt::Display for Who {
 #[derive(Debug, Clone, Serialize)]
 pub struct SubflowRun {
     pub naam: String,
+    /// The blueprint label of the box that called it.
+    pub blauwdruk: Option<String>,
     /// The box that called it (e.g. "B2: Volg stappen Kindcheck/Meldcode").
     pub vanuit: String,
     pub stappen: Vec<RouteRow>,
     pub uitkomst: Option<String>,
+    /// Which of the summary's checklists were answered in this run, in order (for the
+    /// document, which shows them with the run's steps).
+    #[serde(skip)]
+    pub checklists: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -168,7 +212,10 @@ pub struct ProposalRecord {
 #[derive(Debug, Clone, Serialize)]
 pub struct Checklist {
     pub knoop: String,
+    pub blauwdruk: Option<String>,
     pub titel: String,
+    /// The sub-flow it was answered in (the title of its call), if any.
+    pub binnen: Option<String>,
     pub stap: Option<u8>,
     pub rol: Option<String>,
     pub acties: Vec<ChecklistItem>,
@@ -198,6 +245,9 @@ pub struct Ticked {
 pub struct Referral {
     pub knoop: String,
     pub titel: String,
+    /// Where it was made, as a reader names it ("B4 Verwijs door …", or a step of the
+    /// Meldcode "vanuit B2 …").
+    pub waar: String,
     pub categorie: String,
     pub rol: Option<String>,
     /// Every provider referred to, by name: those from the map, then the others.
@@ -291,7 +341,7 @@ impl Contact {
 #[derive(Debug, Clone, Serialize)]
 pub struct Change {
     /// The question's key (its node id, inside a sub-flow prefixed with the call's id).
-    pub vraag: String,
+    pub knoop: String,
     /// The question as the route shows it.
     pub label: String,
     pub eerder_antwoord: String,
@@ -308,6 +358,14 @@ pub struct Change {
     /// Why, when a reason was given on going back.
     pub reden: Option<String>,
 }
+
+/// How the summary's own lines begin where a shorter report leaves them out because it says
+/// the same in its own words: the wait at the next question ("Let op"), an open follow-up
+/// ("Let op" and the open actions), and the next question on the open actions (its `waar`).
+pub const STILL_OPEN: &str = "Staat nog open: ";
+pub const FOLLOW_UP_OPEN: &str = "Opvolging staat open: ";
+pub const FOLLOW_UP_TODO: &str = "Opvolging: ";
+pub const NEXT_STEP: &str = "volgende stap";
 
 pub const DISCLAIMER: &str =
     "zorgpad ondersteunt de professional en vervangt het professionele oordeel niet: de zorgverlener beslist en is verantwoordelijk.";
@@ -329,19 +387,18 @@ impl Summary {
                 .role
                 .as_ref()
                 .map_or_else(|| NO_ROLE.to_string(), |r| r.label.clone());
-            parts.open_acties.entry(who).or_default().push(format!(
-                "{} (volgende stap, {})",
-                crate::engine::prompter::question_text(q),
-                q.key
-            ));
+            parts.open_acties.entry(who).or_default().push(OpenAction {
+                tekst: crate::engine::prompter::question_text(q),
+                waar: NEXT_STEP.to_string(),
+                blauwdruk: q.node.blueprint.clone(),
+            });
             // Something to wait for (an appointment, a birth, the feedback of Veilig Thuis)
             // is still open: say so where it cannot be missed.
             if matches!(q.node.body, Body::Wait { .. }) {
                 parts.let_op.push(format!(
-                    "Staat nog open: {} — {} ({})",
-                    q.node.title,
+                    "{STILL_OPEN}{} — {}",
+                    words::place(q.node),
                     crate::engine::prompter::question_text(q),
-                    q.key
                 ));
             }
         }
@@ -367,7 +424,7 @@ impl Summary {
                 eerder_door: Who::of(main, w.given_by),
                 door: Who::of(main, w.taken_by),
                 reden: w.reason,
-                vraag: w.key,
+                knoop: w.key,
                 gegeven: w.given,
                 teruggenomen: w.taken,
             })
@@ -388,8 +445,14 @@ impl Summary {
                 .as_ref()
                 .and_then(|q| q.contacts.as_ref())
                 .and_then(|c| RouteContact::of(c, offer)),
-            huidige_vraag: question
-                .map(|q| format!("{} — {}", q.key, crate::engine::prompter::question_text(&q))),
+            huidige_knoop: question.as_ref().map(|q| q.key.clone()),
+            huidige_vraag: question.map(|q| {
+                let text = crate::engine::prompter::question_text(&q);
+                match &q.node.blueprint {
+                    Some(b) => format!("{b} {text}"),
+                    None => text,
+                }
+            }),
             let_op: parts.let_op,
             route: parts.route,
             subflows: parts.subflows,
@@ -398,6 +461,7 @@ impl Summary {
             open_acties: parts.open_acties,
             opvolgingen,
             gewijzigd,
+            verloop: verloop::lines(session, kaart),
             disclaimer: DISCLAIMER,
         }
     }
@@ -410,9 +474,10 @@ impl Summary {
         let main = session.walk().main();
         let waiting = journal::pause(events).map(|(key, since, expected)| Waiting {
             vraag: match crate::engine::walk::node_for_key(session.flows(), key) {
-                Some(node) => format!("{key} — {}", node.title),
+                Some(node) => words::place(node),
                 None => key.to_string(),
             },
+            knoop: key.to_string(),
             sinds: since,
             verwacht: expected,
         });

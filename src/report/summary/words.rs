@@ -8,17 +8,21 @@ use crate::flow::model::{Body, Node};
 use crate::kaart::{Kaart, Offer};
 use crate::report::summary::{Contact, ProposalRecord, RouteContact, RouteRow};
 
-/// Where an action stands: its box, and the box that called the sub-flow it is in.
+/// A box as a reader names it: its blueprint label next to its title ("B6 Behandelplan en
+/// MDO"), or its title alone. Never the node id: the record is read by people.
+pub(crate) fn place(node: &Node) -> String {
+    match &node.blueprint {
+        Some(b) => format!("{b} {}", node.title),
+        None => node.title.clone(),
+    }
+}
+
+/// Where an action stands: its box, and the box that called the sub-flow it is in
+/// ("Meldcode stap 1: breng signalen in kaart, vanuit B2 Volg stappen Kindcheck/Meldcode").
 pub(super) fn where_(step: &Step<'_>) -> String {
-    let here = match &step.node.blueprint {
-        Some(b) => format!("{b}, {}", step.node.title),
-        None => step.node.title.clone(),
-    };
+    let here = place(step.node);
     match step.calls.last() {
-        Some(call) => match &call.blueprint {
-            Some(b) => format!("{here}, vanuit {b}"),
-            None => format!("{here}, vanuit {}", call.title),
-        },
+        Some(call) => format!("{here}, vanuit {}", place(call)),
         None => here,
     }
 }
@@ -48,7 +52,11 @@ pub(super) fn row(step: &Step<'_>, offer: Option<Offer<'_>>) -> RouteRow {
                 .clone()
                 .unwrap_or_else(|| outcome.trim().to_string()),
         ),
-        (Body::Subflow { .. }, _) => (node.title.clone(), "sub-flow gestart".to_string()),
+        // The steps of the run are told in a section of their own.
+        (Body::Subflow { .. }, _) => (
+            node.title.clone(),
+            "gevolgd: zie de eigen paragraaf".to_string(),
+        ),
         _ => (node.title.clone(), "—".to_string()),
     };
     RouteRow {
@@ -97,7 +105,7 @@ fn describe(node: &Node, answer: &Answer, kaart: Option<&Kaart>) -> String {
     answer.in_words(node, &|id| Contact::of(id, kaart).naam)
 }
 
-/// "B1: Welk screeningsinstrument is gebruikt?" — a question as the route table names it.
+/// "B1 Welk screeningsinstrument is gebruikt?" — a question as a reader names it.
 pub(super) fn label_for_key(session: &Session<'_>, key: &str) -> String {
     match crate::engine::walk::node_for_key(session.flows(), key) {
         Some(node) => {
@@ -109,7 +117,7 @@ pub(super) fn label_for_key(session: &Session<'_>, key: &str) -> String {
                 _ => node.title.clone(),
             };
             match &node.blueprint {
-                Some(b) => format!("{b}: {text}"),
+                Some(b) => format!("{b} {text}"),
                 None => text,
             }
         }
