@@ -34,6 +34,7 @@ mod meldcode;
 mod output;
 mod pinned;
 mod plain;
+mod print;
 mod referral;
 mod reopen;
 mod resume;

@@ -27,9 +27,11 @@ h3 { font-size: 11pt; margin-bottom: 0.3em; }
 table { border-collapse: collapse; width: 100%; margin: 0.4em 0; }
 th, td { border: 1px solid #999; padding: 3px 5px; text-align: left; vertical-align: top; }
 th { background: #eee; }
+td { overflow-wrap: break-word; }
 td.n { text-align: right; }
-td.d { white-space: nowrap; }
-tr { page-break-inside: avoid; }
+.d { white-space: nowrap; }
+thead { display: table-header-group; }
+tr { page-break-inside: avoid; break-inside: avoid; }
 ul.meta { list-style: none; padding: 0; }
 .open { font-weight: bold; }
 .flag { color: #b00; font-weight: bold; }
@@ -44,16 +46,62 @@ ul.meta { list-style: none; padding: 0; }
 .chart .cnt { width: 2.5em; text-align: right; }
 blockquote { margin: 0.3em 0 0.3em 1em; padding-left: 0.6em; border-left: 3px solid #3b6ea5; }
 .closing { margin-top: 2em; font-style: italic; border-top: 1px solid #888; padding-top: 0.5em; }
-@page { size: A4; margin: 18mm 15mm; }
-@media print { body { margin: 0; font-size: 9.5pt; } h2 { page-break-after: avoid; } }
+@page { size: A4; margin: 18mm 15mm 16mm 15mm; }
+@media print {
+body { margin: 0; font-size: 9.5pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+h1, h2, h3 { page-break-after: avoid; break-after: avoid; }
+li, blockquote, .chart, .letop, .closing { break-inside: avoid; }
+}
 ";
+
+/// The style of the text in the page margins (a margin box does not inherit the body's).
+const MARGIN: &str = "font-family: 'Segoe UI', Arial, sans-serif; font-size: 8pt; color: #444;";
+
+/// The text in the margin of every printed page, in the page's margin boxes (Chromium 131 and
+/// later; a browser without them prints the pages without it): the page number, "pagina 2 van
+/// 5", and the document's running line (the client's reference and the session id) when it has
+/// one. A document without one gets no empty box.
+fn page_margins(doc: &Document) -> String {
+    let mut s = String::from("@page {\n");
+    if let Some(running) = &doc.running {
+        s.push_str(&format!(
+            "@top-left {{ content: {}; {MARGIN} }}\n",
+            css_string(running)
+        ));
+    }
+    s.push_str(&format!(
+        "@bottom-right {{ content: \"pagina \" counter(page) \" van \" counter(pages); {MARGIN} }}\n}}\n"
+    ));
+    s
+}
+
+/// Text as a CSS string in double quotes, safe inside a `<style>` element: the quotes, the
+/// backslash, line breaks and other control characters, and `<` and `>` (so that no
+/// `</style>` can end the element) as hex escapes. A hex escape always ends in a space, which
+/// CSS takes as part of the escape, so that a hex digit after it stays text. NUL, which CSS
+/// would show as U+FFFD anyway, is written as that.
+fn css_string(text: &str) -> String {
+    let mut s = String::with_capacity(text.len() + 2);
+    s.push('"');
+    for c in text.chars() {
+        match c {
+            '\0' => s.push_str("\\FFFD "),
+            '"' | '\'' | '\\' | '<' | '>' | '&' => s.push_str(&format!("\\{:X} ", u32::from(c))),
+            c if c.is_control() => s.push_str(&format!("\\{:X} ", u32::from(c))),
+            c => s.push(c),
+        }
+    }
+    s.push('"');
+    s
+}
 
 /// The document as an HTML file.
 pub(crate) fn write(doc: &Document) -> String {
     let doc = &doc.visible();
     let title = esc(&doc.title);
+    let margins = page_margins(doc);
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
+        "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>{CSS}{margins}</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
     );
     for block in &doc.blocks {
         match block {
@@ -131,12 +179,16 @@ fn item(i: &Item) -> String {
     format!("<li{class}>{mark}{}{sub}</li>", esc(&i.text))
 }
 
+/// A table: its header in `<thead>`, which a browser repeats on every printed page the table
+/// runs over, its rows in `<tbody>`, none split over two pages. A date or time column is
+/// kept whole in the header too.
 fn table(t: &Table) -> String {
-    let mut s = String::from("<table>\n<tr>");
+    let mut s = String::from("<table>\n<thead><tr>");
     for c in &t.columns {
-        s.push_str(&format!("<th>{}</th>", esc(&c.title)));
+        let open = if c.keep { "<th class=\"d\">" } else { "<th>" };
+        s.push_str(&format!("{open}{}</th>", esc(&c.title)));
     }
-    s.push_str("</tr>\n");
+    s.push_str("</tr></thead>\n<tbody>\n");
     for row in &t.rows {
         s.push_str("<tr>");
         for (column, cell) in t.columns.iter().zip(row) {
@@ -156,7 +208,7 @@ fn table(t: &Table) -> String {
         }
         s.push_str("</tr>\n");
     }
-    s.push_str("</table>\n");
+    s.push_str("</tbody>\n</table>\n");
     s
 }
 
@@ -180,4 +232,76 @@ fn chart(c: &Chart) -> String {
     }
     s.push_str("</div>\n");
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_css_string_escapes_quotes_backslashes_line_breaks_and_control_characters() {
+        assert_eq!(
+            css_string("Kenmerk P-1 · sessie 2026"),
+            "\"Kenmerk P-1 · sessie 2026\""
+        );
+        assert_eq!(css_string("a\"b"), "\"a\\22 b\"");
+        assert_eq!(css_string("a'b"), "\"a\\27 b\"");
+        assert_eq!(css_string("a\\b"), "\"a\\5C b\"");
+        assert_eq!(css_string("a\nb\r\tc"), "\"a\\A b\\D \\9 c\"");
+        assert_eq!(css_string("a\u{1b}[31m"), "\"a\\1B [31m\"");
+        assert_eq!(css_string("a\u{7f}\u{85}"), "\"a\\7F \\85 \"");
+        assert_eq!(css_string("a\0b"), "\"a\\FFFD b\"");
+        // Nothing can end the style element, or the string, or start a comment.
+        let s = css_string("x\"; } </style><script>alert(1)</script> /* \\");
+        assert!(!s.contains('<') && !s.contains('>'), "{s}");
+        assert_eq!(s.matches('"').count(), 2, "{s}");
+        assert!(!s.contains("\\\""), "{s}");
+        // The space ends the escape, so a hex digit after it stays text: "\22 a" is `"a`.
+        assert_eq!(css_string("\"a"), "\"\\22 a\"");
+    }
+
+    fn doc(running: Option<&str>) -> Document {
+        let mut doc = Document::new("Titel", None);
+        doc.running = running.map(str::to_string);
+        let mut t = Table::of(vec![
+            crate::report::document::Column::text("Stap"),
+            crate::report::document::Column::date("Tijd"),
+        ]);
+        t.row(["a", "22-11-2026 09:00"]);
+        doc.push(Block::Table(t));
+        doc
+    }
+
+    #[test]
+    fn every_printed_page_carries_the_running_line_and_its_number() {
+        let html = write(&doc(Some("Kenmerk \"P-1\" · sessie x</style>")));
+        assert!(html.contains("size: A4"), "{html}");
+        assert!(
+            html.contains(
+                "@top-left { content: \"Kenmerk \\22 P-1\\22  · sessie x\\3C /style\\3E \";"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains("content: \"pagina \" counter(page) \" van \" counter(pages);"),
+            "{html}"
+        );
+        assert_eq!(html.matches("</style>").count(), 1, "{html}");
+    }
+
+    #[test]
+    fn a_document_without_a_running_line_has_only_the_page_number_in_its_margin() {
+        let html = write(&doc(None));
+        assert!(!html.contains("@top-left"), "{html}");
+        assert!(html.contains("counter(pages)"), "{html}");
+    }
+
+    #[test]
+    fn a_table_has_a_header_to_repeat_and_keeps_dates_whole() {
+        let html = write(&doc(None));
+        assert!(
+            html.contains("<table>\n<thead><tr><th>Stap</th><th class=\"d\">Tijd</th></tr></thead>\n<tbody>\n<tr><td>a</td><td class=\"d\">22-11-2026 09:00</td></tr>\n</tbody>\n</table>\n"),
+            "{html}"
+        );
+    }
 }
