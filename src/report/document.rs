@@ -54,16 +54,9 @@ pub(crate) enum Block {
 #[derive(Debug, Clone)]
 pub(crate) struct Item {
     pub text: String,
-    pub mark: Option<Mark>,
+    /// An action still to be done: a box to tick on paper in front of it.
+    pub open: bool,
     pub sub: Vec<String>,
-}
-
-/// The box in front of an item: an action to do, done, or not applicable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Mark {
-    Open,
-    Done,
-    NotApplicable,
 }
 
 /// A table: its columns and its rows of cells.
@@ -71,6 +64,8 @@ pub(crate) enum Mark {
 pub(crate) struct Table {
     pub columns: Vec<Column>,
     pub rows: Vec<Vec<Cell>>,
+    /// In small print where a format can (an appendix).
+    pub small: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -78,11 +73,7 @@ pub(crate) struct Column {
     pub title: String,
     /// Right-aligned in files (counts, medians).
     pub numeric: bool,
-    /// A note on the column before it (a toelichting, a notitie): a column of its own in a
-    /// file, but on the narrow screen written under the text of the column before, as
-    /// "Title: text", and only when there is one.
-    pub note: bool,
-    /// A date or a time: never broken over lines.
+    /// A date, a time or a short label: never broken over lines, and no wider than that.
     pub keep: bool,
 }
 
@@ -207,7 +198,7 @@ impl Item {
     pub(crate) fn new(text: impl Into<String>) -> Item {
         Item {
             text: text.into(),
-            mark: None,
+            open: false,
             sub: Vec::new(),
         }
     }
@@ -224,6 +215,7 @@ impl Table {
         Table {
             columns,
             rows: Vec::new(),
+            small: false,
         }
     }
 
@@ -237,7 +229,6 @@ impl Column {
         Column {
             title: title.into(),
             numeric: false,
-            note: false,
             keep: false,
         }
     }
@@ -249,17 +240,10 @@ impl Column {
         }
     }
 
-    /// A column of dates or times, kept whole on one line.
-    pub(crate) fn date(title: impl Into<String>) -> Column {
+    /// A column kept whole on one line: dates, times, short labels.
+    pub(crate) fn kept(title: impl Into<String>) -> Column {
         Column {
             keep: true,
-            ..Column::text(title)
-        }
-    }
-
-    pub(crate) fn note(title: impl Into<String>) -> Column {
-        Column {
-            note: true,
             ..Column::text(title)
         }
     }

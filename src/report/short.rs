@@ -77,10 +77,8 @@ pub(crate) fn text(s: &Summary, zone: &TimeZone) -> String {
         out.line(&l);
     }
 
-    // What says the same as the lines above (the wait, an open follow-up) is left out below.
-    let said = |line: &str| {
-        line.starts_with(STILL_OPEN) || (!open.is_empty() && line.starts_with(FOLLOW_UP_OPEN))
-    };
+    // What says the same as the lines above (the wait, the open follow-ups) is left out below.
+    let said = |line: &str| line.starts_with(STILL_OPEN) || line.starts_with(FOLLOW_UP_OPEN);
     let let_op: Vec<&str> = s
         .let_op
         .iter()
@@ -96,9 +94,7 @@ pub(crate) fn text(s: &Summary, zone: &TimeZone) -> String {
     for (role, actions) in &s.open_acties {
         let actions: Vec<String> = actions
             .iter()
-            .filter(|a| {
-                a.waar != NEXT_STEP && !(a.tekst.starts_with(FOLLOW_UP_TODO) && !open.is_empty())
-            })
+            .filter(|a| a.waar != NEXT_STEP && !a.tekst.starts_with(FOLLOW_UP_TODO))
             .map(short_where)
             .collect();
         if !actions.is_empty() {

@@ -62,7 +62,7 @@ pub(crate) fn document(s: &Summary, zone: &TimeZone, detail: Detail) -> Document
     for run in &s.subflows {
         steps::subflow(&mut doc, s, run, zone);
     }
-    steps::answered_later(&mut doc, &s.opvolgingen, zone);
+    steps::answered_later(&mut doc, s, zone);
     sections::checklists(&mut doc, s, zone);
     sections::changes(&mut doc, s, zone);
     if detail == Detail::File {

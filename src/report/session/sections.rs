@@ -6,7 +6,7 @@ use jiff::tz::TimeZone;
 
 use crate::clock;
 use crate::engine::answer::Status;
-use crate::report::document::{Document, Item, Mark};
+use crate::report::document::{Document, Item};
 use crate::report::summary::{Change, Checklist, Referral, Summary, Ticked, Who, REFERRED};
 
 /// Per role, what is still to be done, with where it comes from.
@@ -21,7 +21,7 @@ pub(super) fn open_actions(doc: &mut Document, s: &Summary) {
             actions
                 .iter()
                 .map(|a| Item {
-                    mark: Some(Mark::Open),
+                    open: true,
                     ..Item::new(a.line())
                 })
                 .collect(),

@@ -8,7 +8,7 @@ use jiff::tz::TimeZone;
 use crate::clock;
 use crate::report::document::{Block, Column, Document, Table};
 use crate::report::session::sections::in_short;
-use crate::report::summary::{FollowUpRecord, RouteRow, SubflowRun, Summary};
+use crate::report::summary::{Checklist, FollowUpRecord, RouteRow, SubflowRun, Summary};
 
 /// The kinds of row that are told elsewhere: a checklist (under "Checklists"), a referral
 /// (under "Verwijzingen"), the call of a sub-flow (its own section) and an end (the outcome,
@@ -26,23 +26,7 @@ pub(super) fn decisions(doc: &mut Document, s: &Summary, zone: &TimeZone) {
         return;
     }
     doc.heading("Beslissingen en antwoorden");
-    let mut t = Table::of(vec![
-        Column::text("Blauwdruk"),
-        Column::text("Vraag"),
-        Column::text("Antwoord"),
-        Column::note("Door"),
-        Column::date("Tijd"),
-    ]);
-    for r in rows {
-        t.row([
-            r.blauwdruk.clone().unwrap_or_else(|| "—".to_string()),
-            r.vraag.clone(),
-            answer(r),
-            who(r),
-            clock::date_time(r.tijd, zone),
-        ]);
-    }
-    doc.push(Block::Table(t));
+    steps(doc, &rows, Label::Blueprint, zone);
 }
 
 /// One run of a sub-flow (the Kindcheck and Meldcode): its steps — a checklist as what was
@@ -58,50 +42,13 @@ pub(super) fn subflow(doc: &mut Document, s: &Summary, run: &SubflowRun, zone: &
         None => run.vanuit.clone(),
     };
     doc.heading(format!("{} — vanuit {whence}", run.naam));
-    // One who did it all is said once, above the steps; several, per step.
-    let single = one_actor(&run.stappen);
-    if let (Some(who), Some(first)) = (&single, run.stappen.first()) {
-        doc.paragraph(format!(
-            "Doorlopen door {who}, {}.",
-            clock::date_time(first.tijd, zone)
-        ));
-    }
-    let mut columns = vec![
-        Column::text("Stap"),
-        Column::text("Antwoord"),
-        Column::note("Door"),
-        Column::date("Tijd"),
-    ];
-    if single.is_some() {
-        columns.remove(2);
-    }
-    let mut t = Table::of(columns);
-    let mut lists = run.checklists.iter().filter_map(|i| s.checklists.get(*i));
-    for r in &run.stappen {
-        let list = if r.soort == "actie" {
-            lists.next()
-        } else {
-            None
-        };
-        let text = match list {
-            Some(c) => match &r.toelichting {
-                Some(note) => format!("{}\nNotitie: {note}", in_short(c, zone)),
-                None => in_short(c, zone),
-            },
-            None => answer(r),
-        };
-        let mut cells = vec![
-            r.vraag.clone(),
-            text,
-            who(r),
-            clock::date_time(r.tijd, zone),
-        ];
-        if single.is_some() {
-            cells.remove(2);
-        }
-        t.row(cells);
-    }
-    doc.push(Block::Table(t));
+    let rows: Vec<&RouteRow> = run.stappen.iter().collect();
+    let lists: Vec<&Checklist> = run
+        .checklists
+        .iter()
+        .filter_map(|i| s.checklists.get(*i))
+        .collect();
+    steps(doc, &rows, Label::Checklists(&lists), zone);
     doc.paragraph(format!(
         "Uitkomst: {}",
         run.uitkomst.as_deref().unwrap_or("nog niet afgerond")
@@ -110,8 +57,9 @@ pub(super) fn subflow(doc: &mut Document, s: &Summary, run: &SubflowRun, zone: &
 
 /// The follow-ups with answers given since they were put off: each with its steps and how it
 /// ended. (What still waits is under "Wacht op".)
-pub(super) fn answered_later(doc: &mut Document, follow_ups: &[FollowUpRecord], zone: &TimeZone) {
-    let answered: Vec<&FollowUpRecord> = follow_ups
+pub(super) fn answered_later(doc: &mut Document, s: &Summary, zone: &TimeZone) {
+    let answered: Vec<&FollowUpRecord> = s
+        .opvolgingen
         .iter()
         .filter(|f| !f.stappen.is_empty())
         .collect();
@@ -131,25 +79,96 @@ pub(super) fn answered_later(doc: &mut Document, follow_ups: &[FollowUpRecord], 
             "; beantwoord."
         });
         doc.paragraph(line);
-        let mut t = Table::of(vec![
-            Column::text("Vraag"),
-            Column::text("Antwoord"),
-            Column::note("Door"),
-            Column::date("Tijd"),
-        ]);
-        for r in &f.stappen {
-            t.row([
-                r.vraag.clone(),
-                answer(r),
-                who(r),
-                clock::date_time(r.tijd, zone),
-            ]);
-        }
-        doc.push(Block::Table(t));
+        let rows: Vec<&RouteRow> = f.stappen.iter().collect();
+        steps(doc, &rows, Label::None, zone);
         if let Some(outcome) = &f.uitkomst {
             doc.paragraph(format!("Uitkomst: {outcome}"));
         }
     }
+}
+
+/// What a table of steps shows besides question, answer and date.
+enum Label<'a> {
+    /// The blueprint's label in a column of its own (the path).
+    Blueprint,
+    /// The checklists of these steps, in order, written out in short (a run of the Meldcode).
+    Checklists(&'a [&'a Checklist]),
+    None,
+}
+
+/// Steps as a table — question, answer (with its note and proposal), date — under a line
+/// saying who answered them; each step's exact time and actor are in the appendix.
+fn steps(doc: &mut Document, rows: &[&RouteRow], label: Label<'_>, zone: &TimeZone) {
+    if let Some(line) = actors(rows, zone) {
+        doc.paragraph(line);
+    }
+    let blueprint = matches!(label, Label::Blueprint);
+    let mut columns = Vec::new();
+    if blueprint {
+        columns.push(Column::kept("Blauwdruk"));
+    }
+    columns.extend([
+        Column::text("Vraag"),
+        Column::text("Antwoord"),
+        Column::kept("Datum"),
+    ]);
+    let mut t = Table::of(columns);
+    let mut lists = match label {
+        Label::Checklists(lists) => lists.iter(),
+        _ => [].iter(),
+    };
+    for r in rows {
+        let list = if r.soort == "actie" {
+            lists.next()
+        } else {
+            None
+        };
+        let text = match list {
+            Some(c) => match &r.toelichting {
+                Some(note) => format!("{}\nNotitie: {note}", in_short(c, zone)),
+                None => in_short(c, zone),
+            },
+            None => answer(r),
+        };
+        let mut cells = Vec::new();
+        if blueprint {
+            cells.push(r.blauwdruk.clone().unwrap_or_else(|| "—".to_string()));
+        }
+        cells.extend([r.vraag.clone(), text, day(r.tijd, zone)]);
+        t.row(cells);
+    }
+    doc.push(Block::Table(t));
+}
+
+/// "Beantwoord door Verloskundig zorgverlener (22-11-2026) en Coördinerend zorgverlener
+/// (10-12-2026)." — who answered these steps, in the order they first did, with the days.
+fn actors(rows: &[&RouteRow], zone: &TimeZone) -> Option<String> {
+    let mut seen: Vec<(String, Vec<String>)> = Vec::new();
+    for r in rows {
+        let Some(who) = &r.door else { continue };
+        let who = who.to_string();
+        let d = day(r.tijd, zone);
+        match seen.iter_mut().find(|(w, _)| *w == who) {
+            Some((_, days)) if !days.contains(&d) => days.push(d),
+            Some(_) => {}
+            None => seen.push((who, vec![d])),
+        }
+    }
+    let parts: Vec<String> = seen
+        .into_iter()
+        .map(|(who, days)| format!("{who} ({})", days.join(", ")))
+        .collect();
+    let list = match parts.split_last() {
+        None => return None,
+        Some((last, rest)) if !rest.is_empty() => format!("{} en {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+    };
+    Some(format!("Beantwoord door {list}."))
+}
+
+/// A day as people write it: 22-11-2026.
+fn day(at: jiff::Timestamp, zone: &TimeZone) -> String {
+    at.to_zoned(zone.clone()).strftime("%d-%m-%Y").to_string()
 }
 
 /// The journal in words, as an appendix: how the record came about. Grouped by day and by
@@ -162,7 +181,11 @@ pub(super) fn journal(doc: &mut Document, s: &Summary, zone: &TimeZone) {
     let day = |at: jiff::Timestamp| at.to_zoned(zone.clone()).strftime("%d-%m-%Y").to_string();
     let hour = |at: jiff::Timestamp| at.to_zoned(zone.clone()).strftime("%H:%M").to_string();
     let mut group: Option<(String, String)> = None;
-    let mut t = Table::of(vec![Column::date("Tijd"), Column::text("Wat")]);
+    let table = || Table {
+        small: true,
+        ..Table::of(vec![Column::kept("Tijd"), Column::text("Wat")])
+    };
+    let mut t = table();
     for line in &s.verloop {
         let who = line
             .door
@@ -171,10 +194,7 @@ pub(super) fn journal(doc: &mut Document, s: &Summary, zone: &TimeZone) {
         let here = (day(line.tijd), who);
         if group.as_ref() != Some(&here) {
             if !t.rows.is_empty() {
-                doc.push(Block::Table(std::mem::replace(
-                    &mut t,
-                    Table::of(vec![Column::date("Tijd"), Column::text("Wat")]),
-                )));
+                doc.push(Block::Table(std::mem::replace(&mut t, table())));
             }
             doc.subheading(format!("{} · {}", here.0, here.1));
             group = Some(here);
@@ -182,21 +202,6 @@ pub(super) fn journal(doc: &mut Document, s: &Summary, zone: &TimeZone) {
         t.row([hour(line.tijd), line.wat.clone()]);
     }
     doc.push(Block::Table(t));
-}
-
-/// Who answered all these rows, when it was one and the same.
-fn one_actor(rows: &[RouteRow]) -> Option<String> {
-    let mut who = rows.iter().filter(|r| r.soort != "einde").map(|r| &r.door);
-    let first = who.next()?.as_ref()?;
-    who.all(|w| w.as_ref() == Some(first))
-        .then(|| first.to_string())
-}
-
-/// Who answered a row, or "—".
-fn who(r: &RouteRow) -> String {
-    r.door
-        .as_ref()
-        .map_or_else(|| "—".to_string(), ToString::to_string)
 }
 
 /// The answer of a row, with its note, the proposal it followed or overruled, and whom to

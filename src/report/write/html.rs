@@ -4,7 +4,7 @@
 //! characters are made visible as in every other format ([`Document::visible`]), so that the
 //! file holds none (a browser would hide most of them, `cat` would not).
 
-use crate::report::document::{Block, Chart, Document, Item, Mark, Table};
+use crate::report::document::{Block, Chart, Document, Item, Table};
 
 /// Text for HTML.
 pub(crate) fn esc(text: &str) -> String {
@@ -30,6 +30,7 @@ th { background: #eee; }
 td { overflow-wrap: break-word; }
 td.n { text-align: right; }
 .d { white-space: nowrap; }
+th.d { width: 1%; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; break-inside: avoid; }
 ul.meta { list-style: none; padding: 0; }
@@ -46,9 +47,14 @@ ul.meta { list-style: none; padding: 0; }
 .chart .cnt { width: 2.5em; text-align: right; }
 blockquote { margin: 0.3em 0 0.3em 1em; padding-left: 0.6em; border-left: 3px solid #3b6ea5; }
 .closing { margin-top: 2em; font-style: italic; border-top: 1px solid #888; padding-top: 0.5em; }
-@page { size: A4; margin: 18mm 15mm 16mm 15mm; }
+@page { size: A4; margin: 14mm 12mm 13mm 12mm; }
 @media print {
-body { margin: 0; font-size: 9.5pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; font-size: 8.5pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+h2 { margin-top: 0.8em; }
+h3 { margin: 0.4em 0 0.2em 0; }
+p, ul { margin: 0.3em 0; }
+th, td { padding: 1px 4px; }
+table.small { font-size: 7.5pt; }
 h1, h2, h3 { page-break-after: avoid; break-after: avoid; }
 li, blockquote, .chart, .letop, .closing { break-inside: avoid; }
 }
@@ -162,11 +168,10 @@ fn list(open: &str, elements: impl Iterator<Item = String>) -> String {
 
 /// A list item; an open action in bold with a box to tick on paper.
 fn item(i: &Item) -> String {
-    let (class, mark) = match i.mark {
-        None => ("", ""),
-        Some(Mark::Open) => (" class=\"open\"", "☐ "),
-        Some(Mark::Done) => ("", "☑ "),
-        Some(Mark::NotApplicable) => ("", "– "),
+    let (class, mark) = if i.open {
+        (" class=\"open\"", "☐ ")
+    } else {
+        ("", "")
     };
     let sub = if i.sub.is_empty() {
         String::new()
@@ -183,9 +188,23 @@ fn item(i: &Item) -> String {
 /// runs over, its rows in `<tbody>`, none split over two pages. A date or time column is
 /// kept whole in the header too.
 fn table(t: &Table) -> String {
-    let mut s = String::from("<table>\n<thead><tr>");
+    // Beside columns kept narrow (dates, labels), the columns of text share the rest evenly,
+    // so that a long answer does not squeeze its question into a column of single words.
+    let share = t.columns.iter().any(|c| c.keep).then(|| {
+        let text = t.columns.iter().filter(|c| !c.keep && !c.numeric).count();
+        100 / text.max(1)
+    });
+    let mut s = String::from(if t.small {
+        "<table class=\"small\">\n<thead><tr>"
+    } else {
+        "<table>\n<thead><tr>"
+    });
     for c in &t.columns {
-        let open = if c.keep { "<th class=\"d\">" } else { "<th>" };
+        let open = match share {
+            _ if c.keep => "<th class=\"d\">".to_string(),
+            Some(pct) if !c.numeric => format!("<th style=\"width: {pct}%\">"),
+            _ => "<th>".to_string(),
+        };
         s.push_str(&format!("{open}{}</th>", esc(&c.title)));
     }
     s.push_str("</tr></thead>\n<tbody>\n");
@@ -265,7 +284,7 @@ mod tests {
         doc.running = running.map(str::to_string);
         let mut t = Table::of(vec![
             crate::report::document::Column::text("Stap"),
-            crate::report::document::Column::date("Tijd"),
+            crate::report::document::Column::kept("Tijd"),
         ]);
         t.row(["a", "22-11-2026 09:00"]);
         doc.push(Block::Table(t));

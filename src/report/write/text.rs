@@ -6,7 +6,7 @@
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ColumnConstraint, ContentArrangement, Table as Grid, Width};
 
-use crate::report::document::{Block, Chart, Document, Item, Mark, Table};
+use crate::report::document::{Block, Chart, Document, Item, Table};
 use crate::report::Layout;
 
 /// A table in the house style, `layout.width` wide; also for the tables other rooms print.
@@ -107,42 +107,25 @@ fn hanging(first: &str, next: &str, text: &str, layout: Layout) -> String {
 
 /// The box of a list item, as on a paper form.
 pub(crate) fn mark(item: &Item) -> &'static str {
-    match item.mark {
-        None => "",
-        Some(Mark::Open) => "[ ] ",
-        Some(Mark::Done) => "[x] ",
-        Some(Mark::NotApplicable) => "[-] ",
+    if item.open {
+        "[ ] "
+    } else {
+        ""
     }
 }
 
-/// A table for the screen: a note column goes under the column before it.
+/// A table for the screen.
 fn grid(t: &Table, layout: Layout) -> Grid {
-    let header: Vec<&str> = t
-        .columns
-        .iter()
-        .filter(|c| !c.note)
-        .map(|c| c.title.as_str())
-        .collect();
+    let header: Vec<&str> = t.columns.iter().map(|c| c.title.as_str()).collect();
     let mut g = table(layout, &header);
     for row in &t.rows {
-        let mut cells: Vec<String> = Vec::new();
-        for (column, cell) in t.columns.iter().zip(row) {
-            match cells.last_mut() {
-                Some(last) if column.note => {
-                    if !cell.text.is_empty() {
-                        last.push_str(&format!("\n{}: {}", column.title, cell.text));
-                    }
-                }
-                _ => cells.push(cell.text.clone()),
-            }
-        }
-        g.add_row(cells);
+        g.add_row(row.iter().map(|c| c.text.clone()).collect::<Vec<_>>());
     }
     keep_words(&mut g);
     g
 }
 
-/// The longest word of each shown column (a note column counts with the one before it).
+/// The longest word of each column, its title included.
 fn longest_words(t: &Table) -> Vec<usize> {
     let word = |text: &str| {
         text.split_whitespace()
@@ -150,26 +133,17 @@ fn longest_words(t: &Table) -> Vec<usize> {
             .max()
             .unwrap_or(0)
     };
-    let mut longest: Vec<usize> = Vec::new();
-    let mut shown = 0;
-    for (i, column) in t.columns.iter().enumerate() {
-        if !column.note || shown == 0 {
-            longest.push(word(&column.title));
-            shown = longest.len();
-        }
-        for row in &t.rows {
-            if let Some(cell) = row.get(i) {
-                let w = word(&cell.text)
-                    + if column.note {
-                        column.title.len() + 2
-                    } else {
-                        0
-                    };
-                longest[shown - 1] = longest[shown - 1].max(w);
-            }
-        }
-    }
-    longest
+    t.columns
+        .iter()
+        .enumerate()
+        .map(|(i, column)| {
+            t.rows
+                .iter()
+                .filter_map(|row| row.get(i))
+                .map(|cell| word(&cell.text))
+                .fold(word(&column.title), usize::max)
+        })
+        .collect()
 }
 
 /// Whether the table fits the width without breaking a word: every column as wide as its
