@@ -135,7 +135,7 @@ fn terug_later_works_and_is_recorded() {
     let changes = json["gewijzigd"].as_array().expect("gewijzigd");
     assert_eq!(changes.len(), 1, "{json}");
     // The question is named by its key or (in the newer export) by its text.
-    let vraag = changes[0]["vraag"].as_str().expect("vraag");
+    let vraag = changes[0]["knoop"].as_str().expect("knoop");
     assert!(
         vraag == "G" || vraag.contains("Op welk gebied liggen de problemen?"),
         "{vraag}"

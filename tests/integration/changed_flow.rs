@@ -64,7 +64,7 @@ fn a_changed_text_and_version_is_reported_and_the_session_goes_on() {
     ws.cmd(&format!("export {id}"))
         .run()
         .code(0)
-        .stdout_has("| D4: Is de cliënt op de eerste afspraak verschenen? | Ja, verschenen |");
+        .stdout_has("| D4 | Is de cliënt op de eerste afspraak verschenen? | Ja, verschenen |");
 
     let stored = ws.session_json(&id);
     assert_eq!(stored["flow"]["versie"], "3.2");

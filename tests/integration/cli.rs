@@ -186,7 +186,7 @@ fn versie_names_the_built_in_flows_map_and_formats() {
         "(meldcode)",
         "(voorbeeld, verzonnen aanbieders)",
         "zorgpad.sessie/1",
-        "zorgpad.samenvatting/1",
+        "zorgpad.samenvatting/2",
         "zorgpad.scan/1",
     ] {
         assert!(

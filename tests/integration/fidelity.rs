@@ -182,7 +182,7 @@ fn m1_with_a_report_waits_for_veilig_thuis_and_shows_the_organisation_from_the_m
     );
     assert!(route(&json).contains(&"M1".to_string()));
     assert!(
-        let_op(&json).contains("Opvolging staat open: VT: Heeft Veilig Thuis teruggekoppeld?"),
+        let_op(&json).contains("Opvolging staat open: VT Heeft Veilig Thuis teruggekoppeld?"),
         "{}",
         let_op(&json)
     );

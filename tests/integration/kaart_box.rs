@@ -206,7 +206,7 @@ fn a_session_waiting_at_the_box_names_whom_to_reach() {
     assert_eq!(ids(&json["huidige_contact"]), ["vt-noord"]);
     assert!(
         md.contains(
-            "- Contact bij de volgende vraag (gekozen bij 'Melding bij Veilig Thuis'): \
+            "  - Contact (gekozen bij 'Melding bij Veilig Thuis'): \
              Veilig Thuis Noord · tel. 010-0000002 · noord@example.org\n"
         ),
         "{md}"

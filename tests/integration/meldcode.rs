@@ -201,7 +201,7 @@ fn the_report_outcome_is_shown_prominently_in_every_format() {
         .stdout_has("!! Meldcode-uitkomst: gemeld bij Veilig Thuis");
     let md = out.read("s.md");
     assert!(md.contains("## Let op\n\n- **Kindcheck positief"), "{md}");
-    assert!(md.contains("- **Meldcode-uitkomst: gemeld bij Veilig Thuis (vanuit B2, Verloskundig zorgverlener)**"), "{md}");
+    assert!(md.contains("- **Meldcode-uitkomst: gemeld bij Veilig Thuis (vanuit B2 Volg stappen Kindcheck/Meldcode, Verloskundig zorgverlener)**"), "{md}");
 }
 
 // --- The complexity proposal at D2 ---------------------------------------------------------

@@ -124,7 +124,7 @@ fn no_fitting_offer_is_recorded_as_a_gap_and_shown() {
         .as_array()
         .unwrap();
     assert!(
-        open.iter().any(|a| a
+        open.iter().any(|a| a["tekst"]
             .as_str()
             .unwrap()
             .starts_with("Geen passend aanbod in de categorie 'psychosociaal'")),
@@ -222,7 +222,7 @@ fn the_veilig_thuis_report_names_who_to_whom_and_the_phone_number() {
         .as_array()
         .unwrap();
     assert!(
-        open.iter().any(|a| a
+        open.iter().any(|a| a["tekst"]
             .as_str()
             .unwrap()
             .starts_with("Melding bij Veilig Thuis Voorbeeldregio (0800-2000)")),

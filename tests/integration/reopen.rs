@@ -190,7 +190,7 @@ fn a_session_that_ended_at_e0_goes_on_to_the_meldcode_when_signals_come_later() 
         "not finished any more: {out}"
     );
     // The intake recorded before stays: D1 is still answered 'nee' on the route.
-    assert!(out.contains("| D1:"), "{out}");
+    assert!(out.contains("| D1 | Psychopathologie"), "{out}");
 }
 
 #[test]
@@ -287,7 +287,7 @@ fn a_waiting_session_ticks_off_first_and_then_goes_on_where_it_waits() {
         .code(0)
         .stderr_has(&format!("1 openstaande actie afgevinkt in sessie {id}."))
         .stderr_has("wacht bij B7")
-        .stdout_has("2 van 2 gedaan (waarvan 1 later afgevinkt)")
+        .stdout_has("Screening kwetsbaarheid uitgevoerd (later afgevinkt op 10-12-2026")
         .stdout_lacks("Screening kwetsbaarheid uitgevoerd (B1");
     // Nothing open any more: a tick is refused, and says so.
     ws.cmd(&format!("hervat {id}"))

@@ -279,7 +279,7 @@ fn complex_without_consent_follows_the_meldcode_to_veilig_thuis() {
     let open = json["open_acties"]["Veilig Thuis"]
         .as_array()
         .expect("open actions for Veilig Thuis");
-    assert!(open.iter().any(|a| a
+    assert!(open.iter().any(|a| a["tekst"]
         .as_str()
         .unwrap()
         .starts_with("Terugkoppeling aan huisarts")));
@@ -479,7 +479,7 @@ fn the_meldcode_without_a_report_can_offer_the_referral_again() {
         .as_str()
         .unwrap()
         .contains("Na de bevalling overgedragen"));
-    out.stdout_has("(B4, categorie kwetsbare-zwangeren) — VOORGESTELD, NIET UITGEVOERD");
+    out.stdout_has("B4 Verwijs door naar gespecialiseerde hulpverlener/organisatie (categorie kwetsbare-zwangeren) — VOORGESTELD, NIET UITGEVOERD");
 }
 
 #[test]

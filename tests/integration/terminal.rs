@@ -127,7 +127,7 @@ fn the_shortest_route_with_one_answer_changed_through_esc() {
     );
     let changed = json["gewijzigd"].as_array().expect("gewijzigd");
     assert_eq!(changed.len(), 1, "gewijzigd: {changed:#?}");
-    assert_eq!(changed[0]["vraag"], "B1-instrument");
+    assert_eq!(changed[0]["knoop"], "B1-instrument");
     assert_eq!(changed[0]["eerder_antwoord"], "R4U");
 
     let screen = tty.screen();

@@ -238,7 +238,7 @@ fn m1_with_a_report_shows_veilig_thuis_from_the_map_and_waits_for_its_feedback()
     assert_eq!(json["opvolgingen"][0]["id"], "VT");
     assert_eq!(json["opvolgingen"][0]["open"], true);
     assert!(
-        let_op(&json).contains("Opvolging staat open: VT: Heeft Veilig Thuis teruggekoppeld?"),
+        let_op(&json).contains("Opvolging staat open: VT Heeft Veilig Thuis teruggekoppeld?"),
         "{}",
         let_op(&json)
     );

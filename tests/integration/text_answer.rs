@@ -100,9 +100,11 @@ fn the_text_is_the_answer_in_the_summary_and_the_json_export() {
     assert_eq!(row["toelichting"], Value::Null);
     assert_eq!(
         json["let_op"],
-        serde_json::json!(["Veiligheid gevolgd door: wijkteam, tot 1 maart (vanuit VG)"])
+        serde_json::json!([
+            "Veiligheid gevolgd door: wijkteam, tot 1 maart (vanuit Veiligheid volgen)"
+        ])
     );
-    out.stdout_has("!! Veiligheid gevolgd door: wijkteam, tot 1 maart (vanuit VG)")
+    out.stdout_has("!! Veiligheid gevolgd door: wijkteam, tot 1 maart (vanuit Veiligheid volgen)")
         .stdout_has("Jansen, Kraamzorg")
         .stdout_has("wijkteam, tot 1");
 }
@@ -115,7 +117,7 @@ fn the_text_is_in_the_markdown_and_html_exports() {
     let id = ws.only_session();
     let md = ws.cmd(&format!("export {id} --formaat md")).run().code(0);
     md.stdout_has("Jansen, Kraamzorg Noord")
-        .stdout_has("Veiligheid gevolgd door: wijkteam, tot 1 maart (vanuit VG)");
+        .stdout_has("Veiligheid gevolgd door: wijkteam, tot 1 maart (vanuit Veiligheid volgen)");
     let html = ws.cmd(&format!("export {id} --formaat html")).run().code(0);
     html.stdout_has("Jansen, Kraamzorg Noord")
         .stdout_has("Veiligheid gevolgd door: wijkteam, tot 1 maart");
@@ -186,7 +188,7 @@ fn back_and_later_at_text_questions_then_resume() {
         .run()
         .code(0)
         .no_panic()
-        .stderr_has("wacht bij VG");
+        .stderr_has("wacht bij Veiligheid volgen.");
     let paused: Value = serde_json::from_str(&ws.read("s.json")).expect("json");
     assert_eq!(answer_at(&paused, "CZ"), "De Vries, wijkteam");
     assert_eq!(paused["sessie"]["status"], "wacht");
@@ -205,7 +207,7 @@ fn back_and_later_at_text_questions_then_resume() {
     assert_eq!(answer_at(&done, "VG"), "wijkteam, tot 1 maart");
     assert_eq!(
         done["let_op"][0],
-        "Veiligheid gevolgd door: wijkteam, tot 1 maart (vanuit VG)"
+        "Veiligheid gevolgd door: wijkteam, tot 1 maart (vanuit Veiligheid volgen)"
     );
 }
 

@@ -91,19 +91,26 @@ fn the_summary_shows_who_answered() {
         .code(0)
         .stdout
         .clone();
+    // Who answered is said once over the decisions, and per answer in the appendix, where
+    // the journal is grouped by day and by who acted.
     assert!(
-        md.contains("| Stap | Rol | Door | Vraag | Antwoord | Toelichting | Tijd |"),
+        md.contains("Beantwoord door Verloskundig zorgverlener (JdV) (")
+            && md.contains(" en Coördinerend zorgverlener (AB) (10-12-2026)."),
         "{md}"
     );
-    // The box is the midwife's; who answered it is named beside it.
-    assert!(
-        md.contains("| 2 | Verloskundig zorgverlener | Verloskundig zorgverlener (JdV) | B5:"),
-        "{md}"
-    );
-    assert!(
-        md.contains("| 2 | Verloskundig zorgverlener | Coördinerend zorgverlener (AB) | D4:"),
-        "{md}"
-    );
+    let midwife = md
+        .find(" · Verloskundig zorgverlener (JdV)\n")
+        .expect("the midwife's part of the journal");
+    let coordinator = md
+        .find("### 10-12-2026 · Coördinerend zorgverlener (AB)\n")
+        .expect("the coordinator's part of the journal");
+    let b5 = md
+        .find("| B5 Wie wordt de coördinerend zorgverlener?")
+        .expect("B5");
+    let d4 = md
+        .find("| D4 Is de cliënt op de afspraak verschenen? →")
+        .expect("D4");
+    assert!(midwife < b5 && b5 < coordinator && coordinator < d4, "{md}");
     let out = ws.cmd(&format!("export {id} --formaat json")).run().code(0);
     let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let d4 = json["route"]
@@ -405,10 +412,18 @@ fn a_session_file_from_before_rol_and_door_on_every_event_still_reads() {
     )
     .unwrap();
     let out = ws.cmd(&format!("export {id} --formaat md")).run().code(0);
-    assert!(
-        out.stdout
-            .contains("| 2 | Verloskundig zorgverlener | Verloskundig zorgverlener | B5:"),
-        "{}",
-        out.stdout
-    );
+    // Each answer still has who gave it: the role in force.
+    let journal = out
+        .stdout
+        .split("## Bijlage: verloop van de sessie")
+        .nth(1)
+        .expect("the journal");
+    let midwife = journal
+        .find(" · Verloskundig zorgverlener\n")
+        .expect("the midwife's part");
+    let b5 = journal
+        .find("| B5 Wie wordt de coördinerend zorgverlener?")
+        .expect("B5");
+    assert!(midwife < b5, "{journal}");
+    assert!(!journal.contains("· —"), "{journal}");
 }

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::Contact;
+use crate::kaart::Kaart;
 use crate::kaart::Offer;
 
 /// The organisations of the Sociale Kaart a box with `kaart:` shows: those chosen at the
@@ -87,5 +87,71 @@ impl RouteContact {
                     .map(|a| format!("{a} (zelf ingevuld, niet op de Sociale Kaart)")),
             )
             .collect()
+    }
+}
+
+/// A provider of the Sociale Kaart as the client's file needs it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Contact {
+    pub id: String,
+    pub naam: String,
+    pub domein: Option<String>,
+    pub niveau: Option<u8>,
+    pub telefoon: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub adres: Option<String>,
+    pub aanmelden: Option<String>,
+}
+
+impl Contact {
+    pub(crate) fn of(id: &str, kaart: Option<&Kaart>) -> Contact {
+        match kaart.and_then(|k| k.provider(id)) {
+            Some(a) => Contact::from_provider(a),
+            None => Contact {
+                id: id.to_string(),
+                naam: format!("{id} (staat niet meer op de Sociale Kaart)"),
+                domein: None,
+                niveau: None,
+                telefoon: None,
+                email: None,
+                website: None,
+                adres: None,
+                aanmelden: None,
+            },
+        }
+    }
+
+    fn from_provider(a: &crate::kaart::Provider) -> Contact {
+        Contact {
+            id: a.id.clone(),
+            naam: a.name.clone(),
+            domein: a.domain.map(|d| d.label().to_string()),
+            niveau: a.level,
+            telefoon: a.phone.clone(),
+            email: a.email.clone(),
+            website: a.website.clone(),
+            adres: a.address.clone(),
+            aanmelden: a.how_to_refer.clone(),
+        }
+    }
+
+    /// "Naam · tel. … · e-mail · website": whom to call and how, as the terminal showed it.
+    pub fn reach(&self) -> String {
+        crate::kaart::reach_line(
+            &self.naam,
+            self.telefoon.as_deref(),
+            self.email.as_deref(),
+            self.website.as_deref(),
+        )
+    }
+
+    /// Phone, e-mail and website, as one line.
+    pub fn line(&self) -> String {
+        [&self.telefoon, &self.email, &self.website]
+            .iter()
+            .filter_map(|c| c.as_deref())
+            .collect::<Vec<_>>()
+            .join(" · ")
     }
 }

@@ -13,7 +13,7 @@ use crate::engine::answer::Status;
 use crate::engine::journal;
 use crate::engine::session::Session;
 use crate::flow::model::Body;
-use crate::kaart::{Kaart, Offer};
+use crate::kaart::Offer;
 
 mod collect;
 mod contact;
@@ -22,7 +22,7 @@ mod verloop;
 pub(crate) mod words;
 
 use collect::{Parts, NO_ROLE};
-pub use contact::RouteContact;
+pub use contact::{Contact, RouteContact};
 use follow_up::follow_ups;
 pub use follow_up::FollowUpRecord;
 use words::{describe_for_key, label_for_key};
@@ -146,6 +146,8 @@ pub struct RouteRow {
     pub door: Option<Who>,
     /// The sub-flow this step sits in (its call's title), if any.
     pub binnen: Option<String>,
+    /// The kind of box (`beslissing`, `actie`, …, as in the flow), or `vervolg` for going on
+    /// after an end was reached.
     pub soort: &'static str,
     /// For a decision with a proposal: what was proposed, why, and whether it was followed.
     pub voorstel: Option<ProposalRecord>,
@@ -269,72 +271,6 @@ pub struct Referral {
 pub const REFERRED: &str = "verwezen";
 pub const NOT_CARRIED_OUT: &str = "voorgesteld, niet uitgevoerd";
 pub const NOT_YET: &str = "voorgesteld, nog niet uitgevoerd";
-
-/// A provider of the Sociale Kaart as the client's file needs it.
-#[derive(Debug, Clone, Serialize)]
-pub struct Contact {
-    pub id: String,
-    pub naam: String,
-    pub domein: Option<String>,
-    pub niveau: Option<u8>,
-    pub telefoon: Option<String>,
-    pub email: Option<String>,
-    pub website: Option<String>,
-    pub adres: Option<String>,
-    pub aanmelden: Option<String>,
-}
-
-impl Contact {
-    pub(crate) fn of(id: &str, kaart: Option<&Kaart>) -> Contact {
-        match kaart.and_then(|k| k.provider(id)) {
-            Some(a) => Contact::from_provider(a),
-            None => Contact {
-                id: id.to_string(),
-                naam: format!("{id} (staat niet meer op de Sociale Kaart)"),
-                domein: None,
-                niveau: None,
-                telefoon: None,
-                email: None,
-                website: None,
-                adres: None,
-                aanmelden: None,
-            },
-        }
-    }
-
-    fn from_provider(a: &crate::kaart::Provider) -> Contact {
-        Contact {
-            id: a.id.clone(),
-            naam: a.name.clone(),
-            domein: a.domain.map(|d| d.label().to_string()),
-            niveau: a.level,
-            telefoon: a.phone.clone(),
-            email: a.email.clone(),
-            website: a.website.clone(),
-            adres: a.address.clone(),
-            aanmelden: a.how_to_refer.clone(),
-        }
-    }
-
-    /// "Naam · tel. … · e-mail · website": whom to call and how, as the terminal showed it.
-    pub fn reach(&self) -> String {
-        crate::kaart::reach_line(
-            &self.naam,
-            self.telefoon.as_deref(),
-            self.email.as_deref(),
-            self.website.as_deref(),
-        )
-    }
-
-    /// Phone, e-mail and website, as one line.
-    pub fn line(&self) -> String {
-        [&self.telefoon, &self.email, &self.website]
-            .iter()
-            .filter_map(|c| c.as_deref())
-            .collect::<Vec<_>>()
-            .join(" · ")
-    }
-}
 
 /// An answer that was changed (taken back with "terug" and answered differently, or not asked
 /// again). The fields after `teruggenomen` were added later to `zorgpad.samenvatting/1`.

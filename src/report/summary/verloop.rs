@@ -14,12 +14,15 @@ use crate::report::summary::{JournalLine, Who};
 /// Every event of the session, in words.
 pub(super) fn lines(session: &Session<'_>, kaart: Option<&Kaart>) -> Vec<JournalLine> {
     let main = session.walk().main();
-    session
-        .events()
+    let events = session.events();
+    // Who acted as the rest of the summary says it: an event of an older file, without a
+    // role of its own, by the role in force.
+    events
         .iter()
-        .map(|event| JournalLine {
+        .zip(crate::engine::journal::acted_by(events))
+        .map(|(event, actor)| JournalLine {
             tijd: event.time(),
-            door: Who::of(main, event.actor()),
+            door: Who::of(main, actor),
             wat: words(session, event, kaart),
         })
         .collect()

@@ -66,7 +66,11 @@ pub(super) fn row(step: &Step<'_>, offer: Option<Offer<'_>>) -> RouteRow {
         rol: step.role.as_ref().map(|r| r.label.clone()),
         door: None,
         binnen: step.calls.last().map(|c| c.title.clone()),
-        soort: node.body.kind().dutch(),
+        // Going on after an end is a decision of its own, not the end reached.
+        soort: match &step.answer {
+            Some(Answer::Vervolg { .. }) => "vervolg",
+            _ => node.body.kind().dutch(),
+        },
         voorstel: step.proposal.as_ref().map(|p| {
             let label = match &node.body {
                 Body::Decision { options, .. } => options

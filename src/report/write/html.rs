@@ -316,10 +316,10 @@ mod tests {
     }
 
     #[test]
-    fn a_table_has_a_header_to_repeat_and_keeps_dates_whole() {
+    fn a_table_has_a_header_to_repeat_keeps_dates_whole_and_gives_text_the_rest() {
         let html = write(&doc(None));
         assert!(
-            html.contains("<table>\n<thead><tr><th>Stap</th><th class=\"d\">Tijd</th></tr></thead>\n<tbody>\n<tr><td>a</td><td class=\"d\">22-11-2026 09:00</td></tr>\n</tbody>\n</table>\n"),
+            html.contains("<table>\n<thead><tr><th style=\"width: 100%\">Stap</th><th class=\"d\">Tijd</th></tr></thead>\n<tbody>\n<tr><td>a</td><td class=\"d\">22-11-2026 09:00</td></tr>\n</tbody>\n</table>\n"),
             "{html}"
         );
     }
