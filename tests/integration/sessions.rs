@@ -198,12 +198,17 @@ fn a_session_paused_at_the_appointment_and_the_mdo_continues_in_new_processes_an
         .now("2027-01-16T09:05:00Z")
         .run()
         .code(0)
-        .stdout_has("- Kenmerk: P-2026-0042\n")
+        .stdout_has(&format!("- Kenmerk: P-2026-0042 · sessie {id}\n"))
         .stdout_has("- Ingevuld door: Verloskundig zorgverlener (vanaf 22-11-2026 09:00); Coördinerend zorgverlener (vanaf 15-01-2027 16:00)\n")
-        .stdout_has("| 2 | Verloskundig zorgverlener | Verloskundig zorgverlener | B5: Maak afspraak voor cliënt | 1 van 1 gedaan |  | 22-11-2026 09:23 |\n")
-        .stdout_has("| 2 | Verloskundig zorgverlener | Verloskundig zorgverlener | B5: Wie wordt de coördinerend zorgverlener? (naam of functie, en organisatie) | Jeugdverpleegkundige van het Centrum Kwetsbare Zwangeren |  | 22-11-2026 09:24 |\n")
-        .stdout_has("| 2 | Verloskundig zorgverlener | Verloskundig zorgverlener | D4: Is de cliënt op de afspraak verschenen? | Ja, verschenen |  | 10-12-2026 14:01 |\n")
-        .stdout_has("| 4 | MDO | Coördinerend zorgverlener | B7: Multidisciplinair overleg (MDO) | 2 van 2 gedaan |  | 15-01-2027 16:01 |\n")
+        .stdout_has("- B5 Maak afspraak voor cliënt (stap 2, Verloskundig zorgverlener) — gedaan: Maak afspraak voor cliënt\n")
+        .stdout_has("| B5 | Wie wordt de coördinerend zorgverlener? (naam of functie, en organisatie) | Jeugdverpleegkundige van het Centrum Kwetsbare Zwangeren | 22-11-2026 |\n")
+        .stdout_has("| D4 | Is de cliënt op de afspraak verschenen? | Ja, verschenen | 10-12-2026 |\n")
+        .stdout_has("- B7 Multidisciplinair overleg (MDO) (stap 4, MDO) — gedaan: ")
+        // Each answer's time and who gave it: in the journal, the appendix.
+        .stdout_has("### 22-11-2026 · Verloskundig zorgverlener\n")
+        .stdout_has("| 09:23 | B5 Maak afspraak voor cliënt → 1 van 1 gedaan |\n")
+        .stdout_has("### 15-01-2027 · Coördinerend zorgverlener\n")
+        .stdout_has("| 16:01 | B7 Multidisciplinair overleg (MDO) → 2 van 2 gedaan |\n")
         .stdout_has("- Uitkomst: Complexe problematiek: verwezen naar een gespecialiseerde hulpverlener, met een coördinerend zorgverlener. In het MDO is het definitieve behandelplan vastgesteld.");
 
     // The journal: who took the session up when, and where it waited; the exports (reading)
