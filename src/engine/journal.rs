@@ -336,3 +336,45 @@ pub(crate) fn in_scope(event: &Event, scope: Option<&str>) -> bool {
         _ => scope.is_none(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(json: &str) -> Event {
+        serde_json::from_str(json).expect("event")
+    }
+
+    #[test]
+    fn a_consent_event_reads_without_its_optional_fields_and_the_latest_wins() {
+        let events = vec![
+            event(
+                r#"{"gebeurtenis": "start", "tijd": "2026-11-22T09:00:00Z", "rol": "verloskundig-zorgverlener"}"#,
+            ),
+            event(
+                r#"{"gebeurtenis": "toestemming", "tijd": "2026-11-23T09:00:00Z", "ontvanger": "kraamzorg", "gegeven": true}"#,
+            ),
+            event(
+                r#"{"gebeurtenis": "toestemming", "tijd": "2026-11-24T09:00:00Z", "ontvanger": "jgz", "gegeven": true, "door": "JdV"}"#,
+            ),
+            event(
+                r#"{"gebeurtenis": "toestemming", "tijd": "2026-11-25T09:00:00Z", "ontvanger": "kraamzorg", "gegeven": false, "reden": "ingetrokken"}"#,
+            ),
+        ];
+        let kraamzorg = consent(&events, "kraamzorg").expect("recorded");
+        assert!(!kraamzorg.given);
+        assert_eq!(kraamzorg.reason.as_deref(), Some("ingetrokken"));
+        // Without a role of its own, the role of the start.
+        assert_eq!(
+            kraamzorg.by.rol.as_deref(),
+            Some("verloskundig-zorgverlener")
+        );
+        assert!(consent(&events, "jgz").is_some_and(|c| c.given));
+        assert!(consent(&events, "huisarts").is_none());
+        // Not a pause, not an answer: the pause in force is untouched.
+        assert!(pause(&events).is_none());
+        // Written back as read, without empty fields.
+        let text = serde_json::to_string(&events[1]).expect("json");
+        assert!(!text.contains("rol") && !text.contains("reden"), "{text}");
+    }
+}

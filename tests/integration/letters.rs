@@ -4,7 +4,7 @@
 //! it names. Through the real binary, with the fixed session of `golden.rs` (GP consent
 //! refused at B2, consent for the referral given at D3).
 
-use crate::common::{Workspace, TO_D4_PAUSE};
+use crate::common::{Workspace, D4_TO_MDO_PAUSE, TO_D4_PAUSE};
 use crate::golden::{self, session};
 use crate::golden_file;
 
@@ -464,4 +464,58 @@ fn no_internal_node_id_appears_in_any_letter() {
             }
         }
     }
+}
+
+#[test]
+fn a_consent_does_not_change_the_walk_of_an_unfinished_session() {
+    let ws = Workspace::new();
+    ws.cmd("start --rol verloskundig-zorgverlener")
+        .answers(TO_D4_PAUSE)
+        .run()
+        .code(0);
+    let id = ws.only_session();
+    consent(&ws, &id, "jgz", "ja", "2026-11-23T09:00:00Z");
+    // The session still waits at the appointment and goes on from there.
+    ws.cmd(&format!("hervat {id}"))
+        .now("2026-12-10T14:00:00Z")
+        .answers(D4_TO_MDO_PAUSE)
+        .run()
+        .code(0)
+        .no_panic();
+    let text = letter(&ws, &id, "jgz", "tekst");
+    assert!(
+        text.contains("om te delen met de jeugdgezondheidszorg (JGZ): ja"),
+        "{text}"
+    );
+    assert!(text.contains("Het pad loopt nog"), "{text}");
+}
+
+#[test]
+fn a_flow_without_brieven_has_no_letters() {
+    let ws = Workspace::new();
+    let full = include_str!("../../flows/blauwdruk-psychosociaal.yaml");
+    let start = full.find("# Brieven per ontvanger").expect("section");
+    let end = full.find("\nknopen:").expect("knopen");
+    ws.write(
+        "eigen.yaml",
+        format!("{}{}", &full[..start], &full[end + 1..]),
+    );
+    ws.write("meldcode.yaml", include_str!("../../flows/meldcode.yaml"));
+    ws.cmd("controleer --flow eigen.yaml").run().code(0);
+    ws.cmd("start --flow eigen.yaml")
+        .answers(TO_D4_PAUSE)
+        .run()
+        .code(0);
+    let id = ws.only_session();
+    ws.cmd(&format!("export {id} --voor huisarts"))
+        .run()
+        .code(2)
+        .no_panic()
+        .stderr_has("noemt geen ontvangers van brieven");
+    ws.cmd(&format!("toestemming {id} --voor huisarts ja"))
+        .run()
+        .code(2)
+        .stderr_has("noemt geen ontvangers van brieven");
+    // The summary itself is unchanged.
+    ws.cmd(&format!("export {id}")).run().code(0);
 }
