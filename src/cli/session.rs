@@ -280,7 +280,7 @@ pub enum YesNo {
 #[derive(Debug, clap::Args)]
 pub struct ConsentArgs {
     /// Id van de sessie, een uniek begin ervan, of het kenmerk van de cliënt
-    #[arg(value_name = "ID", help_heading = "Argumenten")]
+    #[arg(value_name = "ID", help_heading = "Argumenten", display_order = 0)]
     pub id: String,
 
     /// ja: de cliënt geeft toestemming; nee: zij weigert, of trekt haar toestemming in
