@@ -87,6 +87,7 @@ pub fn run(args: Args) -> Result<Exit, Error> {
         cli::config::Config::HandOver(c) => cmd::handover::hand_over(&c),
         cli::config::Config::Receive(c) => cmd::handover::receive(&c),
         cli::config::Config::Export(c) => cmd::export::export(&c),
+        cli::config::Config::Consent(c) => cmd::consent::record(&c),
         cli::config::Config::Show(c) => cmd::show::show(&c),
         cli::config::Config::Graph(c) => cmd::graph::graph(&c),
         cli::config::Config::Practice(c) => cmd::practice::run(&c),

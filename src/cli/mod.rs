@@ -99,13 +99,23 @@ pub enum Command {
     )]
     Sessies(SessionsArgs),
 
-    /// Schrijf de samenvatting van een sessie voor het dossier: Markdown, JSON, HTML of korte tekst (EPD)
+    /// Schrijf de samenvatting van een sessie voor het dossier (Markdown, JSON, HTML of korte tekst), of met --voor een brief aan één ontvanger
     #[command(
         help_template = SUB_TEMPLATE,
-        override_usage = "zorgpad export ID [--formaat md|json|html|tekst] [-o BESTAND]",
+        override_usage = "zorgpad export ID [--voor ONTVANGER] [--formaat md|json|html|tekst] [-o BESTAND]",
         next_help_heading = "Opties"
     )]
     Export(ExportArgs),
+
+    /// Leg vast of de cliënt toestemming geeft om te delen met een ontvanger van brieven (alias: consent)
+    #[command(
+        alias = "consent",
+        help_template = SUB_TEMPLATE,
+        override_usage = "zorgpad toestemming ID --voor ONTVANGER ja|nee [--rol ROL] [--door INITIALEN] [--reden TEKST]",
+        after_help = "De laatst vastgelegde toestemming geldt, ook boven het antwoord op de toestemmingsvraag van de flow.\nEen brief maken: zorgpad export ID --voor ONTVANGER.",
+        next_help_heading = "Opties"
+    )]
+    Toestemming(ConsentArgs),
 
     /// Controleer een flowbestand op fouten (alias: check)
     #[command(

@@ -261,6 +261,53 @@ pub struct ExportArgs {
     #[arg(long, value_name = "BESTAND")]
     pub flow: Option<PathBuf>,
 
+    /// Schrijf een brief voor deze ontvanger in plaats van de samenvatting: alleen wat haar aangaat en waarvoor de cliënt toestemming gaf (huisarts, kraamzorg, jgz, cjg, coordinator-pp; zie 'brieven' in de flow)
+    #[arg(long, value_name = "ONTVANGER")]
+    pub voor: Option<String>,
+
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+/// `ja` or `nee` for `zorgpad toestemming`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum YesNo {
+    Ja,
+    Nee,
+}
+
+/// `zorgpad toestemming ID --voor ONTVANGER ja|nee`.
+#[derive(Debug, clap::Args)]
+pub struct ConsentArgs {
+    /// Id van de sessie, een uniek begin ervan, of het kenmerk van de cliënt
+    #[arg(value_name = "ID", help_heading = "Argumenten", display_order = 0)]
+    pub id: String,
+
+    /// ja: de cliënt geeft toestemming; nee: zij weigert, of trekt haar toestemming in
+    #[arg(
+        value_name = "JA|NEE",
+        value_enum,
+        hide_possible_values = true,
+        help_heading = "Argumenten"
+    )]
+    pub antwoord: YesNo,
+
+    /// De ontvanger van brieven (zie 'brieven' in de flow), bijvoorbeeld kraamzorg
+    #[arg(long, value_name = "ONTVANGER", required = true)]
+    pub voor: String,
+
+    /// Rol van wie de toestemming vastlegt (een rol-id van de flow); anders de rol van daarvoor
+    #[arg(long, value_name = "ROL")]
+    pub rol: Option<String>,
+
+    /// Initialen van wie de toestemming vastlegt (hooguit 10 tekens, bijvoorbeeld "JdV")
+    #[arg(long, value_name = "INITIALEN")]
+    pub door: Option<String>,
+
+    /// Waarom, of hoe de cliënt het zei (kort; nooit een BSN); komt in het journaal, niet in de brief
+    #[arg(long, value_name = "TEKST")]
+    pub reden: Option<String>,
+
     #[command(flatten)]
     pub data: DataArgs,
 }

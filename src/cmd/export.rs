@@ -2,7 +2,9 @@
 //! standard output). Reading never changes a session: the session file is not written, not
 //! even its "bijgewerkt" time (only `start`/`hervat --export`, which save anyway, journal their
 //! export). The session is still locked while it is read, as for `hervat`: a session open in
-//! another process is refused, not exported.
+//! another process is refused, not exported. With `--voor ONTVANGER` it writes a letter for
+//! that recipient instead ([`crate::report::letter`]), in the same formats and by the same
+//! file-name rule.
 
 use crate::cli::config::session::ExportCmd;
 use crate::clock::Clock;
@@ -10,6 +12,7 @@ use crate::engine::session::Session;
 use crate::error::{Error, Exit, Result};
 use crate::flow::set::FlowSet;
 use crate::out::{errln, out};
+use crate::report::letter::{Letter, Sources};
 use crate::report::summary::Summary;
 
 pub fn export(config: &ExportCmd) -> Result<Exit> {
@@ -43,12 +46,33 @@ pub fn export(config: &ExportCmd) -> Result<Exit> {
         gemeente: record.gemeente.as_deref(),
     });
     let summary = Summary::of(&session, offer).with_record(&session, &record);
-    let text = crate::report::export::render(&summary, config.format, &clock);
+    let (text, what) = match &config.recipient {
+        Some(wanted) => {
+            let recipient = crate::cmd::consent::recipient_of(&set, wanted, &record.id)?;
+            let letters = crate::cmd::consent::letters_of(&set, &record.id)?;
+            let letter = Letter::of(&Sources {
+                summary: &summary,
+                session: &session,
+                letters,
+                recipient,
+                today: clock.today(),
+                zone: clock.zone(),
+            });
+            (
+                crate::report::letter_write::render(&letter, config.format),
+                format!("Brief aan {}", recipient.name),
+            )
+        }
+        None => (
+            crate::report::export::render(&summary, config.format, &clock),
+            "Samenvatting".to_string(),
+        ),
+    };
     match &config.output {
         Some(out) => {
             crate::store::private_file::write("de export", out, text.as_bytes())?;
             errln!(
-                "Samenvatting van sessie {} geschreven naar {}.",
+                "{what} van sessie {} geschreven naar {}.",
                 record.id,
                 out.display()
             );

@@ -214,6 +214,9 @@ fn bsn_in(record: &crate::store::Record) -> Option<String> {
         }
         if let Event::Terug {
             reden: Some(reden), ..
+        }
+        | Event::Toestemming {
+            reden: Some(reden), ..
         } = event
         {
             if crate::bsn::find(reden).is_some() {

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod completions;
+pub mod consent;
 pub mod export;
 pub mod follow_up;
 pub mod graph;

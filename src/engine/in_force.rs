@@ -44,7 +44,8 @@ pub fn in_force(events: &[Event]) -> (Option<Timestamp>, Vec<(Answer, Timestamp)
             | Event::Overgezet { .. }
             | Event::Notitie { .. }
             | Event::Overgedragen { .. }
-            | Event::Ontvangen { .. } => {}
+            | Event::Ontvangen { .. }
+            | Event::Toestemming { .. } => {}
         }
     }
     (start, answers)

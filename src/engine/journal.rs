@@ -134,6 +134,22 @@ pub enum Event {
     Overgedragen { tijd: Timestamp, bestand: String },
     /// The session arrived from a handover file (`sessies ontvangen`): the file's name.
     Ontvangen { tijd: Timestamp, bestand: String },
+    /// The client's consent to share with a recipient of letters (`zorgpad toestemming`):
+    /// the recipient's id (`ontvangers` in the flow), given (`true`) or refused or withdrawn
+    /// (`false`), who recorded it and why. The latest for a recipient wins over the flow's
+    /// consent question. It does not touch the walk. Added later to format
+    /// `zorgpad.sessie/1`; older files simply have none.
+    Toestemming {
+        tijd: Timestamp,
+        ontvanger: String,
+        gegeven: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rol: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        door: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reden: Option<String>,
+    },
 }
 
 impl Event {
@@ -149,7 +165,8 @@ impl Event {
             | Event::Afgevinkt { tijd, .. }
             | Event::Notitie { tijd, .. }
             | Event::Overgedragen { tijd, .. }
-            | Event::Ontvangen { tijd, .. } => *tijd,
+            | Event::Ontvangen { tijd, .. }
+            | Event::Toestemming { tijd, .. } => *tijd,
         }
     }
 
@@ -167,6 +184,7 @@ impl Event {
             Event::Notitie { .. } => "notitie",
             Event::Overgedragen { .. } => "overgedragen",
             Event::Ontvangen { .. } => "ontvangen",
+            Event::Toestemming { .. } => "toestemming",
         }
     }
 
@@ -181,7 +199,8 @@ impl Event {
             | Event::Export { rol, door, .. }
             | Event::Overgezet { rol, door, .. }
             | Event::Afgevinkt { rol, door, .. }
-            | Event::Notitie { rol, door, .. } => Actor {
+            | Event::Notitie { rol, door, .. }
+            | Event::Toestemming { rol, door, .. } => Actor {
                 rol: rol.clone(),
                 door: door.clone(),
             },
@@ -189,6 +208,40 @@ impl Event {
             Event::Overgedragen { .. } | Event::Ontvangen { .. } => Actor::default(),
         }
     }
+}
+
+/// A consent recorded with `zorgpad toestemming`: when, given or not, by whom, why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Consent {
+    pub at: Timestamp,
+    pub given: bool,
+    pub by: Actor,
+    pub reason: Option<String>,
+}
+
+/// The latest consent recorded for the recipient `id`, if any: it wins over every earlier one
+/// (a `nee` after a `ja` withdraws it).
+pub fn consent(events: &[Event], id: &str) -> Option<Consent> {
+    let by = acted_by(events);
+    events
+        .iter()
+        .zip(by)
+        .rev()
+        .find_map(|(event, by)| match event {
+            Event::Toestemming {
+                tijd,
+                ontvanger,
+                gegeven,
+                reden,
+                ..
+            } if ontvanger == id => Some(Consent {
+                at: *tijd,
+                given: *gegeven,
+                by,
+                reason: reden.clone(),
+            }),
+            _ => None,
+        })
 }
 
 /// Who acted: a role id of the flow, and initials when given (`--door`).
@@ -247,7 +300,8 @@ pub fn pause(events: &[Event]) -> Option<(&str, Timestamp, Option<jiff::civil::D
             | Event::Afgevinkt { .. }
             | Event::Notitie { .. }
             | Event::Overgedragen { .. }
-            | Event::Ontvangen { .. } => {}
+            | Event::Ontvangen { .. }
+            | Event::Toestemming { .. } => {}
         }
     }
     None
@@ -280,5 +334,47 @@ pub(crate) fn in_scope(event: &Event, scope: Option<&str>) -> bool {
         | Event::Terug { opvolging, .. }
         | Event::Afgevinkt { opvolging, .. } => opvolging.as_deref() == scope,
         _ => scope.is_none(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(json: &str) -> Event {
+        serde_json::from_str(json).expect("event")
+    }
+
+    #[test]
+    fn a_consent_event_reads_without_its_optional_fields_and_the_latest_wins() {
+        let events = vec![
+            event(
+                r#"{"gebeurtenis": "start", "tijd": "2026-11-22T09:00:00Z", "rol": "verloskundig-zorgverlener"}"#,
+            ),
+            event(
+                r#"{"gebeurtenis": "toestemming", "tijd": "2026-11-23T09:00:00Z", "ontvanger": "kraamzorg", "gegeven": true}"#,
+            ),
+            event(
+                r#"{"gebeurtenis": "toestemming", "tijd": "2026-11-24T09:00:00Z", "ontvanger": "jgz", "gegeven": true, "door": "JdV"}"#,
+            ),
+            event(
+                r#"{"gebeurtenis": "toestemming", "tijd": "2026-11-25T09:00:00Z", "ontvanger": "kraamzorg", "gegeven": false, "reden": "ingetrokken"}"#,
+            ),
+        ];
+        let kraamzorg = consent(&events, "kraamzorg").expect("recorded");
+        assert!(!kraamzorg.given);
+        assert_eq!(kraamzorg.reason.as_deref(), Some("ingetrokken"));
+        // Without a role of its own, the role of the start.
+        assert_eq!(
+            kraamzorg.by.rol.as_deref(),
+            Some("verloskundig-zorgverlener")
+        );
+        assert!(consent(&events, "jgz").is_some_and(|c| c.given));
+        assert!(consent(&events, "huisarts").is_none());
+        // Not a pause, not an answer: the pause in force is untouched.
+        assert!(pause(&events).is_none());
+        // Written back as read, without empty fields.
+        let text = serde_json::to_string(&events[1]).expect("json");
+        assert!(!text.contains("rol") && !text.contains("reden"), "{text}");
     }
 }

@@ -55,8 +55,29 @@ pub fn convert(id: &str, file: &str, text: &str, raw: RawFlow) -> (Flow, Vec<Fin
         nodes,
         declared,
         broken,
+        letters: raw.brieven.map(letters),
     };
     (flow, findings)
+}
+
+/// `brieven:` as the model holds it; checked by `flow/validate/letters.rs`.
+fn letters(raw: crate::flow::raw::RawLetters) -> crate::flow::letters::Letters {
+    crate::flow::letters::Letters {
+        outcome: raw.uitkomst,
+        coordination: raw.coordinatie,
+        own_file: raw.eigen_dossier,
+        recipients: raw
+            .ontvangers
+            .into_iter()
+            .map(|r| crate::flow::letters::Recipient {
+                id: r.id.trim().to_string(),
+                name: r.naam,
+                consent: r.toestemming,
+                share: r.delen,
+                actions: r.acties,
+            })
+            .collect(),
+    }
 }
 
 /// One node being converted: where it stands, for the findings about it.

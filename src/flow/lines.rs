@@ -13,6 +13,35 @@ pub fn line_of(text: &str, key: &str, value: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
+/// The first line at or after line `from` (1-based) of the form `key: value`.
+pub fn line_of_from(text: &str, from: usize, key: &str, value: &str) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .find(|(_, line)| entry_value(line, key) == Some(value))
+        .map(|(i, _)| i + 1)
+}
+
+/// The first line at or after line `from` (1-based) that holds `word` (e.g. a name in a list
+/// written as `[a, b]`).
+pub fn line_with_from(text: &str, from: usize, word: &str) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .find(|(_, line)| {
+            line.split(|c: char| "[], #:".contains(c))
+                .any(|w| w.trim() == word)
+        })
+        .map(|(i, _)| i + 1)
+}
+
+/// The line of a top-level key (`brieven:`), if the file has it.
+pub fn top_level(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| line.strip_prefix(key).is_some_and(|r| r.starts_with(':')))
+        .map(|i| i + 1)
+}
+
 /// The lines of the nodes' `id:` entries of one flow text, read once.
 ///
 /// Only `id:` lines in the column of the node fields count, so that an option or an action

@@ -5,6 +5,7 @@
 pub(crate) mod convert;
 pub(crate) mod fields;
 pub(crate) mod graph;
+pub mod letters;
 pub(crate) mod lines;
 pub mod model;
 pub(crate) mod preview;

@@ -69,6 +69,8 @@ pub struct Flow {
     /// The targets ('volgende', each option's 'naar') of the nodes that did not convert, so
     /// that the nodes behind a broken node are not also reported as unreachable.
     pub broken: BTreeMap<String, Vec<String>>,
+    /// `brieven:`: the letters per recipient, when the flow declares them.
+    pub letters: Option<crate::flow::letters::Letters>,
 }
 
 #[derive(Debug, Clone)]

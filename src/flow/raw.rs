@@ -26,6 +26,36 @@ pub struct RawFlow {
     #[serde(default, deserialize_with = "crate::yaml::unique_keys")]
     pub voetnoten: BTreeMap<u32, String>,
     pub knopen: Vec<RawNode>,
+    /// Letters per recipient (`zorgpad export ID --voor ONTVANGER`).
+    #[serde(default)]
+    pub brieven: Option<RawLetters>,
+}
+
+/// `brieven:` as written: which answers make the outcome and the coordination, which nodes stay
+/// in the own file, and the recipients.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLetters {
+    #[serde(default)]
+    pub uitkomst: Vec<String>,
+    #[serde(default)]
+    pub coordinatie: Vec<String>,
+    #[serde(default, rename = "eigen-dossier")]
+    pub eigen_dossier: Vec<String>,
+    pub ontvangers: Vec<RawRecipient>,
+}
+
+/// One recipient as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRecipient {
+    pub id: String,
+    pub naam: String,
+    #[serde(default)]
+    pub toestemming: Option<String>,
+    pub delen: Vec<String>,
+    #[serde(default)]
+    pub acties: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

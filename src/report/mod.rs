@@ -11,6 +11,8 @@ pub mod export;
 pub mod graph;
 pub mod json;
 pub(crate) mod kaart;
+pub mod letter;
+pub mod letter_write;
 pub mod pathway;
 pub mod scan;
 pub(crate) mod session;

@@ -8,7 +8,7 @@
 use crate::common::Workspace;
 use crate::golden_file;
 
-const PLACEHOLDER: &str = "SESSIE-ID";
+pub(crate) const PLACEHOLDER: &str = "SESSIE-ID";
 
 /// Up to the appointment (D4), paused until 10-12-2026.
 const PART_1: &str = r#"

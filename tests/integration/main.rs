@@ -29,6 +29,7 @@ mod kaart;
 mod kaart_box;
 mod kaart_import;
 mod layout;
+mod letters;
 mod locks;
 mod meldcode;
 mod output;

@@ -43,6 +43,7 @@ pub enum Config {
     HandOver(session::HandOver),
     Receive(session::Receive),
     Export(session::ExportCmd),
+    Consent(session::ConsentCmd),
     Show(pathway::Show),
     Graph(pathway::Graph),
     Practice(practice::Practice),
@@ -97,6 +98,7 @@ impl Config {
             Command::Graaf(a) => Ok(Config::Graph(pathway::graph_config(a)?)),
             Command::Oefen(a) => Ok(Config::Practice(practice::config(a, env)?)),
             Command::Export(a) => session::export_cmd(a),
+            Command::Toestemming(a) => session::consent(a),
             Command::Help(a) => Ok(Config::Help(a.opdracht)),
             Command::Aanvulling(a) => Ok(Config::Completions(a.shell)),
             Command::Man(a) => {

@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use crate::cli::config::file_name::{self, Names};
 use crate::cli::config::{check_target, Config, Env};
 use crate::cli::{
-    ExportArgs, FollowUpArgs, FormatArg, ResumeArgs, SessionsAction, SessionsArgs, StartArgs,
+    ConsentArgs, ExportArgs, FollowUpArgs, FormatArg, ResumeArgs, SessionsAction, SessionsArgs,
+    StartArgs, YesNo,
 };
 use crate::error::{Error, Result};
 use crate::report::export::Format;
@@ -140,6 +141,20 @@ pub struct ExportCmd {
     pub format: Format,
     pub output: Option<PathBuf>,
     pub flow: Option<PathBuf>,
+    /// `--voor`: a letter for this recipient instead of the summary.
+    pub recipient: Option<String>,
+}
+
+/// `zorgpad toestemming ID --voor ONTVANGER ja|nee`.
+#[derive(Debug)]
+pub struct ConsentCmd {
+    pub data_dir: PathBuf,
+    pub id: String,
+    pub recipient: String,
+    pub given: bool,
+    pub rol: Option<String>,
+    pub door: Option<String>,
+    pub reden: Option<String>,
 }
 
 pub(crate) fn need_terminal(interactive: bool, example: &str) -> Result<()> {
@@ -359,5 +374,47 @@ pub(crate) fn export_cmd(a: ExportArgs) -> Result<Config> {
         format,
         output: a.uitvoer,
         flow: a.flow,
+        recipient: a.voor.map(|v| recipient(&v)).transpose()?,
+    }))
+}
+
+/// `--voor`: a recipient's id as the flow spells it (checked against the flow later).
+fn recipient(text: &str) -> Result<String> {
+    let text = text.trim().to_lowercase();
+    if text.is_empty() {
+        return Err(Error::input("--voor is leeg").hint(
+            "Noem de ontvanger van de brief, bijvoorbeeld --voor huisarts (de ontvangers staan onder 'brieven' in de flow).",
+        ));
+    }
+    Ok(text)
+}
+
+/// `zorgpad toestemming`: initials and reason checked as everywhere (never a BSN).
+pub(crate) fn consent(a: ConsentArgs) -> Result<Config> {
+    let reden = match a.reden.map(|r| r.trim().to_string()) {
+        None => None,
+        Some(r) if r.is_empty() => {
+            return Err(Error::input("--reden is leeg").hint("Laat --reden weg, of zeg kort waarom."))
+        }
+        Some(r) if crate::bsn::find(&r).is_some() => {
+            return Err(Error::input(format!("--reden {}", crate::bsn::SEEMS))
+                .hint("Noem nooit een BSN; zeg kort waarom, zonder gegevens die tot de persoon herleiden."))
+        }
+        Some(r) if r.chars().count() > 200 || r.chars().any(char::is_control) => {
+            return Err(Error::input(
+                "--reden mag hooguit 200 tekens zijn, zonder stuurtekens (zoals regeleinden of escapes)",
+            )
+            .hint("Zeg kort waarom; de toelichting hoort in het eigen dossier."))
+        }
+        Some(r) => Some(r),
+    };
+    Ok(Config::Consent(ConsentCmd {
+        data_dir: Store::resolve_dir(a.data.data_dir)?,
+        id: a.id,
+        recipient: recipient(&a.voor)?,
+        given: a.antwoord == YesNo::Ja,
+        rol: a.rol,
+        door: a.door.map(initials).transpose()?,
+        reden,
     }))
 }

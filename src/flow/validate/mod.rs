@@ -19,6 +19,7 @@ use crate::suggest::{suggest, Suggester};
 mod condition;
 mod continuation;
 mod follow_up;
+mod letters;
 use condition::{check_condition, Order};
 use continuation::check_continuation;
 
@@ -93,6 +94,7 @@ fn check_flow(c: &Checked, findings: &mut Vec<Finding>) {
         follow_up::check_follow_up(c, node, findings);
         check_continuation(c, node, findings);
     }
+    letters::check_letters(c, findings);
     check_graph(c, findings);
 }
 
