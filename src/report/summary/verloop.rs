@@ -115,5 +115,28 @@ fn words(session: &Session<'_>, event: &Event, kaart: Option<&Kaart>) -> String 
         }
         Event::Overgedragen { bestand, .. } => format!("Overgedragen in het bestand {bestand}"),
         Event::Ontvangen { bestand, .. } => format!("Ontvangen uit het bestand {bestand}"),
+        Event::Toestemming {
+            ontvanger,
+            gegeven,
+            reden,
+            ..
+        } => {
+            let whom = session
+                .walk()
+                .main()
+                .letters
+                .as_ref()
+                .and_then(|l| l.recipient(ontvanger))
+                .map_or_else(|| ontvanger.clone(), |r| r.name.clone());
+            let mut line = if *gegeven {
+                format!("Toestemming van de cliënt om te delen met {whom}: ja")
+            } else {
+                format!("Toestemming van de cliënt om te delen met {whom}: nee")
+            };
+            if let Some(r) = reden {
+                line.push_str(&format!("; reden: {r}"));
+            }
+            line
+        }
     }
 }
