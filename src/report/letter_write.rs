@@ -7,9 +7,6 @@ use crate::report::export::Format;
 use crate::report::letter::Letter;
 use crate::report::write;
 
-/// The widest line of the plain text.
-const WIDTH: usize = 80;
-
 /// The letter in one export format.
 pub fn render(letter: &Letter, format: Format) -> String {
     match format {
@@ -80,7 +77,7 @@ fn json(l: &Letter) -> String {
 
 /// The letter as plain lines.
 fn text(l: &Letter) -> String {
-    let mut out = Lines::default();
+    let mut out = write::lines::Lines::default();
     for line in header(l) {
         out.line(&line);
     }
@@ -107,38 +104,4 @@ fn text(l: &Letter) -> String {
     out.blank();
     out.line(l.disclaimer);
     out.text
-}
-
-/// Lines of at most [`WIDTH`] columns, broken between words only; a continuation is indented
-/// by two spaces; control characters made visible. A word longer than a line (a link) stands
-/// whole on a line of its own.
-#[derive(Default)]
-struct Lines {
-    text: String,
-}
-
-impl Lines {
-    fn blank(&mut self) {
-        self.text.push('\n');
-    }
-
-    fn line(&mut self, text: &str) {
-        let text = crate::visible::text(text);
-        let mut len = 0;
-        let mut first = true;
-        for word in text.split_whitespace() {
-            let chars = word.chars().count();
-            if !first && len + 1 + chars > WIDTH {
-                self.text.push_str("\n  ");
-                len = 2;
-            } else if !first {
-                self.text.push(' ');
-                len += 1;
-            }
-            first = false;
-            self.text.push_str(word);
-            len += chars;
-        }
-        self.text.push('\n');
-    }
 }

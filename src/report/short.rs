@@ -1,6 +1,6 @@
 //! The short text for the electronic health record (`--formaat tekst`): the summary's facts in
 //! plain lines that can be pasted as they are into a free-text field — no tables, no markup, at
-//! most [`WIDTH`] columns, never a word (a link, an e-mail address) broken. It names what a
+//! most [`WIDTH`](crate::report::write::lines::WIDTH) columns, never a word (a link, an e-mail address) broken. It names what a
 //! colleague opening the record must know: the reference, the date, the flow and the map, the
 //! outcome or what the session waits for, "Let op", the referrals with whom to call and how to
 //! refer, the open actions per role, the open follow-ups, who filled it in, and the route as the
@@ -16,12 +16,10 @@ use crate::report::summary::{
     REFERRED, STILL_OPEN,
 };
 
-/// The widest line of the short text.
-pub const WIDTH: usize = 80;
 
 /// The short text of a summary; dates in `zone`.
 pub(crate) fn text(s: &Summary, zone: &TimeZone) -> String {
-    let mut out = Lines::default();
+    let mut out = crate::report::write::lines::Lines::default();
     let date = |at: jiff::Timestamp| at.to_zoned(zone.clone()).strftime("%d-%m-%Y").to_string();
     let day = |d: jiff::civil::Date| d.strftime("%d-%m-%Y").to_string();
 
@@ -214,34 +212,4 @@ fn route(s: &Summary) -> String {
 
 fn is_call(r: &RouteRow) -> bool {
     r.soort == "subflow"
-}
-
-/// Lines of at most [`WIDTH`] columns, broken between words only; a continuation is indented
-/// by two spaces; control characters made visible ([`crate::visible`]). A word longer than a line (a link) stands whole on a line of its own.
-#[derive(Default)]
-struct Lines {
-    text: String,
-}
-
-impl Lines {
-    fn line(&mut self, text: &str) {
-        // A control character from a file or a note is shown as its code, never written raw.
-        let text = crate::visible::text(text);
-        let mut len = 0;
-        let mut first = true;
-        for word in text.split_whitespace() {
-            let chars = word.chars().count();
-            if !first && len + 1 + chars > WIDTH {
-                self.text.push_str("\n  ");
-                len = 2;
-            } else if !first {
-                self.text.push(' ');
-                len += 1;
-            }
-            first = false;
-            self.text.push_str(word);
-            len += chars;
-        }
-        self.text.push('\n');
-    }
 }

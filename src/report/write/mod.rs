@@ -5,6 +5,7 @@
 
 pub(crate) mod csv;
 pub(crate) mod html;
+pub(crate) mod lines;
 pub(crate) mod markdown;
 pub(crate) mod text;
 
