@@ -29,9 +29,9 @@ pub(crate) trait Reopener {
 }
 
 /// An open action as listed: "B8: Overdracht aan alle andere betrokken hulpverleners
-/// [Coördinerend zorgverlener] (verplicht)".
+/// [Coördinerend zorgverlener] (verplicht)"; a box without a blueprint label (a step of the
+/// Meldcode) by its title after the action, never by its id.
 pub(crate) fn open_label(open: &OpenAction<'_>) -> String {
-    let place = open.node.blueprint.as_deref().unwrap_or(&open.key);
     // Whose it is: the action's own role, else the box's.
     let role = open
         .action
@@ -46,7 +46,13 @@ pub(crate) fn open_label(open: &OpenAction<'_>) -> String {
     } else {
         ""
     };
-    format!("{place}: {}{role}{mandatory}", open.action.text)
+    match &open.node.blueprint {
+        Some(b) => format!("{b}: {}{role}{mandatory}", open.action.text),
+        None => format!(
+            "{} ({}){role}{mandatory}",
+            open.action.text, open.node.title
+        ),
+    }
 }
 
 /// The question before the open actions, and what it means.

@@ -16,7 +16,6 @@ use crate::report::summary::{
     REFERRED, STILL_OPEN,
 };
 
-
 /// The short text of a summary; dates in `zone`.
 pub(crate) fn text(s: &Summary, zone: &TimeZone) -> String {
     let mut out = crate::report::write::lines::Lines::default();

@@ -88,6 +88,30 @@ pub(crate) fn session(ws: &Workspace) -> String {
     id
 }
 
+/// The fixed session up to the birth (W1): the coordinating care provider's answers stop
+/// before it; returns its id.
+pub(crate) fn session_until_the_birth(ws: &Workspace) -> String {
+    ws.cmd("start --rol verloskundig-zorgverlener --kenmerk P-2026-0042")
+        .now("2026-11-22T09:00:00Z")
+        .answers(PART_1)
+        .run()
+        .code(0)
+        .no_panic();
+    let id = ws.only_session();
+    let before_the_birth = PART_2
+        .split("- bevallen")
+        .next()
+        .expect("the answers before the birth");
+    ws.cmd(&format!("hervat {id} --rol coordinerend-zorgverlener"))
+        .now("2026-12-10T14:00:00Z")
+        .answers(before_the_birth)
+        .run()
+        .code(2)
+        .no_panic()
+        .stderr_has("de antwoorden zijn op");
+    id
+}
+
 #[test]
 fn exports_match_the_golden_files_byte_for_byte() {
     let ws = Workspace::new();

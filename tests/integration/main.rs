@@ -16,6 +16,7 @@ mod caseload;
 mod changed_flow;
 mod cli;
 mod crash;
+mod dossier;
 mod fidelity;
 mod file_names;
 mod follow_up;
@@ -46,6 +47,8 @@ mod short_text;
 mod statistics;
 #[cfg(unix)]
 mod terminal;
+#[cfg(unix)]
+mod terminal_dossier;
 #[cfg(unix)]
 mod terminal_follow_up;
 #[cfg(unix)]

@@ -1,4 +1,4 @@
-//! The one pseudo-terminal harness: the real `zorgpad` binary in a 100×40 pty (rexpect), driven
+//! The one pseudo-terminal harness: the real `zorgpad` binary in a pty of 100×40 (or narrower),
 //! with keystrokes, in a [`Workspace`] (its directory and its data directory), with a fixed
 //! clock and no colour.
 //!
@@ -125,11 +125,16 @@ impl Tty {
 
     /// As [`Tty::spawn`], with the clock fixed at `now` (RFC 3339).
     pub fn spawn_at(ws: &Workspace, args: &str, now: &str) -> Tty {
+        Tty::spawn_sized(ws, args, now, 100)
+    }
+
+    /// As [`Tty::spawn_at`], in a terminal `cols` columns wide.
+    pub fn spawn_sized(ws: &Workspace, args: &str, now: &str, cols: u16) -> Tty {
         let mut cmd = Command::new("sh");
         // crossterm needs a terminal size; a fresh pty has none. `exec` keeps the pid, so that
         // signals reach zorgpad itself. The arguments are passed on, never parsed by the shell.
         cmd.arg("-c")
-            .arg("stty cols 100 rows 40 && exec \"$0\" \"$@\"")
+            .arg(format!("stty cols {cols} rows 40 && exec \"$0\" \"$@\""))
             .arg(BIN)
             .args(args.split_whitespace())
             .current_dir(ws.path())

@@ -46,7 +46,7 @@ fn short(ws: &Workspace, id: &str) -> String {
 
 /// The route with a positive Kindcheck and a report to Veilig Thuis at B2, whose feedback is
 /// put off as a follow-up, then complex problems and a pause until the appointment.
-fn reported(ws: &Workspace) -> String {
+pub(crate) fn reported(ws: &Workspace) -> String {
     let answers = format!(
         "{TO_WEIGHING}- ja\n- ja\n- ja\n- Veilig Thuis Voorbeeldregio\n{VT_LATER}{B2_CONSENT}{AFTER_CRITERIA}"
     );
