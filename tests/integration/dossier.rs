@@ -8,8 +8,7 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use crate::common::Workspace;
-use crate::golden::{self, PLACEHOLDER};
-use crate::golden_file;
+use crate::golden;
 
 /// The golden documents people read, and the JSON exports (read with their id fields left out).
 const READ: &[&str] = &[
@@ -41,18 +40,7 @@ const ENGINE_WORDS: &[&str] = &["sub-flow", "subflow", "knoop"];
 fn the_exports_of_a_report_to_veilig_thuis_match_their_golden_files() {
     let ws = Workspace::new();
     let id = crate::short_text::reported(&ws);
-    for format in ["md", "json", "html"] {
-        let out = ws
-            .cmd(&format!("export {id} --formaat {format}"))
-            .now("2026-12-11T08:00:00Z")
-            .run()
-            .code(0)
-            .no_panic();
-        golden_file::check(
-            &format!("meldcode.{format}"),
-            &out.stdout.replace(&id, PLACEHOLDER),
-        );
-    }
+    golden::check_exports(&ws, &id, "meldcode");
 }
 
 /// Every node id of the shipped flows that is not also a label of the blueprint (B2, D4, VT…):

@@ -72,13 +72,7 @@ const PART_2: &str = "
 
 /// The fixed session, stored in a workspace; returns its id.
 pub(crate) fn session(ws: &Workspace) -> String {
-    ws.cmd("start --rol verloskundig-zorgverlener --kenmerk P-2026-0042")
-        .now("2026-11-22T09:00:00Z")
-        .answers(PART_1)
-        .run()
-        .code(0)
-        .no_panic();
-    let id = ws.only_session();
+    let id = by_the_midwife(ws);
     ws.cmd(&format!("hervat {id} --rol coordinerend-zorgverlener"))
         .now("2026-12-10T14:00:00Z")
         .answers(PART_2)
@@ -91,13 +85,7 @@ pub(crate) fn session(ws: &Workspace) -> String {
 /// The fixed session up to the birth (W1): the coordinating care provider's answers stop
 /// before it; returns its id.
 pub(crate) fn session_until_the_birth(ws: &Workspace) -> String {
-    ws.cmd("start --rol verloskundig-zorgverlener --kenmerk P-2026-0042")
-        .now("2026-11-22T09:00:00Z")
-        .answers(PART_1)
-        .run()
-        .code(0)
-        .no_panic();
-    let id = ws.only_session();
+    let id = by_the_midwife(ws);
     let before_the_birth = PART_2
         .split("- bevallen")
         .next()
@@ -112,10 +100,20 @@ pub(crate) fn session_until_the_birth(ws: &Workspace) -> String {
     id
 }
 
-#[test]
-fn exports_match_the_golden_files_byte_for_byte() {
-    let ws = Workspace::new();
-    let id = session(&ws);
+/// The midwife's part, up to the appointment; returns the session's id.
+fn by_the_midwife(ws: &Workspace) -> String {
+    ws.cmd("start --rol verloskundig-zorgverlener --kenmerk P-2026-0042")
+        .now("2026-11-22T09:00:00Z")
+        .answers(PART_1)
+        .run()
+        .code(0)
+        .no_panic();
+    ws.only_session()
+}
+
+/// Session `id` exported in md, json and html the day after, each compared with its golden
+/// file `NAME.FORMAT` (the session id as [`PLACEHOLDER`]).
+pub(crate) fn check_exports(ws: &Workspace, id: &str, name: &str) {
     for format in ["md", "json", "html"] {
         let out = ws
             .cmd(&format!("export {id} --formaat {format}"))
@@ -123,12 +121,19 @@ fn exports_match_the_golden_files_byte_for_byte() {
             .run()
             .code(0)
             .no_panic();
-        assert!(out.stdout.contains(&id), "{format}: no session id");
+        assert!(out.stdout.contains(id), "{format}: no session id");
         golden_file::check(
-            &format!("sessie.{format}"),
-            &out.stdout.replace(&id, PLACEHOLDER),
+            &format!("{name}.{format}"),
+            &out.stdout.replace(id, PLACEHOLDER),
         );
     }
+}
+
+#[test]
+fn exports_match_the_golden_files_byte_for_byte() {
+    let ws = Workspace::new();
+    let id = session(&ws);
+    check_exports(&ws, &id, "sessie");
 }
 
 #[test]

@@ -7,7 +7,9 @@ use jiff::tz::TimeZone;
 use crate::clock;
 use crate::engine::answer::Status;
 use crate::report::document::{Document, Item};
-use crate::report::summary::{Change, Checklist, Referral, Summary, Ticked, Who, REFERRED};
+use crate::report::summary::{
+    Change, Checklist, Referral, RouteContact, Summary, Ticked, Who, REFERRED,
+};
 
 /// Per role, what is still to be done, with where it comes from.
 pub(super) fn open_actions(doc: &mut Document, s: &Summary) {
@@ -39,16 +41,10 @@ pub(super) fn waiting(doc: &mut Document, s: &Summary, zone: &TimeZone) {
         if let Some(d) = w.verwacht {
             text.push_str(&format!(", verwacht {}", day(d)));
         }
-        let mut item = Item::new(text);
-        if let Some(c) = &s.huidige_contact {
-            let whence = c.whence();
-            item.sub = c
-                .lines()
-                .into_iter()
-                .map(|l| format!("Contact ({whence}): {l}"))
-                .collect();
-        }
-        items.push(item);
+        items.push(Item {
+            sub: contact_lines(s.huidige_contact.as_ref()),
+            ..Item::new(text)
+        });
     }
     for f in s.opvolgingen.iter().filter(|f| f.open) {
         let mut text = format!(
@@ -65,22 +61,28 @@ pub(super) fn waiting(doc: &mut Document, s: &Summary, zone: &TimeZone) {
         if let Some(latest) = &f.uiterlijk {
             text.push_str(&format!("; uiterlijk bij {latest}"));
         }
-        let mut item = Item::new(text);
-        if let Some(c) = &f.contact {
-            let whence = c.whence();
-            item.sub = c
-                .lines()
-                .into_iter()
-                .map(|l| format!("Contact ({whence}): {l}"))
-                .collect();
-        }
-        items.push(item);
+        items.push(Item {
+            sub: contact_lines(f.contact.as_ref()),
+            ..Item::new(text)
+        });
     }
     if items.is_empty() {
         return;
     }
     doc.heading("Wacht op");
     doc.push(crate::report::document::Block::List(items));
+}
+
+/// Whom to reach, a line per organisation: "Contact (gekozen bij '…'): Naam · tel. …".
+fn contact_lines(contact: Option<&RouteContact>) -> Vec<String> {
+    let Some(c) = contact else {
+        return Vec::new();
+    };
+    let whence = c.whence();
+    c.lines()
+        .into_iter()
+        .map(|l| format!("Contact ({whence}): {l}"))
+        .collect()
 }
 
 /// The referrals, each with its providers: contact and how to refer, the others as typed, a
