@@ -264,6 +264,10 @@ fn a_bad_file_is_refused_with_its_name() {
             assert!(!out.stderr.contains(english), "{}", out.stderr);
         }
     }
+    ws.cmd("statistiek samenvoegen goed.json ./goed.json")
+        .run()
+        .code(2)
+        .stderr_has("'./goed.json' is twee keer gegeven");
     ws.cmd("statistiek samenvoegen goed.json weg.json")
         .run()
         .code(2)
@@ -507,4 +511,57 @@ fn another_version_of_the_map_is_not_mixed_in() {
         .clone();
     no_small_number(&csv);
     assert!(!csv.lines().any(|l| l.ends_with(";6")), "{csv}");
+}
+
+/// A practice's file as documented in the README, written by hand: 7 sessions referred to
+/// kwetsbare-zwangeren, 5 of them without a fitting offer (2 in Havendorp, 3 in Polderwijk).
+const GAPS: &str = r#"{
+  "schema": "zorgpad.praktijkcijfers/1",
+  "let_op": "Vertrouwelijk",
+  "maanden": {"van": "2026-10", "tot": "2026-11"},
+  "gemeenten": {"Havendorp": 3, "Polderwijk": 4},
+  "versies": [{
+    "flow": {"naam": "Blauwdruk", "versie": "3.1"},
+    "kaart": null,
+    "sessies": 7,
+    "uitkomsten": {"Nog niet afgerond": 7},
+    "verwijzingen": {"kwetsbare-zwangeren": 7},
+    "geen_passend_aanbod": {"kwetsbare-zwangeren": {"Havendorp": 2, "Polderwijk": 3}},
+    "voorstellen": [],
+    "verschijnen": {},
+    "nieuwe_afspraak": 0,
+    "meldcode": {},
+    "melding_veilig_thuis": {"ja": 0, "nee": 0},
+    "doorlooptijden": {"intake-verwijzing": [0, 1, 1, 2, 3, 5, 8]}
+  }]
+}"#;
+
+#[test]
+fn the_gaps_of_a_category_are_hidden_alike_in_both_tables() {
+    let ws = region(&[("gaten.json", GAPS)]);
+    let md = ws
+        .cmd("statistiek samenvoegen gaten.json --formaat md")
+        .run()
+        .code(0)
+        .no_panic()
+        .stdout
+        .clone();
+    assert!(
+        md.contains("Periode: sessies gestart van 10-2026 tot en met 11-2026."),
+        "{md}"
+    );
+    // 7 referred, of which 5 without an offer: 7 − 5 would give the 2 with an offer.
+    assert_eq!(
+        md_table(&md, "Verwijzingen per categorie"),
+        rows(&[&["kwetsbare-zwangeren", "7", "x"]])
+    );
+    // The region's 5 gaps are not shown beside the gemeenten either.
+    assert_eq!(
+        md_table(&md, "Geen passend aanbod per categorie en gemeente"),
+        rows(&[&["kwetsbare-zwangeren", "<5", "<5", "x"]])
+    );
+    assert_eq!(
+        md_table(&md, "Doorlooptijden in dagen")[0],
+        rows(&[&["Intake tot verwijzing (B3/B4)", "7", "2,0"]])[0]
+    );
 }

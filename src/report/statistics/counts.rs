@@ -252,6 +252,19 @@ pub fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
             out.push(p.clone());
         }
     }
+    // A file given twice (or in a directory given as well) would count twice.
+    let mut seen: Vec<PathBuf> = Vec::new();
+    for f in &out {
+        let key = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
+        if seen.contains(&key) {
+            return Err(Error::input(format!(
+                "'{}' is twee keer gegeven; de aantallen zouden dubbel tellen",
+                f.display()
+            ))
+            .hint("Geef elk bestand één keer; een map telt alle .json-bestanden erin."));
+        }
+        seen.push(key);
+    }
     Ok(out)
 }
 
@@ -325,6 +338,21 @@ fn check_numbers(value: &serde_json::Value, at: &str, bad: &dyn Fn(String) -> Er
 
 /// Counts that must agree: the gemeenten and the versions, each version's ends and sessions.
 fn check_sums(c: &Counts) -> std::result::Result<(), String> {
+    if let Some(m) = &c.maanden {
+        let month = |ym: &str| {
+            let b = ym.as_bytes();
+            b.len() == 7
+                && b[4] == b'-'
+                && b[..4].iter().chain(&b[5..]).all(u8::is_ascii_digit)
+                && ("01"..="12").contains(&&ym[5..])
+        };
+        if !month(&m.van) || !month(&m.tot) || m.van > m.tot {
+            return Err(format!(
+                "de maanden '{}' tot '{}' zijn geen geldige periode (jjjj-mm)",
+                m.van, m.tot
+            ));
+        }
+    }
     let per_version: u64 = c.versies.iter().map(|v| v.sessies).sum();
     if c.total() != per_version {
         return Err(format!(

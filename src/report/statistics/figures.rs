@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use crate::report::document::{Block, Document, Table};
 use crate::report::statistics::counts::{Counts, Version, STRETCHES};
 use crate::report::statistics::facts::NOT_REPLAYABLE;
-use crate::report::statistics::{protect, protect_one, Cell, MIN_GROUP};
+use crate::report::statistics::{protect, protect_one, protect_under, Cell, MIN_GROUP};
 
 /// The figures as a document: `intro` (the period, or the files merged), the sessions per
 /// gemeente and per version, then per version of the flow and map the route, referrals,
@@ -31,12 +31,14 @@ pub(crate) fn document(c: &Counts, intro: &[String], decimal: &dyn Fn(f64) -> St
         Some((vec!["Regio (totaal)".to_string()], protect_one(c.total()))),
     );
     tables.push(("Sessies per gemeente".to_string(), t));
-    let several = c.versies.len() > 1;
+    let mut versions: Vec<&Version> = c.versies.iter().collect();
+    versions.sort_by(|a, b| (&a.flow, &a.kaart).cmp(&(&b.flow, &b.kaart)));
+    let several = versions.len() > 1;
     let version_cells: Vec<Cell> = if several {
         let mut t = Table::new(["Flow", "Sociale Kaart", "Sessies"]);
         let cells = partition(
             &mut t,
-            c.versies
+            versions
                 .iter()
                 .map(|v| (vec![v.flow.text(), kaart(v)], v.sessies))
                 .collect(),
@@ -51,13 +53,13 @@ pub(crate) fn document(c: &Counts, intro: &[String], decimal: &dyn Fn(f64) -> St
         ));
         cells
     } else {
-        c.versies.iter().map(|v| protect_one(v.sessies)).collect()
+        versions.iter().map(|v| protect_one(v.sessies)).collect()
     };
     for (title, table) in tables {
         doc.heading(title);
         doc.push(Block::Table(table));
     }
-    for (v, cell) in c.versies.iter().zip(version_cells) {
+    for (v, cell) in versions.iter().zip(version_cells) {
         let suffix = if several {
             format!(" — {}; kaart: {}", v.flow.text(), kaart(v))
         } else {
@@ -110,25 +112,10 @@ fn partition(
     total: Option<(Vec<String>, Cell)>,
 ) -> Vec<Cell> {
     let counts: Vec<u64> = rows.iter().map(|(_, n)| *n).collect();
-    let mut cells = protect(&counts);
-    // A total that is not shown exactly must not be found by adding up the rows either.
-    if let Some((_, total)) = &total {
-        if !matches!(total, Cell::Shown(_))
-            && cells
-                .iter()
-                .zip(&counts)
-                .all(|(c, n)| *n == 0 || matches!(c, Cell::Shown(_)))
-        {
-            if let Some((i, _)) = counts
-                .iter()
-                .enumerate()
-                .filter(|(_, n)| **n > 0)
-                .min_by_key(|(i, n)| (**n, *i))
-            {
-                cells[i] = Cell::Hidden;
-            }
-        }
-    }
+    let cells = match &total {
+        Some((_, total)) => protect_under(&counts, *total),
+        None => protect(&counts),
+    };
     for ((mut label, _), cell) in rows.into_iter().zip(&cells) {
         label.push(cell.text());
         t.row(label);
@@ -169,10 +156,13 @@ fn version(
         "Sessies met verwijzing",
         "Waarvan geen passend aanbod",
     ]);
+    // The gaps of a category as they may be shown, here and as the region in the next table.
+    let mut gap_cells: BTreeMap<&str, Cell> = BTreeMap::new();
     for (c, with) in &v.verwijzingen {
         let gap = gaps(c);
         // The gaps and the others add up to the sessions with a referral, which is shown.
         let cells = protect(&[gap, with.saturating_sub(gap)]);
+        gap_cells.insert(c, cells[0]);
         t.row([c.clone(), protect_one(*with).text(), cells[0].text()]);
     }
     out.push((
@@ -189,9 +179,13 @@ fn version(
             .iter()
             .map(|g| per.get(*g).copied().unwrap_or(0))
             .collect();
+        let region = gap_cells
+            .get(c.as_str())
+            .copied()
+            .unwrap_or_else(|| protect_one(counts.iter().sum()));
         let mut row = vec![c.clone()];
-        row.extend(protect(&counts).into_iter().map(Cell::text));
-        row.push(protect_one(counts.iter().sum()).text());
+        row.extend(protect_under(&counts, region).into_iter().map(Cell::text));
+        row.push(region.text());
         t.row(row);
     }
     out.push((

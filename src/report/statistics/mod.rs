@@ -68,6 +68,29 @@ pub fn protect(counts: &[u64]) -> Vec<Cell> {
     cells
 }
 
+/// Counts that add up to `total`, as it is shown: as [`protect`], and when the total is itself
+/// not shown exactly ("<5" or "x") while every non-empty group is, the smallest one is hidden
+/// too, so that the total cannot be found by adding up.
+pub fn protect_under(counts: &[u64], total: Cell) -> Vec<Cell> {
+    let mut cells = protect(counts);
+    if !matches!(total, Cell::Shown(_))
+        && cells
+            .iter()
+            .zip(counts)
+            .all(|(c, n)| *n == 0 || matches!(c, Cell::Shown(_)))
+    {
+        if let Some((i, _)) = counts
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .min_by_key(|(i, n)| (**n, *i))
+        {
+            cells[i] = Cell::Hidden;
+        }
+    }
+    cells
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,5 +111,21 @@ mod tests {
         );
         // The total is itself small: nothing to derive it from.
         assert_eq!(protect(&[3]), vec![Cell::Small]);
+    }
+
+    #[test]
+    fn a_hidden_total_is_not_found_by_adding_up() {
+        // A version of 6 hidden beside a small one: its single row of 6 is hidden too.
+        assert_eq!(protect_under(&[6], Cell::Hidden), vec![Cell::Hidden]);
+        assert_eq!(
+            protect_under(&[6, 0, 7], Cell::Hidden),
+            vec![Cell::Hidden, Cell::Shown(0), Cell::Shown(7)]
+        );
+        // Something is already hidden or small: nothing more.
+        assert_eq!(
+            protect_under(&[6, 2, 7], Cell::Hidden),
+            vec![Cell::Hidden, Cell::Small, Cell::Shown(7)]
+        );
+        assert_eq!(protect_under(&[6, 7], Cell::Shown(13)), protect(&[6, 7]));
     }
 }
