@@ -181,8 +181,10 @@ pub enum Command {
     #[command(
         alias = "stats",
         help_template = SUB_TEMPLATE,
-        override_usage = "zorgpad statistiek [--data-dir MAP] [--van DATUM] [--tot DATUM] [--formaat csv|md] [--csv-scheiding komma] [-o BESTAND]",
-        after_help = "Groepen van minder dan 5 sessies staan er als '<5': zo is geen cliënt te herkennen.\nDe CSV opent zo in Excel met Nederlandse instellingen; een tekst die met =, +, - of @ begint, krijgt er een ' voor, zodat een spreadsheet haar niet als formule uitvoert.",
+        subcommand_help_heading = "Opdrachten",
+        subcommand_value_name = "OPDRACHT",
+        override_usage = "zorgpad statistiek [--data-dir MAP] [--van DATUM] [--tot DATUM] [--formaat csv|md|json] [--csv-scheiding komma] [-o BESTAND]\n       zorgpad statistiek samenvoegen BESTANDEN…|MAP [--formaat md|csv|json|tekst] [-o BESTAND]",
+        after_help = "Groepen van minder dan 5 sessies staan er als '<5': zo is geen cliënt te herkennen.\n-o praktijk.json (of --formaat json) schrijft de praktijkcijfers: exacte aantallen, alleen voor de regiocoördinator,\ndie ze samenvoegt met 'zorgpad statistiek samenvoegen'.\nDe CSV opent zo in Excel met Nederlandse instellingen; een tekst die met =, +, - of @ begint, krijgt er een ' voor, zodat een spreadsheet haar niet als formule uitvoert.",
         next_help_heading = "Opties"
     )]
     Statistiek(StatsArgs),

@@ -70,6 +70,7 @@ pub struct ScanReportArgs {
 pub enum StatsFormatArg {
     Csv,
     Md,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -80,6 +81,9 @@ pub enum CsvSeparatorArg {
 
 #[derive(Debug, clap::Args)]
 pub struct StatsArgs {
+    #[command(subcommand)]
+    pub action: Option<StatsAction>,
+
     /// Alleen sessies gestart op of na deze datum (dd-mm-jjjj of jjjj-mm-dd)
     #[arg(long, value_name = "DATUM")]
     pub van: Option<String>,
@@ -88,7 +92,7 @@ pub struct StatsArgs {
     #[arg(long, value_name = "DATUM")]
     pub tot: Option<String>,
 
-    /// Formaat: csv of md (Markdown); anders tabellen op het scherm
+    /// Formaat: csv, md (Markdown) of json (de praktijkcijfers om samen te voegen, exacte aantallen: alleen voor de regiocoördinator); anders tabellen op het scherm
     #[arg(long, value_name = "FORMAAT", value_enum, hide_possible_values = true)]
     pub formaat: Option<StatsFormatArg>,
 
@@ -104,9 +108,54 @@ pub struct StatsArgs {
     #[command(flatten)]
     pub data: DataArgs,
 
-    /// Schrijf de uitvoer als JSON voor scripts (schema zorgpad.statistiek/1; zie README)
+    /// Schrijf de praktijkcijfers als JSON, zoals --formaat json (schema zorgpad.praktijkcijfers/1; zie README)
     #[arg(long)]
     pub json: bool,
+
+    /// Schrijf naar dit bestand in plaats van naar het scherm: .csv, .md, .json of .txt
+    #[arg(short = 'o', long = "uitvoer", value_name = "BESTAND")]
+    pub uitvoer: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StatsAction {
+    /// Voeg de praktijkcijfers van praktijken samen tot cijfers per gemeente en voor de regio
+    #[command(
+        alias = "merge",
+        help_template = SUB_TEMPLATE,
+        override_usage = "zorgpad statistiek samenvoegen BESTANDEN…|MAP [--formaat md|csv|json|tekst] [--csv-scheiding komma] [-o BESTAND]",
+        after_help = "Elke praktijk maakt haar bestand met 'zorgpad statistiek -o praktijk.json'. Pas na het samenvoegen\nstaan groepen van minder dan 5 sessies er als '<5'.",
+        next_help_heading = "Opties"
+    )]
+    Samenvoegen(StatsMergeArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatsMergeFormatArg {
+    Md,
+    Csv,
+    Json,
+    Tekst,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StatsMergeArgs {
+    /// Bestanden met praktijkcijfers (.json), of een map met zulke bestanden
+    #[arg(value_name = "BESTANDEN|MAP", help_heading = "Argumenten", required = true, num_args = 1..)]
+    pub paden: Vec<PathBuf>,
+
+    /// Formaat: md (Markdown), csv, json (de tabellen, schema zorgpad.statistiek/1) of tekst; anders volgens de naam van -o, anders tabellen op het scherm
+    #[arg(long, value_name = "FORMAAT", value_enum, hide_possible_values = true)]
+    pub formaat: Option<StatsMergeFormatArg>,
+
+    /// Bij csv: puntkomma (standaard, voor Excel met Nederlandse instellingen) of komma
+    #[arg(
+        long,
+        value_name = "SCHEIDING",
+        value_enum,
+        hide_possible_values = true
+    )]
+    pub csv_scheiding: Option<CsvSeparatorArg>,
 
     /// Schrijf naar dit bestand in plaats van naar het scherm: .csv, .md, .json of .txt
     #[arg(short = 'o', long = "uitvoer", value_name = "BESTAND")]

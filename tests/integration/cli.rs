@@ -293,10 +293,19 @@ fn json_for_scripts_names_its_schema() {
     assert_eq!(sessions["sessies"][0]["id"], ws.only_session());
     assert_eq!(sessions["sessies"][0]["status"], "afgerond");
 
-    let stats = json_of(&ws.cmd("statistiek --json").run().code(0));
+    // The practice's JSON holds exact counts, to be merged; the merged tables hide a group
+    // under five, in JSON as on the screen.
+    let counts = json_of(&ws.cmd("statistiek --json").run().code(0));
+    assert_eq!(counts["schema"], "zorgpad.praktijkcijfers/1");
+    assert_eq!(counts["gemeenten"]["Onbekend"], 1);
+    ws.cmd("statistiek -o praktijk.json").run().code(0);
+    let stats = json_of(
+        &ws.cmd("statistiek samenvoegen praktijk.json --formaat json")
+            .run()
+            .code(0),
+    );
     assert_eq!(stats["schema"], "zorgpad.statistiek/1");
     assert_eq!(stats["tabellen"][0]["kolommen"][0], "Gemeente");
-    // One session is a group under five: hidden in JSON as on the screen.
     let text = stats.to_string();
     assert!(text.contains("<5"), "{text}");
     ws.cmd("statistiek --json --formaat csv")

@@ -161,7 +161,7 @@ fn statistiek_writes_a_file_by_its_name_and_refuses_pdf_and_a_contradiction() {
     assert_eq!(csv, screen.stdout);
     ws.cmd("statistiek -o cijfers.json").run().code(0);
     let json: serde_json::Value = serde_json::from_str(&ws.read("cijfers.json")).expect("json");
-    assert_eq!(json["schema"], "zorgpad.statistiek/1");
+    assert_eq!(json["schema"], "zorgpad.praktijkcijfers/1");
     refused(
         &ws,
         "statistiek -o cijfers.pdf",

@@ -45,6 +45,7 @@ mod scan;
 mod sessions;
 mod short_text;
 mod statistics;
+mod statistics_merge;
 #[cfg(unix)]
 mod terminal;
 #[cfg(unix)]

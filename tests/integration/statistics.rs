@@ -6,10 +6,10 @@
 use crate::common::{Workspace, D4_TO_MDO_PAUSE, MDO_TO_END, TO_D4_PAUSE};
 
 /// The shortest route: no PPM (end E0).
-const SHORT: &str = "- intake\n- alles\n- geen\n- nee\n";
+pub(crate) const SHORT: &str = "- intake\n- alles\n- geen\n- nee\n";
 
 /// Start a session and return its id.
-fn start(ws: &Workspace, gemeente: &str, at: &str, answers: &str) -> String {
+pub(crate) fn start(ws: &Workspace, gemeente: &str, at: &str, answers: &str) -> String {
     let before = ws.session_ids();
     ws.write("antwoorden.yaml", answers);
     ws.cmd(&format!(
@@ -28,7 +28,7 @@ fn start(ws: &Workspace, gemeente: &str, at: &str, answers: &str) -> String {
     ids[0].clone()
 }
 
-fn resume(ws: &Workspace, id: &str, at: &str, answers: &str) {
+pub(crate) fn resume(ws: &Workspace, id: &str, at: &str, answers: &str) {
     ws.write("verder.yaml", answers);
     ws.cmd(&format!("hervat {id} --antwoorden verder.yaml"))
         .now(at)
@@ -90,7 +90,7 @@ fn region() -> Workspace {
 }
 
 /// The rows of a Markdown table under `## {title}`, as cells.
-fn md_table(md: &str, title: &str) -> Vec<Vec<String>> {
+pub(crate) fn md_table(md: &str, title: &str) -> Vec<Vec<String>> {
     let start = md
         .find(&format!("## {title}"))
         .unwrap_or_else(|| panic!("no table {title:?} in\n{md}"));
@@ -109,7 +109,7 @@ fn md_table(md: &str, title: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn rows(cells: &[&[&str]]) -> Vec<Vec<String>> {
+pub(crate) fn rows(cells: &[&[&str]]) -> Vec<Vec<String>> {
     cells
         .iter()
         .map(|r| r.iter().map(|c| c.to_string()).collect())
@@ -150,12 +150,40 @@ fn figures_per_gemeente_outcome_referral_gap_and_time_to_the_mdo() {
         md_table(&md, "Geen passend aanbod per categorie en gemeente"),
         rows(&[&["kwetsbare-zwangeren", "0", "<5", "0", "<5"]])
     );
-    assert!(
-        md.contains("Mediaan van de intake (start) tot het MDO (B7): 14,0 dagen, over 5 sessies."),
-        "{md}"
+    // The referral (B4) on the day of the intake, the MDO 14 days later (the median of
+    // 10, 30, 14, 12 and 20), the handover at the MDO's answers.
+    assert_eq!(
+        md_table(&md, "Doorlooptijden in dagen"),
+        rows(&[
+            &["Intake tot verwijzing (B3/B4)", "5", "0,0"],
+            &["Verwijzing (B3/B4) tot MDO (B7)", "5", "14,0"],
+            &["MDO (B7) tot overdracht (B8)", "5", "0,0"],
+            &["Intake tot MDO (B7)", "5", "14,0"],
+            &["Intake tot overdracht (B8)", "5", "14,0"],
+        ])
+    );
+    // Zorgpad proposed "complex" at D2 in all five, and each followed it.
+    assert_eq!(
+        md_table(&md, "Voorstel van zorgpad"),
+        rows(&[
+            &[
+                "D2 Problematiek — enkelvoudig of complex",
+                "Complex",
+                "Complex",
+                "ja",
+                "5"
+            ],
+            &[
+                "D2 Problematiek — enkelvoudig of complex",
+                "Totaal",
+                "",
+                "",
+                "5"
+            ],
+        ])
     );
     assert!(
-        md.contains("_Groepen van 1 tot en met 4 sessies staan er als \\<5"),
+        md.contains("_Groepen van 1 tot en met 4 staan er als \\<5"),
         "{md}"
     );
 
@@ -192,7 +220,7 @@ fn figures_per_gemeente_outcome_referral_gap_and_time_to_the_mdo() {
         "{csv}"
     );
     assert!(
-        lines.contains(&"Tijd van intake tot MDO;MDO (B7);mediaan dagen;14,0"),
+        lines.contains(&"Doorlooptijden in dagen;Intake tot MDO (B7);Mediaan (dagen);14,0"),
         "{csv}"
     );
     // No number below five anywhere in the figures (0 is no group).
@@ -212,7 +240,7 @@ fn figures_per_gemeente_outcome_referral_gap_and_time_to_the_mdo() {
     let lines: Vec<&str> = plain.lines().collect();
     assert_eq!(lines[0], "tabel,rij,kolom,waarde");
     assert!(
-        lines.contains(&"Tijd van intake tot MDO,MDO (B7),mediaan dagen,14.0"),
+        lines.contains(&"Doorlooptijden in dagen,Intake tot MDO (B7),Mediaan (dagen),14.0"),
         "{plain}"
     );
 }
@@ -241,7 +269,8 @@ fn a_period_narrows_the_sessions_and_small_groups_stay_hidden() {
         ])
     );
     assert!(
-        md.contains("Geen sessie heeft het MDO (B7) bereikt."),
+        md_table(&md, "Doorlooptijden in dagen")
+            .contains(&rows(&[&["Intake tot MDO (B7)", "0", "—"]])[0]),
         "{md}"
     );
     // The first two days of November: two complex sessions; no median over fewer than five.
@@ -255,11 +284,13 @@ fn a_period_narrows_the_sessions_and_small_groups_stay_hidden() {
         md_table(&md, "Sessies per gemeente"),
         rows(&[&["Polderwijk", "<5"], &["Regio (totaal)", "<5"]])
     );
+    // No median over fewer than five.
+    let times = md_table(&md, "Doorlooptijden in dagen");
     assert!(
-        md.contains("Minder dan 5 sessies met een MDO (B7): de mediaan wordt niet getoond."),
+        times.contains(&rows(&[&["Intake tot MDO (B7)", "<5", "—"]])[0]),
         "{md}"
     );
-    assert!(!md.contains("dagen"), "{md}");
+    assert!(times.iter().all(|r| r[2] == "—"), "{md}");
 }
 
 #[test]
