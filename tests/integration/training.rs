@@ -755,3 +755,89 @@ fn the_overview_shows_what_the_group_missed_most() {
     );
     out.stdout_has("andere beslissingen nam iedereen zoals het model");
 }
+
+/// niet-verschenen with the model's answers, but at the criteria of D2 "voldoende
+/// hulpbronnen" ticked and "PPM met gebrek aan hulpbronnen" missed.
+fn wrong_criteria() -> String {
+    let (_, text) = case_files()
+        .into_iter()
+        .find(|(id, _)| id == "niet-verschenen")
+        .expect("case");
+    let line = "- [hulpbronnen, kind-in-gevaar]   # criteria";
+    assert!(text.contains(line), "the criteria line of the case changed");
+    answers_of(&text.replace(
+        line,
+        "- [kind-in-gevaar, voldoende-hulpbronnen]   # criteria",
+    ))
+}
+
+#[test]
+fn a_wrongly_ticked_or_missed_criterion_loses_its_point_with_the_reason() {
+    let ws = Workspace::new();
+    ws.write("a.yaml", wrong_criteria());
+    let out = ws
+        .cmd("oefen 5 --antwoorden a.yaml --resultaten res")
+        .run()
+        .code(0)
+        .no_panic()
+        .stdout_has("Score: 20 van 22 punten zoals het model (91%): 15 van 15 beslissingen, 5 van 7 criteria.")
+        .stdout_has("• D2 Criterium: Complex: PPM met gebrek aan hulpbronnen\n  u vinkte dit criterium niet aan; het model wel.\n  Waarom: Twee criteria voor complexe problematiek gelden")
+        .stdout_has("• D2 Criterium: Enkelvoudig: voldoende hulpbronnen\n  u vinkte dit criterium aan; het model niet.\n  Waarom: Ze heeft geen vaste woonplek");
+    assert_no_keys(&case_of("niet-verschenen"), &out.stdout);
+    // The criteria that matched are no differences.
+    assert!(!out.stdout.contains("• D2 Criterium: Complex: al aanwezige"));
+    // In the result each criterion is a point of its own.
+    let file = std::fs::read_dir(ws.path().join("res"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let json: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    let wrong: Vec<(&str, &str, &str)> = json["beslissingen"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["zoals_model"] == false)
+        .map(|b| {
+            (
+                b["criterium"].as_str().unwrap(),
+                b["antwoord"].as_str().unwrap(),
+                b["model"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        wrong,
+        [
+            ("hulpbronnen", "niet-aangevinkt", "aangevinkt"),
+            ("voldoende-hulpbronnen", "aangevinkt", "niet-aangevinkt")
+        ]
+    );
+    // The group overview names the criterion, not the key.
+    ws.cmd("oefen --overzicht res")
+        .run()
+        .code(0)
+        .stdout_has("D2 Criterium: Enkelvoudig: voldoende")
+        .stdout_lacks("D2-criteria")
+        .stdout_lacks("voldoende-hulpbronnen");
+}
+
+/// The model's route is shown after the exercise, never before its first question.
+#[test]
+fn the_model_route_comes_only_after_the_exercise() {
+    let case = case_of("niet-verschenen");
+    let out = Test::new()
+        .args("oefen 5")
+        .answers(&wrong_criteria())
+        .run()
+        .code(0);
+    let result = out
+        .stdout
+        .find("OEFENING — wordt niet bewaard — het resultaat")
+        .expect("result header");
+    let (before, after) = out.stdout.split_at(result);
+    assert!(!squash(before).contains(&squash(&case.route)), "{before}");
+    assert!(!before.contains("Route van het model"), "{before}");
+    assert!(squash(after).contains(&squash(&case.route)), "{after}");
+}
