@@ -427,7 +427,7 @@ fn read_results(dir: &Path) -> Result<Vec<PracticeResult>> {
             "er staan geen oefenresultaten in '{}'",
             dir.display()
         ))
-        .hint("Resultaten worden bewaard met: zorgpad oefen CASUS --resultaten MAP"));
+        .hint("Resultaten worden bewaard met: zorgpad oefen NUMMER --resultaten MAP"));
     }
     Ok(results)
 }
