@@ -83,7 +83,7 @@ fn practise(
     let clock = Clock::from_env()?;
     let mut script = answers.map(Script::load).transpose()?;
     outln!("{PRACTICE_BANNER}")?;
-    tell(&case)?;
+    tell(&case, script.is_none())?;
 
     let mut session = Session::new(&set, clock.now(), None, None)?;
     let offer = Offer {
@@ -136,7 +136,7 @@ const PRACTICE_BANNER: &str = "OEFENING — wordt niet bewaard";
 
 /// The case as the trainee reads it before the first question: its number (not its id, which
 /// names the route), title and story.
-fn tell(case: &Case) -> Result<()> {
+fn tell(case: &Case, interactive: bool) -> Result<()> {
     let width = crate::report::pathway::SHOW_WIDTH;
     match case.number {
         Some(n) => outln!("Oefencasus {n}: {}", case.titel)?,
@@ -145,7 +145,11 @@ fn tell(case: &Case) -> Result<()> {
     outln!("{}", "─".repeat(width))?;
     outln!("{}", story(case))?;
     outln!("{}", "─".repeat(width))?;
-    outln!("Verzonnen casus. Een oefening wordt niet als sessie bewaard. Bij elke vraag kunt u de casus opnieuw laten zien ('📄 Casus opnieuw tonen', of typ 'casus').\n")?;
+    outln!("Verzonnen casus. Een oefening wordt niet als sessie bewaard.")?;
+    if interactive {
+        outln!("Bij elke vraag kunt u de casus opnieuw laten zien: '📄 Casus opnieuw tonen', of typ 'casus'.")?;
+    }
+    outln!()?;
     Ok(())
 }
 
@@ -384,12 +388,20 @@ fn overview(dir: &Path, layout: Layout) -> Result<Exit> {
     } else {
         wide_first_column(&mut t);
         outln!("{t}")?;
-        outln!("Bovenaan staan de beslissingen die de groep het vaakst anders nam dan het model: die zijn het bespreken waard.")?;
+        outln!("Bovenaan staan de beslissingen en criteria die de groep het vaakst anders deed dan het model: die zijn het bespreken waard.")?;
     }
     if all_right > 0 {
+        let (one, more) = if tallies.keys().any(|(_, criterion)| criterion.is_some()) {
+            (
+                "ander punt (beslissing of criterium)",
+                "andere punten (beslissingen en criteria)",
+            )
+        } else {
+            ("andere beslissing", "andere beslissingen")
+        };
         outln!(
-            "{} nam iedereen zoals het model.",
-            crate::finding::count(all_right, "andere beslissing", "andere beslissingen")
+            "{} deed iedereen zoals het model.",
+            crate::finding::count(all_right, one, more)
         )?;
     }
     Ok(Exit::Ok)

@@ -753,7 +753,7 @@ fn the_overview_shows_what_the_group_missed_most() {
         !out.stdout.contains("│ D1 "),
         "decisions nobody missed are not rows"
     );
-    out.stdout_has("andere beslissingen nam iedereen zoals het model");
+    out.stdout_has("andere punten (beslissingen en criteria) deed iedereen zoals het model");
 }
 
 /// niet-verschenen with the model's answers, but at the criteria of D2 "voldoende
