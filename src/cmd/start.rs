@@ -50,6 +50,10 @@ pub fn start(config: &Start) -> Result<Exit> {
         Some(_) => None,
         None => Some(Person::new(config.plain, config.explain, config.color)),
     };
+    if config.demo {
+        // Before anything is asked, the gemeente included.
+        errln!("{DEMO_BANNER}: een demonstratie; er wordt niets bewaard.");
+    }
     let gemeente = match (gemeente, &terminal) {
         (Some(g), _) => Some(g),
         (None, Some(t)) => t.ask_gemeente(&kaart.gemeenten)?,
@@ -128,7 +132,6 @@ fn demo(
     mut script: Option<Script>,
     mut terminal: Option<Person<'_>>,
 ) -> Result<Exit> {
-    errln!("{DEMO_BANNER}: een demonstratie; er wordt niets bewaard.");
     let mut session = Session::new(set, clock.now(), config.rol.clone(), config.door.clone())?;
     let policy = Policy {
         pausing: Pausing::Never {
