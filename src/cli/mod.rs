@@ -145,11 +145,11 @@ pub enum Command {
     )]
     Graaf(GraphArgs),
 
-    /// Oefen met casussen: doorloop een casus en vergelijk elke beslissing met het model (alias: practice)
+    /// Oefen met casussen: doorloop een casus en vergelijk elke beslissing en elk criterium met het model (alias: practice)
     #[command(
         alias = "practice",
         help_template = SUB_TEMPLATE,
-        override_usage = "zorgpad oefen                       (de lijst met casussen)\n       zorgpad oefen CASUS [--antwoorden BESTAND] [--resultaten MAP] [--uitleg]\n       zorgpad oefen --overzicht MAP",
+        override_usage = "zorgpad oefen                       (de lijst: nummer, titel en verhaal)\n       zorgpad oefen NUMMER [--antwoorden BESTAND] [--resultaten MAP] [--uitleg]\n       zorgpad oefen --overzicht MAP",
         after_help = "De casussen en hun opbouw: flows/casussen/README.md. Een oefening wordt niet als sessie bewaard.",
         next_help_heading = "Opties"
     )]

@@ -16,9 +16,13 @@ pub struct StartArgs {
     #[arg(long, value_name = "BESTAND")]
     pub antwoorden: Option<PathBuf>,
 
-    /// Toon bij elke stap de uitleg (voor demonstratie en scholing)
+    /// Toon bij elke stap de uitleg (voor scholing; met --demo wordt er niets bewaard)
     #[arg(long)]
     pub uitleg: bool,
+
+    /// Demonstratie: elk scherm is gemarkeerd en er wordt niets bewaard (geen sessie, geen export, niet in de statistiek)
+    #[arg(long, conflicts_with_all = ["export", "kenmerk"])]
+    pub demo: bool,
     /// Eenvoudige regels voor een schermlezer: genummerde keuzes, één regel per vraag, geen kleur (ook: ZORGPAD_TOEGANKELIJK=1)
     #[arg(long)]
     pub toegankelijk: bool,

@@ -199,8 +199,8 @@ pub struct GraphArgs {
 /// `zorgpad oefen`.
 #[derive(Debug, clap::Args)]
 pub struct PracticeArgs {
-    /// Id van de casus (zie 'zorgpad oefen'), of een eigen casusbestand (.yaml)
-    #[arg(value_name = "CASUS", help_heading = "Argumenten")]
+    /// Nummer van de casus (zie 'zorgpad oefen'), of een eigen casusbestand (.yaml)
+    #[arg(value_name = "NUMMER", help_heading = "Argumenten")]
     pub casus: Option<String>,
 
     /// Antwoordenbestand (YAML): doorloop de casus zonder terminal, bijvoorbeeld om de antwoorden van een deelnemer na te spelen
@@ -218,7 +218,7 @@ pub struct PracticeArgs {
     #[arg(long, value_name = "MAP")]
     pub resultaten: Option<PathBuf>,
 
-    /// Toon welke beslissingen een groep het vaakst anders nam dan het model (de resultaten in MAP)
+    /// Toon welke beslissingen en criteria een groep het vaakst anders nam dan het model (de resultaten in MAP)
     #[arg(long, value_name = "MAP", conflicts_with_all = ["casus", "antwoorden", "resultaten", "uitleg"])]
     pub overzicht: Option<PathBuf>,
 }

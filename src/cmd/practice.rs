@@ -14,13 +14,13 @@ use crate::kaart::Kaart;
 use crate::kaart::Offer;
 use crate::out::{errln, outln};
 use crate::prompt::script::Script;
-use crate::prompt::Person;
+use crate::prompt::{Person, Stage};
 use crate::report::{table, Layout};
 use crate::training::*;
 
 pub fn run(config: &Practice) -> Result<Exit> {
     match &config.action {
-        PracticeAction::List => list(config.layout),
+        PracticeAction::List => list(),
         PracticeAction::Run {
             casus,
             answers,
@@ -37,13 +37,21 @@ pub fn run(config: &Practice) -> Result<Exit> {
     }
 }
 
-fn list(layout: Layout) -> Result<Exit> {
-    let mut t = table(layout, &["Casus", "Titel", "Route", "Beslissingen"]);
+/// The cases by number, each with its title and story: nothing of the model's route or outcome,
+/// so that a group that sees the list on a projector does not see the answers.
+fn list() -> Result<Exit> {
+    let width = crate::report::pathway::SHOW_WIDTH;
+    outln!("Oefencasussen (verzonnen)")?;
     for c in cases()? {
-        t.add_row(vec![c.id, c.titel, c.route, c.model.len().to_string()]);
+        let n = c.number.unwrap_or_default();
+        outln!("\n{n}. {}", c.titel)?;
+        let story = reflow(&c.verhaal, width - 3);
+        outln!(
+            "   {}",
+            story.replace('\n', "\n   ").replace("\n   \n", "\n\n")
+        )?;
     }
-    outln!("{t}")?;
-    outln!("Oefenen: zorgpad oefen CASUS   (met --resultaten MAP om het resultaat te bewaren)")?;
+    outln!("\nOefenen: zorgpad oefen NUMMER   (met --resultaten MAP om het resultaat te bewaren)")?;
     Ok(Exit::Ok)
 }
 
@@ -74,7 +82,8 @@ fn practise(
         .map(str::to_string);
     let clock = Clock::from_env()?;
     let mut script = answers.map(Script::load).transpose()?;
-    tell(&case)?;
+    outln!("{PRACTICE_BANNER}")?;
+    tell(&case, script.is_none())?;
 
     let mut session = Session::new(&set, clock.now(), None, None)?;
     let offer = Offer {
@@ -90,6 +99,10 @@ fn practise(
         None => {
             terminal = Person::new(config.plain, explain, config.color);
             terminal.set_offer(offer);
+            terminal.set_stage(Stage {
+                banner: Some(PRACTICE_BANNER.to_string()),
+                story: Some(story(&case)),
+            });
             &mut terminal
         }
     };
@@ -100,30 +113,54 @@ fn practise(
         }
     }
 
-    let compared = compare(&session, &case);
+    let compared = compare(&set, &session, &case);
+    outln!("\n{PRACTICE_BANNER} — het resultaat")?;
     if let Some(outcome) = session.walk().outcome_text() {
         outln!(
-            "{}\n",
+            "{}",
             crate::text::wrap(&format!("Uitkomst: {outcome}"), 100)
         )?;
     }
+    // Only now, after the exercise: the route the model takes.
+    outln!(
+        "{}\n",
+        crate::text::wrap(&format!("Route van het model: {}", case.route), 100)
+    )?;
     show_comparison(&set, &case, &compared, config.layout)?;
     keep_result(results, &case, compared, &clock)?;
     Ok(Exit::Ok)
 }
 
-/// The case as the trainee reads it before the first question.
-fn tell(case: &Case) -> Result<()> {
+/// The line above every question of an exercise, and above its result.
+const PRACTICE_BANNER: &str = "OEFENING — wordt niet bewaard";
+
+/// The case as the trainee reads it before the first question: its number (not its id, which
+/// names the route), title and story.
+fn tell(case: &Case, interactive: bool) -> Result<()> {
     let width = crate::report::pathway::SHOW_WIDTH;
-    outln!("Oefencasus: {} ({})", case.titel, case.id)?;
-    outln!("{}", "─".repeat(width))?;
-    outln!("{}", reflow(&case.verhaal, width))?;
-    if let Some(g) = &case.gemeente {
-        outln!("Gemeente: {g}")?;
+    match case.number {
+        Some(n) => outln!("Oefencasus {n}: {}", case.titel)?,
+        None => outln!("Oefencasus: {}", case.titel)?,
     }
     outln!("{}", "─".repeat(width))?;
-    outln!("Verzonnen casus. Een oefening wordt niet als sessie bewaard.\n")?;
+    outln!("{}", story(case))?;
+    outln!("{}", "─".repeat(width))?;
+    outln!("Verzonnen casus. Een oefening wordt niet als sessie bewaard.")?;
+    if interactive {
+        outln!("Bij elke vraag kunt u de casus opnieuw laten zien: '📄 Casus opnieuw tonen', of typ 'casus'.")?;
+    }
+    outln!()?;
     Ok(())
+}
+
+/// The story as shown before the first question and again on request: the paragraphs, and the
+/// gemeente.
+fn story(case: &Case) -> String {
+    let mut text = reflow(&case.verhaal, crate::report::pathway::SHOW_WIDTH);
+    if let Some(g) = &case.gemeente {
+        text.push_str(&format!("\nGemeente: {g}"));
+    }
+    text
 }
 
 /// Walk the case to its end with the engine's loop. Nothing is saved: a practice run is not a
@@ -150,68 +187,103 @@ fn walk(
     }
 }
 
-/// Each decision next to the model, the differences with the model's reasons, and the score.
+/// Each point next to the model, the differences with the model's reasons, and the score. Every
+/// point is named by its question (and criterion), never by its key.
 fn show_comparison(
     set: &FlowSet,
     case: &Case,
     compared: &[Compared],
     layout: Layout,
 ) -> Result<()> {
-    let mut t = table(layout, &["Vraag", "Beslissing", "Uw antwoord", "Model", ""]);
+    let mut t = table(layout, &["Vraag", "Uw antwoord", "Model", ""]);
     for c in compared {
         t.add_row(vec![
-            c.vraag.clone(),
-            title_of(set, &c.vraag),
-            c.antwoord
-                .as_deref()
-                .map_or("(niet bereikt)".to_string(), |a| {
-                    option_label(set, &c.vraag, a)
-                }),
-            option_label(set, &c.vraag, &c.model),
+            point_label(set, &c.vraag, c.criterium.as_deref()),
+            answer_label(set, c, c.antwoord.as_deref()),
+            answer_label(set, c, Some(&c.model)),
             if c.zoals_model { "✓" } else { "✗" }.to_string(),
         ]);
     }
-    keep_first_column(&mut t);
+    wide_first_column(&mut t);
     outln!("{t}")?;
-    let differences: Vec<(&Compared, &ModelAnswer)> = compared
-        .iter()
-        .zip(&case.model)
-        .filter(|(c, _)| !c.zoals_model)
-        .collect();
+    let s = score(compared);
+    let differences: Vec<&Compared> = compared.iter().filter(|c| !c.zoals_model).collect();
     if differences.is_empty() {
-        outln!("\nAlle beslissingen zoals het model.")?;
+        outln!(
+            "\n{}",
+            if s.criteria.1 > 0 {
+                "Alle beslissingen en criteria zoals het model."
+            } else {
+                "Alle beslissingen zoals het model."
+            }
+        )?;
     } else {
         outln!("\nVerschillen met het model, met uitleg:")?;
-        for (c, m) in differences {
-            let yours = match &c.antwoord {
-                Some(a) => format!("u koos '{}'", option_label(set, &c.vraag, a)),
-                None => "uw route kwam niet bij deze vraag".to_string(),
-            };
-            outln!(
-                "{}",
-                crate::text::wrap(
-                    &format!(
-                        "\n• {} — {}\n  {yours}; het model: '{}'.\n  Waarom: {}",
-                        c.vraag,
-                        question_of(set, &c.vraag),
-                        option_label(set, &c.vraag, &c.model),
-                        m.waarom.trim()
-                    ),
-                    100
-                )
-            )?;
+        for c in differences {
+            outln!("{}", crate::text::wrap(&difference(set, case, c), 100))?;
         }
     }
-    let (matched, total) = score(compared);
-    let pct = percent(matched, total);
-    outln!("\nScore: {matched} van {total} beslissingen zoals het model ({pct}%).")?;
+    let pct = percent(s.matched, s.total);
+    if s.criteria.1 == 0 {
+        outln!(
+            "\nScore: {} van {} beslissingen zoals het model ({pct}%).",
+            s.matched,
+            s.total
+        )?;
+    } else {
+        outln!(
+            "\nScore: {} van {} punten zoals het model ({pct}%): {} van {} beslissingen, {} van {} criteria.",
+            s.matched,
+            s.total,
+            s.decisions.0,
+            s.decisions.1,
+            s.criteria.0,
+            s.criteria.1
+        )?;
+    }
     Ok(())
 }
 
-/// How many decisions matched the model, of how many.
-fn score(compared: &[Compared]) -> (usize, usize) {
-    let matched = compared.iter().filter(|c| c.zoals_model).count();
-    (matched, compared.len())
+/// Give the question (the first column) half the table: it is the longest text of a row.
+fn wide_first_column(t: &mut comfy_table::Table) {
+    if let Some(c) = t.column_mut(0) {
+        let half = comfy_table::Width::Percentage(50);
+        c.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(half));
+    }
+}
+
+/// One difference with the model: the question (and criterion), what the trainee did and what
+/// the model does, and the case's reason.
+fn difference(set: &FlowSet, case: &Case, c: &Compared) -> String {
+    let why = case
+        .model
+        .iter()
+        .find(|m| m.vraag == c.vraag)
+        .map_or(String::new(), |m| {
+            c.criterium
+                .as_ref()
+                .and_then(|k| m.per_criterium.get(k))
+                .unwrap_or(&m.waarom)
+                .trim()
+                .to_string()
+        });
+    let model = option_label(set, &c.vraag, &c.model);
+    let yours = match (&c.antwoord, &c.criterium) {
+        (None, Some(_)) => "uw route kwam niet bij deze vraag".to_string(),
+        (None, None) => format!("uw route kwam niet bij deze vraag; het model: '{model}'"),
+        (Some(a), Some(_)) if a == TICKED => {
+            "u vinkte dit criterium aan; het model niet".to_string()
+        }
+        (Some(_), Some(_)) => "u vinkte dit criterium niet aan; het model wel".to_string(),
+        (Some(a), None) => format!(
+            "u koos '{}'; het model: '{model}'",
+            option_label(set, &c.vraag, a)
+        ),
+    };
+    format!(
+        "\n• {}\n  {yours}.\n  Waarom: {why}",
+        point_label(set, &c.vraag, c.criterium.as_deref()),
+    )
 }
 
 /// Save the result in `results` (without names), or say that it was not saved.
@@ -227,14 +299,14 @@ fn keep_result(
         );
         return Ok(());
     };
-    let (matched, total) = score(&compared);
+    let s = score(&compared);
     let result = PracticeResult {
         schema: RESULT_SCHEMA.to_string(),
         casus: case.id.clone(),
         tijd: clock.now(),
-        zoals_model: matched,
-        totaal: total,
-        procent: percent(matched, total),
+        zoals_model: s.matched,
+        totaal: s.total,
+        procent: percent(s.matched, s.total),
         beslissingen: compared,
     };
     let path = save_result(dir, &result, clock)?;
@@ -267,7 +339,7 @@ fn overview(dir: &Path, layout: Layout) -> Result<Exit> {
     let results = read_results(dir)?;
     let set = FlowSet::load(None)?;
     let tallies = tally(&set, &results);
-    let mut rows: Vec<(&String, &Tally)> = tallies.iter().collect();
+    let mut rows: Vec<(&Point, &Tally)> = tallies.iter().collect();
     rows.sort_by(|(ka, a), (kb, b)| {
         b.wrong
             .cmp(&a.wrong)
@@ -286,7 +358,6 @@ fn overview(dir: &Path, layout: Layout) -> Result<Exit> {
         layout,
         &[
             "Vraag",
-            "Beslissing",
             "Anders dan model",
             "Vaakst gekozen in plaats daarvan",
             "Casussen",
@@ -301,8 +372,7 @@ fn overview(dir: &Path, layout: Layout) -> Result<Exit> {
             .map(|(label, n)| format!("{label} ({n}×)"))
             .unwrap_or_else(|| "—".to_string());
         t.add_row(vec![
-            key.clone(),
-            title_of(&set, key),
+            point_label(&set, &key.0, key.1.as_deref()),
             format!(
                 "{} van {} ({}%)",
                 tally.wrong,
@@ -316,14 +386,22 @@ fn overview(dir: &Path, layout: Layout) -> Result<Exit> {
     if t.row_count() == 0 {
         outln!("Iedereen nam elke beslissing zoals het model.")?;
     } else {
-        keep_first_column(&mut t);
+        wide_first_column(&mut t);
         outln!("{t}")?;
-        outln!("Bovenaan staan de beslissingen die de groep het vaakst anders nam dan het model: die zijn het bespreken waard.")?;
+        outln!("Bovenaan staan de beslissingen en criteria die de groep het vaakst anders deed dan het model: die zijn het bespreken waard.")?;
     }
     if all_right > 0 {
+        let (one, more) = if tallies.keys().any(|(_, criterion)| criterion.is_some()) {
+            (
+                "ander punt (beslissing of criterium)",
+                "andere punten (beslissingen en criteria)",
+            )
+        } else {
+            ("andere beslissing", "andere beslissingen")
+        };
         outln!(
-            "{} nam iedereen zoals het model.",
-            crate::finding::count(all_right, "andere beslissing", "andere beslissingen")
+            "{} deed iedereen zoals het model.",
+            crate::finding::count(all_right, one, more)
         )?;
     }
     Ok(Exit::Ok)
@@ -361,29 +439,29 @@ fn read_results(dir: &Path) -> Result<Vec<PracticeResult>> {
             "er staan geen oefenresultaten in '{}'",
             dir.display()
         ))
-        .hint("Resultaten worden bewaard met: zorgpad oefen CASUS --resultaten MAP"));
+        .hint("Resultaten worden bewaard met: zorgpad oefen NUMMER --resultaten MAP"));
     }
     Ok(results)
 }
 
-/// Per question key, how the group answered compared with the model.
-fn tally(set: &FlowSet, results: &[PracticeResult]) -> BTreeMap<String, Tally> {
-    let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
+/// A point of the results: the question key, and the criterion at a criteria question.
+type Point = (String, Option<String>);
+
+/// Per point, how the group answered compared with the model.
+fn tally(set: &FlowSet, results: &[PracticeResult]) -> BTreeMap<Point, Tally> {
+    let mut tallies: BTreeMap<Point, Tally> = BTreeMap::new();
     for r in results {
         for c in &r.beslissingen {
-            let t = tallies.entry(c.vraag.clone()).or_default();
+            let t = tallies
+                .entry((c.vraag.clone(), c.criterium.clone()))
+                .or_default();
             t.asked += 1;
             if !t.cases.contains(&r.casus) {
                 t.cases.push(r.casus.clone());
             }
             if !c.zoals_model {
                 t.wrong += 1;
-                let label = c
-                    .antwoord
-                    .as_deref()
-                    .map_or("(niet bereikt)".to_string(), |a| {
-                        option_label(set, &c.vraag, a)
-                    });
+                let label = answer_label(set, c, c.antwoord.as_deref());
                 *t.instead.entry(label).or_default() += 1;
             }
         }

@@ -19,7 +19,7 @@ use crate::kaart::Kaart;
 use crate::kaart::Offer;
 use crate::out::{errln, out};
 use crate::prompt::script::Script;
-use crate::prompt::Person;
+use crate::prompt::{Person, Stage};
 use crate::report::export::write_export;
 use crate::report::summary::Summary;
 use crate::report::{self, Layout};
@@ -41,11 +41,19 @@ pub fn start(config: &Start) -> Result<Exit> {
     };
     let clock = Clock::from_env()?;
     let mut script = config.answers.as_deref().map(Script::load).transpose()?;
-    let store = crate::cmd::stored::open_store(&config.data_dir)?;
+    // A demonstration opens no data directory: it leaves nothing behind, not even a lock.
+    let store = match config.demo {
+        true => None,
+        false => Some(crate::cmd::stored::open_store(&config.data_dir)?),
+    };
     let mut terminal = match script {
         Some(_) => None,
         None => Some(Person::new(config.plain, config.explain, config.color)),
     };
+    if config.demo {
+        // Before anything is asked, the gemeente included.
+        errln!("{DEMO_BANNER}: een demonstratie; er wordt niets bewaard.");
+    }
     let gemeente = match (gemeente, &terminal) {
         (Some(g), _) => Some(g),
         (None, Some(t)) => t.ask_gemeente(&kaart.gemeenten)?,
@@ -61,6 +69,9 @@ pub fn start(config: &Start) -> Result<Exit> {
     if let Some(t) = &mut terminal {
         t.set_offer(offer);
     }
+    let Some(store) = store else {
+        return demo(config, &set, offer, &clock, script, terminal);
+    };
     let now = clock.now();
     let session = Session::new(&set, now, config.rol.clone(), config.door.clone())?;
     // The new session is locked from here to the end of the process; its file is created (and
@@ -104,6 +115,61 @@ pub fn start(config: &Start) -> Result<Exit> {
         }
     }
     run.finish(end, config.export.as_ref(), config.layout)
+}
+
+/// The line above every question of a demonstration, and around its summary.
+const DEMO_BANNER: &str = "DEMONSTRATIE — wordt niet bewaard";
+
+/// `zorgpad start --demo`: the same questions and summary as a session, marked as a
+/// demonstration on every screen, and nothing saved: no session file, no lock, no export, so
+/// nothing in `zorgpad sessies` or `zorgpad statistiek`. It cannot pause (there is nothing to
+/// go on with later); a wait that may become a follow-up can still be put off.
+fn demo(
+    config: &Start,
+    set: &FlowSet,
+    offer: Offer<'_>,
+    clock: &Clock,
+    mut script: Option<Script>,
+    mut terminal: Option<Person<'_>>,
+) -> Result<Exit> {
+    let mut session = Session::new(set, clock.now(), config.rol.clone(), config.door.clone())?;
+    let policy = Policy {
+        pausing: Pausing::Never {
+            refusal: "kan een demonstratie niet pauzeren: er wordt niets bewaard om later mee verder te gaan",
+        },
+        strict_back: script.is_some(),
+        only_follow_up: false,
+    };
+    let prompter: &mut dyn Prompter = match (&mut script, &mut terminal) {
+        (Some(s), _) => s,
+        (None, Some(t)) => {
+            t.set_stage(Stage {
+                banner: Some(DEMO_BANNER.to_string()),
+                story: None,
+            });
+            t
+        }
+        (None, None) => return Err(Error::input("er is geen manier om vragen te beantwoorden")),
+    };
+    match drive(&mut session, prompter, clock, policy, &mut |_| Ok(())) {
+        Ok(_) => {}
+        Err(Stop::Cancelled { how }) => {
+            return Err(Error::cancelled(format!(
+                "{how}. Dit was een demonstratie; er is niets bewaard."
+            )))
+        }
+        Err(Stop::Prompter(e) | Stop::Failed(e)) => return Err(e),
+    }
+    if let Some(s) = &script {
+        if s.unused() > 0 {
+            return Err(s.leftover_error());
+        }
+    }
+    let summary = Summary::of(&session, Some(offer));
+    let text = report::text(&summary, clock.zone(), config.layout);
+    out!("{DEMO_BANNER}\n\n{text}\n{DEMO_BANNER}\n")?;
+    errln!("De demonstratie is afgelopen; er is niets bewaard.");
+    Ok(Exit::Ok)
 }
 
 pub(crate) struct Run<'a, 'f> {

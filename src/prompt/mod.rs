@@ -37,6 +37,21 @@ pub(crate) fn with_note(reply: Reply, wanted: bool) -> Reply {
     }
 }
 
+/// What a run that is no real session shows beside its questions: a line above every question
+/// (`DEMONSTRATIE — wordt niet bewaard`), and a text that can be shown again at every prompt
+/// (the story of a practice case: [`SHOW_STORY`] in a list, [`STORY_KEY`] typed).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Stage {
+    pub(crate) banner: Option<String>,
+    pub(crate) story: Option<String>,
+}
+
+/// The extra line of a list that shows the case again.
+pub(crate) const SHOW_STORY: &str = "📄 Casus opnieuw tonen";
+/// What to type at a prompt (plain lines, or an open question in the terminal) to show the case
+/// again.
+pub(crate) const STORY_KEY: &str = "casus";
+
 /// A person answering: in the terminal's prompts, or in plain lines (`--toegankelijk`).
 pub(crate) enum Person<'k> {
     Terminal(terminal::Terminal<'k>),
@@ -58,6 +73,14 @@ impl<'k> Person<'k> {
         match self {
             Person::Terminal(t) => t.set_offer(offer),
             Person::Plain(p) => p.set_offer(offer),
+        }
+    }
+
+    /// The banner above every question, and the text that can be shown again.
+    pub(crate) fn set_stage(&mut self, stage: Stage) {
+        match self {
+            Person::Terminal(t) => t.stage = stage,
+            Person::Plain(p) => p.stage = stage,
         }
     }
 

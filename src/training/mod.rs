@@ -8,13 +8,15 @@
 //! `zorgpad oefen --overzicht MAP` reads the results of a group and shows which decisions were
 //! missed most.
 
+mod compare;
+
+pub(crate) use compare::*;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-use crate::engine::answer::Answer;
-use crate::engine::session::Session;
 use crate::engine::walk::node_for_key;
 use crate::error::{read_text, Error, Result};
 use crate::flow::model::Body;
@@ -66,21 +68,31 @@ pub(crate) struct RawCase {
     antwoorden: Value,
 }
 
-/// The model answer at one decision.
+/// The model answer at one decision, or at the criteria question (D2-criteria).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ModelAnswer {
     /// The question key as in the journal: `D2`, `B2-meldcode/AK2`.
     pub vraag: String,
-    /// The option id.
+    /// At a decision or a wait: the option id. Empty at a criteria question.
+    #[serde(default)]
     pub antwoord: String,
+    /// At a criteria question: the ids of the criteria that apply (the others do not).
+    #[serde(default)]
+    pub gelden: Option<Vec<String>>,
     pub waarom: String,
+    /// At a criteria question: why, per criterion; a criterion without one gets `waarom`.
+    #[serde(default, rename = "waarom-per-criterium")]
+    pub per_criterium: BTreeMap<String, String>,
 }
 
 /// A practice case.
 #[derive(Debug, Clone)]
 pub struct Case {
     pub id: String,
+    /// Its number in `zorgpad oefen` (1-based), for an embedded case: how it is chosen without
+    /// its id, which names the route.
+    pub number: Option<usize>,
     pub file: String,
     pub titel: String,
     pub route: String,
@@ -106,6 +118,7 @@ impl Case {
         };
         Ok(Case {
             id: id.to_string(),
+            number: None,
             file: file.to_string(),
             titel: raw.titel,
             route: raw.route,
@@ -119,16 +132,29 @@ impl Case {
 
 /// Every embedded case, in the order of [`CASES`].
 pub(crate) fn cases() -> Result<Vec<Case>> {
-    CASES
-        .iter()
-        .map(|(id, text)| Case::parse(id, &format!("flows/casussen/{id}.yaml (ingebouwd)"), text))
-        .collect()
+    (0..CASES.len()).map(embedded).collect()
 }
 
-/// An embedded case by id, or a case file by path.
+/// The embedded case at `index` in [`CASES`], with its number.
+fn embedded(index: usize) -> Result<Case> {
+    let (id, text) = CASES[index];
+    let mut case = Case::parse(id, &format!("flows/casussen/{id}.yaml (ingebouwd)"), text)?;
+    case.number = Some(index + 1);
+    Ok(case)
+}
+
+/// An embedded case by number or id, or a case file by path.
 pub(crate) fn find(wanted: &str) -> Result<Case> {
-    if let Some((id, text)) = CASES.iter().find(|(id, _)| id.eq_ignore_ascii_case(wanted)) {
-        return Case::parse(id, &format!("flows/casussen/{id}.yaml (ingebouwd)"), text);
+    if let Ok(n) = wanted.trim().parse::<usize>() {
+        if (1..=CASES.len()).contains(&n) {
+            return embedded(n - 1);
+        }
+    }
+    if let Some(index) = CASES
+        .iter()
+        .position(|(id, _)| id.eq_ignore_ascii_case(wanted))
+    {
+        return embedded(index);
     }
     let path = Path::new(wanted);
     let is_file = wanted.ends_with(".yaml") || wanted.ends_with(".yml");
@@ -141,10 +167,9 @@ pub(crate) fn find(wanted: &str) -> Result<Case> {
             .to_string();
         return Case::parse(&id, &path.display().to_string(), &text);
     }
-    let ids: Vec<&str> = CASES.iter().map(|(id, _)| *id).collect();
     Err(Error::input(format!("onbekende casus '{wanted}'")).hint(format!(
-        "Kies een van de casussen: {}\nDe lijst met titels: zorgpad oefen. Een eigen casus: geef het pad naar het .yaml-bestand.",
-        ids.join(", ")
+        "Kies het nummer van een casus, 1 tot en met {}; de lijst met titels en verhalen: zorgpad oefen. Een eigen casus: geef het pad naar het .yaml-bestand.",
+        CASES.len()
     )))
 }
 
@@ -169,6 +194,12 @@ pub fn check_case(set: &FlowSet, case: &Case) -> Vec<String> {
         seen.push(m.vraag.clone());
         match node_for_key(set, &m.vraag).map(|n| &n.body) {
             Some(Body::Decision { options, .. } | Body::Wait { options, .. }) => {
+                if m.gelden.is_some() || !m.per_criterium.is_empty() {
+                    problems.push(format!(
+                        "'{}' is een beslissing: geef 'antwoord:', geen 'gelden:' of 'waarom-per-criterium:'",
+                        m.vraag
+                    ));
+                }
                 if !options.iter().any(|o| o.id == m.antwoord) {
                     problems.push(format!(
                         "'{}' is geen optie van '{}'; kies uit: {}",
@@ -182,8 +213,27 @@ pub fn check_case(set: &FlowSet, case: &Case) -> Vec<String> {
                     ));
                 }
             }
+            Some(Body::Criteria { items, .. }) => {
+                let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
+                if !m.antwoord.is_empty() || m.gelden.is_none() {
+                    problems.push(format!(
+                        "'{}' is een vraag met criteria: geef 'gelden:' met de criteria die gelden (een lege lijst als er geen geldt), geen 'antwoord:'",
+                        m.vraag
+                    ));
+                }
+                let named = m.gelden.iter().flatten().chain(m.per_criterium.keys());
+                for id in named {
+                    if !ids.contains(&id.as_str()) {
+                        problems.push(format!(
+                            "'{id}' is geen criterium van '{}'; kies uit: {}",
+                            m.vraag,
+                            ids.join(", ")
+                        ));
+                    }
+                }
+            }
             Some(_) => problems.push(format!(
-                "'{}' is geen beslissing (alleen beslissingen en wachtmomenten hebben een modelantwoord)",
+                "'{}' is geen beslissing (alleen beslissingen, wachtmomenten en criteria hebben een modelantwoord)",
                 m.vraag
             )),
             None => problems.push(format!(
@@ -196,58 +246,6 @@ pub fn check_case(set: &FlowSet, case: &Case) -> Vec<String> {
         }
     }
     problems
-}
-
-/// One decision of a practice run, compared with the model.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-pub(crate) struct Compared {
-    pub vraag: String,
-    pub model: String,
-    /// The option the trainee chose; `None` when the route did not reach this decision.
-    pub antwoord: Option<String>,
-    pub zoals_model: bool,
-}
-
-/// A saved practice result. No names: the case, the time and the decisions.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub(crate) struct PracticeResult {
-    pub schema: String,
-    pub casus: String,
-    pub tijd: jiff::Timestamp,
-    pub zoals_model: usize,
-    pub totaal: usize,
-    pub procent: usize,
-    pub beslissingen: Vec<Compared>,
-}
-
-/// Compare the answers in force with the model.
-pub(crate) fn compare(session: &Session<'_>, case: &Case) -> Vec<Compared> {
-    let steps = session.walk().steps();
-    case.model
-        .iter()
-        .map(|m| {
-            let chosen = steps
-                .iter()
-                .rev()
-                .find(|s| s.answer.is_some() && key_of(s) == m.vraag)
-                .and_then(|s| match &s.answer {
-                    Some(Answer::Keuze { optie, .. }) => Some(optie.clone()),
-                    _ => None,
-                });
-            Compared {
-                vraag: m.vraag.clone(),
-                model: m.antwoord.clone(),
-                zoals_model: chosen.as_deref() == Some(m.antwoord.as_str()),
-                antwoord: chosen,
-            }
-        })
-        .collect()
-}
-
-pub(crate) fn key_of(step: &crate::engine::step::Step<'_>) -> String {
-    let mut key: Vec<&str> = step.calls.iter().map(|n| n.id.as_str()).collect();
-    key.push(&step.node.id);
-    key.join("/")
 }
 
 /// Rounded percentage; 0 of 0 counts as 0.
@@ -266,13 +264,6 @@ pub(crate) fn option_label(set: &FlowSet, key: &str, option: &str) -> String {
     }
 }
 
-pub(crate) fn question_of(set: &FlowSet, key: &str) -> String {
-    match node_for_key(set, key).map(|n| &n.body) {
-        Some(Body::Decision { question, .. } | Body::Wait { question, .. }) => question.clone(),
-        _ => key.to_string(),
-    }
-}
-
 /// A story as paragraphs: the lines of a paragraph joined, then wrapped to `width`.
 pub(crate) fn reflow(text: &str, width: usize) -> String {
     text.split("\n\n")
@@ -282,18 +273,6 @@ pub(crate) fn reflow(text: &str, width: usize) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n\n")
-}
-
-/// The short name of the decision at a question key (its box title).
-pub(crate) fn title_of(set: &FlowSet, key: &str) -> String {
-    node_for_key(set, key).map_or(key.to_string(), |n| n.title.clone())
-}
-
-/// Let the first column (the question key) keep its width.
-pub(crate) fn keep_first_column(t: &mut comfy_table::Table) {
-    if let Some(c) = t.column_mut(0) {
-        c.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
-    }
 }
 
 /// How one decision went in a group.
@@ -334,11 +313,42 @@ mod tests {
         case.model.push(ModelAnswer {
             vraag: "B1".to_string(),
             antwoord: "x".to_string(),
+            gelden: None,
             waarom: "y".to_string(),
+            per_criterium: BTreeMap::new(),
         });
         let problems = check_case(&set, &case);
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[0].contains("geen optie"));
         assert!(problems[1].contains("geen beslissing"));
+    }
+
+    #[test]
+    fn a_wrong_criteria_model_is_found() {
+        let set = FlowSet::load(None).expect("flows");
+        let mut case = find("niet-verschenen").expect("case");
+        let at = case
+            .model
+            .iter()
+            .position(|m| m.vraag == "D2-criteria")
+            .expect("criteria in the model");
+        case.model[at].gelden = Some(vec!["hulpbronnen".to_string(), "vast".to_string()]);
+        case.model[at]
+            .per_criterium
+            .insert("onzin".to_string(), "x".to_string());
+        let problems = check_case(&set, &case);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems[0].contains("'vast' is geen criterium"),
+            "{problems:?}"
+        );
+        assert!(
+            problems[1].contains("'onzin' is geen criterium"),
+            "{problems:?}"
+        );
+        case.model[at].gelden = None;
+        case.model[at].per_criterium.clear();
+        let problems = check_case(&set, &case);
+        assert!(problems[0].contains("geef 'gelden:'"), "{problems:?}");
     }
 }

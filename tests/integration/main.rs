@@ -16,6 +16,7 @@ mod caseload;
 mod changed_flow;
 mod cli;
 mod crash;
+mod demo;
 mod dossier;
 mod fidelity;
 mod file_names;

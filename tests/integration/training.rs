@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::common::{Test, Workspace};
+use crate::common::{squash, Test, Workspace};
 use crate::golden_file;
 use serde_json::Value;
 
@@ -243,6 +243,15 @@ fn case_files() -> Vec<(String, String)> {
     files
 }
 
+/// A case file of flows/casussen/, read.
+fn case_of(id: &str) -> zorgpad::training::Case {
+    let (_, text) = case_files()
+        .into_iter()
+        .find(|(i, _)| i == id)
+        .expect("case file");
+    zorgpad::training::Case::parse(id, id, &text).expect("case parses")
+}
+
 /// The scripted answers of a case, as an answers file.
 fn answers_of(text: &str) -> String {
     let doc: zorgpad::yaml::Value = zorgpad::yaml::parse(text).expect("case is YAML");
@@ -288,10 +297,10 @@ fn every_case_file_is_embedded_and_fits_the_flow() {
 #[test]
 fn every_case_walks_to_an_end_with_the_model_answers() {
     for (id, text) in case_files() {
-        let model = {
-            let doc: zorgpad::yaml::Value = zorgpad::yaml::parse(&text).unwrap();
-            doc["model"].as_sequence().unwrap().len()
-        };
+        let case = zorgpad::training::Case::parse(&id, &id, &text).expect("case parses");
+        let decisions = case.model.iter().filter(|m| m.gelden.is_none()).count();
+        // Each criterion of the criteria question (seven at D2) is a point of its own.
+        let criteria = 7 * case.model.iter().filter(|m| m.gelden.is_some()).count();
         let out = Test::new()
             .arg("oefen")
             .arg(&id)
@@ -299,10 +308,45 @@ fn every_case_walks_to_an_end_with_the_model_answers() {
             .run()
             .code(0)
             .no_panic()
-            .stdout_has("Uitkomst: ")
-            .stdout_has("Alle beslissingen zoals het model.");
-        let score = format!("Score: {model} van {model} beslissingen zoals het model (100%).");
-        assert!(out.stdout.contains(&score), "{id}:\n{}", out.stdout);
+            .stdout_has("Uitkomst: ");
+        // The model's route only after the exercise (the text may be wrapped).
+        let route = squash(&format!("Route van het model: {}", case.route));
+        assert!(
+            squash(&out.stdout).contains(&route),
+            "{id}:\n{}",
+            out.stdout
+        );
+        let (score, all) = if criteria == 0 {
+            (
+                format!("Score: {decisions} van {decisions} beslissingen zoals het model (100%)."),
+                "Alle beslissingen zoals het model.",
+            )
+        } else {
+            let total = decisions + criteria;
+            (
+                format!("Score: {total} van {total} punten zoals het model (100%): {decisions} van {decisions} beslissingen, {criteria} van {criteria} criteria."),
+                "Alle beslissingen en criteria zoals het model.",
+            )
+        };
+        assert!(out.stdout.contains(&score), "{id}: {score}\n{}", out.stdout);
+        assert!(out.stdout.contains(all), "{id}:\n{}", out.stdout);
+        assert_no_keys(&case, &out.stdout);
+    }
+}
+
+/// No question key of the case's model on screen, except where it is the blueprint label
+/// itself ("D2"): results name a question by its label and text ("D2 Problematiek: …"), never
+/// by a node id such as `B2-meldcode/KC-uitkomst` or `D2-criteria`.
+fn assert_no_keys(case: &zorgpad::training::Case, stdout: &str) {
+    for m in &case.model {
+        if m.vraag.contains('-') || m.vraag.contains('/') {
+            assert!(
+                !stdout.contains(&m.vraag),
+                "{}: the key {} is on screen:\n{stdout}",
+                case.id,
+                m.vraag
+            );
+        }
     }
 }
 
@@ -426,17 +470,63 @@ fn the_cases_cover_every_route_and_several_meldcode_outcomes() {
 }
 
 #[test]
-fn oefen_lists_the_cases() {
+fn oefen_lists_the_cases_by_title_and_story_without_their_answers() {
     let out = Test::new().args("oefen").run().code(0).no_panic();
-    for (id, _) in case_files() {
-        assert!(out.stdout.contains(&id), "{id} not listed:\n{}", out.stdout);
+    for (n, (id, text)) in zorgpad::training::CASES.iter().enumerate() {
+        let case = zorgpad::training::Case::parse(id, id, text).expect("case parses");
+        let first_words: String = case
+            .verhaal
+            .split_whitespace()
+            .take(6)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            out.stdout.contains(&format!("{}. {}", n + 1, case.titel)),
+            "{id} not listed by number and title:\n{}",
+            out.stdout
+        );
+        assert!(
+            squash(&out.stdout).contains(&squash(&first_words)),
+            "{id}: story missing"
+        );
+        // Nothing that gives the answers away on a projector: not the model's route, not the
+        // id (which names the route), not an outcome or a model answer.
+        assert!(!out.stdout.contains(&case.route), "{id}: route shown");
+        assert!(!out.stdout.contains(*id), "{id}: id shown");
+        for m in &case.model {
+            assert!(
+                !out.stdout.contains(m.waarom.trim()),
+                "{id}: model reason shown"
+            );
+        }
     }
-    out.stdout_has("Beslissingen");
+    for word in [
+        "Route",
+        "Uitkomst",
+        "Beslissingen",
+        "enkelvoudig —",
+        "Meldcode (",
+    ] {
+        assert!(
+            !out.stdout.contains(word),
+            "{word:?} in the list:\n{}",
+            out.stdout
+        );
+    }
+    out.stdout_has("zorgpad oefen NUMMER");
     Test::new()
         .args("practice")
         .run()
         .code(0)
-        .stdout_has("niet-verschenen");
+        .stdout_has("5. Jong, zonder vaste plek");
+    // A case is chosen by its number.
+    Test::new()
+        .args("oefen 1")
+        .answers("- intake\n- alles\n- r4u\n- nee\n")
+        .run()
+        .code(0)
+        .stdout_has("Oefencasus 1: Tweede zwangerschap")
+        .stdout_has("Score: 2 van 2 beslissingen zoals het model (100%).");
 }
 
 /// Two deliberate mistakes in "niet-verschenen": no VoorZorg, and accepting help at AK4.
@@ -492,17 +582,19 @@ fn a_practice_run_with_mistakes_scores_and_explains_each_difference() {
         .run()
         .code(0)
         .no_panic()
-        .stdout_has("Oefencasus: Jong, zonder vaste plek")
+        .stdout_has("Oefencasus 5: Jong, zonder vaste plek")
         .stdout_has("Mevrouw Van Oefening (19)")
-        .stdout_has("Score: 13 van 15 beslissingen zoals het model (87%).")
+        .stdout_has("Score: 20 van 22 punten zoals het model (91%): 13 van 15 beslissingen, 7 van 7 criteria.")
         .stdout_has("Verschillen met het model, met uitleg:")
-        .stdout_has("• B2-voorzorg — Meldt u de cliënt aan bij VoorZorg")
+        .stdout_has("• B2 Meldt u de cliënt aan bij VoorZorg")
         .stdout_has("u koos 'Nee, niet aanmelden'; het model: 'Ja, aanmelden'.")
         .stdout_has("Waarom: Eerste kind, 19 jaar")
-        .stdout_has("• M1/AK4 — Aanvaarden de betrokkenen")
+        .stdout_has("• M1 Kindcheck en Meldcode — Aanvaarden de betrokkenen")
         .stdout_has("Waarom: Ze wil geen hulpverleners meer zien")
-        .stdout_lacks("• D4 —")
+        .stdout_lacks("• D4 ")
         .stderr_has("Resultaat bewaard in res/");
+    let case = case_of("niet-verschenen");
+    assert_no_keys(&case, &out.stdout);
     // The result: no names, the case, the time, the decisions; mode 0600.
     let dir = out.dir.join("res");
     let files: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -519,9 +611,9 @@ fn a_practice_run_with_mistakes_scores_and_explains_each_difference() {
     let json: Value = serde_json::from_str(&std::fs::read_to_string(&files[0]).unwrap()).unwrap();
     assert_eq!(json["schema"], "zorgpad.oefenresultaat/1");
     assert_eq!(json["casus"], "niet-verschenen");
-    assert_eq!(json["zoals_model"], 13);
-    assert_eq!(json["totaal"], 15);
-    assert_eq!(json["procent"], 87);
+    assert_eq!(json["zoals_model"], 20);
+    assert_eq!(json["totaal"], 22);
+    assert_eq!(json["procent"], 91);
     let wrong: Vec<&str> = json["beslissingen"]
         .as_array()
         .unwrap()
@@ -547,10 +639,13 @@ fn a_decision_the_route_did_not_reach_counts_as_different() {
         .answers("- intake\n- alles\n- mind2care\n- nee\n")
         .run()
         .code(0)
-        .stdout_has("Score: 1 van 10 beslissingen zoals het model (10%).")
+        .stdout_has(
+            "Score: 1 van 17 punten zoals het model (6%): 1 van 10 beslissingen, 0 van 7 criteria.",
+        )
         .stdout_has("(niet bereikt)")
         .stdout_has("u koos 'Nee'; het model: 'Ja'.")
-        .stdout_has("• D2 — ")
+        .stdout_has("• D2 Problematiek: enkelvoudig of complex?")
+        .stdout_has("• D2 Criterium: Enkelvoudig: voldoende hulpbronnen")
         .stdout_has("uw route kwam niet bij deze vraag");
 }
 
@@ -563,7 +658,7 @@ fn oefen_errors_are_dutch_usage_errors() {
         .code(2)
         .no_panic()
         .stderr_has("onbekende casus 'bestaat-niet'")
-        .stderr_has("geen-ppm");
+        .stderr_has("1 tot en met 6");
     Test::new()
         .args("oefen geen-ppm")
         .run()
@@ -628,16 +723,24 @@ fn the_overview_shows_what_the_group_missed_most() {
         .no_panic()
         .stdout_has("4 oefenresultaten van 2 casussen")
         .stderr_has("notities.json is geen oefenresultaat");
-    // B2-voorzorg: missed by trainees 1 and 4 (2 of 3); M1/AK4 by trainee 1 (1 of 3).
+    // B2-voorzorg: missed by trainees 1 and 4 (2 of 3); M1/AK4 by trainee 1 (1 of 3). Each
+    // named by its label and question, never by its key.
     let lines: Vec<&str> = out.stdout.lines().collect();
     let voorzorg = lines
         .iter()
-        .position(|l| l.contains("B2-voorzorg"))
+        .position(|l| l.contains("B2 Meldt u de cliënt aan bij VoorZorg"))
         .expect("B2-voorzorg row");
     let ak4 = lines
         .iter()
-        .position(|l| l.contains("M1/AK4"))
+        .position(|l| l.contains("M1 Kindcheck en Meldcode — Aanvaarden"))
         .expect("M1/AK4 row");
+    for key in ["B2-voorzorg", "M1/AK4", "D2-criteria", "KC-uitkomst"] {
+        assert!(
+            !out.stdout.contains(key),
+            "{key} on screen:\n{}",
+            out.stdout
+        );
+    }
     assert!(voorzorg < ak4, "most missed first:\n{}", out.stdout);
     assert!(
         lines[voorzorg].contains("2 van 3 (67%)"),
@@ -650,5 +753,91 @@ fn the_overview_shows_what_the_group_missed_most() {
         !out.stdout.contains("│ D1 "),
         "decisions nobody missed are not rows"
     );
-    out.stdout_has("andere beslissingen nam iedereen zoals het model");
+    out.stdout_has("andere punten (beslissingen en criteria) deed iedereen zoals het model");
+}
+
+/// niet-verschenen with the model's answers, but at the criteria of D2 "voldoende
+/// hulpbronnen" ticked and "PPM met gebrek aan hulpbronnen" missed.
+fn wrong_criteria() -> String {
+    let (_, text) = case_files()
+        .into_iter()
+        .find(|(id, _)| id == "niet-verschenen")
+        .expect("case");
+    let line = "- [hulpbronnen, kind-in-gevaar]   # criteria";
+    assert!(text.contains(line), "the criteria line of the case changed");
+    answers_of(&text.replace(
+        line,
+        "- [kind-in-gevaar, voldoende-hulpbronnen]   # criteria",
+    ))
+}
+
+#[test]
+fn a_wrongly_ticked_or_missed_criterion_loses_its_point_with_the_reason() {
+    let ws = Workspace::new();
+    ws.write("a.yaml", wrong_criteria());
+    let out = ws
+        .cmd("oefen 5 --antwoorden a.yaml --resultaten res")
+        .run()
+        .code(0)
+        .no_panic()
+        .stdout_has("Score: 20 van 22 punten zoals het model (91%): 15 van 15 beslissingen, 5 van 7 criteria.")
+        .stdout_has("• D2 Criterium: Complex: PPM met gebrek aan hulpbronnen\n  u vinkte dit criterium niet aan; het model wel.\n  Waarom: Twee criteria voor complexe problematiek gelden")
+        .stdout_has("• D2 Criterium: Enkelvoudig: voldoende hulpbronnen\n  u vinkte dit criterium aan; het model niet.\n  Waarom: Ze heeft geen vaste woonplek");
+    assert_no_keys(&case_of("niet-verschenen"), &out.stdout);
+    // The criteria that matched are no differences.
+    assert!(!out.stdout.contains("• D2 Criterium: Complex: al aanwezige"));
+    // In the result each criterion is a point of its own.
+    let file = std::fs::read_dir(ws.path().join("res"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let json: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    let wrong: Vec<(&str, &str, &str)> = json["beslissingen"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["zoals_model"] == false)
+        .map(|b| {
+            (
+                b["criterium"].as_str().unwrap(),
+                b["antwoord"].as_str().unwrap(),
+                b["model"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        wrong,
+        [
+            ("hulpbronnen", "niet-aangevinkt", "aangevinkt"),
+            ("voldoende-hulpbronnen", "aangevinkt", "niet-aangevinkt")
+        ]
+    );
+    // The group overview names the criterion, not the key.
+    ws.cmd("oefen --overzicht res")
+        .run()
+        .code(0)
+        .stdout_has("D2 Criterium: Enkelvoudig: voldoende")
+        .stdout_lacks("D2-criteria")
+        .stdout_lacks("voldoende-hulpbronnen");
+}
+
+/// The model's route is shown after the exercise, never before its first question.
+#[test]
+fn the_model_route_comes_only_after_the_exercise() {
+    let case = case_of("niet-verschenen");
+    let out = Test::new()
+        .args("oefen 5")
+        .answers(&wrong_criteria())
+        .run()
+        .code(0);
+    let result = out
+        .stdout
+        .find("OEFENING — wordt niet bewaard — het resultaat")
+        .expect("result header");
+    let (before, after) = out.stdout.split_at(result);
+    assert!(!squash(before).contains(&squash(&case.route)), "{before}");
+    assert!(!before.contains("Route van het model"), "{before}");
+    assert!(squash(after).contains(&squash(&case.route)), "{after}");
 }

@@ -30,6 +30,8 @@ pub struct Start {
     /// Where the answers come from: a script, or (when `None`) the person at the terminal.
     pub answers: Option<PathBuf>,
     pub explain: bool,
+    /// `--demo`: a demonstration, marked on every screen and never saved.
+    pub demo: bool,
     /// Plain lines for a screen reader (`--toegankelijk`), instead of the terminal's prompts.
     pub plain: bool,
     pub export: Option<Export>,
@@ -251,6 +253,7 @@ pub(crate) fn start(a: StartArgs, env: Env) -> Result<Config> {
         flow: a.flow,
         answers: a.antwoorden,
         explain: a.uitleg,
+        demo: a.demo,
         plain,
         export,
         color,

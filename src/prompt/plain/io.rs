@@ -63,7 +63,7 @@ impl Plain<'_> {
     }
 
     /// Read a line and tell the shared words from text. `r` or `route` shows the route so far
-    /// and reads again.
+    /// and reads again; so does `casus` the case of an exercise.
     pub(super) fn read(&self, prompt: &str) -> Result<Typed> {
         loop {
             let line = self.read_line(prompt)?;
@@ -73,6 +73,10 @@ impl Plain<'_> {
                 "l" | "later" => Typed::Later,
                 "r" | "route" => {
                     self.show_route();
+                    continue;
+                }
+                crate::prompt::STORY_KEY if self.stage.story.is_some() => {
+                    self.show_story();
                     continue;
                 }
                 _ => Typed::Text(line),

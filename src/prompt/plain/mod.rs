@@ -42,6 +42,8 @@ pub(crate) struct Plain<'k> {
     deferring: std::cell::Cell<bool>,
     /// The route so far, as `r` shows it, for the current question.
     route: Vec<String>,
+    /// A demonstration's or exercise's banner, and the case to show again (`casus`).
+    pub(super) stage: crate::prompt::Stage,
 }
 
 impl<'k> Plain<'k> {
@@ -53,6 +55,7 @@ impl<'k> Plain<'k> {
             with_note: std::cell::Cell::new(false),
             deferring: std::cell::Cell::new(false),
             route: Vec::new(),
+            stage: crate::prompt::Stage::default(),
         }
     }
 
@@ -131,6 +134,9 @@ impl Plain<'_> {
             head.push_str(&format!(", {}", call.title));
         }
         self.say("");
+        if let Some(banner) = &self.stage.banner {
+            self.say(banner);
+        }
         if !head.is_empty() {
             self.say(&format!("{head}."));
         }
@@ -232,7 +238,20 @@ impl Plain<'_> {
             });
         }
         keys.push("r route tot nu toe");
+        if self.stage.story.is_some() {
+            keys.push("casus: de casus opnieuw");
+        }
         keys.join(", ")
+    }
+
+    /// `casus`: the case of the exercise again.
+    fn show_story(&self) {
+        if let Some(story) = &self.stage.story {
+            self.say("De casus:");
+            for line in story.lines() {
+                self.say(line);
+            }
+        }
     }
 
     /// `r`: the questions answered so far, one short line each.

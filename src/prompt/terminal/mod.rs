@@ -51,6 +51,8 @@ pub(crate) struct Terminal<'k> {
     deferring: std::cell::Cell<bool>,
     /// The route so far, as "⋯ Route tot nu toe" shows it, for the current question.
     route: Vec<String>,
+    /// A demonstration's or exercise's banner, and the case to show again.
+    pub(super) stage: crate::prompt::Stage,
 }
 
 impl<'k> Terminal<'k> {
@@ -80,6 +82,7 @@ impl<'k> Terminal<'k> {
             with_note: std::cell::Cell::new(false),
             deferring: std::cell::Cell::new(false),
             route: Vec::new(),
+            stage: crate::prompt::Stage::default(),
         }
     }
 

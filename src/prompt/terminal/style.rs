@@ -65,6 +65,9 @@ impl Terminal<'_> {
             head.push_str(&format!(" · {}", call.title));
         }
         self.say("");
+        if let Some(banner) = &self.stage.banner {
+            self.say_bold(banner);
+        }
         if !head.is_empty() {
             // The closing rule only where it fits on an 80-column line: never a lone "──".
             let line = format!("── {head} ──");
@@ -107,6 +110,16 @@ impl Terminal<'_> {
                     }
                 }
             }
+        }
+    }
+
+    /// "📄 Casus opnieuw tonen": the case of the exercise again.
+    pub(super) fn show_story(&self) {
+        if let Some(story) = &self.stage.story {
+            self.say("");
+            self.say_bold("De casus");
+            self.say(story);
+            self.say("");
         }
     }
 

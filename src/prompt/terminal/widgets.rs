@@ -52,6 +52,8 @@ enum Item {
     Neutral,
     Note(&'static str, bool),
     Route,
+    /// "📄 Casus opnieuw tonen", in an exercise.
+    Story,
     Explain,
     /// "Later", in the words of the question at hand ([`crate::prompt::words::later_label`]).
     Pause(&'static str),
@@ -70,6 +72,7 @@ impl fmt::Display for Item {
                 label.trim_end_matches('…')
             ),
             Item::Route => f.write_str(words::ROUTE),
+            Item::Story => f.write_str(crate::prompt::SHOW_STORY),
             Item::Explain => f.write_str("? Uitleg bij deze stap"),
             Item::Pause(label) => f.write_str(label),
             Item::Back => f.write_str("← Terug naar de vorige vraag"),
@@ -122,6 +125,9 @@ impl Terminal<'_> {
             if extra.route {
                 items.push(Item::Route);
             }
+            if self.stage.story.is_some() {
+                items.push(Item::Story);
+            }
             items.push(Item::Explain);
             if extra.back {
                 items.push(Item::Back);
@@ -136,7 +142,7 @@ impl Terminal<'_> {
                 // The lines that are no answer leave the answered line as the bare question, so
                 // that it does not read as an answer (nor runs past 80 columns).
                 .with_formatter(&|chosen| match chosen.value {
-                    Item::Neutral | Item::Note(..) | Item::Route => String::new(),
+                    Item::Neutral | Item::Note(..) | Item::Route | Item::Story => String::new(),
                     Item::Option(_, label) => answered(&message, &label.line),
                     other => answered(&message, &other.to_string()),
                 })
@@ -157,6 +163,10 @@ impl Terminal<'_> {
                 }
                 Ok(Item::Route) => {
                     self.show_route();
+                    continue;
+                }
+                Ok(Item::Story) => {
+                    self.show_story();
                     continue;
                 }
                 Ok(Item::Explain) => Ok(Got::Explain),
@@ -202,6 +212,9 @@ impl Terminal<'_> {
             if extra.route {
                 items.push(Item::Route);
             }
+            if self.stage.story.is_some() {
+                items.push(Item::Story);
+            }
             items.push(Item::Explain);
             let count = items.len();
             let got = MultiSelect::new(&message, items)
@@ -238,8 +251,15 @@ impl Terminal<'_> {
                     .set(chosen.iter().any(|i| matches!(i, Item::Note(..))));
             }
             let explain = chosen.iter().any(|i| matches!(i, Item::Explain));
-            if !explain && chosen.iter().any(|i| matches!(i, Item::Route)) {
-                self.show_route();
+            let story = chosen.iter().any(|i| matches!(i, Item::Story));
+            let route = chosen.iter().any(|i| matches!(i, Item::Route));
+            if !explain && (route || story) {
+                if route {
+                    self.show_route();
+                }
+                if story {
+                    self.show_story();
+                }
                 defaults = picked;
                 continue;
             }
@@ -247,6 +267,8 @@ impl Terminal<'_> {
         }
     }
 
+    /// A text field. `?` asks for the explanation; in an exercise, `casus` shows the case
+    /// again and asks again.
     pub(super) fn text(
         &self,
         message: &str,
@@ -255,24 +277,30 @@ impl Terminal<'_> {
         initial: &str,
     ) -> Result<Got<String>> {
         let (message, initial) = (prompt_text(message), shown(initial));
-        let mut prompt = Text::new(&message)
-            .with_help_message(help)
-            .with_initial_value(&initial);
-        if required {
-            prompt = prompt.with_validator(|s: &str| {
-                Ok(if s.trim().is_empty() {
-                    inquire::validator::Validation::Invalid(
-                        "Vul iets in, of typ ? voor uitleg.".into(),
-                    )
-                } else {
-                    inquire::validator::Validation::Valid
-                })
-            });
-        }
-        match prompt.prompt() {
-            Ok(s) if s.trim() == "?" => Ok(Got::Explain),
-            Ok(s) => Ok(Got::Value(s.trim().to_string())),
-            Err(e) => escape_or(e),
+        loop {
+            let mut prompt = Text::new(&message)
+                .with_help_message(help)
+                .with_initial_value(&initial);
+            if required {
+                prompt = prompt.with_validator(|s: &str| {
+                    Ok(if s.trim().is_empty() {
+                        inquire::validator::Validation::Invalid(
+                            "Vul iets in, of typ ? voor uitleg.".into(),
+                        )
+                    } else {
+                        inquire::validator::Validation::Valid
+                    })
+                });
+            }
+            return match prompt.prompt() {
+                Ok(s) if s.trim() == "?" => Ok(Got::Explain),
+                Ok(s) if s.trim() == crate::prompt::STORY_KEY && self.stage.story.is_some() => {
+                    self.show_story();
+                    continue;
+                }
+                Ok(s) => Ok(Got::Value(s.trim().to_string())),
+                Err(e) => escape_or(e),
+            };
         }
     }
 }
