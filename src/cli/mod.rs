@@ -135,12 +135,12 @@ pub enum Command {
     )]
     Toon(ShowArgs),
 
-    /// Het zorgpad als diagram voor dia's en hand-outs: Mermaid of Graphviz (alias: graph)
+    /// Het zorgpad als diagram voor dia's en hand-outs: Mermaid, Graphviz, of een plaatje (SVG, PNG, PDF) (alias: graph)
     #[command(
         alias = "graph",
         help_template = SUB_TEMPLATE,
         override_usage = "zorgpad graaf [--formaat mermaid|dot] [-o BESTAND] [--flow BESTAND]",
-        after_help = "Een plaatje maken van DOT: dot -Tsvg zorgpad.dot -o zorgpad.svg (Graphviz).\nMermaid: plak de tekst in een Markdown-blok ```mermaid of in mermaid.live.",
+        after_help = "Een plaatje: zorgpad graaf -o zorgpad.svg (of .png, .pdf); daarvoor is Graphviz (dot) nodig.\nZonder Graphviz: zorgpad graaf -o zorgpad.dot, en op een computer met Graphviz: dot -Tsvg zorgpad.dot -o zorgpad.svg.\nMermaid: plak de tekst in een Markdown-blok ```mermaid of in mermaid.live.",
         next_help_heading = "Opties"
     )]
     Graaf(GraphArgs),

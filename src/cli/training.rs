@@ -138,7 +138,7 @@ pub struct GraphArgs {
     #[arg(long, value_name = "FORMAAT", value_enum, hide_possible_values = true)]
     pub formaat: Option<GraphFormatArg>,
 
-    /// Schrijf naar dit bestand in plaats van naar het scherm
+    /// Schrijf naar dit bestand in plaats van naar het scherm: .mmd, .dot, of met Graphviz een plaatje (.svg, .png, .pdf)
     #[arg(short = 'o', long = "uitvoer", value_name = "BESTAND")]
     pub uitvoer: Option<PathBuf>,
 

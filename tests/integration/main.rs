@@ -34,6 +34,7 @@ mod letters;
 mod locks;
 mod meldcode;
 mod output;
+mod pictures;
 mod pinned;
 mod plain;
 mod print;

@@ -18,6 +18,27 @@ pub struct Show {
 pub enum GraphFormat {
     Mermaid,
     Dot,
+    /// A picture that Graphviz draws of the DOT text.
+    Picture(Picture),
+}
+
+/// The pictures Graphviz makes for `zorgpad graaf -o NAME.svg|png|pdf`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Picture {
+    Svg,
+    Png,
+    Pdf,
+}
+
+impl Picture {
+    /// Graphviz's name of the format (`dot -Tsvg`).
+    pub fn graphviz(self) -> &'static str {
+        match self {
+            Picture::Svg => "svg",
+            Picture::Png => "png",
+            Picture::Pdf => "pdf",
+        }
+    }
 }
 
 /// `zorgpad graaf`.
@@ -42,11 +63,15 @@ const GRAPH_NAMES: &[(&str, GraphFormat)] = &[
     ("gv", GraphFormat::Dot),
     ("mmd", GraphFormat::Mermaid),
     ("mermaid", GraphFormat::Mermaid),
+    ("svg", GraphFormat::Picture(Picture::Svg)),
+    ("png", GraphFormat::Picture(Picture::Png)),
+    ("pdf", GraphFormat::Picture(Picture::Pdf)),
 ];
 
 /// The meaning of `zorgpad graaf`'s arguments: the format from the name of `-o` (which
 /// `--formaat` must not contradict), else from `--formaat`, else Mermaid. zorgpad does not draw
-/// pictures itself: Graphviz makes one of the DOT text.
+/// pictures itself: for .svg, .png and .pdf Graphviz makes one of the DOT text (`cmd::graph`).
+/// `--formaat dot` with a picture's name is not a contradiction: the picture is drawn of DOT.
 pub fn graph_config(a: GraphArgs) -> Result<Graph> {
     let flag = a.formaat.map(|f| match f {
         GraphFormatArg::Mermaid => (GraphFormat::Mermaid, "--formaat mermaid"),
@@ -58,11 +83,14 @@ pub fn graph_config(a: GraphArgs) -> Result<Graph> {
             &Names {
                 what: "het diagram",
                 formats: GRAPH_NAMES,
-                instead: "schrijf DOT (-o zorgpad.dot) en maak er met Graphviz een plaatje van: dot -Tsvg zorgpad.dot -o zorgpad.svg (of -Tpng, -Tpdf)",
-                choices: ".dot (Graphviz) of .mmd (Mermaid)",
+                instead: "met Graphviz maakt zorgpad een plaatje als .svg, .png of .pdf (zorgpad graaf -o zorgpad.png)",
+                choices: ".dot (Graphviz), .mmd (Mermaid), of met Graphviz een plaatje: .svg, .png, .pdf",
                 flag: true,
             },
-            flag,
+            match (flag, picture_name(out)) {
+                (Some((GraphFormat::Dot, _)), true) => None,
+                (flag, _) => flag,
+            },
         )?,
         (None, Some((f, _))) => f,
         (None, None) => GraphFormat::Mermaid,
@@ -72,4 +100,16 @@ pub fn graph_config(a: GraphArgs) -> Result<Graph> {
         format,
         output: a.uitvoer,
     })
+}
+
+/// Whether the name is one of a picture (.svg, .png, .pdf).
+fn picture_name(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .is_some_and(|e| {
+            GRAPH_NAMES
+                .iter()
+                .any(|(n, f)| *n == e && matches!(f, GraphFormat::Picture(_)))
+        })
 }
