@@ -145,6 +145,15 @@ pub enum Command {
     )]
     Graaf(GraphArgs),
 
+    /// Elke route van het zorgpad, van het begin tot elk einde, en welke oefencasussen welke route volgen
+    #[command(
+        help_template = SUB_TEMPLATE,
+        override_usage = "zorgpad routes [--flow BESTAND] [--formaat md|tekst] [-o BESTAND]",
+        after_help = "Voor het toetsen van een (lokaal) zorgpad op volledigheid: elke route genummerd, met de\nbeslissingen die erheen leiden, lussen één keer, en de dekking door de casussen in procenten.\nEen route die geen casus volgt, is gemarkeerd. Voor het overleg: --formaat md -o routes.md.",
+        next_help_heading = "Opties"
+    )]
+    Routes(RoutesArgs),
+
     /// Oefen met casussen: doorloop een casus en vergelijk elke beslissing met het model (alias: practice)
     #[command(
         alias = "practice",

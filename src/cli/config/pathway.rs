@@ -1,10 +1,11 @@
-//! The meaning of `zorgpad toon` and `zorgpad graaf`'s arguments.
+//! The meaning of `zorgpad toon`, `zorgpad graaf` and `zorgpad routes`'s arguments.
 
 use std::path::PathBuf;
 
 use crate::cli::config::file_name::{self, Names};
-use crate::cli::{GraphArgs, GraphFormatArg, ShowArgs};
+use crate::cli::{GraphArgs, GraphFormatArg, RoutesArgs, RoutesFormatArg, ShowArgs};
 use crate::error::Result;
+use crate::report::{Layout, FIXED_WIDTH};
 
 /// `zorgpad toon`.
 #[derive(Debug)]
@@ -112,4 +113,64 @@ fn picture_name(path: &std::path::Path) -> bool {
                 .iter()
                 .any(|(n, f)| *n == e && matches!(f, GraphFormat::Picture(_)))
         })
+}
+
+/// The formats of `zorgpad routes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoutesFormat {
+    Text,
+    Markdown,
+}
+
+/// `zorgpad routes`.
+#[derive(Debug)]
+pub struct Routes {
+    pub flow: Option<PathBuf>,
+    pub format: RoutesFormat,
+    pub output: Option<PathBuf>,
+    pub layout: Layout,
+}
+
+const ROUTES_NAMES: &[(&str, RoutesFormat)] = &[
+    ("md", RoutesFormat::Markdown),
+    ("markdown", RoutesFormat::Markdown),
+    ("txt", RoutesFormat::Text),
+];
+
+/// The meaning of `zorgpad routes`'s arguments: the format from the name of `-o` (which
+/// `--formaat` must not contradict), else from `--formaat`, else text. In a file, the fixed
+/// width.
+pub fn routes_config(a: RoutesArgs, layout: Layout) -> Result<Routes> {
+    let flag = a.formaat.map(|f| match f {
+        RoutesFormatArg::Md => (RoutesFormat::Markdown, "--formaat md"),
+        RoutesFormatArg::Tekst => (RoutesFormat::Text, "--formaat tekst"),
+    });
+    let format = match (&a.uitvoer, flag) {
+        (Some(out), _) => file_name::format_of(
+            out,
+            &Names {
+                what: "het overzicht van de routes",
+                formats: ROUTES_NAMES,
+                instead: "schrijf Markdown (-o routes.md) en zet die om, of druk haar af",
+                choices: ".md (Markdown) of .txt (tekst)",
+                flag: true,
+            },
+            flag,
+        )?,
+        (None, Some((f, _))) => f,
+        (None, None) => RoutesFormat::Text,
+    };
+    let layout = match &a.uitvoer {
+        Some(_) => Layout {
+            width: FIXED_WIDTH,
+            wrap: false,
+        },
+        None => layout,
+    };
+    Ok(Routes {
+        flow: a.flow,
+        format,
+        output: a.uitvoer,
+        layout,
+    })
 }
