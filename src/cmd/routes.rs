@@ -72,7 +72,8 @@ fn replay(
 ) -> std::result::Result<Trace, String> {
     let problems = check_case(set, case);
     if let Some(first) = problems.first() {
-        return Err(format!("past niet bij deze flow: {first}"));
+        let short = first.split(" (").next().unwrap_or(first);
+        return Err(format!("past niet bij deze flow: {short}"));
     }
     let mut script = Script::from_entries(&case.file, case.antwoorden.clone());
     let gemeente = case

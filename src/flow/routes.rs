@@ -25,7 +25,7 @@ use crate::flow::model::{Body, Flow, Node};
 use crate::flow::set::FlowSet;
 
 /// At most this many routes are listed.
-pub const MAX_ROUTES: usize = 1000;
+pub const MAX_ROUTES: usize = 250;
 
 /// At most this many branches are followed while enumerating (a flow whose branches mostly
 /// loop back could otherwise take long without finding routes).

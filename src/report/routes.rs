@@ -10,6 +10,19 @@ use crate::flow::trace::Trace;
 use crate::report::document::{Block, Document, Item, Table};
 use crate::training::percent;
 
+/// The nodes of the main flow by id (a flow of thousands of nodes is looked up often).
+struct Nodes<'f>(std::collections::HashMap<&'f str, &'f Node>);
+
+impl<'f> Nodes<'f> {
+    fn of(flow: &'f Flow) -> Nodes<'f> {
+        Nodes(flow.nodes.iter().map(|n| (n.id.as_str(), n)).collect())
+    }
+
+    fn get(&self, id: &str) -> Option<&'f Node> {
+        self.0.get(id).copied()
+    }
+}
+
 /// One practice case replayed on the flow: the nodes it passed, or why it did not fit.
 pub(crate) struct CaseRun {
     pub id: String,
@@ -20,6 +33,7 @@ pub(crate) struct CaseRun {
 /// The document of `zorgpad routes`.
 pub(crate) fn document(set: &FlowSet, map: &RouteMap, runs: &[CaseRun]) -> Document {
     let flow = set.main();
+    let nodes = &Nodes::of(flow);
     let mut doc = Document::new(
         format!("Routes van het zorgpad — {}", flow.name),
         Some(format!("ROUTES — {}", flow.name)),
@@ -69,7 +83,7 @@ pub(crate) fn document(set: &FlowSet, map: &RouteMap, runs: &[CaseRun]) -> Docum
         .iter()
         .zip(&followed)
         .enumerate()
-        .map(|(k, (route, cases))| route_item(flow, map, k + 1, route, cases))
+        .map(|(k, (route, cases))| route_item(nodes, map, k + 1, route, cases))
         .collect();
     doc.push(Block::List(items));
 
@@ -95,8 +109,8 @@ pub(crate) fn document(set: &FlowSet, map: &RouteMap, runs: &[CaseRun]) -> Docum
                     .collect();
                 let mut item = Item::new(format!(
                     "↺ {} → {}: {}",
-                    name(flow, &l.from),
-                    label(flow, &l.to),
+                    name(nodes, &l.from),
+                    label(nodes, &l.to),
                     l.labels.join(" of ")
                 ));
                 item.sub.push(format!("Bij route {}", routes.join(", ")));
@@ -156,8 +170,8 @@ pub(crate) fn document(set: &FlowSet, map: &RouteMap, runs: &[CaseRun]) -> Docum
 
 /// One route as a list item: number, end, the blueprint labels; under it the decisions, the
 /// loops it passes, and the cases that follow it (or that none does).
-fn route_item(flow: &Flow, map: &RouteMap, number: usize, route: &Route, cases: &[&str]) -> Item {
-    let end = flow.node(route.end());
+fn route_item(nodes: &Nodes, map: &RouteMap, number: usize, route: &Route, cases: &[&str]) -> Item {
+    let end = nodes.get(route.end());
     let mut item = Item::new(format!(
         "Route {number}{} — einde {}: {}",
         if cases.is_empty() {
@@ -165,8 +179,8 @@ fn route_item(flow: &Flow, map: &RouteMap, number: usize, route: &Route, cases: 
         } else {
             ""
         },
-        name(flow, route.end()),
-        labels(flow, &route.passages)
+        name(nodes, route.end()),
+        labels(nodes, &route.passages)
     ));
     for p in &route.passages {
         match &p.via {
@@ -175,8 +189,11 @@ fn route_item(flow: &Flow, map: &RouteMap, number: usize, route: &Route, cases: 
                     Via::Outcome(_) => "uitkomst ",
                     _ => "",
                 };
-                item.sub
-                    .push(format!("{}: {what}{}", name(flow, &p.node), l.join(" of ")));
+                item.sub.push(format!(
+                    "{}: {what}{}",
+                    name(nodes, &p.node),
+                    l.join(" of ")
+                ));
             }
             _ => {}
         }
@@ -184,9 +201,9 @@ fn route_item(flow: &Flow, map: &RouteMap, number: usize, route: &Route, cases: 
             if let Some(l) = map.loops.get(k) {
                 item.sub.push(format!(
                     "↺ lus bij {}: {} → terug naar {}",
-                    label(flow, &p.node),
+                    label(nodes, &p.node),
                     l.labels.join(" of "),
-                    label(flow, &l.to)
+                    label(nodes, &l.to)
                 ));
             }
         }
@@ -209,16 +226,17 @@ fn route_item(flow: &Flow, map: &RouteMap, number: usize, route: &Route, cases: 
 }
 
 /// The blueprint's label of a node (`blauwdruk:`), else its id.
-fn label<'a>(flow: &'a Flow, id: &'a str) -> &'a str {
-    flow.node(id)
+fn label<'a>(nodes: &Nodes<'a>, id: &'a str) -> &'a str {
+    nodes
+        .get(id)
         .and_then(|n| n.blueprint.as_deref())
         .unwrap_or(id)
 }
 
 /// A node for people: "D1 Is er sprake van PPM?" (its id when the blueprint's label is the same,
 /// both when they differ: "B2-meldcode (B2) Volg stappen Kindcheck/Meldcode").
-fn name(flow: &Flow, id: &str) -> String {
-    match flow.node(id) {
+fn name(nodes: &Nodes, id: &str) -> String {
+    match nodes.get(id) {
         Some(n) => match n.blueprint.as_deref() {
             Some(b) if b != n.id => format!("{} ({b}) {}", n.id, n.title),
             _ => format!("{} {}", n.id, n.title),
@@ -229,10 +247,10 @@ fn name(flow: &Flow, id: &str) -> String {
 
 /// The route in the blueprint's labels, a label once however many nodes carry it in a row:
 /// "IN › B1 › D1 › E0".
-fn labels(flow: &Flow, passages: &[Passage]) -> String {
+fn labels<'a>(nodes: &Nodes<'a>, passages: &'a [Passage]) -> String {
     let mut out: Vec<&str> = Vec::new();
     for p in passages {
-        let l = label(flow, &p.node);
+        let l = label(nodes, &p.node);
         if out.last() != Some(&l) {
             out.push(l);
         }

@@ -41,6 +41,7 @@ mod print;
 mod referral;
 mod reopen;
 mod resume;
+mod route_list;
 mod routes;
 mod scan;
 mod sessions;
