@@ -4,8 +4,7 @@
 use crate::common::Test;
 use crate::golden_file;
 
-#[path = "../../benches/support/big_flow.rs"]
-mod generator;
+use crate::big_flow::generator;
 
 /// A small flow whose routes are known: a choice with two options to the same node, a choice
 /// whose branches meet again, a wait with a follow-up, a loop back to the start, two ends.
