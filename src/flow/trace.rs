@@ -60,3 +60,51 @@ impl Trace {
         self.raw.windows(2).any(|w| w[0] == l.from && w[1] == l.to)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flow::routes::routes;
+    use crate::flow::set::FlowSet;
+
+    fn trace(ids: &str) -> Trace {
+        Trace::new(ids.split_whitespace().map(str::to_string).collect())
+    }
+
+    #[test]
+    fn a_walk_round_a_loop_still_follows_its_route_and_goes_round_the_loop() {
+        let set = FlowSet::load(None).expect("embedded flows");
+        let map = routes(&set);
+        assert_eq!(map.routes.len(), 23);
+        // Route 9: complex, consent, not at the appointment twice, the Meldcode reports.
+        let walk = trace(
+            "IN B1 B1-instrument D1 B2-meldcode B2 B2-toestemming B2-contact-hulpverlening \
+             B2-toestemming-huisarts B2-voorzorg D2-criteria D2 B4 D3 B5 B5-coordinator D4 D4 M1 \
+             VT VT-terugkoppeling E-veilig-thuis",
+        );
+        let followed: Vec<usize> = map
+            .routes
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| walk.follows(r))
+            .map(|(i, _)| i + 1)
+            .collect();
+        assert_eq!(followed, [9]);
+        let d4 = map
+            .loops
+            .iter()
+            .find(|l| l.from == "D4")
+            .expect("loop at D4");
+        assert!(walk.goes_round(d4));
+        let m1 = map.loops.iter().find(|l| l.to == "B4").expect("loop to B4");
+        assert!(!walk.goes_round(m1));
+    }
+
+    #[test]
+    fn a_walk_that_stops_short_of_an_end_follows_no_route() {
+        let set = FlowSet::load(None).expect("embedded flows");
+        let map = routes(&set);
+        let walk = trace("IN B1 B1-instrument D1 B2-meldcode B2");
+        assert!(map.routes.iter().all(|r| !walk.follows(r)));
+    }
+}

@@ -341,7 +341,10 @@ fn a_broken_flow_is_refused_with_what_was_not_done() {
     for (args, refused) in [
         ("toon --flow kapot.yaml", "zorgpad toont hem niet"),
         ("graaf --flow kapot.yaml", "er is geen diagram gemaakt"),
-        ("routes --flow kapot.yaml", "zorgpad zoekt er geen routes in"),
+        (
+            "routes --flow kapot.yaml",
+            "zorgpad zoekt er geen routes in",
+        ),
     ] {
         let out = Test::new()
             .file("kapot.yaml", &flow)
