@@ -90,6 +90,7 @@ pub fn run(args: Args) -> Result<Exit, Error> {
         cli::config::Config::Consent(c) => cmd::consent::record(&c),
         cli::config::Config::Show(c) => cmd::show::show(&c),
         cli::config::Config::Graph(c) => cmd::graph::graph(&c),
+        cli::config::Config::Routes(c) => cmd::routes::run(&c),
         cli::config::Config::Practice(c) => cmd::practice::run(&c),
         cli::config::Config::KaartCheck(c) => cmd::kaart::check(&c),
         cli::config::Config::KaartShow(c) => cmd::kaart::show(&c),

@@ -135,15 +135,24 @@ pub enum Command {
     )]
     Toon(ShowArgs),
 
-    /// Het zorgpad als diagram voor dia's en hand-outs: Mermaid of Graphviz (alias: graph)
+    /// Het zorgpad als diagram voor dia's en hand-outs: Mermaid, Graphviz, of een plaatje (SVG, PNG, PDF) (alias: graph)
     #[command(
         alias = "graph",
         help_template = SUB_TEMPLATE,
         override_usage = "zorgpad graaf [--formaat mermaid|dot] [-o BESTAND] [--flow BESTAND]",
-        after_help = "Een plaatje maken van DOT: dot -Tsvg zorgpad.dot -o zorgpad.svg (Graphviz).\nMermaid: plak de tekst in een Markdown-blok ```mermaid of in mermaid.live.",
+        after_help = "Een plaatje: zorgpad graaf -o zorgpad.svg (of .png, .pdf); daarvoor is Graphviz (dot) nodig.\nZonder Graphviz: zorgpad graaf -o zorgpad.dot, en op een computer met Graphviz: dot -Tsvg zorgpad.dot -o zorgpad.svg.\nMermaid: plak de tekst in een Markdown-blok ```mermaid of in mermaid.live.",
         next_help_heading = "Opties"
     )]
     Graaf(GraphArgs),
+
+    /// Elke route van het zorgpad, van het begin tot elk einde, en welke oefencasussen welke route volgen
+    #[command(
+        help_template = SUB_TEMPLATE,
+        override_usage = "zorgpad routes [--flow BESTAND] [--formaat md|tekst] [-o BESTAND]",
+        after_help = "Voor het toetsen van een (lokaal) zorgpad op volledigheid: elke route genummerd, met de\nbeslissingen die erheen leiden, lussen één keer, en de dekking door de casussen in procenten.\nEen route die geen casus volgt, is gemarkeerd. Voor het overleg: --formaat md -o routes.md.",
+        next_help_heading = "Opties"
+    )]
+    Routes(RoutesArgs),
 
     /// Oefen met casussen: doorloop een casus en vergelijk elke beslissing en elk criterium met het model (alias: practice)
     #[command(

@@ -1,5 +1,5 @@
-//! The syntax of the commands for trainers and coordinators: `toon`, `graaf`, `oefen`, `scan`,
-//! `statistiek`.
+//! The syntax of the commands for trainers and coordinators: `toon`, `graaf`, `routes`, `oefen`,
+//! `scan`, `statistiek`.
 
 use std::path::PathBuf;
 
@@ -187,13 +187,35 @@ pub struct GraphArgs {
     #[arg(long, value_name = "FORMAAT", value_enum, hide_possible_values = true)]
     pub formaat: Option<GraphFormatArg>,
 
-    /// Schrijf naar dit bestand in plaats van naar het scherm
+    /// Schrijf naar dit bestand in plaats van naar het scherm: .mmd, .dot, of met Graphviz een plaatje (.svg, .png, .pdf)
     #[arg(short = 'o', long = "uitvoer", value_name = "BESTAND")]
     pub uitvoer: Option<PathBuf>,
 
     /// Flowbestand (YAML) in plaats van de ingebouwde blauwdruk
     #[arg(long, value_name = "BESTAND")]
     pub flow: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RoutesFormatArg {
+    Md,
+    Tekst,
+}
+
+/// `zorgpad routes`.
+#[derive(Debug, clap::Args)]
+pub struct RoutesArgs {
+    /// Flowbestand (YAML) in plaats van de ingebouwde blauwdruk, bijvoorbeeld het (concept) lokale zorgpad
+    #[arg(long, value_name = "BESTAND")]
+    pub flow: Option<PathBuf>,
+
+    /// Formaat: md (Markdown, voor het overleg) of tekst; anders volgens de naam van -o, anders tekst
+    #[arg(long, value_name = "FORMAAT", value_enum, hide_possible_values = true)]
+    pub formaat: Option<RoutesFormatArg>,
+
+    /// Schrijf naar dit bestand in plaats van naar het scherm: .md of .txt
+    #[arg(short = 'o', long = "uitvoer", value_name = "BESTAND")]
+    pub uitvoer: Option<PathBuf>,
 }
 
 /// `zorgpad oefen`.

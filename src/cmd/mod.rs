@@ -14,6 +14,7 @@ pub mod man;
 pub mod practice;
 pub mod remove;
 pub mod resume;
+pub mod routes;
 pub mod scan;
 pub mod scan_report;
 pub mod sessions;

@@ -10,5 +10,7 @@ pub(crate) mod lines;
 pub mod model;
 pub(crate) mod preview;
 pub(crate) mod raw;
+pub mod routes;
 pub mod set;
+pub mod trace;
 pub mod validate;

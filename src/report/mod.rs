@@ -14,6 +14,7 @@ pub(crate) mod kaart;
 pub mod letter;
 pub mod letter_write;
 pub mod pathway;
+pub(crate) mod routes;
 pub mod scan;
 pub(crate) mod session;
 pub mod sessions;

@@ -7,7 +7,7 @@
 use crate::common::Test;
 
 #[path = "../../benches/support/big_flow.rs"]
-mod generator;
+pub(crate) mod generator;
 
 #[test]
 fn a_generated_flow_of_10000_nodes_passes_the_check() {

@@ -19,6 +19,7 @@ const COMMANDS: &[&str] = &[
     "controleer",
     "toon",
     "graaf",
+    "routes",
     "oefen",
     "kaart",
     "kaart controleer",
@@ -349,6 +350,10 @@ fn a_broken_flow_is_refused_with_what_was_not_done() {
     for (args, refused) in [
         ("toon --flow kapot.yaml", "zorgpad toont hem niet"),
         ("graaf --flow kapot.yaml", "er is geen diagram gemaakt"),
+        (
+            "routes --flow kapot.yaml",
+            "zorgpad zoekt er geen routes in",
+        ),
     ] {
         let out = Test::new()
             .file("kapot.yaml", &flow)

@@ -107,23 +107,34 @@ fn graaf_writes_dot_and_mermaid_and_refuses_pictures_it_cannot_draw() {
     assert!(ws.read("zorgpad.dot").contains("\ndigraph zorgpad {"));
     ws.cmd("graaf -o zorgpad.mmd").run().code(0);
     assert!(ws.read("zorgpad.mmd").contains("\nflowchart TD"));
+    // A picture needs Graphviz: without 'dot' on the PATH, refused and nothing written.
+    ws.cmd("graaf -o zorgpad.svg")
+        .env("PATH", "")
+        .run()
+        .code(2)
+        .no_panic()
+        .stderr_has("voor een plaatje ('zorgpad.svg') is Graphviz nodig, en het programma 'dot' is niet gevonden; er is niets geschreven")
+        .stderr_has("Installeer Graphviz")
+        .stderr_has("zorgpad graaf -o zorgpad.dot")
+        .stderr_has("dot -Tsvg zorgpad.dot -o zorgpad.svg");
+    assert!(!ws.path().join("zorgpad.svg").exists());
     refused(
         &ws,
-        "graaf -o zorgpad.svg",
-        "zorgpad schrijft geen plaatjes (SVG); schrijf DOT (-o zorgpad.dot) en maak er met Graphviz een plaatje van: dot -Tsvg zorgpad.dot -o zorgpad.svg",
-        "zorgpad.svg",
-    );
-    refused(
-        &ws,
-        "graaf -o zorgpad.pdf",
-        "zorgpad schrijft geen PDF",
-        "zorgpad.pdf",
+        "graaf -o zorgpad.jpg",
+        "zorgpad schrijft geen plaatjes (JPEG); met Graphviz maakt zorgpad een plaatje als .svg, .png of .pdf",
+        "zorgpad.jpg",
     );
     refused(
         &ws,
         "graaf --formaat mermaid -o z.dot",
         "--formaat mermaid past niet bij de bestandsnaam 'z.dot' (die wijst op dot)",
         "z.dot",
+    );
+    refused(
+        &ws,
+        "graaf --formaat mermaid -o z.png",
+        "--formaat mermaid past niet bij de bestandsnaam 'z.png' (die wijst op png)",
+        "z.png",
     );
 }
 

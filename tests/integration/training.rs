@@ -71,6 +71,50 @@ fn toon_one_node_of_the_meldcode_by_its_key() {
 }
 
 #[test]
+fn toon_a_sub_flow_call_shows_the_sub_flow_from_where_it_enters() {
+    // M1 enters the Meldcode at MC1: the part from MC1, without the Kindcheck before it.
+    let out = Test::new().args("toon --stap M1").run().code(0).no_panic();
+    assert_fits(&out.stdout, 80);
+    let sub = out
+        .stdout
+        .split("══ Sub-flow: Kindcheck en Meldcode (meldcode) ═")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no sub-flow shown:\n{}", out.stdout));
+    assert!(sub.starts_with("═"), "{sub}");
+    for id in [
+        "[MC1]",
+        "[AK2]",
+        "[AK5]",
+        "[AK-gemeld]",
+        "[AK-opvolging]",
+        "[AK-afsluiten]",
+    ] {
+        assert!(sub.contains(id), "{id} missing in the sub-flow:\n{sub}");
+    }
+    for id in ["[KC]", "[KC-uitkomst]", "[KC-negatief]"] {
+        assert!(!sub.contains(id), "{id} lies before MC1:\n{sub}");
+    }
+    out.stdout_has("Zoals M1 haar volgt: vanaf MC1, 17 van de 22 knopen.")
+        .stdout_has("Ook in box M1 van de blauwdruk: M1-vervolg, M1-volgen, E-meldcode");
+    // B2-meldcode calls it from the start: the whole Meldcode, the Kindcheck first.
+    let out = Test::new()
+        .args("toon --stap b2-meldcode")
+        .run()
+        .code(0)
+        .stdout_has("Zoals B2-meldcode haar volgt: vanaf het begin (KC).")
+        .stdout_has("[KC-negatief]");
+    assert_fits(&out.stdout, 80);
+    // B2 is one node of box B2; the call of the Meldcode in that box is named.
+    Test::new()
+        .args("toon --stap B2")
+        .run()
+        .code(0)
+        .stdout_has("[B2] Huidige hulpverlening en toestemming")
+        .stdout_has("Ook in box B2 van de blauwdruk: B2-meldcode,")
+        .stdout_lacks("Sub-flow:");
+}
+
+#[test]
 fn toon_an_unknown_step_is_a_usage_error_in_dutch() {
     Test::new()
         .args("toon --stap 9")

@@ -1,7 +1,8 @@
 //! One rule for the names of output files, for every command that writes one (`export -o`,
 //! `start`/`hervat --export`, `graaf -o`, `scan rapport -o`, `statistiek -o`): the extension
 //! picks the format; an extension the command cannot write (`.pdf`, `.docx`, `.svg`, …) is
-//! refused with what to do instead; `--formaat` that contradicts the extension is refused; a
+//! refused with what to do instead (a command that does write one, such as `graaf` with
+//! Graphviz, names it among its own formats); `--formaat` that contradicts the extension is refused; a
 //! name without a known extension needs `--formaat`. Decided before any work, so that nothing
 //! is written (and no session walked) for a name that cannot be honoured.
 
@@ -24,7 +25,7 @@ pub(crate) struct Names<F: 'static> {
     pub flag: bool,
 }
 
-/// Formats no command of zorgpad writes, by extension.
+/// Formats zorgpad does not write, by extension, unless a command names one among its own.
 const NEVER: &[(&str, &str)] = &[
     ("pdf", "PDF"),
     ("doc", "Word-bestanden"),
@@ -61,8 +62,12 @@ pub(crate) fn format_of<F: Copy + PartialEq>(
     check_target(path, names.what)?;
     let ext = extension(path);
     let hint = format!("Mogelijk: {}.", names.choices);
+    let own = ext
+        .as_deref()
+        .is_some_and(|e| names.formats.iter().any(|(n, _)| *n == e));
     if let Some((_, kind)) = ext
         .as_deref()
+        .filter(|_| !own)
         .and_then(|e| NEVER.iter().find(|(n, _)| *n == e))
     {
         return Err(

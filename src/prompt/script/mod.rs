@@ -77,6 +77,21 @@ impl<'k> Script<'k> {
         })
     }
 
+    /// A script of entries already read (the `antwoorden:` of a practice case); `file` names
+    /// them in messages. No lines are known.
+    pub(crate) fn from_entries(file: &str, entries: Vec<Value>) -> Script<'k> {
+        let count = entries.len();
+        Script {
+            file: file.to_string(),
+            entries,
+            lines: vec![None; count],
+            written: vec![None; count],
+            next: 0,
+            offer: None,
+            back_reason: None,
+        }
+    }
+
     /// The Sociale Kaart to take the providers of a referral from.
     pub(crate) fn set_offer(&mut self, offer: Offer<'k>) {
         self.offer = Some(offer);

@@ -260,6 +260,7 @@ pub fn step_text(set: &FlowSet, wanted: &str) -> Result<String> {
         let mut s = rule(&format!("{} — stap {n}", main.name), '═');
         s.push_str(&flow_body(main, true, &nodes));
         s.push_str(&footnotes(main, &nodes));
+        s.push_str(&called(set, &nodes));
         return Ok(s);
     }
     let found = node_for_key_any_case(set, wanted).or_else(|| {
@@ -296,8 +297,104 @@ pub fn step_text(set: &FlowSet, wanted: &str) -> Result<String> {
         s.push_str(&rule(&head, '─'));
     }
     s.push_str(&node_text(flow, node, true));
+    s.push_str(&same_box(flow, node));
     s.push_str(&footnotes(flow, &[node]));
+    s.push_str(&called(set, &[node]));
     Ok(s)
+}
+
+/// The other nodes of the blueprint box a node belongs to (`blauwdruk:`), when there are any:
+/// `--stap B2` shows node B2, and says where the rest of box B2 is (the Meldcode call B2-meldcode).
+fn same_box(flow: &Flow, node: &Node) -> String {
+    let Some(label) = node.blueprint.as_deref() else {
+        return String::new();
+    };
+    let others: Vec<&str> = flow
+        .nodes
+        .iter()
+        .filter(|n| n.id != node.id && n.blueprint.as_deref() == Some(label))
+        .map(|n| n.id.as_str())
+        .collect();
+    match others.first() {
+        None => String::new(),
+        Some(first) => wrap_hang(
+            &format!(
+                "Ook in box {label} van de blauwdruk: {} (elk te tonen met --stap, bijvoorbeeld --stap {first}).",
+                others.join(", ")
+            ),
+            SHOW_WIDTH,
+            "     ",
+            "     ",
+        ),
+    }
+}
+
+/// The sub-flows the given nodes call, each shown once under its own rule: the whole sub-flow,
+/// or the part from the node where the call enters it (`ingang:`, e.g. M1 at MC1).
+fn called(set: &FlowSet, nodes: &[&Node]) -> String {
+    let mut shown: Vec<(&str, Option<&str>)> = Vec::new();
+    let mut s = String::new();
+    for node in nodes {
+        let Body::Subflow { flow, entry, .. } = &node.body else {
+            continue;
+        };
+        let Some(sub) = set.get(flow) else {
+            continue;
+        };
+        if shown.contains(&(flow.as_str(), entry.as_deref())) {
+            continue;
+        }
+        shown.push((flow.as_str(), entry.as_deref()));
+        let from = entry.as_deref().unwrap_or(&sub.start);
+        let part = reachable(sub, from);
+        s.push('\n');
+        s.push_str(&rule(&format!("Sub-flow: {} ({})", sub.name, sub.id), '═'));
+        s.push_str(&wrap_hang(
+            &if entry.is_some() {
+                format!(
+                    "Zoals {} haar volgt: vanaf {from}, {} van de {} knopen. Knopen zonder rol of stap nemen die van {} over.",
+                    node.id,
+                    part.len(),
+                    sub.nodes.len(),
+                    node.id
+                )
+            } else {
+                format!(
+                    "Zoals {} haar volgt: vanaf het begin ({from}). Knopen zonder rol of stap nemen die van {} over.",
+                    node.id, node.id
+                )
+            },
+            SHOW_WIDTH,
+            "",
+            "",
+        ));
+        s.push_str(&flow_body(sub, false, &part));
+    }
+    s
+}
+
+/// The nodes of `flow` reachable from `from`, in the order of the file.
+fn reachable<'f>(flow: &'f Flow, from: &str) -> Vec<&'f Node> {
+    let mut seen = vec![false; flow.nodes.len()];
+    let mut todo: Vec<usize> = flow.index(from).into_iter().collect();
+    while let Some(i) = todo.pop() {
+        if std::mem::replace(&mut seen[i], true) {
+            continue;
+        }
+        todo.extend(
+            flow.nodes[i]
+                .body
+                .targets()
+                .into_iter()
+                .filter_map(|(_, t)| flow.index(t)),
+        );
+    }
+    flow.nodes
+        .iter()
+        .zip(seen)
+        .filter(|(_, seen)| *seen)
+        .map(|(n, _)| n)
+        .collect()
 }
 
 #[cfg(test)]
