@@ -29,6 +29,7 @@ mod input_files;
 mod kaart;
 mod kaart_box;
 mod kaart_import;
+mod kaart_upkeep;
 mod layout;
 mod letters;
 mod locks;

@@ -50,6 +50,7 @@ pub enum Config {
     KaartCheck(kaart::KaartCheck),
     KaartShow(kaart::KaartShow),
     KaartImport(kaart::KaartImport),
+    KaartTemplate(kaart::KaartTemplate),
     Scan(scan::Fill),
     ScanReport(scan::ReportCmd),
     Statistics(statistics::StatsCmd),
