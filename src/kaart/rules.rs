@@ -125,7 +125,11 @@ pub(super) fn check_provider(
 /// error: the date is about the map's upkeep, and must not stop a session that needs the
 /// provider's phone number.
 fn check_upkeep_fields(raw: &RawProvider, out: &mut Vec<Problem>) {
-    if let Some(date) = raw.gecontroleerd.as_deref().filter(|d| !d.trim().is_empty()) {
+    if let Some(date) = raw
+        .gecontroleerd
+        .as_deref()
+        .filter(|d| !d.trim().is_empty())
+    {
         if crate::clock::parse_date(date).is_none() {
             out.push(Problem::warning(
                 Some("gecontroleerd"),

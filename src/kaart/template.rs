@@ -43,12 +43,21 @@ const COLUMN_HELP: &[(&str, &str)] = &[
 
 /// What each field of the sheet `kaart` means.
 const META_HELP: &[(&str, &str)] = &[
-    ("naam", "verplicht: de naam van de kaart, bijvoorbeeld Sociale Kaart VSV Havenstad"),
+    (
+        "naam",
+        "verplicht: de naam van de kaart, bijvoorbeeld Sociale Kaart VSV Havenstad",
+    ),
     ("vsv", "voor welk VSV"),
     ("regio", "de regio"),
-    ("versie", "verplicht: bijvoorbeeld 2026.1; hoog op bij elke wijziging"),
+    (
+        "versie",
+        "verplicht: bijvoorbeeld 2026.1; hoog op bij elke wijziging",
+    ),
     ("bijgewerkt", "de datum van deze versie, als jjjj-mm-dd"),
-    ("gemeenten", "de gemeenten van het VSV, met komma's gescheiden"),
+    (
+        "gemeenten",
+        "de gemeenten van het VSV, met komma's gescheiden",
+    ),
 ];
 
 /// The template as the bytes of an .xlsx file.
@@ -121,7 +130,12 @@ fn instructions(sheet: &mut Worksheet) -> Result<(), XlsxError> {
     ] {
         line(sheet, step, text, false)?;
     }
-    line(sheet, "", "Meer uitleg: sociale-kaart/README.md bij zorgpad.", false)?;
+    line(
+        sheet,
+        "",
+        "Meer uitleg: sociale-kaart/README.md bij zorgpad.",
+        false,
+    )?;
     Ok(())
 }
 

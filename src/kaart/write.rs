@@ -64,7 +64,13 @@ impl RawKaart {
                 p.gecontroleerd.as_deref(),
                 false,
             );
-            scalar_field(&mut entry, "    ", "beheerder", p.beheerder.as_deref(), false);
+            scalar_field(
+                &mut entry,
+                "    ",
+                "beheerder",
+                p.beheerder.as_deref(),
+                false,
+            );
             if entry.is_empty() {
                 out.push_str("  - {}\n");
             } else {

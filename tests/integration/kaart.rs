@@ -346,7 +346,11 @@ fn warnings_alone_pass() {
             .run()
             .code(0),
     );
-    assert!(out.stdout.contains("2 waarschuwingen (geen fouten)."), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("2 waarschuwingen (geen fouten)."),
+        "{}",
+        out.stdout
+    );
     assert!(!out.stdout.contains("Onderhoud"), "{}", out.stdout);
 }
 

@@ -650,7 +650,8 @@ fn sjabloon() -> Vec<u8> {
         .code(0)
         .no_panic();
     assert!(
-        out.stderr.contains("Sjabloon geschreven: sjabloon.xlsx (zonder aanbieders"),
+        out.stderr
+            .contains("Sjabloon geschreven: sjabloon.xlsx (zonder aanbieders"),
         "{}",
         out.stderr
     );
@@ -698,7 +699,14 @@ fn the_template_has_instructions_a_sheet_per_category_and_no_provider() {
         .collect();
     assert_eq!(
         fields,
-        [("naam", ""), ("vsv", ""), ("regio", ""), ("versie", ""), ("bijgewerkt", ""), ("gemeenten", "")]
+        [
+            ("naam", ""),
+            ("vsv", ""),
+            ("regio", ""),
+            ("versie", ""),
+            ("bijgewerkt", ""),
+            ("gemeenten", "")
+        ]
     );
     // The instructions, in Dutch: every column and every category is explained.
     let (_, uitleg) = sheets.iter().find(|(n, _)| n == "uitleg").unwrap();
@@ -711,12 +719,20 @@ fn the_template_has_instructions_a_sheet_per_category_and_no_provider() {
         );
     }
     for (c, _) in CATEGORIES {
-        assert!(text.iter().any(|l| l.starts_with(&format!("{c} | "))), "{c}");
+        assert!(
+            text.iter().any(|l| l.starts_with(&format!("{c} | "))),
+            "{c}"
+        );
     }
-    assert!(text.iter().any(|l| l.contains("zorgpad kaart importeer sjabloon.xlsx -o kaart.yaml")));
+    assert!(text
+        .iter()
+        .any(|l| l.contains("zorgpad kaart importeer sjabloon.xlsx -o kaart.yaml")));
     let all = text.join("\n");
     for example in ["example.org", "Voorbeeld", "vt-voorbeeldregio", "010-0000"] {
-        assert!(!all.contains(example), "{example} in the instructions:\n{all}");
+        assert!(
+            !all.contains(example),
+            "{example} in the instructions:\n{all}"
+        );
     }
 }
 
@@ -725,11 +741,23 @@ fn the_fresh_template_imports_to_no_providers() {
     let out = importeer(
         "sjabloon.xlsx",
         &sjabloon(),
-        &["--naam", "Sociale Kaart VSV Haven", "--versie", "1", "-o", "kaart.yaml"],
+        &[
+            "--naam",
+            "Sociale Kaart VSV Haven",
+            "--versie",
+            "1",
+            "-o",
+            "kaart.yaml",
+        ],
     )
     .code(2)
     .no_panic();
-    assert!(out.stderr.contains("sjabloon.xlsx: er staan geen aanbieders in"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("sjabloon.xlsx: er staan geen aanbieders in"),
+        "{}",
+        out.stderr
+    );
     assert!(!out.dir.join("kaart.yaml").exists());
 }
 
@@ -741,7 +769,12 @@ fn the_template_is_not_overwritten_without_overschrijf() {
         .run()
         .code(2)
         .no_panic();
-    assert!(out.stderr.contains("'sjabloon.xlsx' bestaat al; zorgpad overschrijft het niet"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("'sjabloon.xlsx' bestaat al; zorgpad overschrijft het niet"),
+        "{}",
+        out.stderr
+    );
     assert!(out.stderr.contains("--overschrijf"), "{}", out.stderr);
     assert_eq!(out.read("sjabloon.xlsx"), "ingevuld");
     Test::new()
@@ -756,11 +789,7 @@ fn the_template_is_not_overwritten_without_overschrijf() {
         .code(2)
         .no_panic()
         .stderr_has("moet eindigen op .xlsx");
-    Test::new()
-        .args("kaart sjabloon")
-        .run()
-        .code(2)
-        .no_panic();
+    Test::new().args("kaart sjabloon").run().code(2).no_panic();
 }
 
 /// Writes tests/fixtures/kaart/klein.xlsx. Run after changing the generator:

@@ -115,12 +115,21 @@ fn stale_missing_and_example_entries_are_warned_per_beheerder() {
     );
     assert!(stdout.find("Beheerder Anna").unwrap() < stdout.find("Beheerder Bram").unwrap());
     assert!(stdout.find("Beheerder Bram").unwrap() < stdout.find("Zonder beheerder").unwrap());
-    assert!(out.stderr.contains("4 regels in kaart.yaml vragen onderhoud."), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("4 regels in kaart.yaml vragen onderhoud."),
+        "{}",
+        out.stderr
+    );
 
     // --maanden: with 14 months the entry of October 2025 is not stale yet.
     let out = controleer(&text, "--maanden 14").code(1);
     assert!(!out.stdout.contains("'oud'"), "{}", out.stdout);
-    assert!(out.stdout.contains("Onderhoud: 3 waarschuwingen"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("Onderhoud: 3 waarschuwingen"),
+        "{}",
+        out.stdout
+    );
     // With 1 month, Anna's entries of 01-10-2026 are due too.
     let out = controleer(&text, "--maanden 1").code(1);
     assert!(out.stdout.contains("Beheerder Anna (8):"), "{}", out.stdout);
@@ -137,7 +146,9 @@ fn stale_missing_and_example_entries_are_warned_per_beheerder() {
         .filter_map(|b| b["probleem"].as_str())
         .collect();
     assert!(
-        problems.iter().any(|p| p.contains("aanbieder 'oud' (Oude GGZ): laatst gecontroleerd op 01-10-2025")),
+        problems
+            .iter()
+            .any(|p| p.contains("aanbieder 'oud' (Oude GGZ): laatst gecontroleerd op 01-10-2025")),
         "{problems:?}"
     );
 }
@@ -166,7 +177,11 @@ fn a_bad_gecontroleerd_date_is_a_finding_with_its_line() {
         .now(NOW)
         .run()
         .no_panic();
-    assert!(!out.stderr.contains("er is geen sessie gestart"), "{}", out.stderr);
+    assert!(
+        !out.stderr.contains("er is geen sessie gestart"),
+        "{}",
+        out.stderr
+    );
     assert!(!out.stderr.contains("gecontroleerd"), "{}", out.stderr);
 }
 
@@ -180,8 +195,14 @@ fn gecontroleerd_and_beheerder_come_from_the_spreadsheet() {
         .code(0)
         .no_panic();
     let yaml = out.read("kaart.yaml");
-    assert!(yaml.contains("    gecontroleerd: \"15-03-2026\"\n    beheerder: Anna\n"), "{yaml}");
-    assert!(yaml.contains("    gecontroleerd: \"2026-04-01\"\n    beheerder: Bram\n"), "{yaml}");
+    assert!(
+        yaml.contains("    gecontroleerd: \"15-03-2026\"\n    beheerder: Anna\n"),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("    gecontroleerd: \"2026-04-01\"\n    beheerder: Bram\n"),
+        "{yaml}"
+    );
 }
 
 #[test]
@@ -195,7 +216,10 @@ fn the_example_map_is_not_checked_for_upkeep() {
         .no_panic()
         .stdout_has("Dit is de voorbeeldkaart")
         .stdout_lacks("Onderhoud");
-    let voorbeeld = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/sociale-kaart/voorbeeld.yaml"));
+    let voorbeeld = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sociale-kaart/voorbeeld.yaml"
+    ));
     Test::new()
         .file("voorbeeld.yaml", voorbeeld)
         .args("kaart controleer --kaart voorbeeld.yaml")
@@ -205,7 +229,10 @@ fn the_example_map_is_not_checked_for_upkeep() {
         .stdout_lacks("Onderhoud");
     // A copy that was changed is a map of one's own: its example data are flagged.
     Test::new()
-        .file("voorbeeld.yaml", voorbeeld.replace("versie: \"2026.1\"", "versie: \"2026.2\""))
+        .file(
+            "voorbeeld.yaml",
+            voorbeeld.replace("versie: \"2026.1\"", "versie: \"2026.2\""),
+        )
         .args("kaart controleer --kaart voorbeeld.yaml")
         .now(NOW)
         .run()

@@ -40,8 +40,10 @@ fn kaart_template(a: crate::cli::KaartTemplateArgs) -> Result<Config> {
             "het sjabloon '{}' moet eindigen op .xlsx (een Excel-werkmap)",
             a.uitvoer.display()
         ))
-        .hint("Bijvoorbeeld: zorgpad kaart sjabloon -o sociale-kaart.xlsx
-LibreOffice en Google Spreadsheets openen .xlsx ook; sla daar op als .xlsx of .ods."));
+        .hint(
+            "Bijvoorbeeld: zorgpad kaart sjabloon -o sociale-kaart.xlsx
+LibreOffice en Google Spreadsheets openen .xlsx ook; sla daar op als .xlsx of .ods.",
+        ));
     }
     check_target(&a.uitvoer, "het sjabloon")?;
     if !a.overschrijf && std::fs::symlink_metadata(&a.uitvoer).is_ok() {
