@@ -57,6 +57,8 @@ mod terminal_meldcode;
 #[cfg(unix)]
 mod terminal_reopen;
 mod terminal_safe;
+#[cfg(unix)]
+mod terminal_scan;
 mod text_answer;
 mod training;
 mod usage;

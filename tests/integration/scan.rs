@@ -706,7 +706,7 @@ mod in_a_terminal {
     fn every_aspect_answered_in_a_terminal_is_saved() {
         let ws = Workspace::new();
         let mut tty = Tty::spawn(&ws, "scan -o mijn-scan.json");
-        tty.expect("Uw antwoorden zijn anoniem: zorgpad vraagt geen naam.");
+        tty.expect("Uw antwoorden zijn anoniem: zorgpad vraagt geen naam");
 
         // The discipline: Gynaecoloog, the second option.
         tty.prompt(DISCIPLINE, SELECT_READY);
@@ -748,6 +748,10 @@ mod in_a_terminal {
             aspect(&mut tty, n);
             answer(&mut tty, down, note);
         }
+        // The review, then saved.
+        tty.prompt("Opslaan?", SELECT_READY);
+        assert!(!ws.path().join("mijn-scan.json").exists());
+        tty.send(ENTER);
         tty.expect("Scan opgeslagen in mijn-scan.json");
         assert_eq!(tty.finish(), 0, "exit code\n{}", tty.screen());
         tty.assert_dutch();
@@ -936,4 +940,97 @@ fn a_real_split_is_to_be_discussed_one_outlier_is_not() {
         md.contains("Geen aspect waarover de groep verdeeld is."),
         "{md}"
     );
+}
+
+// --- the review before saving, in plain lines (--toegankelijk) -----------------------------
+
+#[test]
+fn plain_lines_review_before_saving_and_change_one_aspect() {
+    // Discipline 3 (Kraamzorg); every aspect level 2 without a note; at the review aspect 3 is
+    // changed to level 4 with a note, then saved.
+    let mut input = String::from("3\n");
+    for _ in 0..9 {
+        input.push_str("2\n\n");
+    }
+    input.push_str("3\n4\nalleen vk en gyn\nj\n");
+    let out = Test::new()
+        .args("scan --toegankelijk -o s.json")
+        .stdin(&input)
+        .now("2026-11-22T09:00:00Z")
+        .run()
+        .code(0)
+        .no_panic();
+    let reviews: Vec<&str> = out
+        .stderr
+        .split("── Uw antwoorden (nog niet opgeslagen) ──")
+        .skip(1)
+        .collect();
+    assert_eq!(reviews.len(), 2, "{}", out.stderr);
+    assert!(
+        reviews[0].contains("Discipline: Kraamzorg\n1. Visie: Niveau 2\n"),
+        "{}",
+        reviews[0]
+    );
+    assert!(
+        reviews[0].contains("3. Samenstelling en bestuur: Niveau 2\n"),
+        "{}",
+        reviews[0]
+    );
+    assert!(
+        reviews[0].contains("Opslaan? Typ j om op te slaan"),
+        "{}",
+        reviews[0]
+    );
+    assert!(
+        reviews[1].contains("3. Samenstelling en bestuur: Niveau 4 — volledig geïntegreerd (notitie: alleen vk en gyn)\n"),
+        "{}",
+        reviews[1]
+    );
+    // After the change, back at the review, not at aspect 4.
+    assert_eq!(
+        out.stderr.matches("Aspect 4 van 9").count(),
+        1,
+        "{}",
+        out.stderr
+    );
+    let json: serde_json::Value = serde_json::from_str(&out.read("s.json")).expect("JSON");
+    assert_eq!(json["discipline"], "kraamzorg");
+    assert_eq!(json["antwoorden"][2]["niveau"], 4);
+    assert_eq!(json["antwoorden"][2]["notitie"], "alleen vk en gyn");
+    assert_eq!(json["antwoorden"][3]["niveau"], 2);
+
+    // The input ends at the review: nothing is saved.
+    let mut input = String::from("1\n");
+    for _ in 0..9 {
+        input.push_str("1\n\n");
+    }
+    let out = Test::new()
+        .args("scan --toegankelijk -o s.json")
+        .stdin(&input)
+        .run()
+        .code(130)
+        .no_panic();
+    assert!(
+        out.stderr.contains("de scan is niet opgeslagen"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.dir.join("s.json").exists());
+}
+
+#[test]
+fn from_an_answers_file_the_answers_are_shown_before_they_are_saved() {
+    let out = Test::new()
+        .file("a.yaml", "- 1\n- 2\n- 3\n- 4\n- 1\n- 2\n- 3\n- 4\n- 1\n")
+        .args("scan --antwoorden a.yaml -o s.json")
+        .run()
+        .code(0)
+        .no_panic()
+        .stdout_has("Discipline: niet opgegeven");
+    assert!(
+        out.stdout.contains("Samenstelling en bestuur"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("Niveau 3"), "{}", out.stdout);
 }

@@ -85,7 +85,7 @@ impl Config {
                 json: a.json,
             })),
             Command::Scan(mut a) => match a.action.take() {
-                None => Ok(Config::Scan(scan::Fill::resolve(a, color, layout)?)),
+                None => Ok(Config::Scan(scan::Fill::resolve(a, env)?)),
                 Some(crate::cli::ScanAction::Rapport(r)) => {
                     Ok(Config::ScanReport(scan::ReportCmd::resolve(r, layout)?))
                 }
