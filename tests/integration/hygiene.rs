@@ -521,6 +521,10 @@ const WRITES_DIRECTLY: &[(&str, &str)] = &[
         "say() makes text visible and writes whole lines, unwrapped, for a screen reader",
     ),
     (
+        "prompt/scan_plain.rs",
+        "say() makes text visible and writes whole lines, unwrapped, for a screen reader (as prompt/plain/io.rs)",
+    ),
+    (
         "prompt/scan.rs",
         "clears the abandoned prompt after Ctrl-C (a fixed sequence)",
     ),
