@@ -239,3 +239,38 @@ fn the_example_map_is_not_checked_for_upkeep() {
         .code(1)
         .stdout_has("lijkt voorbeeldgegevens te bevatten");
 }
+
+#[test]
+fn a_date_cell_in_the_gecontroleerd_column_becomes_a_date() {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("veilig-thuis").unwrap();
+    for (c, h) in ["id", "naam", "telefoon", "gecontroleerd", "beheerder"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    sheet.write_string(1, 0, "vt").unwrap();
+    sheet.write_string(1, 1, "Veilig Thuis Haven").unwrap();
+    sheet.write_string(1, 2, "0800-2000").unwrap();
+    let date = ExcelDateTime::from_ymd(2026, 3, 15).unwrap();
+    let format = Format::new().set_num_format("dd-mm-yyyy");
+    sheet
+        .write_datetime_with_format(1, 3, &date, &format)
+        .unwrap();
+    sheet.write_string(1, 4, "Anna").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let out = Test::new()
+        .file("kaart.xlsx", bytes)
+        .args("kaart importeer kaart.xlsx --naam Haven --versie 1 -o kaart.yaml")
+        .run()
+        .code(0)
+        .no_panic();
+    let yaml = out.read("kaart.yaml");
+    assert!(
+        yaml.contains("    gecontroleerd: \"2026-03-15\"\n    beheerder: Anna\n"),
+        "{yaml}"
+    );
+}
