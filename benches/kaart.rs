@@ -44,6 +44,8 @@ fn national() -> String {
                 "Hulp en begeleiding rond zwangerschap en de eerste jaren met een kind."
                     .to_string(),
             ),
+            gecontroleerd: None,
+            beheerder: None,
         }
     };
     for (c, _) in CATEGORIES {

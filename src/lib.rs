@@ -95,6 +95,7 @@ pub fn run(args: Args) -> Result<Exit, Error> {
         cli::config::Config::KaartCheck(c) => cmd::kaart::check(&c),
         cli::config::Config::KaartShow(c) => cmd::kaart::show(&c),
         cli::config::Config::KaartImport(c) => cmd::kaart::import(&c),
+        cli::config::Config::KaartTemplate(c) => cmd::kaart::template(&c),
         cli::config::Config::Scan(c) => cmd::scan::run(&c),
         cli::config::Config::ScanReport(c) => cmd::scan_report::run(&c),
         cli::config::Config::Statistics(c) => cmd::statistics::run(&c),

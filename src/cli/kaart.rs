@@ -18,7 +18,7 @@ pub enum KaartAction {
     #[command(
         alias = "check",
         help_template = SUB_TEMPLATE,
-        override_usage = "zorgpad kaart controleer [--kaart BESTAND] [--flow BESTAND]",
+        override_usage = "zorgpad kaart controleer [--kaart BESTAND] [--flow BESTAND] [--maanden N]",
         next_help_heading = "Opties"
     )]
     Controleer(KaartCheckArgs),
@@ -40,6 +40,25 @@ pub enum KaartAction {
         next_help_heading = "Opties"
     )]
     Importeer(KaartImportArgs),
+    /// Schrijf het sjabloon voor een spreadsheet (.xlsx): een blad uitleg, het blad kaart en een blad per categorie, zonder aanbieders (alias: template)
+    #[command(
+        alias = "template",
+        help_template = SUB_TEMPLATE,
+        override_usage = "zorgpad kaart sjabloon -o BESTAND.xlsx [--overschrijf]",
+        next_help_heading = "Opties"
+    )]
+    Sjabloon(KaartTemplateArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct KaartTemplateArgs {
+    /// Schrijf het sjabloon naar dit bestand (.xlsx)
+    #[arg(short = 'o', long = "uitvoer", value_name = "BESTAND", required = true)]
+    pub uitvoer: PathBuf,
+
+    /// Vervang een bestaand bestand (anders weigert zorgpad, zodat een ingevuld sjabloon niet verloren gaat)
+    #[arg(long)]
+    pub overschrijf: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -55,6 +74,10 @@ pub struct KaartCheckArgs {
     /// Schrijf de uitvoer als JSON voor scripts (schema zorgpad.kaartcontrole/1; zie README)
     #[arg(long)]
     pub json: bool,
+
+    /// Waarschuw voor aanbieders die langer dan N maanden niet zijn gecontroleerd (standaard 12)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=120))]
+    pub maanden: Option<u32>,
 }
 
 #[derive(Debug, clap::Args)]

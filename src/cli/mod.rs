@@ -164,10 +164,10 @@ pub enum Command {
     )]
     Oefen(PracticeArgs),
 
-    /// De Sociale Kaart: controleren, tonen, importeren uit een spreadsheet
+    /// De Sociale Kaart: controleren, tonen, importeren uit een spreadsheet, het sjabloon schrijven
     #[command(
         help_template = SUB_TEMPLATE,
-        override_usage = "zorgpad kaart controleer [--kaart BESTAND] [--flow BESTAND]\n       zorgpad kaart toon [--kaart BESTAND] [--categorie C] [--gemeente G]\n       zorgpad kaart importeer BESTAND [-o BESTAND]",
+        override_usage = "zorgpad kaart controleer [--kaart BESTAND] [--flow BESTAND] [--maanden N]\n       zorgpad kaart toon [--kaart BESTAND] [--categorie C] [--gemeente G]\n       zorgpad kaart importeer BESTAND [-o BESTAND]\n       zorgpad kaart sjabloon -o BESTAND.xlsx [--overschrijf]",
         after_help = "De opbouw van een kaart, de categorieën en het sjabloon voor een spreadsheet:\nsociale-kaart/README.md.",
         subcommand_help_heading = "Opdrachten",
         subcommand_value_name = "OPDRACHT",

@@ -27,6 +27,10 @@ pub struct ScanArgs {
     /// Vragenlijst (YAML) in plaats van de ingebouwde VSV-samenwerkingsscan
     #[arg(long, value_name = "BESTAND")]
     pub vragenlijst: Option<PathBuf>,
+
+    /// Eenvoudige regels voor een schermlezer: genummerde keuzes, één regel per vraag, geen kleur (ook: ZORGPAD_TOEGANKELIJK=1)
+    #[arg(long)]
+    pub toegankelijk: bool,
 }
 
 #[derive(Debug, Subcommand)]

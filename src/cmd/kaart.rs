@@ -1,11 +1,12 @@
-//! The `zorgpad kaart` commands: `controleer` (findings and the table of gaps), `toon` (the
-//! providers as a table, light to heavy) and `importeer` (a spreadsheet into YAML). The model
+//! The `zorgpad kaart` commands: `controleer` (findings, the table of gaps, and the upkeep per
+//! beheerder), `toon` (the providers as a table, light to heavy), `importeer` (a spreadsheet
+//! into YAML) and `sjabloon` (the spreadsheet template). The model
 //! and the checks live in [`crate::kaart`], the gap table and the provider list are built in
 //! [`crate::report::kaart`]; this module only prints.
 
 use std::path::Path;
 
-use crate::cli::config::kaart::{KaartCheck, KaartImport, KaartShow};
+use crate::cli::config::kaart::{KaartCheck, KaartImport, KaartShow, KaartTemplate};
 use crate::error::{Error, Exit, Result};
 use crate::finding::count;
 use crate::flow::set::FlowSet;
@@ -24,9 +25,14 @@ pub fn check(config: &KaartCheck) -> Result<Exit> {
     let kaart = Kaart::load(config.kaart.as_deref())?;
     let set = FlowSet::load(config.flow.as_deref())?;
     let result = kaart::check(&kaart, &set);
+    let upkeep = upkeep_of(&kaart, config.months)?;
     if config.json {
-        outln!("{}", crate::report::json::kaart_check(&kaart, &result))?;
-        let ok = result.errors() == 0 && result.gaps.is_empty();
+        // The upkeep warnings are findings like the others for a script.
+        let mut all = result.clone();
+        all.findings
+            .extend(upkeep.iter().map(|u| u.finding.clone()));
+        outln!("{}", crate::report::json::kaart_check(&kaart, &all))?;
+        let ok = result.errors() == 0 && result.gaps.is_empty() && upkeep.is_empty();
         return Ok(if ok { Exit::Ok } else { Exit::Findings });
     }
     for f in &result.findings {
@@ -64,6 +70,7 @@ pub fn check(config: &KaartCheck) -> Result<Exit> {
             (true, false) => "Los de fouten op en controleer opnieuw.",
             _ => "Vul de gaten aan en controleer opnieuw.",
         };
+        print_upkeep(&upkeep, config.months)?;
         return Err(
             Error::findings(format!("{parts} in {}.", kaart.file)).hint(format!(
                 "{todo} De opbouw van een kaart staat in sociale-kaart/README.md."
@@ -92,6 +99,86 @@ pub fn check(config: &KaartCheck) -> Result<Exit> {
             count(warnings, "waarschuwing", "waarschuwingen")
         )?;
     }
+    if kaart.is_example() {
+        outln!("Dit is de voorbeeldkaart: de gegevens zijn verzonnen, en of ze zijn gecontroleerd wordt daarom niet bekeken.")?;
+    }
+    if !upkeep.is_empty() {
+        print_upkeep(&upkeep, config.months)?;
+        return Err(Error::findings(format!(
+            "{} in {} vragen onderhoud.",
+            count(upkeep.len(), "regel", "regels"),
+            kaart.file
+        ))
+        .hint("Kijk de gegevens na met de aanbieders, zet de datum bij 'gecontroleerd' en controleer opnieuw. Elke beheerder heeft hierboven een eigen lijst."));
+    }
+    Ok(Exit::Ok)
+}
+
+/// The upkeep of a map of one's own (not of the embedded example), on today's date.
+fn upkeep_of(kaart: &Kaart, months: u32) -> Result<Vec<kaart::Upkeep>> {
+    if kaart.is_example() {
+        return Ok(Vec::new());
+    }
+    let clock = crate::clock::Clock::from_env()?;
+    let today = clock.now().to_zoned(clock.zone().clone()).date();
+    Ok(kaart::upkeep(kaart, today, months))
+}
+
+/// The upkeep warnings, one list per beheerder (by name; entries without one last).
+fn print_upkeep(upkeep: &[kaart::Upkeep], months: u32) -> Result<()> {
+    if upkeep.is_empty() {
+        return Ok(());
+    }
+    let mut owners: Vec<Option<&str>> = Vec::new();
+    for u in upkeep {
+        if !owners.contains(&u.owner.as_deref()) {
+            owners.push(u.owner.as_deref());
+        }
+    }
+    owners.sort_by_key(|o| (o.is_none(), o.map(str::to_lowercase)));
+    outln!()?;
+    outln!(
+        "Onderhoud: {} (niet gecontroleerd, langer dan {months} maanden geleden gecontroleerd, of voorbeeldgegevens), per beheerder:",
+        count(upkeep.len(), "waarschuwing", "waarschuwingen")
+    )?;
+    for owner in owners {
+        let mine: Vec<&kaart::Upkeep> = upkeep
+            .iter()
+            .filter(|u| u.owner.as_deref() == owner)
+            .collect();
+        outln!()?;
+        match owner {
+            Some(o) => outln!("Beheerder {o} ({}):", mine.len())?,
+            None => outln!("Zonder beheerder ({}):", mine.len())?,
+        }
+        for u in mine {
+            outln!("{}", u.finding)?;
+        }
+    }
+    Ok(())
+}
+
+/// `zorgpad kaart sjabloon`.
+pub fn template(config: &KaartTemplate) -> Result<Exit> {
+    let bytes = kaart::template::workbook().map_err(|e| {
+        Error::input(format!("het sjabloon kon niet worden gemaakt: {e}"))
+            .hint("Dit is een fout in zorgpad; meld het.")
+    })?;
+    // Checked when the arguments were read; checked again just before writing.
+    if !config.overwrite && std::fs::symlink_metadata(&config.output).is_ok() {
+        return Err(Error::input(format!(
+            "'{}' bestaat al; zorgpad overschrijft het niet",
+            config.output.display()
+        ))
+        .hint("Kies een andere naam, of geef --overschrijf."));
+    }
+    crate::store::private_file::write("het sjabloon", &config.output, &bytes)?;
+    errln!(
+        "Sjabloon geschreven: {} (zonder aanbieders; de uitleg staat op het blad 'uitleg').
+Vul het in en zet het om met: zorgpad kaart importeer {} -o kaart.yaml",
+        config.output.display(),
+        config.output.display()
+    );
     Ok(Exit::Ok)
 }
 

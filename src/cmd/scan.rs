@@ -15,6 +15,7 @@ pub fn run(config: &Fill) -> Result<Exit> {
     let clock = Clock::from_env()?;
     let (discipline, answers) = match &config.answers {
         Some(path) => from_script(&q, path)?,
+        None if config.plain => crate::prompt::scan_plain::ask(&q)?,
         None => ask(&q, config.color)?,
     };
     let now = clock.now();
@@ -43,8 +44,9 @@ pub fn run(config: &Fill) -> Result<Exit> {
     let mut text = serde_json::to_string_pretty(&scan)
         .map_err(|e| Error::input(format!("de scan kon niet worden opgeslagen: {e}")))?;
     text.push('\n');
-    crate::store::private_file::write("de scan", &path, text.as_bytes())?;
+    // From an answers file nobody is asked "Opslaan?": what will be saved is shown first.
     out!("{}", write::text(&overview(&q, &scan), config.layout))?;
+    crate::store::private_file::write("de scan", &path, text.as_bytes())?;
     errln!(
         "Scan opgeslagen in {} (alleen voor u leesbaar). Verzamel de scans van de groep in één map;\n'zorgpad scan rapport MAP' maakt dan het groepsbeeld.",
         path.display()

@@ -128,6 +128,8 @@ fn usable(p: RawProvider, line: Option<usize>) -> Option<Provider> {
         address: non_blank(p.adres),
         how_to_refer: non_blank(p.aanmelden),
         description: non_blank(p.toelichting),
+        checked: non_blank(p.gecontroleerd).map(|d| d.trim().to_string()),
+        owner: non_blank(p.beheerder).map(|o| o.trim().to_string()),
         line,
     })
 }

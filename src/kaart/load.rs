@@ -19,6 +19,12 @@ pub(super) const EMBEDDED_TEXT: &str = include_str!("../../sociale-kaart/voorbee
 const EMBEDDED_FILE: &str = "sociale-kaart/voorbeeld.yaml (ingebouwd)";
 
 impl Kaart {
+    /// The example map: the embedded one, or a file with exactly its text (such as
+    /// `--kaart sociale-kaart/voorbeeld.yaml`). Its data are made up on purpose.
+    pub fn is_example(&self) -> bool {
+        self.is_embedded() || self.text == EMBEDDED_TEXT
+    }
+
     /// Load the map in `path`, or the embedded example when `None`. Fails (exit 2) only when
     /// the file cannot be read or is not a map at all (YAML errors, wrong types, unknown keys),
     /// naming file, line and column; everything else is a finding (see [`Kaart::findings`]).

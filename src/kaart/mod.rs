@@ -26,7 +26,9 @@
 //! - `convert`: raw form to [`Kaart`] with findings; `load`: from a file or the embedded example;
 //! - `model`: the [`Kaart`] and its lookups; `provider`: one provider; `index`: the lookup
 //!   structure behind them;
-//! - `check`: `zorgpad kaart controleer` (unknown categories, completeness);
+//! - `check`: `zorgpad kaart controleer` (unknown categories, completeness); `upkeep`: which
+//!   entries are not checked for a while, never checked, or hold example data, per owner;
+//! - `template`: the spreadsheet template (`zorgpad kaart sjabloon`);
 //! - `offer`: the map as one session sees it (the client's gemeente);
 //! - `import`: a spreadsheet (xlsx, ods, csv) into the raw form.
 //!
@@ -47,6 +49,8 @@ mod place;
 mod provider;
 mod raw;
 mod rules;
+pub mod template;
+mod upkeep;
 mod write;
 
 // What the tests, the benchmark and the rest of zorgpad use.
@@ -56,6 +60,7 @@ pub use model::Kaart;
 pub use offer::Offer;
 pub use provider::Provider;
 pub use raw::{RawKaart, RawMeta, RawProvider};
+pub use upkeep::{upkeep, Upkeep, DEFAULT_MONTHS};
 
 // What only the rest of zorgpad uses.
 pub(crate) use category::{category_description, is_known_category, VEILIG_THUIS_NATIONAL};

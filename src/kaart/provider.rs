@@ -54,6 +54,11 @@ pub struct Provider {
     pub(crate) how_to_refer: Option<String>,
     /// `toelichting` in the file: what the provider offers.
     pub(crate) description: Option<String>,
+    /// `gecontroleerd` in the file, as written: the day the entry was last checked (a date
+    /// that cannot be read is a finding of its own).
+    pub(crate) checked: Option<String>,
+    /// `beheerder` in the file: who keeps the entry up to date.
+    pub(crate) owner: Option<String>,
     /// The line in the file where the entry starts.
     pub(crate) line: Option<usize>,
 }

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The fields of a provider, in the order of the file format (and of the importer's columns).
-pub(super) const PROVIDER_FIELDS: [&str; 12] = [
+pub(super) const PROVIDER_FIELDS: [&str; 14] = [
     "id",
     "naam",
     "categorieen",
@@ -22,6 +22,8 @@ pub(super) const PROVIDER_FIELDS: [&str; 12] = [
     "adres",
     "aanmelden",
     "toelichting",
+    "gecontroleerd",
+    "beheerder",
 ];
 
 /// The fields of the `kaart:` block.
@@ -84,4 +86,10 @@ pub struct RawProvider {
     pub aanmelden: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub toelichting: Option<String>,
+    /// The day the entry was last checked with the provider: dd-mm-jjjj or jjjj-mm-dd.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gecontroleerd: Option<String>,
+    /// Who keeps the entry up to date (a name or role in the VSV, not a client).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beheerder: Option<String>,
 }

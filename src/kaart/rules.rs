@@ -117,7 +117,27 @@ pub(super) fn check_provider(
     check_gemeenten(raw, gemeenten, all, &mut out);
     check_domain_and_level(raw, &mut out);
     check_contact_formats(raw, &mut out);
+    check_upkeep_fields(raw, &mut out);
     out
+}
+
+/// `gecontroleerd` is a date (dd-mm-jjjj or jjjj-mm-dd), when given. A warning, not an
+/// error: the date is about the map's upkeep, and must not stop a session that needs the
+/// provider's phone number.
+fn check_upkeep_fields(raw: &RawProvider, out: &mut Vec<Problem>) {
+    if let Some(date) = raw
+        .gecontroleerd
+        .as_deref()
+        .filter(|d| !d.trim().is_empty())
+    {
+        if crate::clock::parse_date(date).is_none() {
+            out.push(Problem::warning(
+                Some("gecontroleerd"),
+                format!("'gecontroleerd: {}' is geen datum", date.trim()),
+                "schrijf de dag waarop de gegevens met de aanbieder zijn nagekeken als dd-mm-jjjj of jjjj-mm-dd, bijvoorbeeld 'gecontroleerd: 15-03-2026'",
+            ));
+        }
+    }
 }
 
 /// An id without spaces, and a name.

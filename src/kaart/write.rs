@@ -57,6 +57,20 @@ impl RawKaart {
                 p.toelichting.as_deref(),
                 false,
             );
+            scalar_field(
+                &mut entry,
+                "    ",
+                "gecontroleerd",
+                p.gecontroleerd.as_deref(),
+                false,
+            );
+            scalar_field(
+                &mut entry,
+                "    ",
+                "beheerder",
+                p.beheerder.as_deref(),
+                false,
+            );
             if entry.is_empty() {
                 out.push_str("  - {}\n");
             } else {

@@ -6,6 +6,7 @@ pub(crate) mod contact;
 pub(crate) mod plain;
 pub(crate) mod reopen;
 pub(crate) mod scan;
+pub(crate) mod scan_plain;
 pub mod script;
 pub(crate) mod terminal;
 pub(crate) mod words;

@@ -39,7 +39,8 @@ pub(crate) fn got<T>(r: std::result::Result<T, InquireError>) -> Result<Got<T>> 
 }
 
 /// The scan in the terminal: the discipline, then per aspect every level in full and a choice,
-/// then an optional note. Esc goes back one question.
+/// then an optional note, and at the end the review: every chosen level, then "Opslaan?" — or
+/// back to change one aspect (or the discipline). Esc goes back one question.
 pub(crate) fn ask(q: &Questionnaire, color: bool) -> Result<(Option<String>, Vec<ScanAnswer>)> {
     // Same look as the guided session (Dutch markers, no colour when asked).
     let _ = crate::prompt::terminal::Terminal::new(false, color);
@@ -55,24 +56,47 @@ pub(crate) fn ask(q: &Questionnaire, color: bool) -> Result<(Option<String>, Vec
         ));
     };
     say(&format!(
-        "{} (versie {})\n{}\nUw antwoorden zijn anoniem: zorgpad vraagt geen naam. Zet ook in een notitie geen namen.",
+        "{} (versie {})\n{}\nUw antwoorden zijn anoniem: zorgpad vraagt geen naam, en het groepsbeeld toont groepen van minder dan 5 scans zonder hun antwoorden. Zet ook in een notitie geen namen.",
         q.name,
         q.version,
         q.description.as_deref().unwrap_or("")
     ));
     let mut discipline: Option<String> = None;
-    let mut answers: Vec<ScanAnswer> = Vec::new();
-    // Step 0 is the discipline; step i (1..) is aspect i-1.
+    let mut answers: Vec<Option<ScanAnswer>> = vec![None; q.items.len()];
+    // Step 0 is the discipline; step i (1..=n) is aspect i-1; step n+1 is the review.
+    let review = q.items.len() + 1;
     let mut step = 0usize;
-    while step <= q.items.len() {
+    // Set while one question is changed from the review: after it (or Esc), back there.
+    let mut from_review = false;
+    loop {
+        if step == review {
+            match review_screen(q, discipline.as_deref(), &answers, &say)? {
+                Review::Save => break,
+                Review::Step(s) => {
+                    step = s;
+                    from_review = true;
+                }
+                Review::Back => {
+                    step = q.items.len();
+                    from_review = false;
+                }
+            }
+            continue;
+        }
+        let next = if from_review { review } else { step + 1 };
         if step == 0 {
             let mut labels: Vec<String> =
                 DISCIPLINES.iter().map(|(_, l)| (*l).to_string()).collect();
             labels.push("Zeg ik liever niet".to_string());
+            let at = discipline
+                .as_deref()
+                .and_then(|d| DISCIPLINES.iter().position(|(id, _)| *id == d))
+                .unwrap_or(0);
             say("");
             match got(
                 Select::new("Wat is uw discipline? (optioneel)", labels.clone())
                     .with_help_message(HELP_SELECT)
+                    .with_starting_cursor(at)
                     .prompt(),
             )? {
                 Got::Value(l) => {
@@ -80,51 +104,76 @@ pub(crate) fn ask(q: &Questionnaire, color: bool) -> Result<(Option<String>, Vec
                         .iter()
                         .find(|(_, d)| *d == l)
                         .map(|(id, _)| (*id).to_string());
-                    step = 1;
+                    step = next;
                 }
+                Got::Back if from_review => step = review,
                 Got::Back => {}
             }
             continue;
         }
-        let item = &q.items[step - 1];
-        answers.truncate(step - 1);
-        say(&format!(
-            "\n── Aspect {} van {} — {} ──",
-            step,
-            q.items.len(),
-            item.title
-        ));
-        for (i, d) in item.levels.iter().enumerate() {
-            say(&format!("\n{}:", q.levels[i]));
-            for para in d.lines() {
-                say(&format!("  {para}"));
+        // Changed from the review: the cursor and the note start at the earlier answer.
+        let before = answers[step - 1].clone().filter(|_| from_review);
+        match ask_aspect(q, step, before.as_ref(), &say)? {
+            Some(answer) => {
+                answers[step - 1] = Some(answer);
+                step = next;
             }
+            None if from_review => step = review,
+            None => step -= 1,
         }
-        if let Some(t) = &item.explanation {
-            say(&format!("\n{t}"));
+    }
+    Ok((discipline, answers.into_iter().flatten().collect()))
+}
+
+/// One aspect: every level in full, the choice (starting at the earlier answer), and the note.
+/// `None`: Esc, back.
+fn ask_aspect(
+    q: &Questionnaire,
+    step: usize,
+    before: Option<&ScanAnswer>,
+    say: &dyn Fn(&str),
+) -> Result<Option<ScanAnswer>> {
+    let item = &q.items[step - 1];
+    say(&format!(
+        "\n── Aspect {} van {} — {} ──",
+        step,
+        q.items.len(),
+        item.title
+    ));
+    for (i, d) in item.levels.iter().enumerate() {
+        say(&format!("\n{}:", q.levels[i]));
+        for para in d.lines() {
+            say(&format!("  {para}"));
         }
-        say("");
-        let mut labels: Vec<String> = item
-            .levels
-            .iter()
-            .enumerate()
-            .map(|(i, d)| visible(&format!("{}: {}", q.levels[i], short(d, 60))))
-            .collect();
-        labels.push("Weet ik niet".to_string());
+    }
+    if let Some(t) = &item.explanation {
+        say(&format!("\n{t}"));
+    }
+    say("");
+    let mut labels: Vec<String> = item
+        .levels
+        .iter()
+        .enumerate()
+        .map(|(i, d)| visible(&format!("{}: {}", q.levels[i], short(d, 60))))
+        .collect();
+    labels.push("Weet ik niet".to_string());
+    let at = before.map_or(0, |b| {
+        b.niveau
+            .map_or(item.levels.len(), |n| usize::from(n).saturating_sub(1))
+    });
+    loop {
         let choice = match got(Select::new(&visible(&q.question), labels.clone())
             .with_help_message(HELP_SELECT)
             .with_page_size(12)
+            .with_starting_cursor(at)
             .raw_prompt())?
         {
             Got::Value(c) => c.index,
-            Got::Back => {
-                step -= 1;
-                continue;
-            }
+            Got::Back => return Ok(None),
         };
         let niveau = (choice < item.levels.len()).then_some(choice as u8 + 1);
         // Asked again, from what was typed, while the note holds a BSN.
-        let mut typed = String::new();
+        let mut typed = before.and_then(|b| b.notitie.clone()).unwrap_or_default();
         let note = loop {
             match got(Text::new("Notitie (optioneel, zonder namen):")
                 .with_help_message(HELP_TEXT)
@@ -143,17 +192,115 @@ pub(crate) fn ask(q: &Questionnaire, color: bool) -> Result<(Option<String>, Vec
                 Got::Back => break None,
             }
         };
+        // Esc at the note: back to the level of this aspect.
         let Some(note) = note else {
             continue;
         };
-        answers.push(ScanAnswer {
+        return Ok(Some(ScanAnswer {
             onderdeel: item.id.clone(),
             niveau,
             notitie: note,
-        });
-        step += 1;
+        }));
     }
-    Ok((discipline, answers))
+}
+
+/// What the member chose at the review.
+enum Review {
+    Save,
+    /// Change this step (0: the discipline, i: aspect i).
+    Step(usize),
+    /// Esc: back to the last aspect.
+    Back,
+}
+
+const SAVE: &str = "Ja, opslaan";
+const CHANGE: &str = "Nee, een aspect wijzigen";
+const CHANGE_DISCIPLINE: &str = "De discipline wijzigen";
+
+/// The review before saving: the discipline and the level (and note) of every aspect, then
+/// "Opslaan?".
+fn review_screen(
+    q: &Questionnaire,
+    discipline: Option<&str>,
+    answers: &[Option<ScanAnswer>],
+    say: &dyn Fn(&str),
+) -> Result<Review> {
+    say(&format!(
+        "\n{}",
+        review_lines(q, discipline, answers).join("\n")
+    ));
+    say("");
+    loop {
+        let choice = match got(
+            Select::new("Opslaan?", vec![SAVE, CHANGE, CHANGE_DISCIPLINE])
+                .with_help_message(HELP_SELECT)
+                .prompt(),
+        )? {
+            Got::Value(c) => c,
+            Got::Back => return Ok(Review::Back),
+        };
+        match choice {
+            SAVE => return Ok(Review::Save),
+            CHANGE_DISCIPLINE => return Ok(Review::Step(0)),
+            _ => {}
+        }
+        let labels: Vec<String> = q
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                visible(&format!(
+                    "{}. {} — {}",
+                    i + 1,
+                    item.title,
+                    level_text(q, answers[i].as_ref())
+                ))
+            })
+            .collect();
+        match got(Select::new("Welk aspect wilt u wijzigen?", labels.clone())
+            .with_help_message(HELP_SELECT)
+            .with_page_size(12)
+            .raw_prompt())?
+        {
+            Got::Value(c) => return Ok(Review::Step(c.index + 1)),
+            Got::Back => continue,
+        }
+    }
+}
+
+/// "Niveau 2", "weet ik niet", or "—" for an aspect not answered yet.
+fn level_text(q: &Questionnaire, answer: Option<&ScanAnswer>) -> String {
+    match answer {
+        None => "—".to_string(),
+        Some(a) => a.niveau.map_or_else(
+            || "weet ik niet".to_string(),
+            |n| q.level_label(n).to_string(),
+        ),
+    }
+}
+
+/// The review as lines: a heading, the discipline, and one line per aspect.
+pub(crate) fn review_lines(
+    q: &Questionnaire,
+    discipline: Option<&str>,
+    answers: &[Option<ScanAnswer>],
+) -> Vec<String> {
+    let mut lines = vec![
+        "── Uw antwoorden (nog niet opgeslagen) ──".to_string(),
+        format!(
+            "Discipline: {}",
+            discipline.map_or("niet opgegeven", discipline_label)
+        ),
+    ];
+    for (i, item) in q.items.iter().enumerate() {
+        let answer = answers.get(i).and_then(Option::as_ref);
+        let mut line = format!("{}. {}: {}", i + 1, item.title, level_text(q, answer));
+        if let Some(note) = answer.and_then(|a| a.notitie.as_deref()) {
+            line.push_str(&format!(" (notitie: {note})"));
+        }
+        lines.push(line);
+    }
+    lines
 }
 
 /// Text from the questionnaire as it may be shown: control characters made visible.

@@ -1,12 +1,17 @@
 //! `zorgpad scan rapport`: the group picture of the members' scans — per aspect the
-//! distribution over the levels, the median, the spread (aspects where members differ by two
-//! levels or more are worth discussing), the picture per discipline, and the description of
-//! the next level above the median as a possible next step. Built once as a document; the
+//! distribution over the levels, the median, the spread (aspects where the group is split are
+//! worth discussing, see `ItemStats::split`), the picture per discipline, and the description
+//! of the next level above the median as a possible next step. Built once as a document; the
 //! command writes it for the terminal (tables and bars), as Markdown or as one HTML file.
+//!
+//! The answers are anonymous, so no group smaller than `statistiek`'s smallest group shows its
+//! answers: fewer than 5 scans in all give no group picture, and a discipline with fewer than 5
+//! scans is shown as "<5" without medians.
 
 use crate::report::document::{Bar, Block, Cell, Chart, Column, Document, Item, Table};
+use crate::report::statistics::{protect_one, MIN_GROUP};
 use crate::report::Layout;
-use crate::scan::group::{Group, ItemStats};
+use crate::scan::group::{Group, ItemStats, SPLIT_MIN};
 use crate::scan::questionnaire::Questionnaire;
 use crate::scan::{discipline_label, ScanFile};
 
@@ -31,7 +36,22 @@ fn spread_text(i: &ItemStats) -> String {
     }
 }
 
-const INTRO: &str = "Spreiding van twee niveaus of meer: de leden zien de samenwerking verschillend — een goed begin voor het gesprek.";
+const INTRO: &str = "De groep is verdeeld: een deel van de leden ziet de samenwerking twee niveaus of meer hoger dan een ander deel — een goed begin voor het gesprek.";
+
+/// How "Te bespreken" is decided, for the remarks under the report.
+fn split_rule() -> String {
+    format!(
+        "Te bespreken: minstens een kwart van de leden die een niveau kozen (en minstens {SPLIT_MIN}) kiest een niveau dat twee niveaus of meer lager ligt dan dat van een ander kwart (ook minstens {SPLIT_MIN}). Eén of twee uitschieters in een kleine groep maken een aspect dus niet 'te bespreken'; de spreiding staat wel in de tabel."
+    )
+}
+
+/// The small-group rule, in `statistiek`'s words.
+fn small_rule() -> String {
+    format!(
+        "Groepen van 1 tot en met {} scans staan er als <{MIN_GROUP}, zonder hun antwoorden (geen verdeling, mediaan of notities): de antwoorden zijn anoniem.",
+        MIN_GROUP - 1
+    )
+}
 const CLOSING: &str = "Het groepsbeeld is een spiegel voor het gesprek in het VSV, geen oordeel: de groep bepaalt zelf waar zij staat en welke stap zij zet.";
 
 /// The layout of the group picture on the screen: wrapped at the width of the tables even in a
@@ -47,6 +67,14 @@ pub(crate) fn layout(layout: Layout) -> Layout {
 pub(crate) fn document(q: &Questionnaire, g: &Group) -> Document {
     let mut doc = Document::new("Groepsbeeld VSV-scan", Some("GROEPSBEELD".to_string()));
     doc.push(Block::Facts(facts(q, g)));
+    if g.members < MIN_GROUP {
+        doc.heading("Te weinig scans voor een groepsbeeld");
+        doc.paragraph(format!(
+            "Er zijn minder dan {MIN_GROUP} scans. Om niemands antwoorden te laten zien, toont het groepsbeeld de verdeling, de mediaan, de spreiding en de notities pas vanaf {MIN_GROUP} scans. Verzamel meer scans in de map en maak het rapport opnieuw."
+        ));
+        doc.push(Block::Remarks(vec![small_rule()]));
+        return doc;
+    }
     doc.heading("Verdeling per aspect (aantal leden per niveau)");
     doc.push(Block::Table(distribution(q, g)));
     doc.paragraph("? = weet ik niet of niet ingevuld.");
@@ -55,7 +83,7 @@ pub(crate) fn document(q: &Questionnaire, g: &Group) -> Document {
     doc.heading("Te bespreken");
     let flagged = flagged_lines(g);
     if flagged.is_empty() {
-        doc.paragraph("Geen aspect met een spreiding van twee niveaus of meer.");
+        doc.paragraph("Geen aspect waarover de groep verdeeld is.");
     } else {
         doc.paragraph(INTRO);
         doc.push(Block::Notice {
@@ -66,7 +94,13 @@ pub(crate) fn document(q: &Questionnaire, g: &Group) -> Document {
     next_steps(&mut doc, q, g);
     if !g.disciplines.is_empty() {
         doc.heading("Beeld per discipline (mediaan)");
-        doc.push(Block::Table(per_discipline(g)));
+        if g.disciplines.iter().any(|d| shown(d.members)) {
+            doc.push(Block::Table(per_discipline(g)));
+        } else {
+            doc.paragraph(format!(
+                "Geen discipline heeft {MIN_GROUP} scans of meer; per discipline staat er daarom niets."
+            ));
+        }
     }
     if g.items.iter().any(|i| !i.notes.is_empty()) {
         doc.heading("Notities (zonder naam, op alfabet)");
@@ -75,19 +109,30 @@ pub(crate) fn document(q: &Questionnaire, g: &Group) -> Document {
             doc.push(Block::List(i.notes.iter().map(Item::new).collect()));
         }
     }
+    doc.push(Block::Remarks(vec![small_rule(), split_rule()]));
     doc.push(Block::Closing(CLOSING.to_string()));
     doc
 }
 
+/// A group's size as it may be shown: 1–4 is "<5".
+fn size(n: usize) -> String {
+    protect_one(n).text()
+}
+
+/// Whether a group is big enough to show its answers.
+fn shown(n: usize) -> bool {
+    n >= MIN_GROUP
+}
+
 fn facts(q: &Questionnaire, g: &Group) -> Vec<String> {
     let mut lines = vec![format!("Vragenlijst: {} (versie {})", q.name, q.version)];
-    lines.push(format!("Ingevulde scans: {}", g.members));
-    if !g.disciplines.is_empty() {
+    lines.push(format!("Ingevulde scans: {}", size(g.members)));
+    if shown(g.members) && !g.disciplines.is_empty() {
         lines.push(format!(
             "Per discipline: {}",
             g.disciplines
                 .iter()
-                .map(|d| format!("{} {}", d.label, d.members))
+                .map(|d| format!("{} {}", d.label, size(d.members)))
                 .collect::<Vec<_>>()
                 .join(", ")
         ));
@@ -159,14 +204,12 @@ fn charts(q: &Questionnaire, g: &Group) -> Vec<Chart> {
 fn flagged_lines(g: &Group) -> Vec<String> {
     g.items
         .iter()
-        .filter(|i| i.flagged())
-        .map(|i| {
-            format!(
-                "{}: de antwoorden lopen uiteen van niveau {} tot niveau {}",
-                i.title,
-                i.min.unwrap_or(0),
-                i.max.unwrap_or(0)
-            )
+        .filter_map(|i| {
+            let s = i.split()?;
+            Some(format!(
+                "{}: {} leden kiezen niveau {} of lager, {} leden niveau {} of hoger",
+                i.title, s.at_or_below, s.low, s.at_or_above, s.high
+            ))
         })
         .collect()
 }
@@ -188,18 +231,26 @@ fn next_steps(doc: &mut Document, q: &Questionnaire, g: &Group) {
     }
 }
 
-/// Per aspect the median of each discipline.
+/// Per aspect the median of each discipline; a discipline under 5 as "<5", without medians.
 fn per_discipline(g: &Group) -> Table {
     let mut columns = vec![Column::text("Aspect")];
-    columns.extend(
-        g.disciplines
-            .iter()
-            .map(|d| Column::numeric(format!("{} (n={})", d.label, d.members))),
-    );
+    columns.extend(g.disciplines.iter().map(|d| {
+        Column::numeric(if shown(d.members) {
+            format!("{} (n={})", d.label, d.members)
+        } else {
+            format!("{} ({})", d.label, size(d.members))
+        })
+    }));
     let mut t = Table::of(columns);
     for (n, i) in g.items.iter().enumerate() {
         let mut row = vec![i.title.clone()];
-        row.extend(g.disciplines.iter().map(|d| opt_number(d.medians[n])));
+        row.extend(g.disciplines.iter().map(|d| {
+            if shown(d.members) {
+                opt_number(d.medians[n])
+            } else {
+                "—".to_string()
+            }
+        }));
         t.row(row);
     }
     t

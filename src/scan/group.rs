@@ -23,14 +23,58 @@ pub struct ItemStats {
 }
 
 impl ItemStats {
-    pub fn spread(&self) -> Option<u8> {
-        Some(self.max? - self.min?)
+    /// Worth discussing: the group is split, not merely stretched by an outlier (see
+    /// [`ItemStats::split`]).
+    pub fn flagged(&self) -> bool {
+        self.split().is_some()
     }
 
-    /// Members differ by two levels or more: worth discussing.
-    pub fn flagged(&self) -> bool {
-        self.spread().is_some_and(|s| s >= 2)
+    /// The split of the members who gave a level, when there is one: at least a quarter of
+    /// them (and at least [`SPLIT_MIN`]) chose level `low` or lower, and as many chose level
+    /// `high` or higher, two levels or more above `low`. One or two outliers in a small group
+    /// do not make a split; half the group against the other half does.
+    pub fn split(&self) -> Option<Split> {
+        let n: usize = self.counts.iter().sum();
+        let k = SPLIT_MIN.max(n.div_ceil(4));
+        if 2 * k > n {
+            return None;
+        }
+        // The level of the k-th lowest and of the k-th highest answer.
+        let kth = |levels: &mut dyn Iterator<Item = (usize, &usize)>| -> Option<usize> {
+            let mut seen = 0;
+            for (i, c) in levels {
+                seen += c;
+                if seen >= k {
+                    return Some(i + 1);
+                }
+            }
+            None
+        };
+        let low = kth(&mut self.counts.iter().enumerate())?;
+        let high = kth(&mut self.counts.iter().enumerate().rev())?;
+        if high < low + 2 {
+            return None;
+        }
+        Some(Split {
+            low: low as u8,
+            at_or_below: self.counts[..low].iter().sum(),
+            high: high as u8,
+            at_or_above: self.counts[high - 1..].iter().sum(),
+        })
     }
+}
+
+/// The fewest members on each side of a split.
+pub const SPLIT_MIN: usize = 2;
+
+/// A group split over an aspect: `at_or_below` members chose level `low` or lower,
+/// `at_or_above` chose `high` or higher.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split {
+    pub low: u8,
+    pub at_or_below: usize,
+    pub high: u8,
+    pub at_or_above: usize,
 }
 
 /// The medians of one discipline.
@@ -148,5 +192,49 @@ impl Group {
             items,
             disciplines,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(counts: &[usize]) -> ItemStats {
+        ItemStats {
+            title: "x".to_string(),
+            counts: counts.to_vec(),
+            unknown: 0,
+            median: None,
+            min: None,
+            max: None,
+            next: None,
+            notes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn one_or_two_outliers_are_no_split_a_real_split_is() {
+        // Six members, one outlier two or three levels away: no split.
+        assert_eq!(item(&[0, 5, 0, 1]).split(), None);
+        assert_eq!(item(&[1, 0, 0, 5]).split(), None);
+        // Two outliers on either side of a group of six: no side holds two members.
+        assert_eq!(item(&[1, 4, 0, 1]).split(), None);
+        // Two of six low, four high: a split.
+        assert_eq!(
+            item(&[2, 0, 4, 0]).split(),
+            Some(Split {
+                low: 1,
+                at_or_below: 2,
+                high: 3,
+                at_or_above: 4
+            })
+        );
+        // Twelve: a quarter is three.
+        assert_eq!(item(&[2, 0, 0, 10]).split(), None);
+        assert!(item(&[2, 3, 4, 3]).split().is_some());
+        assert!(item(&[4, 4, 4, 0]).split().is_some());
+        assert_eq!(item(&[1, 11, 0, 0]).split(), None);
+        // Too few answers for two sides of two.
+        assert_eq!(item(&[1, 0, 0, 2]).split(), None);
     }
 }

@@ -334,6 +334,16 @@ fn a_scan_note_in_the_scan_and_the_report() {
         .code(0)
         .no_panic();
     both_clean("scan", &out, &["Notitie \\u{1b}[2J \\u{202e}eb"], &[]);
+    // The group report shows notes from five scans on.
+    ws.write(
+        "plain.yaml",
+        "- 1\n- 2\n- 3\n- 4\n- 1\n- 2\n- 3\n- 4\n- 1\n",
+    );
+    for _ in 0..4 {
+        ws.cmd("scan --antwoorden plain.yaml --map scans")
+            .run()
+            .code(0);
+    }
     let note = "Notitie \\u{1b}[2J \\u{202e}eb \\u{d} klaar";
     for format in ["", " --formaat md", " --formaat html"] {
         let out = ws
@@ -509,6 +519,10 @@ const WRITES_DIRECTLY: &[(&str, &str)] = &[
     (
         "prompt/plain/io.rs",
         "say() makes text visible and writes whole lines, unwrapped, for a screen reader",
+    ),
+    (
+        "prompt/scan_plain.rs",
+        "say() makes text visible and writes whole lines, unwrapped, for a screen reader (as prompt/plain/io.rs)",
     ),
     (
         "prompt/scan.rs",

@@ -150,8 +150,9 @@ fn every_planted_error_is_found_with_its_line() {
     }
     let errors = out.stdout.matches(": fout: ").count();
     assert_eq!(errors, expected.len(), "{}", out.stdout);
-    // Every finding says how to fix it.
-    assert_eq!(out.stdout.matches("    oplossing: ").count(), errors + 1);
+    // Every finding says how to fix it (the upkeep per beheerder comes after the findings).
+    let findings = out.stdout.split("\nOnderhoud: ").next().unwrap_or_default();
+    assert_eq!(findings.matches("    oplossing: ").count(), errors + 1);
     // The unknown category is a warning, with the known one it resembles.
     assert!(out.stdout.contains(
         "fouten.yaml:68: waarschuwing: aanbieder 'eigen-categorie': de categorie 'kraamzorgg' is onbekend"
@@ -319,7 +320,9 @@ aanbieders:
 fn warnings_alone_pass() {
     let map = fixture("gaten.yaml").replace("    niveau: 4\n", "") // ckz without niveau
         + "  - id: rest\n    naam: Rest\n    categorieen: [ggz, verslavingszorg, voorzorg, aandachtsfunctionaris, eigen]\n    niveau: 5\n    email: rest@example.org\n";
-    let out = dutch_only(controleer("k.yaml", &map).code(0));
+    // The entries carry no 'gecontroleerd': the upkeep is due (exit 1); the map itself is
+    // in order with two warnings.
+    let out = dutch_only(controleer("k.yaml", &map).code(1));
     assert!(
         out.stdout
             .contains("waarschuwing: aanbieder 'ckz': deze aanbieder heeft geen niveau"),
@@ -327,7 +330,28 @@ fn warnings_alone_pass() {
         out.stdout
     );
     assert!(out.stdout.contains("de categorie 'eigen' is onbekend"));
+    assert!(out.stdout.contains("In orde: k.yaml"), "{}", out.stdout);
     assert!(out.stdout.contains("2 waarschuwingen (geen fouten)."));
+    assert!(out.stdout.contains("\nOnderhoud: "), "{}", out.stdout);
+    // With a date on every entry and no example data, warnings alone pass.
+    let checked = map
+        .replace("    naam: ", "    gecontroleerd: 01-11-2026\n    naam: ")
+        .replace("@example.org", "@zorg.nl")
+        .replace("example.org", "zorg.nl");
+    let out = dutch_only(
+        Test::new()
+            .file("k.yaml", &checked)
+            .args("kaart controleer --kaart k.yaml")
+            .now("2026-11-22T09:00:00Z")
+            .run()
+            .code(0),
+    );
+    assert!(
+        out.stdout.contains("2 waarschuwingen (geen fouten)."),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("Onderhoud"), "{}", out.stdout);
 }
 
 #[test]
@@ -466,7 +490,7 @@ fn usage_errors_of_the_kaart_commands() {
             .args("kaart")
             .run()
             .code(2)
-            .stderr_has("geef een opdracht voor de kaart: controleer, toon of importeer"),
+            .stderr_has("geef een opdracht voor de kaart: controleer, toon, importeer of sjabloon"),
     );
     dutch_only(
         Test::new()

@@ -9,9 +9,7 @@ use std::io::{Cursor, Write};
 
 use crate::common::{Output, Test};
 use calamine::{Data, Reader};
-use rust_xlsxwriter::{
-    DataValidation, DataValidationRule, DocProperties, ExcelDateTime, Format, Workbook,
-};
+use rust_xlsxwriter::Workbook;
 use zorgpad::kaart::{RawKaart, CATEGORIES};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/kaart");
@@ -267,8 +265,10 @@ fn the_imported_map_is_written_and_passes_the_check() {
         .file("kaart.yaml", &written)
         .args("kaart controleer --kaart kaart.yaml")
         .run()
-        .code(0)
-        .stdout_has("In orde: kaart.yaml — Sociale Kaart VSV Voorbeeld");
+        // In order, but imported from the example: its made-up data are flagged.
+        .code(1)
+        .stdout_has("In orde: kaart.yaml — Sociale Kaart VSV Voorbeeld")
+        .stdout_has("aanbieder 'vt-voorbeeldregio' (Veilig Thuis Voorbeeldregio): lijkt voorbeeldgegevens te bevatten");
 }
 
 #[test]
@@ -619,134 +619,6 @@ fn unreadable_or_wrong_files_exit_2() {
 // ---------------------------------------------------------------------------------------------
 // The template
 
-/// The template `sociale-kaart/sjabloon.xlsx`: an explanation, the sheet `kaart`, and a sheet
-/// per known category with the columns, Veilig Thuis filled in.
-fn sjabloon() -> Workbook {
-    let mut book = Workbook::new();
-    let date = ExcelDateTime::from_ymd(2026, 11, 1).unwrap();
-    book.set_properties(
-        &DocProperties::new()
-            .set_title("Sjabloon Sociale Kaart voor zorgpad")
-            .set_author("zorgpad")
-            .set_creation_datetime(&date),
-    );
-    let bold = Format::new().set_bold();
-    let text = Format::new().set_num_format("@");
-    let wrap = Format::new().set_text_wrap();
-
-    let uitleg = book.add_worksheet();
-    uitleg.set_name("uitleg").unwrap();
-    uitleg.set_column_width(0, 110).unwrap();
-    let lines = [
-        "Sjabloon Sociale Kaart voor zorgpad",
-        "",
-        "Zet per categorie de aanbieders op het blad met die naam (een blad per categorie; een eigen categorie is een extra blad).",
-        "Eén rij per aanbieder. De eerste rij noemt de kolommen; verander die namen niet.",
-        "Verplicht: id (kort en uniek, bijvoorbeeld wijkteam-voorbeeldstad), naam, en minstens één van telefoon, email of website.",
-        "gemeenten: met komma's gescheiden; leeg = de hele regio.",
-        "domein: formeel of informeel. niveau: 1 (lichte zorg) tot en met 5 (zware zorg); bepaalt de volgorde.",
-        "telefoon: als tekst, met streepje (010-1234567); e-mail als naam@organisatie.nl; website met https://.",
-        "Dezelfde aanbieder op meer bladen: gebruik dezelfde id; zorgpad maakt er één aanbieder met al die categorieën van.",
-        "Het blad 'kaart' bevat de naam, de versie en de gemeenten van de kaart.",
-        "Dit blad (uitleg) wordt bij het importeren overgeslagen.",
-        "",
-        "Omzetten: zorgpad kaart importeer sjabloon.xlsx -o kaart.yaml",
-        "Controleren: zorgpad kaart controleer --kaart kaart.yaml",
-        "Meer uitleg: sociale-kaart/README.md",
-    ];
-    for (i, line) in lines.iter().enumerate() {
-        if i == 0 {
-            uitleg.write_string_with_format(0, 0, *line, &bold).unwrap();
-        } else if !line.is_empty() {
-            uitleg.write_string(i as u32, 0, *line).unwrap();
-        }
-    }
-
-    let kaart = book.add_worksheet();
-    kaart.set_name("kaart").unwrap();
-    kaart.set_column_width(0, 14).unwrap();
-    kaart.set_column_width(1, 45).unwrap();
-    kaart.set_column_width(2, 70).unwrap();
-    kaart.set_column_format(1, &text).unwrap();
-    for (c, h) in ["veld", "waarde", "uitleg"].iter().enumerate() {
-        kaart
-            .write_string_with_format(0, c as u16, *h, &bold)
-            .unwrap();
-    }
-    let meta = [
-        (
-            "naam",
-            "Sociale Kaart VSV Voorbeeld",
-            "verplicht: de naam van de kaart",
-        ),
-        ("vsv", "VSV Voorbeeld", "voor welk VSV"),
-        ("regio", "Zuidwest-Nederland", "de regio"),
-        ("versie", "2026.1", "verplicht: hoog op bij elke wijziging"),
-        ("bijgewerkt", "2026-11-01", "datum als JJJJ-MM-DD"),
-        (
-            "gemeenten",
-            "Voorbeeldstad, Havendorp, Polderwijk",
-            "de gemeenten van het VSV, met komma's gescheiden",
-        ),
-    ];
-    for (r, (k, v, u)) in meta.iter().enumerate() {
-        let r = r as u32 + 1;
-        kaart.write_string(r, 0, *k).unwrap();
-        kaart.write_string(r, 1, *v).unwrap();
-        kaart.write_string(r, 2, *u).unwrap();
-    }
-
-    let domein = DataValidation::new()
-        .allow_list_strings(&["formeel", "informeel"])
-        .unwrap()
-        .set_error_message("Kies formeel of informeel.")
-        .unwrap();
-    let niveau = DataValidation::new()
-        .allow_whole_number(DataValidationRule::Between(1, 5))
-        .set_error_message("Een heel getal van 1 (licht) tot en met 5 (zwaar).")
-        .unwrap();
-    let widths = [
-        24.0, 34.0, 28.0, 11.0, 8.0, 16.0, 28.0, 32.0, 30.0, 45.0, 45.0,
-    ];
-    for (category, _) in CATEGORIES {
-        let sheet = book.add_worksheet();
-        sheet.set_name(*category).unwrap();
-        for (c, (name, width)) in COLUMNS.iter().zip(widths).enumerate() {
-            let c = c as u16;
-            sheet.set_column_width(c, width).unwrap();
-            sheet.write_string_with_format(0, c, *name, &bold).unwrap();
-        }
-        sheet.set_column_format(5, &text).unwrap();
-        sheet.set_column_format(9, &wrap).unwrap();
-        sheet.set_column_format(10, &wrap).unwrap();
-        sheet.set_freeze_panes(1, 0).unwrap();
-        sheet.add_data_validation(1, 3, 999, 3, &domein).unwrap();
-        sheet.add_data_validation(1, 4, 999, 4, &niveau).unwrap();
-        if *category == "veilig-thuis" {
-            let row = [
-                "vt-voorbeeldregio",
-                "Veilig Thuis Voorbeeldregio",
-                "",
-                "formeel",
-                "",
-                "0800-2000",
-                "",
-                "https://example.org/veilig-thuis",
-                "",
-                "Bel 0800-2000 (gratis, dag en nacht) voor advies of een melding.",
-                "Advies- en meldpunt huiselijk geweld en kindermishandeling.",
-            ];
-            for (c, v) in row.iter().enumerate() {
-                if !v.is_empty() {
-                    sheet.write_string(1, c as u16, *v).unwrap();
-                }
-            }
-            sheet.write_number(1, 4, 3).unwrap();
-        }
-    }
-    book
-}
-
 /// The cells of every sheet, as text, for comparing workbooks.
 fn cells(bytes: Vec<u8>) -> Vec<(String, Vec<Vec<String>>)> {
     let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).unwrap();
@@ -770,43 +642,163 @@ fn cells(bytes: Vec<u8>) -> Vec<(String, Vec<Vec<String>>)> {
         .collect()
 }
 
+/// `zorgpad kaart sjabloon -o sjabloon.xlsx` in a fresh directory: the bytes.
+fn sjabloon() -> Vec<u8> {
+    let out = Test::new()
+        .args("kaart sjabloon -o sjabloon.xlsx")
+        .run()
+        .code(0)
+        .no_panic();
+    assert!(
+        out.stderr
+            .contains("Sjabloon geschreven: sjabloon.xlsx (zonder aanbieders"),
+        "{}",
+        out.stderr
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(out.dir.join("sjabloon.xlsx"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    std::fs::read(out.dir.join("sjabloon.xlsx")).unwrap()
+}
+
 #[test]
-fn the_shipped_template_is_what_the_generator_makes() {
+fn the_shipped_template_is_what_the_command_writes() {
     let shipped = std::fs::read(SJABLOON).expect("sociale-kaart/sjabloon.xlsx");
-    let made = sjabloon().save_to_buffer().unwrap();
     assert_eq!(
         cells(shipped),
-        cells(made),
-        "sociale-kaart/sjabloon.xlsx is out of date: cargo test --test integration -- --ignored kaart_import::sjabloon_opnieuw_maken"
+        cells(sjabloon()),
+        "sociale-kaart/sjabloon.xlsx is out of date: zorgpad kaart sjabloon -o sociale-kaart/sjabloon.xlsx --overschrijf"
     );
 }
 
 #[test]
-fn the_template_has_a_sheet_per_category_and_imports() {
-    let sheets = cells(std::fs::read(SJABLOON).unwrap());
+fn the_template_has_instructions_a_sheet_per_category_and_no_provider() {
+    let sheets = cells(sjabloon());
     let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names[..2], ["uitleg", "kaart"]);
+    let mut columns: Vec<String> = COLUMNS.map(str::to_string).to_vec();
+    columns.extend(["gecontroleerd".to_string(), "beheerder".to_string()]);
     for (c, _) in CATEGORIES {
         assert!(names.contains(c), "{c} missing in {names:?}");
         let (_, rows) = sheets.iter().find(|(n, _)| n == c).unwrap();
-        assert_eq!(rows[0], COLUMNS.map(str::to_string));
+        // Only the header row: no fictitious provider.
+        assert_eq!(rows.len(), 1, "{c}: {rows:?}");
+        assert_eq!(rows[0], columns);
     }
-    let out = importeer("sjabloon.xlsx", &std::fs::read(SJABLOON).unwrap(), &[])
-        .code(0)
-        .no_panic();
-    let map = parse(&out.stdout);
-    assert_eq!(map.aanbieders.len(), 1);
-    assert_eq!(map.aanbieders[0].telefoon.as_deref(), Some("0800-2000"));
-    assert_eq!(map.aanbieders[0].niveau, Some(3));
-    assert_eq!(map.kaart.versie.as_deref(), Some("2026.1"));
-    assert_eq!(map.kaart.gemeenten.as_ref().unwrap().len(), 3);
+    // The map's own fields without values.
+    let (_, kaart) = sheets.iter().find(|(n, _)| n == "kaart").unwrap();
+    let fields: Vec<(&str, &str)> = kaart[1..]
+        .iter()
+        .map(|r| (r[0].as_str(), r[1].as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("naam", ""),
+            ("vsv", ""),
+            ("regio", ""),
+            ("versie", ""),
+            ("bijgewerkt", ""),
+            ("gemeenten", "")
+        ]
+    );
+    // The instructions, in Dutch: every column and every category is explained.
+    let (_, uitleg) = sheets.iter().find(|(n, _)| n == "uitleg").unwrap();
+    let text: Vec<String> = uitleg.iter().map(|r| r.join(" | ")).collect();
+    for column in &columns {
+        assert!(
+            text.iter().any(|l| l.starts_with(&format!("{column} | "))),
+            "{column} not explained:\n{}",
+            text.join("\n")
+        );
+    }
+    for (c, _) in CATEGORIES {
+        assert!(
+            text.iter().any(|l| l.starts_with(&format!("{c} | "))),
+            "{c}"
+        );
+    }
+    assert!(text
+        .iter()
+        .any(|l| l.contains("zorgpad kaart importeer sjabloon.xlsx -o kaart.yaml")));
+    let all = text.join("\n");
+    for example in ["example.org", "Voorbeeld", "vt-voorbeeldregio", "010-0000"] {
+        assert!(
+            !all.contains(example),
+            "{example} in the instructions:\n{all}"
+        );
+    }
 }
 
-/// Writes sociale-kaart/sjabloon.xlsx and tests/fixtures/kaart/klein.xlsx. Run after changing
-/// the generator: cargo test --test integration -- --ignored kaart_import::sjabloon_opnieuw_maken
+#[test]
+fn the_fresh_template_imports_to_no_providers() {
+    let out = importeer(
+        "sjabloon.xlsx",
+        &sjabloon(),
+        &[
+            "--naam",
+            "Sociale Kaart VSV Haven",
+            "--versie",
+            "1",
+            "-o",
+            "kaart.yaml",
+        ],
+    )
+    .code(2)
+    .no_panic();
+    assert!(
+        out.stderr
+            .contains("sjabloon.xlsx: er staan geen aanbieders in"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.dir.join("kaart.yaml").exists());
+}
+
+#[test]
+fn the_template_is_not_overwritten_without_overschrijf() {
+    let test = Test::new().file("sjabloon.xlsx", "ingevuld");
+    let out = test
+        .args("kaart sjabloon -o sjabloon.xlsx")
+        .run()
+        .code(2)
+        .no_panic();
+    assert!(
+        out.stderr
+            .contains("'sjabloon.xlsx' bestaat al; zorgpad overschrijft het niet"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("--overschrijf"), "{}", out.stderr);
+    assert_eq!(out.read("sjabloon.xlsx"), "ingevuld");
+    Test::new()
+        .file("sjabloon.xlsx", "ingevuld")
+        .args("kaart sjabloon -o sjabloon.xlsx --overschrijf")
+        .run()
+        .code(0)
+        .no_panic();
+    Test::new()
+        .args("kaart sjabloon -o sjabloon.ods")
+        .run()
+        .code(2)
+        .no_panic()
+        .stderr_has("moet eindigen op .xlsx");
+    Test::new().args("kaart sjabloon").run().code(2).no_panic();
+}
+
+/// Writes tests/fixtures/kaart/klein.xlsx. Run after changing the generator:
+/// cargo test --test integration -- --ignored kaart_import::klein_opnieuw_maken
+/// (sociale-kaart/sjabloon.xlsx is written by zorgpad itself: zorgpad kaart sjabloon -o
+/// sociale-kaart/sjabloon.xlsx --overschrijf)
 #[test]
 #[ignore]
-fn sjabloon_opnieuw_maken() {
-    std::fs::write(SJABLOON, sjabloon().save_to_buffer().unwrap()).unwrap();
+fn klein_opnieuw_maken() {
     let klein = parse(&std::fs::read_to_string(format!("{FIXTURES}/klein.yaml")).unwrap());
     std::fs::write(format!("{FIXTURES}/klein.xlsx"), xlsx(&sheets_of(&klein))).unwrap();
 }

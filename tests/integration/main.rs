@@ -30,6 +30,7 @@ mod input_files;
 mod kaart;
 mod kaart_box;
 mod kaart_import;
+mod kaart_upkeep;
 mod layout;
 mod letters;
 mod locks;
@@ -60,6 +61,8 @@ mod terminal_meldcode;
 #[cfg(unix)]
 mod terminal_reopen;
 mod terminal_safe;
+#[cfg(unix)]
+mod terminal_scan;
 mod text_answer;
 mod training;
 mod usage;

@@ -395,16 +395,17 @@ fn the_group_report_of_twelve_members_has_the_known_distributions_medians_and_fl
     }
     assert!(md.contains("- Ingevulde scans: 12\n"), "{md}");
     assert!(
-        md.contains("- Per discipline: Verloskundige 5, Gynaecoloog 3, Kraamzorg 2, O&G-verpleegkundige 1, Niet opgegeven 1\n"),
+        md.contains("- Per discipline: Verloskundige 5, Gynaecoloog \\<5, Kraamzorg \\<5, O&G-verpleegkundige \\<5, Niet opgegeven \\<5\n"),
         "{md}"
     );
-    // Flagged: exactly the two aspects that differ by two levels or more.
+    // Flagged: exactly the two aspects where a quarter (3 of 12) is two levels below another
+    // quarter.
     let flagged: Vec<&str> = md.lines().filter(|l| l.starts_with("- **")).collect();
     assert_eq!(
         flagged,
         [
-            "- **Samenstelling en bestuur: de antwoorden lopen uiteen van niveau 1 tot niveau 4**",
-            "- **Geboorteplan en zorgpaden: de antwoorden lopen uiteen van niveau 1 tot niveau 3**",
+            "- **Samenstelling en bestuur: 5 leden kiezen niveau 2 of lager, 3 leden niveau 4 of hoger**",
+            "- **Geboorteplan en zorgpaden: 4 leden kiezen niveau 1 of lager, 4 leden niveau 3 of hoger**",
         ]
     );
     // The next step: the level above the median, in full.
@@ -436,24 +437,25 @@ fn the_group_report_of_twelve_members_has_the_known_distributions_medians_and_fl
         .split("## Beeld per discipline")
         .nth(1)
         .expect("per discipline");
+    // Per discipline: the medians of the five midwives; the smaller groups as "<5", without.
     assert_eq!(
         md_row(per_discipline, "Aspect")[1..6],
         [
             "Verloskundige (n=5)",
-            "Gynaecoloog (n=3)",
-            "Kraamzorg (n=2)",
-            "O&G-verpleegkundige (n=1)",
-            "Niet opgegeven (n=1)"
+            "Gynaecoloog (\\<5)",
+            "Kraamzorg (\\<5)",
+            "O&G-verpleegkundige (\\<5)",
+            "Niet opgegeven (\\<5)"
         ]
     );
     assert_eq!(md_row(&md, "Samenstelling en bestuur").len(), 9);
     assert_eq!(
         md_row(per_discipline, "Samenstelling en bestuur")[1..],
-        ["2", "3", "3,5", "4", "4"]
+        ["2", "—", "—", "—", "—"]
     );
     assert_eq!(
         md_row(per_discipline, "Nascholing")[1..],
-        ["3", "3", "3", "3", "3"]
+        ["3", "—", "—", "—", "—"]
     );
     // Notes, escaped, without who wrote them.
     assert!(md.contains("- Bestuur alleen vk & gyn | nog\n"), "{md}");
@@ -502,7 +504,7 @@ fn the_terminal_report_has_tables_bars_and_next_steps() {
         // Geboorteplan: four at each of the lowest three levels.
         .stdout_has(&format!("  1 │{}{} 4\n", "█".repeat(8), " ".repeat(16)))
         .stdout_has(
-            "!! Samenstelling en bestuur: de antwoorden lopen uiteen van niveau 1 tot niveau 4",
+            "!! Samenstelling en bestuur: 5 leden kiezen niveau 2 of lager, 3 leden niveau 4 of hoger",
         )
         .stdout_has("Beeld per discipline (mediaan)")
         .stdout_has("Het hoogste niveau: houd het vast.");
@@ -532,7 +534,7 @@ fn the_html_report_is_self_contained_with_a_chart() {
         "{html}"
     );
     assert!(html.contains("width: 33.3%"), "geboorteplan: 4 of 12");
-    assert!(html.contains("<li class=\"flag\">Geboorteplan en zorgpaden: de antwoorden lopen uiteen van niveau 1 tot niveau 3</li>"));
+    assert!(html.contains("<li class=\"flag\">Geboorteplan en zorgpaden: 4 leden kiezen niveau 1 of lager, 4 leden niveau 3 of hoger</li>"));
     assert!(html.contains("Zorgpaden &lt;concept&gt;"));
     #[cfg(unix)]
     {
@@ -584,7 +586,11 @@ fn another_instrument_works_without_code_changes() {
         "- volledig apart\n- afstemming\n- 3\n- 3\n- 2\n- 1\n",
     );
     ws.write("b.yaml", "- 3\n- 3\n- 3\n- 1\n- 2\n- 1\n");
-    for f in ["a", "b"] {
+    // Five members: a group picture is shown from five scans on.
+    ws.write("c.yaml", "- 1\n- 3\n- 3\n- 1\n- 2\n- 1\n");
+    ws.write("d.yaml", "- 3\n- 3\n- 3\n- 1\n- 2\n- 1\n");
+    ws.write("e.yaml", "- 2\n- 3\n- 3\n- 1\n- 2\n- 1\n");
+    for f in ["a", "b", "c", "d", "e"] {
         ws.cmd(&format!(
             "scan --vragenlijst meter.yaml --antwoorden {f}.yaml -o {f}.json"
         ))
@@ -593,7 +599,9 @@ fn another_instrument_works_without_code_changes() {
         .no_panic();
     }
     let md = ws
-        .cmd("scan rapport a.json b.json --vragenlijst meter.yaml --formaat md")
+        .cmd(
+            "scan rapport a.json b.json c.json d.json e.json --vragenlijst meter.yaml --formaat md",
+        )
         .run()
         .code(0)
         .no_panic()
@@ -601,11 +609,11 @@ fn another_instrument_works_without_code_changes() {
         .clone();
     assert_eq!(
         md_row(&md, "De cliënte centraal stellen")[1..],
-        ["1", "0", "1", "0", "2", "2 (1–3)", "**ja**"]
+        ["2", "1", "2", "0", "2", "2 (1–3)", "**ja**"]
     );
     assert_eq!(
         md_row(&md, "Het gemeenschappelijk referentiekader")[1..6],
-        ["2", "0", "0", "0", "1"]
+        ["5", "0", "0", "0", "1"]
     );
     // Scans of another questionnaire are not mixed into the group picture.
     ws.cmd("scan rapport a.json")
@@ -698,7 +706,7 @@ mod in_a_terminal {
     fn every_aspect_answered_in_a_terminal_is_saved() {
         let ws = Workspace::new();
         let mut tty = Tty::spawn(&ws, "scan -o mijn-scan.json");
-        tty.expect("Uw antwoorden zijn anoniem: zorgpad vraagt geen naam.");
+        tty.expect("Uw antwoorden zijn anoniem: zorgpad vraagt geen naam");
 
         // The discipline: Gynaecoloog, the second option.
         tty.prompt(DISCIPLINE, SELECT_READY);
@@ -740,6 +748,10 @@ mod in_a_terminal {
             aspect(&mut tty, n);
             answer(&mut tty, down, note);
         }
+        // The review, then saved.
+        tty.prompt("Opslaan?", SELECT_READY);
+        assert!(!ws.path().join("mijn-scan.json").exists());
+        tty.send(ENTER);
         tty.expect("Scan opgeslagen in mijn-scan.json");
         assert_eq!(tty.finish(), 0, "exit code\n{}", tty.screen());
         tty.assert_dutch();
@@ -770,4 +782,255 @@ mod in_a_terminal {
             .mode();
         assert_eq!(mode & 0o777, 0o600);
     }
+}
+
+// --- anonymity: small groups, and a split is not an outlier ------------------------------
+
+/// `n` members in `scans/`, each with `levels[m]` on every aspect, a note naming the member,
+/// and discipline `discipline(m)`.
+fn members(ws: &Workspace, levels: &[u8], discipline: impl Fn(usize) -> &'static str) {
+    for (m, level) in levels.iter().enumerate() {
+        let mut y = format!("- discipline: {}\n", discipline(m));
+        for _ in 0..8 {
+            y.push_str(&format!("- {level}\n"));
+        }
+        y.push_str(&format!(
+            "- {{niveau: {level}, notitie: \"notitie-van-lid-{m}\"}}\n"
+        ));
+        ws.write(&format!("a{m}.yaml"), y);
+        ws.cmd(&format!("scan --antwoorden a{m}.yaml --map scans"))
+            .run()
+            .code(0)
+            .no_panic();
+    }
+}
+
+#[test]
+fn a_group_of_one_or_four_shows_under_five_and_no_answers() {
+    for n in [1, 4] {
+        let ws = Workspace::new();
+        let levels: Vec<u8> = (0..n).map(|m| if m == 0 { 4 } else { 2 }).collect();
+        members(&ws, &levels, |_| "kraamzorg");
+        for format in ["md", "html"] {
+            let out = ws
+                .cmd(&format!("scan rapport scans --formaat {format}"))
+                .run()
+                .code(0)
+                .no_panic();
+            let text = &out.stdout;
+            assert!(
+                text.contains("Ingevulde scans: &lt;5") || text.contains("Ingevulde scans: \\<5"),
+                "{n}: {text}"
+            );
+            assert!(
+                text.contains("Te weinig scans voor een groepsbeeld"),
+                "{n}: {text}"
+            );
+            // No distribution, median, spread, next step, per discipline or note.
+            for answer in [
+                "notitie-van-lid",
+                "Mediaan",
+                "mediaan 2",
+                "Verdeling",
+                "Kraamzorg",
+                "Te bespreken",
+                "Niveau 3:",
+            ] {
+                assert!(
+                    !text.contains(answer),
+                    "{n} {format}: {answer:?} in\n{text}"
+                );
+            }
+        }
+        // The screen too.
+        ws.cmd("scan rapport scans")
+            .run()
+            .code(0)
+            .stdout_has("Ingevulde scans: <5")
+            .stdout_lacks("notitie-van-lid")
+            .stdout_lacks("│");
+    }
+}
+
+#[test]
+fn a_discipline_of_one_in_a_group_of_six_shows_under_five_without_medians() {
+    let ws = Workspace::new();
+    // The one member of the kraamzorg answers level 4 everywhere, the five midwives level 2.
+    members(&ws, &[4, 2, 2, 2, 2, 2], |m| {
+        if m == 0 {
+            "kraamzorg"
+        } else {
+            "verloskundige"
+        }
+    });
+    let md = ws
+        .cmd("scan rapport scans --formaat md")
+        .run()
+        .code(0)
+        .no_panic()
+        .stdout
+        .clone();
+    assert!(
+        md.contains("- Per discipline: Verloskundige 5, Kraamzorg \\<5\n"),
+        "{md}"
+    );
+    assert!(!md.contains("(n=1)"), "{md}");
+    let per_discipline = md
+        .split("## Beeld per discipline")
+        .nth(1)
+        .expect("per discipline");
+    assert_eq!(
+        md_row(per_discipline, "Aspect")[1..],
+        ["Verloskundige (n=5)", "Kraamzorg (\\<5)"]
+    );
+    for (_, aspect) in TITLES {
+        assert_eq!(md_row(per_discipline, aspect)[1..], ["2", "—"], "{aspect}");
+    }
+    // One outlier of six, two levels above the others: no aspect to discuss.
+    assert!(
+        md.contains("Geen aspect waarover de groep verdeeld is."),
+        "{md}"
+    );
+    assert!(!md.contains("**ja**"), "{md}");
+    assert_eq!(
+        md_row(&md, "Visie")[1..],
+        ["0", "5", "0", "1", "0", "2", "2 (2–4)", ""]
+    );
+    // The rule is in the remarks.
+    assert!(
+        md.contains("_Te bespreken: minstens een kwart van de leden"),
+        "{md}"
+    );
+    assert!(
+        md.contains("_Groepen van 1 tot en met 4 scans staan er als \\<5"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_real_split_is_to_be_discussed_one_outlier_is_not() {
+    let ws = Workspace::new();
+    // Six members: two at level 1, four at level 3 — a split.
+    members(&ws, &[1, 1, 3, 3, 3, 3], |_| "verloskundige");
+    let md = ws
+        .cmd("scan rapport scans --formaat md")
+        .run()
+        .code(0)
+        .no_panic()
+        .stdout
+        .clone();
+    for (_, aspect) in TITLES {
+        assert_eq!(md_row(&md, aspect)[8], "**ja**", "{aspect}");
+    }
+    assert!(
+        md.contains("- **Visie: 2 leden kiezen niveau 1 of lager, 4 leden niveau 3 of hoger**"),
+        "{md}"
+    );
+    // Six members, one at level 1 and five at level 3: an outlier, not a split.
+    let ws = Workspace::new();
+    members(&ws, &[1, 3, 3, 3, 3, 3], |_| "verloskundige");
+    let md = ws
+        .cmd("scan rapport scans --formaat md")
+        .run()
+        .code(0)
+        .stdout
+        .clone();
+    assert!(!md.contains("**ja**"), "{md}");
+    assert!(
+        md.contains("Geen aspect waarover de groep verdeeld is."),
+        "{md}"
+    );
+}
+
+// --- the review before saving, in plain lines (--toegankelijk) -----------------------------
+
+#[test]
+fn plain_lines_review_before_saving_and_change_one_aspect() {
+    // Discipline 3 (Kraamzorg); every aspect level 2 without a note; at the review aspect 3 is
+    // changed to level 4 with a note, then saved.
+    let mut input = String::from("3\n");
+    for _ in 0..9 {
+        input.push_str("2\n\n");
+    }
+    input.push_str("3\n4\nalleen vk en gyn\nj\n");
+    let out = Test::new()
+        .args("scan --toegankelijk -o s.json")
+        .stdin(&input)
+        .now("2026-11-22T09:00:00Z")
+        .run()
+        .code(0)
+        .no_panic();
+    let reviews: Vec<&str> = out
+        .stderr
+        .split("── Uw antwoorden (nog niet opgeslagen) ──")
+        .skip(1)
+        .collect();
+    assert_eq!(reviews.len(), 2, "{}", out.stderr);
+    assert!(
+        reviews[0].contains("Discipline: Kraamzorg\n1. Visie: Niveau 2\n"),
+        "{}",
+        reviews[0]
+    );
+    assert!(
+        reviews[0].contains("3. Samenstelling en bestuur: Niveau 2\n"),
+        "{}",
+        reviews[0]
+    );
+    assert!(
+        reviews[0].contains("Opslaan? Typ j om op te slaan"),
+        "{}",
+        reviews[0]
+    );
+    assert!(
+        reviews[1].contains("3. Samenstelling en bestuur: Niveau 4 — volledig geïntegreerd (notitie: alleen vk en gyn)\n"),
+        "{}",
+        reviews[1]
+    );
+    // After the change, back at the review, not at aspect 4.
+    assert_eq!(
+        out.stderr.matches("Aspect 4 van 9").count(),
+        1,
+        "{}",
+        out.stderr
+    );
+    let json: serde_json::Value = serde_json::from_str(&out.read("s.json")).expect("JSON");
+    assert_eq!(json["discipline"], "kraamzorg");
+    assert_eq!(json["antwoorden"][2]["niveau"], 4);
+    assert_eq!(json["antwoorden"][2]["notitie"], "alleen vk en gyn");
+    assert_eq!(json["antwoorden"][3]["niveau"], 2);
+
+    // The input ends at the review: nothing is saved.
+    let mut input = String::from("1\n");
+    for _ in 0..9 {
+        input.push_str("1\n\n");
+    }
+    let out = Test::new()
+        .args("scan --toegankelijk -o s.json")
+        .stdin(&input)
+        .run()
+        .code(130)
+        .no_panic();
+    assert!(
+        out.stderr.contains("de scan is niet opgeslagen"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.dir.join("s.json").exists());
+}
+
+#[test]
+fn from_an_answers_file_the_answers_are_shown_before_they_are_saved() {
+    let out = Test::new()
+        .file("a.yaml", "- 1\n- 2\n- 3\n- 4\n- 1\n- 2\n- 3\n- 4\n- 1\n")
+        .args("scan --antwoorden a.yaml -o s.json")
+        .run()
+        .code(0)
+        .no_panic()
+        .stdout_has("Discipline: niet opgegeven");
+    assert!(
+        out.stdout.contains("Samenstelling en bestuur"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("Niveau 3"), "{}", out.stdout);
 }

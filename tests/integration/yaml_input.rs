@@ -197,6 +197,8 @@ fn large_kaart() -> String {
             adres: Some(format!("Voorbeeldstraat {n}, Voorbeeldstad")),
             aanmelden: Some("Bellen met toestemming van de cliënt.".to_string()),
             toelichting: Some("Hulp rond zwangerschap en de eerste jaren.".to_string()),
+            gecontroleerd: None,
+            beheerder: None,
         })
         .collect();
     let text = RawKaart {

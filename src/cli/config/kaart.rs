@@ -15,6 +15,48 @@ pub struct KaartCheck {
     pub flow: Option<PathBuf>,
     pub layout: Layout,
     pub json: bool,
+    /// Entries checked longer ago than this many months are warned about.
+    pub months: u32,
+}
+
+/// `zorgpad kaart sjabloon`.
+#[derive(Debug)]
+pub struct KaartTemplate {
+    pub output: PathBuf,
+    pub overwrite: bool,
+}
+
+/// Check the template's output before writing: an .xlsx name, a directory that exists, and
+/// no file there unless `--overschrijf`.
+fn kaart_template(a: crate::cli::KaartTemplateArgs) -> Result<Config> {
+    let ext = a
+        .uitvoer
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    if ext != "xlsx" {
+        return Err(Error::input(format!(
+            "het sjabloon '{}' moet eindigen op .xlsx (een Excel-werkmap)",
+            a.uitvoer.display()
+        ))
+        .hint(
+            "Bijvoorbeeld: zorgpad kaart sjabloon -o sociale-kaart.xlsx
+LibreOffice en Google Spreadsheets openen .xlsx ook; sla daar op als .xlsx of .ods.",
+        ));
+    }
+    check_target(&a.uitvoer, "het sjabloon")?;
+    if !a.overschrijf && std::fs::symlink_metadata(&a.uitvoer).is_ok() {
+        return Err(Error::input(format!(
+            "'{}' bestaat al; zorgpad overschrijft het niet",
+            a.uitvoer.display()
+        ))
+        .hint("Kies een andere naam, of geef --overschrijf als het bestaande bestand weg mag (een ingevuld sjabloon gaat dan verloren)."));
+    }
+    Ok(Config::KaartTemplate(KaartTemplate {
+        output: a.uitvoer,
+        overwrite: a.overschrijf,
+    }))
 }
 
 /// `zorgpad kaart toon`.
@@ -49,7 +91,7 @@ fn kaart_import(a: crate::cli::KaartImportArgs) -> Result<Config> {
             "'{}' kan niet worden geïmporteerd: de naam moet eindigen op .xlsx, .ods of .csv",
             a.bestand.display()
         ))
-        .hint("Sla de spreadsheet op als Excel-werkmap (.xlsx), OpenDocument (.ods) of CSV (.csv).\nHet sjabloon staat in sociale-kaart/sjabloon.xlsx."));
+        .hint("Sla de spreadsheet op als Excel-werkmap (.xlsx), OpenDocument (.ods) of CSV (.csv).\nEen sjabloon maakt u met: zorgpad kaart sjabloon -o sjabloon.xlsx"));
     }
     if let Some(out) = &a.uitvoer {
         let ext = out
@@ -87,17 +129,18 @@ fn kaart_import(a: crate::cli::KaartImportArgs) -> Result<Config> {
     }))
 }
 
-/// `zorgpad kaart controleer|toon|importeer`.
+/// `zorgpad kaart controleer|toon|importeer|sjabloon`.
 pub(crate) fn resolve(k: KaartArgs, env: Env) -> Result<Config> {
     let layout = env.layout;
     match k.action {
-        None => Err(Error::input("geef een opdracht voor de kaart: controleer, toon of importeer")
+        None => Err(Error::input("geef een opdracht voor de kaart: controleer, toon, importeer of sjabloon")
             .hint("Bijvoorbeeld: zorgpad kaart controleer --kaart kaart.yaml\nAlle opties: zorgpad kaart --help")),
         Some(KaartAction::Controleer(a)) => Ok(Config::KaartCheck(KaartCheck {
             kaart: a.kaart,
             flow: a.flow,
             layout,
             json: a.json,
+            months: a.maanden.unwrap_or(crate::kaart::DEFAULT_MONTHS),
         })),
         Some(KaartAction::Toon(a)) => Ok(Config::KaartShow(KaartShow {
             kaart: a.kaart,
@@ -107,5 +150,6 @@ pub(crate) fn resolve(k: KaartArgs, env: Env) -> Result<Config> {
             json: a.json,
         })),
         Some(KaartAction::Importeer(a)) => kaart_import(a),
+        Some(KaartAction::Sjabloon(a)) => kaart_template(a),
     }
 }

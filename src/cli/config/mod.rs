@@ -51,6 +51,7 @@ pub enum Config {
     KaartCheck(kaart::KaartCheck),
     KaartShow(kaart::KaartShow),
     KaartImport(kaart::KaartImport),
+    KaartTemplate(kaart::KaartTemplate),
     Scan(scan::Fill),
     ScanReport(scan::ReportCmd),
     Statistics(statistics::StatsCmd),
@@ -85,7 +86,7 @@ impl Config {
                 json: a.json,
             })),
             Command::Scan(mut a) => match a.action.take() {
-                None => Ok(Config::Scan(scan::Fill::resolve(a, color, layout)?)),
+                None => Ok(Config::Scan(scan::Fill::resolve(a, env)?)),
                 Some(crate::cli::ScanAction::Rapport(r)) => {
                     Ok(Config::ScanReport(scan::ReportCmd::resolve(r, layout)?))
                 }

@@ -13,6 +13,8 @@ pub struct Fill {
     pub answers: Option<PathBuf>,
     pub target: Target,
     pub color: bool,
+    /// Plain lines for a screen reader (`--toegankelijk`, `ZORGPAD_TOEGANKELIJK`).
+    pub plain: bool,
     pub layout: Layout,
 }
 
@@ -26,8 +28,10 @@ pub enum Target {
 }
 
 impl Fill {
-    pub fn resolve(a: crate::cli::ScanArgs, color: bool, layout: Layout) -> Result<Fill> {
-        if a.antwoorden.is_none() {
+    pub fn resolve(a: crate::cli::ScanArgs, env: crate::cli::config::Env) -> Result<Fill> {
+        let plain = a.toegankelijk || env.plain;
+        // Plain lines need no terminal: they are read from standard input.
+        if a.antwoorden.is_none() && !plain {
             use std::io::IsTerminal;
             if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
                 return Err(Error::input(
@@ -86,8 +90,9 @@ impl Fill {
             questionnaire: a.vragenlijst,
             answers: a.antwoorden,
             target,
-            color,
-            layout,
+            color: env.color,
+            plain,
+            layout: env.layout,
         })
     }
 }

@@ -67,7 +67,7 @@ impl Header {
                 problems.error(
                     &head,
                     format!("de kolom '{shown}' ontbreekt in de kopregel"),
-                    format!("zet in de eerste rij een kolom '{shown}'; de kopregel noemt de velden (id, naam, {}gemeenten, domein, niveau, telefoon, email, website, adres, aanmelden, toelichting)", if csv { "categorie, " } else { "" }),
+                    format!("zet in de eerste rij een kolom '{shown}'; de kopregel noemt de velden (id, naam, {}gemeenten, domein, niveau, telefoon, email, website, adres, aanmelden, toelichting, gecontroleerd, beheerder)", if csv { "categorie, " } else { "" }),
                 );
                 bad = true;
             }

@@ -113,7 +113,7 @@ impl Value<'_> {
 }
 
 /// The fields of a provider that must agree between sheets, as (name, value).
-fn comparable(r: &mut RawProvider) -> [(&'static str, Value<'_>); 10] {
+fn comparable(r: &mut RawProvider) -> [(&'static str, Value<'_>); 12] {
     [
         ("naam", Value::Text(&mut r.naam)),
         ("gemeenten", Value::List(&mut r.gemeenten)),
@@ -125,5 +125,7 @@ fn comparable(r: &mut RawProvider) -> [(&'static str, Value<'_>); 10] {
         ("adres", Value::Text(&mut r.adres)),
         ("aanmelden", Value::Text(&mut r.aanmelden)),
         ("toelichting", Value::Text(&mut r.toelichting)),
+        ("gecontroleerd", Value::Text(&mut r.gecontroleerd)),
+        ("beheerder", Value::Text(&mut r.beheerder)),
     ]
 }

@@ -84,7 +84,7 @@ pub(crate) fn read(path: &Path, overrides: &RawMeta) -> Result<Imported> {
             if csv {
                 "zet onder de kopregel (id, naam, categorie, …) één rij per aanbieder"
             } else {
-                "zet per categorie een blad (de naam van het blad is de categorie) met een kopregel en één rij per aanbieder; zie sociale-kaart/sjabloon.xlsx"
+                "zet per categorie een blad (de naam van het blad is de categorie) met een kopregel en één rij per aanbieder; een sjabloon maakt u met 'zorgpad kaart sjabloon -o sjabloon.xlsx'"
             },
         );
     }

@@ -260,6 +260,9 @@ fn set_field(
         "website" => raw.website = Some(cell.text()),
         "adres" => raw.adres = Some(cell.text()),
         "aanmelden" => raw.aanmelden = Some(cell.text()),
+        // A date cell reads as jjjj-mm-dd; text is checked by the map's rules.
+        "gecontroleerd" => raw.gecontroleerd = Some(cell.text()),
+        "beheerder" => raw.beheerder = Some(cell.text()),
         _ => raw.toelichting = Some(cell.text()),
     }
     true
