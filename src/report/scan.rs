@@ -67,7 +67,7 @@ pub(crate) fn layout(layout: Layout) -> Layout {
 pub(crate) fn document(q: &Questionnaire, g: &Group) -> Document {
     let mut doc = Document::new("Groepsbeeld VSV-scan", Some("GROEPSBEELD".to_string()));
     doc.push(Block::Facts(facts(q, g)));
-    if g.members < MIN_GROUP {
+    if !shown(g.members) {
         doc.heading("Te weinig scans voor een groepsbeeld");
         doc.paragraph(format!(
             "Er zijn minder dan {MIN_GROUP} scans. Om niemands antwoorden te laten zien, toont het groepsbeeld de verdeling, de mediaan, de spreiding en de notities pas vanaf {MIN_GROUP} scans. Verzamel meer scans in de map en maak het rapport opnieuw."
@@ -116,12 +116,12 @@ pub(crate) fn document(q: &Questionnaire, g: &Group) -> Document {
 
 /// A group's size as it may be shown: 1–4 is "<5".
 fn size(n: usize) -> String {
-    protect_one(n).text()
+    protect_one(u64::try_from(n).unwrap_or(u64::MAX)).text()
 }
 
 /// Whether a group is big enough to show its answers.
 fn shown(n: usize) -> bool {
-    n >= MIN_GROUP
+    u64::try_from(n).is_ok_and(|n| n >= MIN_GROUP)
 }
 
 fn facts(q: &Questionnaire, g: &Group) -> Vec<String> {
