@@ -51,6 +51,7 @@ pub(crate) mod engine;
 pub mod error;
 pub(crate) mod finding;
 pub mod flow;
+mod json_files;
 pub mod kaart;
 mod out;
 pub mod prompt;

@@ -7,39 +7,14 @@ use crate::error::{Error, Result};
 use crate::scan::questionnaire::Questionnaire;
 use crate::scan::*;
 
-/// The scan files named: files as given, directories as every `*.json` in them.
+/// The scan files named: files as given, folders as every `*.json` in them; a file named
+/// twice is refused, as it would count twice.
 pub(crate) fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let entries = std::fs::read_dir(p).map_err(|e| Error::read("de map", p, &e))?;
-            let mut found: Vec<PathBuf> = entries
-                .filter_map(|e| e.ok())
-                .map(|e| e.path())
-                .filter(|f| {
-                    f.is_file()
-                        && f.extension()
-                            .is_some_and(|x| x.eq_ignore_ascii_case("json"))
-                        && !f
-                            .file_name()
-                            .and_then(|n| n.to_str())
-                            .is_some_and(|n| n.starts_with('.'))
-                })
-                .collect();
-            if found.is_empty() {
-                return Err(Error::input(format!(
-                    "in de map '{}' staan geen scanbestanden (.json)",
-                    p.display()
-                ))
-                .hint("Een scan maakt u met 'zorgpad scan --map MAP'."));
-            }
-            found.sort();
-            out.extend(found);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    Ok(out)
+    crate::json_files::json_files(
+        paths,
+        "scanbestanden",
+        "Een scan maakt u met 'zorgpad scan --map MAP'.",
+    )
 }
 
 /// Read one scan file and check it against the questionnaire.

@@ -41,7 +41,11 @@ fn a_scripted_demonstration_is_marked_and_leaves_the_data_directory_empty() {
     ws.cmd("sessies").run().code(0).stdout_has("Geen sessies");
     let stats = ws.cmd("statistiek --json").run().code(0);
     let json: serde_json::Value = serde_json::from_str(&stats.stdout).expect("json");
-    assert_eq!(json["schema"], "zorgpad.praktijkcijfers/1", "{}", stats.stdout);
+    assert_eq!(
+        json["schema"], "zorgpad.praktijkcijfers/1",
+        "{}",
+        stats.stdout
+    );
     assert_eq!(json["gemeenten"], serde_json::json!({}), "{}", stats.stdout);
 }
 

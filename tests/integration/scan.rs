@@ -659,6 +659,18 @@ fn broken_questionnaires_and_scan_files_are_named() {
         .run()
         .code(2)
         .stderr_has_wrapped("kan het scanbestand 'leeg' niet lezen: het bestand bestaat niet");
+    // A member's scan named again beside its folder would count twice: refused.
+    let mut names: Vec<String> = std::fs::read_dir(ws.path().join("scans"))
+        .expect("scans")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("scan-"))
+        .collect();
+    names.sort();
+    ws.cmd(&format!("scan rapport scans scans/{}", names[0]))
+        .run()
+        .code(2)
+        .no_panic()
+        .stderr_has_wrapped("is twee keer gegeven; het zou dubbel tellen");
     std::fs::create_dir(ws.path().join("lege-map")).expect("mkdir");
     ws.cmd("scan rapport lege-map")
         .run()

@@ -218,54 +218,13 @@ fn add_map(into: &mut BTreeMap<String, u64>, from: BTreeMap<String, u64>) {
     }
 }
 
-/// The files named: files as given, directories as every `*.json` in them.
+/// The practices' files named: files as given, folders as every `*.json` in them.
 pub fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let entries = std::fs::read_dir(p).map_err(|e| Error::read("de map", p, &e))?;
-            let mut found: Vec<PathBuf> = entries
-                .filter_map(|e| e.ok())
-                .map(|e| e.path())
-                .filter(|f| {
-                    f.is_file()
-                        && f.extension()
-                            .is_some_and(|x| x.eq_ignore_ascii_case("json"))
-                        && !f
-                            .file_name()
-                            .and_then(|n| n.to_str())
-                            .is_some_and(|n| n.starts_with('.'))
-                })
-                .collect();
-            if found.is_empty() {
-                return Err(Error::input(format!(
-                    "in de map '{}' staan geen praktijkcijfers (.json)",
-                    p.display()
-                ))
-                .hint(
-                    "Een praktijk maakt haar bestand met 'zorgpad statistiek -o praktijk.json'.",
-                ));
-            }
-            found.sort();
-            out.extend(found);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    // A file given twice (or in a directory given as well) would count twice.
-    let mut seen: Vec<PathBuf> = Vec::new();
-    for f in &out {
-        let key = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
-        if seen.contains(&key) {
-            return Err(Error::input(format!(
-                "'{}' is twee keer gegeven; de aantallen zouden dubbel tellen",
-                f.display()
-            ))
-            .hint("Geef elk bestand één keer; een map telt alle .json-bestanden erin."));
-        }
-        seen.push(key);
-    }
-    Ok(out)
+    crate::json_files::json_files(
+        paths,
+        "praktijkcijfers",
+        "Een praktijk maakt haar bestand met 'zorgpad statistiek -o praktijk.json'.",
+    )
 }
 
 const REMAKE: &str = "Laat de praktijk het bestand opnieuw maken met 'zorgpad statistiek -o praktijk.json', en verander het niet met de hand.";
