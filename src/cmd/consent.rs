@@ -29,6 +29,18 @@ pub fn record(config: &ConsentCmd) -> Result<Exit> {
             .rev()
             .find_map(|a| a.rol)
     });
+    // A refusal is the client's word: only her later consent, with why, replaces it.
+    let refused = refusal(&set, &record, recipient, &clock)?;
+    if let (true, Some(before), None) = (config.given, &refused, &config.reden) {
+        return Err(Error::input(format!(
+            "de cliënt gaf eerder geen toestemming om te delen met {} ({before})",
+            recipient.name
+        ))
+        .hint(format!(
+            "Geeft zij die nu alsnog, leg dan vast waarom: zorgpad toestemming {} --voor {} ja --reden '…' (bijvoorbeeld: 'alsnog gegeven bij het huisbezoek'). Er is niets veranderd.",
+            record.id, recipient.id
+        )));
+    }
     let now = clock.now();
     record.journaal.push(Event::Toestemming {
         tijd: now,
@@ -50,6 +62,11 @@ pub fn record(config: &ConsentCmd) -> Result<Exit> {
         record.id,
         recipient.name
     )?;
+    if let (true, Some(before)) = (config.given, &refused) {
+        outln!(
+            "Dit vervangt de eerdere weigering ({before}); beide staan in het dossier, met uw reden."
+        )?;
+    }
     outln!(
         "De brief: zorgpad export {} --voor {}",
         record.id,
@@ -57,6 +74,29 @@ pub fn record(config: &ConsentCmd) -> Result<Exit> {
     )?;
     drop(lock);
     Ok(Exit::Ok)
+}
+
+/// When the consent in force for `recipient` is a refusal: where and when it was given.
+fn refusal(
+    set: &FlowSet,
+    record: &crate::store::Record,
+    recipient: &crate::flow::letters::Recipient,
+    clock: &Clock,
+) -> Result<Option<String>> {
+    let session = crate::engine::session::Session::from_journal(set, record.journaal.clone())
+        .map_err(|e| {
+            Error::input(format!(
+                "sessie {} kan met haar flow niet worden nagespeeld: {e}",
+                record.id
+            ))
+            .hint("Er is niets veranderd.")
+        })?;
+    let consent = crate::report::letter::consent_in_force(&session, recipient, clock.zone());
+    Ok((consent.status == crate::report::letter::REFUSED).then(|| {
+        let mut whence: Vec<String> = consent.bron.iter().cloned().collect();
+        whence.extend(consent.datum.map(|d| d.strftime("%d-%m-%Y").to_string()));
+        whence.join(", ")
+    }))
 }
 
 /// The letters of the session's flow, or why there are none.

@@ -119,7 +119,7 @@ impl Letter {
         let s = src.summary;
         let main = src.session.walk().main();
         let r = src.recipient;
-        let consent = consent(src, main);
+        let consent = consent_in_force(src.session, src.recipient, src.zone);
         let reason = match consent.status {
             GIVEN => None,
             REFUSED => Some("geen toestemming"),
@@ -160,12 +160,21 @@ impl Letter {
                 .as_ref()
                 .and_then(|i| i.kaart.as_ref())
                 .and_then(|k| k.bron.clone()),
+            // How to record a consent not asked; a refusal is the client's word, and only
+            // her later consent, with its reason, changes it.
             vastleggen: reason.map(|_| {
-                format!(
-                    "Toestemming vastleggen: zorgpad toestemming {} --voor {} ja",
-                    id.as_deref().unwrap_or("ID"),
-                    r.id
-                )
+                let id = id.as_deref().unwrap_or("ID");
+                if consent.status == REFUSED {
+                    format!(
+                        "Geeft de cliënt later alsnog toestemming, leg dat dan vast met de reden: zorgpad toestemming {id} --voor {} ja --reden '…'",
+                        r.id
+                    )
+                } else {
+                    format!(
+                        "Toestemming vastleggen: zorgpad toestemming {id} --voor {} ja",
+                        r.id
+                    )
+                }
             }),
             toestemming: consent,
             delen,
@@ -196,12 +205,16 @@ impl Letter {
     }
 }
 
-/// The consent in force: the latest recorded with `zorgpad toestemming`, else the answer in
-/// force to the flow's consent question, else none.
-fn consent(src: &Sources<'_, '_>, main: &Flow) -> ConsentLine {
-    let zone = src.zone;
+/// The consent in force for `recipient`: the latest recorded with `zorgpad toestemming`, else
+/// the answer in force to the flow's consent question, else none.
+pub(crate) fn consent_in_force(
+    session: &Session<'_>,
+    recipient: &Recipient,
+    zone: &TimeZone,
+) -> ConsentLine {
+    let main = session.walk().main();
     let day = |at: jiff::Timestamp| at.to_zoned(zone.clone()).date();
-    if let Some(c) = journal::consent(src.session.events(), &src.recipient.id) {
+    if let Some(c) = journal::consent(session.events(), &recipient.id) {
         let by = Who::of(main, c.by)
             .map(|w| format!(" door {w}"))
             .unwrap_or_default();
@@ -211,8 +224,8 @@ fn consent(src: &Sources<'_, '_>, main: &Flow) -> ConsentLine {
             datum: Some(day(c.at)),
         };
     }
-    let asked = src.recipient.consent.as_deref().and_then(|q| {
-        src.session
+    let asked = recipient.consent.as_deref().and_then(|q| {
+        session
             .walk()
             .steps()
             .iter()

@@ -23,7 +23,10 @@ fn letter(ws: &Workspace, id: &str, to: &str, format: &str) -> String {
 }
 
 fn consent(ws: &Workspace, id: &str, to: &str, answer: &str, at: &str) {
+    // A reason: replacing the refusal at B2 (the huisarts) needs one.
     ws.cmd(&format!("toestemming {id} --voor {to} {answer} --door JdV"))
+        .arg("--reden")
+        .arg("alsnog gegeven bij het huisbezoek")
         .now(at)
         .run()
         .code(0)
@@ -91,7 +94,9 @@ fn letters_to_the_gp_of_the_golden_session_share_nothing_consent_was_refused() {
         "{md}"
     );
     assert!(
-        md.contains(&format!("zorgpad toestemming {id} --voor huisarts ja")),
+        md.contains(&format!(
+            "Geeft de cliënt later alsnog toestemming, leg dat dan vast met de reden: zorgpad toestemming {id} --voor huisarts ja --reden"
+        )),
         "{md}"
     );
     assert!(
@@ -248,7 +253,31 @@ fn kraamzorg_needs_a_recorded_consent_and_a_withdrawal_stops_sharing() {
 fn a_consent_recorded_later_wins_over_the_refusal_at_b2() {
     let ws = Workspace::new();
     let id = session(&ws);
-    consent(&ws, &id, "huisarts", "ja", "2026-12-12T09:00:00Z");
+    // The client said no at B2: a later yes needs its reason, and without one nothing changes.
+    let before = std::fs::read(ws.session_file(&id)).expect("read");
+    ws.cmd(&format!("toestemming {id} --voor huisarts ja"))
+        .run()
+        .code(2)
+        .no_panic()
+        .stderr_has("de cliënt gaf eerder geen toestemming om te delen met de huisarts (gevraagd bij B2 — Toestemming voor gegevensuitwisseling met de huisarts, 22-11-2026)")
+        .stderr_has("--reden");
+    assert_eq!(std::fs::read(ws.session_file(&id)).expect("read"), before);
+    ws.cmd(&format!("toestemming {id} --voor huisarts ja --door JdV"))
+        .arg("--reden")
+        .arg("alsnog gegeven bij het huisbezoek")
+        .now("2026-12-12T09:00:00Z")
+        .run()
+        .code(0)
+        .stdout_has("Dit vervangt de eerdere weigering (gevraagd bij B2");
+    // The dossier says both, in order: the refusal at B2 and the consent recorded later.
+    let md = ws.cmd(&format!("export {id}")).run().code(0).stdout.clone();
+    let refused = md
+        .find("Geen toestemming voor gegevensuitwisseling met de huisarts")
+        .expect("the refusal");
+    let later = md
+        .find("Toestemming om te delen met de huisarts later vastgelegd: ja, door Coördinerend zorgverlener (JdV); reden: alsnog gegeven bij het huisbezoek")
+        .expect("the consent recorded later");
+    assert!(refused < later, "{md}");
     let text = letter(&ws, &id, "huisarts", "md");
     assert!(
         text.contains("om te delen met de huisarts: ja (vastgelegd door"),

@@ -16,6 +16,7 @@ use crate::flow::model::Body;
 use crate::kaart::Offer;
 
 mod collect;
+mod consent;
 mod contact;
 mod follow_up;
 mod verloop;
@@ -339,6 +340,7 @@ impl Summary {
             }
         }
         let opvolgingen = follow_ups(session, offer, &mut parts);
+        parts.let_op.extend(consent::recorded_later(session));
         // The end reached reads as it stands now: what a follow-up did since (the feedback of
         // Veilig Thuis received) is no longer "still open" there.
         if let (Some(end), Some(outcome)) = (walk.outcome(), walk.outcome_text()) {
