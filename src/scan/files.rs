@@ -14,6 +14,7 @@ pub(crate) fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
         paths,
         "scanbestanden",
         "Een scan maakt u met 'zorgpad scan --map MAP'.",
+        crate::json_files::Copies::Allow,
     )
 }
 

@@ -268,6 +268,16 @@ fn a_bad_file_is_refused_with_its_name() {
         .run()
         .code(2)
         .stderr_has("'./goed.json' is twee keer gegeven");
+    // A copy under another name would count the practice twice.
+    std::fs::copy(ws.path().join("goed.json"), ws.path().join("kopie.json")).expect("copy");
+    ws.cmd("statistiek samenvoegen goed.json kopie.json")
+        .run()
+        .code(2)
+        .no_panic()
+        .stderr_has(
+            "'kopie.json' is een kopie van 'goed.json' (dezelfde inhoud); het zou dubbel tellen",
+        );
+    std::fs::remove_file(ws.path().join("kopie.json")).expect("remove");
     ws.cmd("statistiek samenvoegen goed.json weg.json")
         .run()
         .code(2)

@@ -224,6 +224,7 @@ pub fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
         paths,
         "praktijkcijfers",
         "Een praktijk maakt haar bestand met 'zorgpad statistiek -o praktijk.json'.",
+        crate::json_files::Copies::Refuse,
     )
 }
 
