@@ -13,7 +13,7 @@ use crate::flow::set::FlowSet;
 use crate::kaart::import;
 use crate::kaart::{self, Kaart};
 use crate::out::{errln, out, outln};
-use crate::report::kaart::{gaps, providers};
+use crate::report::kaart::{findings, gaps, providers, sentences};
 use crate::report::write::text;
 
 fn gaten(n: usize) -> String {
@@ -24,8 +24,12 @@ fn gaten(n: usize) -> String {
 pub fn check(config: &KaartCheck) -> Result<Exit> {
     let kaart = Kaart::load(config.kaart.as_deref())?;
     let set = FlowSet::load(config.flow.as_deref())?;
-    let result = kaart::check(&kaart, &set);
+    let mut result = kaart::check(&kaart, &set);
     let upkeep = upkeep_of(&kaart, config.months)?;
+    // A bad `gecontroleerd` date is reported once: in the upkeep, under its beheerder.
+    result
+        .findings
+        .retain(|f| !upkeep.iter().any(|u| u.says_again(f)));
     if config.json {
         // The upkeep warnings are findings like the others for a script.
         let mut all = result.clone();
@@ -35,9 +39,7 @@ pub fn check(config: &KaartCheck) -> Result<Exit> {
         let ok = result.errors() == 0 && result.gaps.is_empty() && upkeep.is_empty();
         return Ok(if ok { Exit::Ok } else { Exit::Findings });
     }
-    for f in &result.findings {
-        outln!("{f}")?;
-    }
+    out!("{}", text(&findings(&result.findings), config.layout))?;
     let errors = result.errors();
     let warnings = result.warnings();
     if !result.gaps.is_empty() {
@@ -70,12 +72,15 @@ pub fn check(config: &KaartCheck) -> Result<Exit> {
             (true, false) => "Los de fouten op en controleer opnieuw.",
             _ => "Vul de gaten aan en controleer opnieuw.",
         };
-        print_upkeep(&upkeep, config.months)?;
-        return Err(
-            Error::findings(format!("{parts} in {}.", kaart.file)).hint(format!(
-                "{todo} De opbouw van een kaart staat in sociale-kaart/README.md."
-            )),
-        );
+        print_upkeep(&upkeep, config)?;
+        return Err(Error::findings(format!(
+            "{parts} in {}.{}",
+            kaart.file,
+            and_upkeep(upkeep.len())
+        ))
+        .hint(format!(
+            "{todo} De opbouw van een kaart staat in sociale-kaart/README.md."
+        )));
     }
     let region = if kaart.gemeenten.is_empty() {
         "in de regio".to_string()
@@ -85,28 +90,46 @@ pub fn check(config: &KaartCheck) -> Result<Exit> {
             count(kaart.gemeenten.len(), "gemeente", "gemeenten")
         )
     };
-    outln!(
+    let mut verdict = vec![format!(
         "In orde: {} — {} (versie {}), {}; elke categorie die de flow en de Meldcode nodig hebben ({}) heeft {region} een aanbieder.",
         kaart.file,
         kaart.name,
         kaart.version,
         count(kaart.all_providers().len(), "aanbieder", "aanbieders"),
         result.required.join(", "),
-    )?;
+    )];
     if warnings > 0 {
-        outln!(
-            "{} (geen fouten).",
+        // Which count covers what: those above, and those of the upkeep below.
+        let more = if upkeep.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " Daarnaast {} voor onderhoud, hieronder per beheerder.",
+                upkeep.len()
+            )
+        };
+        verdict.push(format!(
+            "{} (geen fouten).{more}",
             count(warnings, "waarschuwing", "waarschuwingen")
-        )?;
+        ));
     }
     if kaart.is_example() {
-        outln!("Dit is de voorbeeldkaart: de gegevens zijn verzonnen, en of ze zijn gecontroleerd wordt daarom niet bekeken.")?;
+        verdict.push("Dit is de voorbeeldkaart: de gegevens zijn verzonnen, en of ze zijn gecontroleerd wordt daarom niet bekeken.".to_string());
     }
+    out!("{}", text(&sentences(verdict), config.layout))?;
     if !upkeep.is_empty() {
-        print_upkeep(&upkeep, config.months)?;
+        print_upkeep(&upkeep, config)?;
+        let above = if warnings > 0 {
+            format!(
+                " Daarnaast {} over de kaart zelf, hierboven (geen fouten).",
+                count(warnings, "waarschuwing", "waarschuwingen")
+            )
+        } else {
+            String::new()
+        };
         return Err(Error::findings(format!(
-            "{} in {} vragen onderhoud.",
-            count(upkeep.len(), "regel", "regels"),
+            "{} voor onderhoud in {}.{above}",
+            count(upkeep.len(), "waarschuwing", "waarschuwingen"),
             kaart.file
         ))
         .hint("Kijk de gegevens na met de aanbieders, zet de datum bij 'gecontroleerd' en controleer opnieuw. Elke beheerder heeft hierboven een eigen lijst."));
@@ -114,47 +137,40 @@ pub fn check(config: &KaartCheck) -> Result<Exit> {
     Ok(Exit::Ok)
 }
 
-/// The upkeep of a map of one's own (not of the embedded example), on today's date.
+/// What the closing line adds about the upkeep warnings listed above it, so that each count
+/// says what it covers: " Daarnaast 3 waarschuwingen voor onderhoud, per beheerder hierboven."
+fn and_upkeep(upkeep: usize) -> String {
+    if upkeep == 0 {
+        return String::new();
+    }
+    format!(
+        " Daarnaast {} voor onderhoud, per beheerder hierboven.",
+        count(upkeep, "waarschuwing", "waarschuwingen")
+    )
+}
+
+/// The upkeep of a map of one's own (not of the embedded example), on the clock's today
+/// (`ZORGPAD_NU` when set).
 fn upkeep_of(kaart: &Kaart, months: u32) -> Result<Vec<kaart::Upkeep>> {
     if kaart.is_example() {
         return Ok(Vec::new());
     }
-    let clock = crate::clock::Clock::from_env()?;
-    let today = clock.now().to_zoned(clock.zone().clone()).date();
+    let today = crate::clock::Clock::from_env()?.today();
     Ok(kaart::upkeep(kaart, today, months))
 }
 
-/// The upkeep warnings, one list per beheerder (by name; entries without one last).
-fn print_upkeep(upkeep: &[kaart::Upkeep], months: u32) -> Result<()> {
+/// The upkeep warnings per beheerder, in the layout of the screen.
+fn print_upkeep(upkeep: &[kaart::Upkeep], config: &KaartCheck) -> Result<()> {
     if upkeep.is_empty() {
         return Ok(());
     }
-    let mut owners: Vec<Option<&str>> = Vec::new();
-    for u in upkeep {
-        if !owners.contains(&u.owner.as_deref()) {
-            owners.push(u.owner.as_deref());
-        }
-    }
-    owners.sort_by_key(|o| (o.is_none(), o.map(str::to_lowercase)));
-    outln!()?;
-    outln!(
-        "Onderhoud: {} (niet gecontroleerd, langer dan {months} maanden geleden gecontroleerd, of voorbeeldgegevens), per beheerder:",
-        count(upkeep.len(), "waarschuwing", "waarschuwingen")
+    out!(
+        "{}",
+        text(
+            &crate::report::kaart::upkeep(upkeep, config.months),
+            config.layout
+        )
     )?;
-    for owner in owners {
-        let mine: Vec<&kaart::Upkeep> = upkeep
-            .iter()
-            .filter(|u| u.owner.as_deref() == owner)
-            .collect();
-        outln!()?;
-        match owner {
-            Some(o) => outln!("Beheerder {o} ({}):", mine.len())?,
-            None => outln!("Zonder beheerder ({}):", mine.len())?,
-        }
-        for u in mine {
-            outln!("{}", u.finding)?;
-        }
-    }
     Ok(())
 }
 

@@ -133,11 +133,17 @@ fn check_upkeep_fields(raw: &RawProvider, out: &mut Vec<Problem>) {
         if crate::clock::parse_date(date).is_none() {
             out.push(Problem::warning(
                 Some("gecontroleerd"),
-                format!("'gecontroleerd: {}' is geen datum", date.trim()),
+                not_a_date(date),
                 "schrijf de dag waarop de gegevens met de aanbieder zijn nagekeken als dd-mm-jjjj of jjjj-mm-dd, bijvoorbeeld 'gecontroleerd: 15-03-2026'",
             ));
         }
     }
+}
+
+/// The problem with a `gecontroleerd` that is no date; also how `zorgpad kaart controleer`
+/// knows the warning again (it lists it once, under the entry's beheerder).
+pub(super) fn not_a_date(date: &str) -> String {
+    format!("'gecontroleerd: {}' is geen datum", date.trim())
 }
 
 /// An id without spaces, and a name.

@@ -1,5 +1,6 @@
 //! The upkeep of a map: which entries nobody has checked for a while, which were never
-//! checked, and which still hold example data — each for the person who keeps it.
+//! checked (or carry a date that cannot be right: no date, or one in the future), and which
+//! still hold example data — each for the person who keeps it.
 //!
 //! Why this exists: a map is kept by hand (seed 001 plans about an hour a month), and a phone
 //! number that changed or a row copied from the example is only found when a midwife calls it
@@ -23,10 +24,26 @@ pub struct Upkeep {
     pub owner: Option<String>,
     /// The warning, at the entry's (or the field's) line.
     pub finding: Finding,
+    /// The `gecontroleerd` text that is no date: reading the map warns about it too, and
+    /// [`Upkeep::says_again`] finds that warning, so that it is reported once.
+    not_a_date: Option<String>,
+}
+
+impl Upkeep {
+    /// `f` is the warning of reading the map about the same bad `gecontroleerd` date.
+    pub fn says_again(&self, f: &Finding) -> bool {
+        self.not_a_date.as_deref().is_some_and(|text| {
+            !f.is_error()
+                && f.file == self.finding.file
+                && f.line == self.finding.line
+                && f.problem.ends_with(&super::rules::not_a_date(text))
+        })
+    }
 }
 
 /// The entries of `kaart` that need attention on `today`: not checked for more than `months`
-/// months, never checked, or holding example data. In the file's order.
+/// months, never checked, checked on a day that is no date or lies after `today` (a typo in
+/// the year would hide a stale entry for years), or holding example data. In the file's order.
 pub fn upkeep(kaart: &Kaart, today: Date, months: u32) -> Vec<Upkeep> {
     let lines: Vec<&str> = kaart.text.lines().collect();
     let starts = item_starts(&lines).unwrap_or_default();
@@ -42,10 +59,17 @@ pub fn upkeep(kaart: &Kaart, today: Date, months: u32) -> Vec<Upkeep> {
                 .or(p.line)
         };
         let who = format!("aanbieder '{}' ({})", p.id, p.name);
+        let bad_date = p
+            .checked
+            .as_deref()
+            .filter(|t| crate::clock::parse_date(t).is_none());
         let mut warn = |field: &str, problem: String, fix: String| {
             out.push(Upkeep {
                 owner: p.owner.clone(),
                 finding: Finding::warning(&kaart.file, line_of(field), None, problem, fix),
+                not_a_date: bad_date
+                    .filter(|_| field == "gecontroleerd")
+                    .map(str::to_string),
             });
         };
         match p.checked.as_deref() {
@@ -62,6 +86,14 @@ pub fn upkeep(kaart: &Kaart, today: Date, months: u32) -> Vec<Upkeep> {
                         date.strftime("%d-%m-%Y")
                     ),
                     "bel of mail de aanbieder, kijk telefoon, e-mail, website en aanmelden na en zet de nieuwe datum bij 'gecontroleerd'".to_string(),
+                ),
+                Some(date) if date > today => warn(
+                    "gecontroleerd",
+                    format!(
+                        "{who}: gecontroleerd op {}: die datum ligt in de toekomst; controleer de datum",
+                        date.strftime("%d-%m-%Y")
+                    ),
+                    "zet bij 'gecontroleerd' de dag waarop de gegevens met de aanbieder zijn nagekeken, bijvoorbeeld 'gecontroleerd: 15-03-2026'; een tikfout in het jaar verbergt anders jarenlang dat de gegevens verouderd zijn".to_string(),
                 ),
                 Some(_) => {}
                 None => warn(

@@ -1,9 +1,10 @@
-//! The Sociale Kaart as reports: the gaps that `zorgpad kaart controleer` finds (which required
-//! category lacks a provider where) and the providers that `zorgpad kaart toon` lists, light to
+//! The Sociale Kaart as reports: the findings and gaps that `zorgpad kaart controleer` finds
+//! (which required category lacks a provider where), its upkeep per beheerder, and the providers that `zorgpad kaart toon` lists, light to
 //! heavy. Built as documents here, so that [`crate::cmd`] only prints them; the map and its
 //! checks are [`crate::kaart`].
 
-use crate::kaart::{self, Gap, Kaart, Provider};
+use crate::finding::{count, Finding};
+use crate::kaart::{self, Gap, Kaart, Provider, Upkeep};
 use crate::report::document::{Block, Document, Table};
 
 /// Up to this many gemeenten the gaps are shown as a matrix (category × gemeente).
@@ -62,6 +63,55 @@ pub(crate) fn gaps(kaart: &Kaart, required: &[String], gaps: &[Gap], flow: &str)
         doc.push(Block::Table(t));
     }
     doc.paragraph("    oplossing: voeg voor elk gat een aanbieder toe met die categorie, die de gemeente bedient ('gemeenten: [..]')\n    of de hele regio (laat 'gemeenten' weg).");
+    doc
+}
+
+/// Findings, one paragraph each (the problem, then the fix under it), so that the screen's
+/// layout wraps them at word boundaries.
+pub(crate) fn findings(findings: &[Finding]) -> Document {
+    let mut doc = Document::new("Bevindingen", None);
+    for f in findings {
+        doc.paragraph(f.to_string());
+    }
+    doc
+}
+
+/// Sentences, one paragraph each (the verdict of a check), wrapped to the screen's layout.
+pub(crate) fn sentences(texts: Vec<String>) -> Document {
+    let mut doc = Document::new("Uitkomst", None);
+    for t in texts {
+        doc.paragraph(t);
+    }
+    doc
+}
+
+/// The upkeep warnings, one list per beheerder (by name; entries without one last).
+pub(crate) fn upkeep(upkeep: &[Upkeep], months: u32) -> Document {
+    let mut doc = Document::new("Onderhoud", None);
+    let mut owners: Vec<Option<&str>> = Vec::new();
+    for u in upkeep {
+        if !owners.contains(&u.owner.as_deref()) {
+            owners.push(u.owner.as_deref());
+        }
+    }
+    owners.sort_by_key(|o| (o.is_none(), o.map(str::to_lowercase)));
+    doc.heading(format!(
+        "Onderhoud: {} (niet gecontroleerd, langer dan {months} maanden geleden gecontroleerd, een datum die niet klopt, of voorbeeldgegevens), per beheerder:",
+        count(upkeep.len(), "waarschuwing", "waarschuwingen")
+    ));
+    for owner in owners {
+        let mine: Vec<&Upkeep> = upkeep
+            .iter()
+            .filter(|u| u.owner.as_deref() == owner)
+            .collect();
+        doc.heading(match owner {
+            Some(o) => format!("Beheerder {o} ({}):", mine.len()),
+            None => format!("Zonder beheerder ({}):", mine.len()),
+        });
+        for u in mine {
+            doc.paragraph(u.finding.to_string());
+        }
+    }
     doc
 }
 

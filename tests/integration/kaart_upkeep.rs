@@ -78,7 +78,7 @@ fn stale_missing_and_example_entries_are_warned_per_beheerder() {
     let stdout = &out.stdout;
     assert!(stdout.contains("In orde: kaart.yaml"), "{stdout}");
     assert!(
-        stdout.contains("\nOnderhoud: 4 waarschuwingen (niet gecontroleerd, langer dan 12 maanden geleden gecontroleerd, of voorbeeldgegevens), per beheerder:\n"),
+        stdout.contains("\nOnderhoud: 4 waarschuwingen (niet gecontroleerd, langer dan 12 maanden geleden gecontroleerd, een datum die niet klopt, of voorbeeldgegevens), per beheerder:\n"),
         "{stdout}"
     );
     // Anna: only the example e-mail address (her seven real entries are fine).
@@ -117,7 +117,7 @@ fn stale_missing_and_example_entries_are_warned_per_beheerder() {
     assert!(stdout.find("Beheerder Bram").unwrap() < stdout.find("Zonder beheerder").unwrap());
     assert!(
         out.stderr
-            .contains("4 regels in kaart.yaml vragen onderhoud."),
+            .contains("4 waarschuwingen voor onderhoud in kaart.yaml."),
         "{}",
         out.stderr
     );
@@ -154,21 +154,34 @@ fn stale_missing_and_example_entries_are_warned_per_beheerder() {
 }
 
 #[test]
-fn a_bad_gecontroleerd_date_is_a_finding_with_its_line() {
+fn a_bad_gecontroleerd_date_is_reported_once_with_its_line() {
     let extra = "  - id: fout\n    naam: Kraamzorg Haven\n    categorieen: [kraamzorg]\n    niveau: 1\n    telefoon: \"010-7654321\"\n    gecontroleerd: 31-02-2026\n    beheerder: Bram\n";
     let text = map(extra);
     let line = line_of(&text, "31-02-2026");
     let out = controleer(&text, "").code(1);
-    assert!(
-        out.stdout.contains(&format!(
-            "kaart.yaml:{line}: waarschuwing: aanbieder 'fout': 'gecontroleerd: 31-02-2026' is geen datum\n    oplossing: schrijf de dag waarop de gegevens met de aanbieder zijn nagekeken als dd-mm-jjjj of jjjj-mm-dd"
-        )),
+    // Once, in Bram's list: when it was checked cannot be told.
+    assert_eq!(
+        out.stdout.matches("31-02-2026").count(),
+        1,
         "{}",
         out.stdout
     );
-    // And in Bram's list: when it was checked cannot be told.
     let bram = block(&out.stdout, "Beheerder Bram (1):");
-    assert!(bram.contains(&format!("kaart.yaml:{line}: waarschuwing: aanbieder 'fout' (Kraamzorg Haven): niet na te gaan wanneer gecontroleerd")), "{bram}");
+    assert!(bram.contains(&format!("kaart.yaml:{line}: waarschuwing: aanbieder 'fout' (Kraamzorg Haven): niet na te gaan wanneer gecontroleerd: 'gecontroleerd: 31-02-2026' is geen datum\n    oplossing: schrijf de datum als dd-mm-jjjj of jjjj-mm-dd")), "{bram}");
+    assert!(
+        out.stderr
+            .contains("1 waarschuwing voor onderhoud in kaart.yaml."),
+        "{}",
+        out.stderr
+    );
+    // Also once for a script.
+    let out = controleer(&text, "--json").code(1);
+    assert_eq!(
+        out.stdout.matches("31-02-2026").count(),
+        1,
+        "{}",
+        out.stdout
+    );
     // Upkeep does not stop a session: the map is used.
     let out = Test::new()
         .file("kaart.yaml", &text)
@@ -272,5 +285,86 @@ fn a_date_cell_in_the_gecontroleerd_column_becomes_a_date() {
     assert!(
         yaml.contains("    gecontroleerd: \"2026-03-15\"\n    beheerder: Anna\n"),
         "{yaml}"
+    );
+}
+
+#[test]
+fn a_gecontroleerd_date_in_the_future_is_warned_and_today_is_fine() {
+    // A typo in the year (2031) would hide a stale entry for years.
+    let extra = "  - id: later\n    naam: Kraamzorg Haven\n    categorieen: [kraamzorg]\n    niveau: 1\n    telefoon: \"010-7654321\"\n    gecontroleerd: 2031-01-01\n    beheerder: Bram\n\
+                 \x20 - id: vandaag\n    naam: Buurtzorg Haven\n    categorieen: [kraamzorg]\n    niveau: 1\n    telefoon: \"010-7654322\"\n    gecontroleerd: 22-11-2026\n    beheerder: Bram\n";
+    let text = map(extra);
+    let out = controleer(&text, "").code(1);
+    let bram = block(&out.stdout, "Beheerder Bram (1):");
+    assert!(
+        bram.contains(&format!(
+            "kaart.yaml:{}: waarschuwing: aanbieder 'later' (Kraamzorg Haven): gecontroleerd op 01-01-2031: die datum ligt in de toekomst; controleer de datum\n    oplossing: zet bij 'gecontroleerd' de dag",
+            line_of(&text, "2031-01-01")
+        )),
+        "{bram}"
+    );
+    assert!(!out.stdout.contains("'vandaag'"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("Onderhoud: 1 waarschuwing ("),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stderr
+            .contains("1 waarschuwing voor onderhoud in kaart.yaml."),
+        "{}",
+        out.stderr
+    );
+    // The tool's clock decides what is the future: on 01-01-2031 the date is today.
+    let out = Test::new()
+        .file(
+            "kaart.yaml",
+            text.replace("01-10-2026", "01-12-2030")
+                .replace("22-11-2026", "01-12-2030"),
+        )
+        .args("kaart controleer --kaart kaart.yaml")
+        .now("2031-01-01T09:00:00Z")
+        .run()
+        .no_panic();
+    assert!(!out.stdout.contains("toekomst"), "{}", out.stdout);
+    assert!(!out.stdout.contains("Onderhoud"), "{}", out.stdout);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+}
+
+#[test]
+fn the_closing_line_counts_every_warning() {
+    // An error (no contact) and a warning of reading (no niveau), and two for the upkeep.
+    let extra = "  - id: stil\n    naam: Stille Zorg\n    categorieen: [kraamzorg]\n    niveau: 1\n    beheerder: Bram\n\
+                 \x20 - id: los\n    naam: Losse Zorg\n    categorieen: [kraamzorg]\n    telefoon: \"010-7654321\"\n    gecontroleerd: 2031-01-01\n";
+    let out = controleer(&map(extra), "").code(1);
+    assert!(
+        out.stdout.contains("\nOnderhoud: 2 waarschuwingen ("),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stderr
+            .contains("1 fout en 1 waarschuwing in kaart.yaml. Daarnaast 2 waarschuwingen voor onderhoud, per beheerder hierboven."),
+        "{}",
+        out.stderr
+    );
+    // Without the error: the map is in order, and each count says what it covers.
+    let extra = extra.replace(
+        "    niveau: 1\n    beheerder",
+        "    niveau: 1\n    telefoon: \"010-7654322\"\n    beheerder",
+    );
+    let out = controleer(&map(&extra), "").code(1);
+    assert!(
+        out.stdout.contains(
+            "1 waarschuwing (geen fouten). Daarnaast 2 voor onderhoud, hieronder per beheerder.\n"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stderr
+            .contains("2 waarschuwingen voor onderhoud in kaart.yaml. Daarnaast 1 waarschuwing over de kaart zelf, hierboven (geen fouten)."),
+        "{}",
+        out.stderr
     );
 }

@@ -57,6 +57,8 @@ mod terminal_dossier;
 #[cfg(unix)]
 mod terminal_follow_up;
 #[cfg(unix)]
+mod terminal_kaart;
+#[cfg(unix)]
 mod terminal_meldcode;
 #[cfg(unix)]
 mod terminal_reopen;
