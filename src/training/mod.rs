@@ -209,7 +209,7 @@ pub(crate) fn find(wanted: &str) -> Result<Case> {
         return Case::parse(&id, &path.display().to_string(), &text);
     }
     Err(Error::input(format!("onbekende casus '{wanted}'")).hint(format!(
-        "Kies het nummer van een casus, 1 tot en met {}; de lijst met titels en verhalen: zorgpad oefen. Een eigen casus: geef het pad naar het .yaml-bestand.",
+        "Kies het nummer van een casus, 1 tot en met {}; de lijst met titels en inleidingen: zorgpad oefen. Een eigen casus: geef het pad naar het .yaml-bestand.",
         CASES.len()
     )))
 }
