@@ -158,7 +158,7 @@ pub enum Command {
     #[command(
         alias = "practice",
         help_template = SUB_TEMPLATE,
-        override_usage = "zorgpad oefen                       (de lijst: nummer, titel en verhaal)\n       zorgpad oefen NUMMER [--antwoorden BESTAND] [--resultaten MAP] [--uitleg]\n       zorgpad oefen --overzicht MAP",
+        override_usage = "zorgpad oefen                       (de lijst: nummer, titel en inleiding)\n       zorgpad oefen NUMMER [--antwoorden BESTAND] [--resultaten MAP] [--uitleg]\n       zorgpad oefen --overzicht MAP",
         after_help = "De casussen en hun opbouw: flows/casussen/README.md. Een oefening wordt niet als sessie bewaard.",
         next_help_heading = "Opties"
     )]

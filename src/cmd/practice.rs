@@ -15,12 +15,13 @@ use crate::kaart::Offer;
 use crate::out::{errln, outln};
 use crate::prompt::script::Script;
 use crate::prompt::{Person, Stage};
-use crate::report::{table, Layout};
+use crate::report::document::{Block, Document, Table};
+use crate::report::Layout;
 use crate::training::*;
 
 pub fn run(config: &Practice) -> Result<Exit> {
     match &config.action {
-        PracticeAction::List => list(),
+        PracticeAction::List => list(config.layout),
         PracticeAction::Run {
             casus,
             answers,
@@ -37,19 +38,17 @@ pub fn run(config: &Practice) -> Result<Exit> {
     }
 }
 
-/// The cases by number, each with its title and story: nothing of the model's route or outcome,
-/// so that a group that sees the list on a projector does not see the answers.
-fn list() -> Result<Exit> {
-    let width = crate::report::pathway::SHOW_WIDTH;
+/// The cases by number, each with its title and opening situation (`inleiding:`): not the
+/// story, which tells what happened later, and nothing of the model's route or outcome, so
+/// that a group that sees the list on a projector does not see the answers.
+fn list(layout: Layout) -> Result<Exit> {
+    let width = story_width(layout);
     outln!("Oefencasussen (verzonnen)")?;
     for c in cases()? {
         let n = c.number.unwrap_or_default();
         outln!("\n{n}. {}", c.titel)?;
-        let story = reflow(&c.verhaal, width - 3);
-        outln!(
-            "   {}",
-            story.replace('\n', "\n   ").replace("\n   \n", "\n\n")
-        )?;
+        let opening = crate::text::wrap(&c.opening(), width.saturating_sub(3).max(20));
+        outln!("   {}", opening.replace('\n', "\n   "))?;
     }
     outln!("\nOefenen: zorgpad oefen NUMMER   (met --resultaten MAP om het resultaat te bewaren)")?;
     Ok(Exit::Ok)
@@ -82,8 +81,9 @@ fn practise(
         .map(str::to_string);
     let clock = Clock::from_env()?;
     let mut script = answers.map(Script::load).transpose()?;
+    let width = story_width(config.layout);
     outln!("{PRACTICE_BANNER}")?;
-    tell(&case, script.is_none())?;
+    tell(&case, script.is_none(), width)?;
 
     let mut session = Session::new(&set, clock.now(), None, None)?;
     let offer = Offer {
@@ -101,7 +101,7 @@ fn practise(
             terminal.set_offer(offer);
             terminal.set_stage(Stage {
                 banner: Some(PRACTICE_BANNER.to_string()),
-                story: Some(story(&case)),
+                story: Some(story(&case, width)),
             });
             &mut terminal
         }
@@ -114,17 +114,18 @@ fn practise(
     }
 
     let compared = compare(&set, &session, &case);
+    let free = usize::from(config.layout.width);
     outln!("\n{PRACTICE_BANNER} — het resultaat")?;
     if let Some(outcome) = session.walk().outcome_text() {
         outln!(
             "{}",
-            crate::text::wrap(&format!("Uitkomst: {outcome}"), 100)
+            crate::text::wrap(&format!("Uitkomst: {outcome}"), free)
         )?;
     }
     // Only now, after the exercise: the route the model takes.
     outln!(
         "{}\n",
-        crate::text::wrap(&format!("Route van het model: {}", case.route), 100)
+        crate::text::wrap(&format!("Route van het model: {}", case.route), free)
     )?;
     show_comparison(&set, &case, &compared, config.layout)?;
     keep_result(results, &case, compared, &clock)?;
@@ -134,16 +135,20 @@ fn practise(
 /// The line above every question of an exercise, and above its result.
 const PRACTICE_BANNER: &str = "OEFENING — wordt niet bewaard";
 
+/// The width of a story on screen: that of `toon`, or the terminal's when it is narrower.
+fn story_width(layout: Layout) -> usize {
+    crate::report::pathway::SHOW_WIDTH.min(usize::from(layout.width))
+}
+
 /// The case as the trainee reads it before the first question: its number (not its id, which
 /// names the route), title and story.
-fn tell(case: &Case, interactive: bool) -> Result<()> {
-    let width = crate::report::pathway::SHOW_WIDTH;
+fn tell(case: &Case, interactive: bool, width: usize) -> Result<()> {
     match case.number {
         Some(n) => outln!("Oefencasus {n}: {}", case.titel)?,
         None => outln!("Oefencasus: {}", case.titel)?,
     }
     outln!("{}", "─".repeat(width))?;
-    outln!("{}", story(case))?;
+    outln!("{}", story(case, width))?;
     outln!("{}", "─".repeat(width))?;
     outln!("Verzonnen casus. Een oefening wordt niet als sessie bewaard.")?;
     if interactive {
@@ -155,8 +160,8 @@ fn tell(case: &Case, interactive: bool) -> Result<()> {
 
 /// The story as shown before the first question and again on request: the paragraphs, and the
 /// gemeente.
-fn story(case: &Case) -> String {
-    let mut text = reflow(&case.verhaal, crate::report::pathway::SHOW_WIDTH);
+fn story(case: &Case, width: usize) -> String {
+    let mut text = reflow(&case.verhaal, width);
     if let Some(g) = &case.gemeente {
         text.push_str(&format!("\nGemeente: {g}"));
     }
@@ -195,17 +200,17 @@ fn show_comparison(
     compared: &[Compared],
     layout: Layout,
 ) -> Result<()> {
-    let mut t = table(layout, &["Vraag", "Uw antwoord", "Model", ""]);
+    let mut t = Table::new(["Vraag", "Uw antwoord", "Model", ""]);
     for c in compared {
-        t.add_row(vec![
+        t.row([
             point_label(set, &c.vraag, c.criterium.as_deref()),
             answer_label(set, c, c.antwoord.as_deref()),
             answer_label(set, c, Some(&c.model)),
             if c.zoals_model { "✓" } else { "✗" }.to_string(),
         ]);
     }
-    wide_first_column(&mut t);
-    outln!("{t}")?;
+    out_table(t, layout)?;
+    let free = usize::from(layout.width);
     let s = score(compared);
     let differences: Vec<&Compared> = compared.iter().filter(|c| !c.zoals_model).collect();
     if differences.is_empty() {
@@ -220,36 +225,39 @@ fn show_comparison(
     } else {
         outln!("\nVerschillen met het model, met uitleg:")?;
         for c in differences {
-            outln!("{}", crate::text::wrap(&difference(set, case, c), 100))?;
+            outln!("{}", crate::text::wrap(&difference(set, case, c), free))?;
         }
     }
     let pct = percent(s.matched, s.total);
     if s.criteria.1 == 0 {
-        outln!(
-            "\nScore: {} van {} beslissingen zoals het model ({pct}%).",
-            s.matched,
-            s.total
-        )?;
+        let line = format!(
+            "Score: {} van {} beslissingen zoals het model ({pct}%).",
+            s.matched, s.total
+        );
+        outln!("\n{}", crate::text::wrap(&line, free))?;
     } else {
-        outln!(
-            "\nScore: {} van {} punten zoals het model ({pct}%): {} van {} beslissingen, {} van {} criteria.",
+        let line = format!(
+            "Score: {} van {} punten zoals het model ({pct}%): {} van {} beslissingen, {} van {} criteria.",
             s.matched,
             s.total,
             s.decisions.0,
             s.decisions.1,
             s.criteria.0,
             s.criteria.1
-        )?;
+        );
+        outln!("\n{}", crate::text::wrap(&line, free))?;
     }
     Ok(())
 }
 
-/// Give the question (the first column) half the table: it is the longest text of a row.
-fn wide_first_column(t: &mut comfy_table::Table) {
-    if let Some(c) = t.column_mut(0) {
-        let half = comfy_table::Width::Percentage(50);
-        c.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(half));
-    }
+/// A table as the terminal writer sets it at `layout`: as wide as the terminal, no word broken
+/// (too narrow for that, it becomes a list).
+fn out_table(t: Table, layout: Layout) -> Result<()> {
+    let mut doc = Document::new("", None);
+    doc.push(Block::Table(t));
+    let text = crate::report::write::text::write(&doc, layout);
+    outln!("{}", text.trim_end_matches('\n'))?;
+    Ok(())
 }
 
 /// One difference with the model: the question (and criterion), what the trainee did and what
@@ -354,15 +362,12 @@ fn overview(dir: &Path, layout: Layout) -> Result<Exit> {
         crate::finding::count(results.len(), "oefenresultaat", "oefenresultaten"),
         crate::finding::count(cases.len(), "casus", "casussen"),
     )?;
-    let mut t = table(
-        layout,
-        &[
-            "Vraag",
-            "Anders dan model",
-            "Vaakst gekozen in plaats daarvan",
-            "Casussen",
-        ],
-    );
+    let mut t = Table::new([
+        "Vraag",
+        "Anders dan model",
+        "Vaakst gekozen in plaats daarvan",
+        "Casussen",
+    ]);
     let all_right = rows.iter().filter(|(_, t)| t.wrong == 0).count();
     for (key, tally) in rows.into_iter().filter(|(_, t)| t.wrong > 0) {
         let instead = tally
@@ -371,7 +376,7 @@ fn overview(dir: &Path, layout: Layout) -> Result<Exit> {
             .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
             .map(|(label, n)| format!("{label} ({n}×)"))
             .unwrap_or_else(|| "—".to_string());
-        t.add_row(vec![
+        t.row([
             point_label(&set, &key.0, key.1.as_deref()),
             format!(
                 "{} van {} ({}%)",
@@ -383,11 +388,10 @@ fn overview(dir: &Path, layout: Layout) -> Result<Exit> {
             tally.cases.len().to_string(),
         ]);
     }
-    if t.row_count() == 0 {
+    if t.rows.is_empty() {
         outln!("Iedereen nam elke beslissing zoals het model.")?;
     } else {
-        wide_first_column(&mut t);
-        outln!("{t}")?;
+        out_table(t, layout)?;
         outln!("Bovenaan staan de beslissingen en criteria die de groep het vaakst anders deed dan het model: die zijn het bespreken waard.")?;
     }
     if all_right > 0 {

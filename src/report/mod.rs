@@ -24,7 +24,6 @@ pub mod summary;
 pub(crate) mod write;
 
 pub(crate) use session::text;
-pub(crate) use write::text::table;
 
 /// The table width used whenever output must be reproducible.
 pub const FIXED_WIDTH: u16 = 100;

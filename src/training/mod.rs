@@ -63,6 +63,8 @@ pub(crate) struct RawCase {
     route: String,
     #[serde(default)]
     gemeente: Option<String>,
+    #[serde(default)]
+    inleiding: Option<String>,
     verhaal: String,
     model: Vec<ModelAnswer>,
     antwoorden: Value,
@@ -97,6 +99,9 @@ pub struct Case {
     pub titel: String,
     pub route: String,
     pub gemeente: Option<String>,
+    /// The opening situation for the list (1–3 sentences, nothing decided); `None` when the
+    /// file has none: then [`Case::opening`] gives the story's first sentence.
+    pub inleiding: Option<String>,
     pub verhaal: String,
     pub model: Vec<ModelAnswer>,
     /// The scripted answers that walk the case (same entries as an answers file).
@@ -123,11 +128,47 @@ impl Case {
             titel: raw.titel,
             route: raw.route,
             gemeente: raw.gemeente,
+            inleiding: raw.inleiding,
             verhaal: raw.verhaal,
             model: raw.model,
             antwoorden,
         })
     }
+}
+
+/// The most sentences, and characters, of an `inleiding:`: it is a few lines in the list.
+const OPENING_SENTENCES: usize = 3;
+const OPENING_CHARS: usize = 320;
+
+impl Case {
+    /// What the list shows of the case: its `inleiding:`, or else the first sentence of the
+    /// story. Whitespace (the line breaks of the file) is joined to single spaces.
+    pub fn opening(&self) -> String {
+        let joined = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        match &self.inleiding {
+            Some(text) => joined(text),
+            None => {
+                let story = joined(&self.verhaal);
+                match story.find(". ") {
+                    Some(end) => story[..=end].to_string(),
+                    None => story,
+                }
+            }
+        }
+    }
+}
+
+/// The sentences of a text: each ends in '.', '?' or '!' before a space or the end.
+fn sentences(text: &str) -> usize {
+    let chars: Vec<char> = text.trim().chars().collect();
+    let ends = chars
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| {
+            matches!(c, '.' | '?' | '!') && chars.get(i + 1).is_none_or(|n| n.is_whitespace())
+        })
+        .count();
+    ends.max(usize::from(!chars.is_empty()))
 }
 
 /// Every embedded case, in the order of [`CASES`].
@@ -168,7 +209,7 @@ pub(crate) fn find(wanted: &str) -> Result<Case> {
         return Case::parse(&id, &path.display().to_string(), &text);
     }
     Err(Error::input(format!("onbekende casus '{wanted}'")).hint(format!(
-        "Kies het nummer van een casus, 1 tot en met {}; de lijst met titels en verhalen: zorgpad oefen. Een eigen casus: geef het pad naar het .yaml-bestand.",
+        "Kies het nummer van een casus, 1 tot en met {}; de lijst met titels en inleidingen: zorgpad oefen. Een eigen casus: geef het pad naar het .yaml-bestand.",
         CASES.len()
     )))
 }
@@ -183,6 +224,20 @@ pub fn check_case(set: &FlowSet, case: &Case) -> Vec<String> {
     }
     if case.antwoorden.is_empty() {
         problems.push("'antwoorden:' is leeg".to_string());
+    }
+    if let Some(text) = &case.inleiding {
+        let n = sentences(text);
+        if n == 0 {
+            problems.push(
+                "'inleiding:' is leeg; schrijf in 1 tot 3 zinnen wie de cliënt is en waarom u haar ziet, of laat de regel weg"
+                    .to_string(),
+            );
+        } else if n > OPENING_SENTENCES || case.opening().chars().count() > OPENING_CHARS {
+            problems.push(format!(
+                "'inleiding:' is te lang ({n} zinnen, {} tekens); houd het op 1 tot {OPENING_SENTENCES} zinnen en hoogstens {OPENING_CHARS} tekens: de rest hoort in 'verhaal:'",
+                case.opening().chars().count()
+            ));
+        }
     }
     for m in &case.model {
         if seen.contains(&m.vraag) {

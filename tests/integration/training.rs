@@ -513,25 +513,56 @@ fn the_cases_cover_every_route_and_several_meldcode_outcomes() {
     }
 }
 
+/// What a participant decides, in the words a story would use for it: none of it is in the
+/// list that is shown on a projector before the exercise.
+const DECISIONS: &[&str] = &[
+    "verwijst u",
+    "u verwijst",
+    "verwijzen naar",
+    "melding doet",
+    "meldt u",
+    "u meldt",
+    "nieuwe afspraak",
+    "vraagt advies",
+    "geen vermoeden",
+    "Kindcheck",
+    "Omdat het om",
+];
+
 #[test]
-fn oefen_lists_the_cases_by_title_and_story_without_their_answers() {
+fn oefen_lists_the_cases_by_title_and_opening_without_their_answers() {
     let out = Test::new().args("oefen").run().code(0).no_panic();
     for (n, (id, text)) in zorgpad::training::CASES.iter().enumerate() {
         let case = zorgpad::training::Case::parse(id, id, text).expect("case parses");
-        let first_words: String = case
-            .verhaal
-            .split_whitespace()
-            .take(6)
-            .collect::<Vec<_>>()
-            .join(" ");
+        let title = format!("{}. {}", n + 1, case.titel);
         assert!(
-            out.stdout.contains(&format!("{}. {}", n + 1, case.titel)),
+            out.stdout.contains(&title),
             "{id} not listed by number and title:\n{}",
             out.stdout
         );
+        let opening = case
+            .inleiding
+            .as_deref()
+            .expect("every shipped case has an inleiding");
         assert!(
-            squash(&out.stdout).contains(&squash(&first_words)),
-            "{id}: story missing"
+            squash(&out.stdout).contains(&squash(opening)),
+            "{id}: opening missing"
+        );
+        // The case is a few lines: its title and the opening, not the story.
+        let block: Vec<&str> = out.stdout[out.stdout.find(&title).expect("title")..]
+            .lines()
+            .take_while(|l| !l.trim().is_empty())
+            .collect();
+        assert!(
+            block.len() <= 4,
+            "{id}: {} lines:\n{}",
+            block.len(),
+            block.join("\n")
+        );
+        let last = case.verhaal.split("\n\n").last().expect("a paragraph");
+        assert!(
+            !squash(&out.stdout).contains(&squash(last)),
+            "{id}: the story is listed"
         );
         // Nothing that gives the answers away on a projector: not the model's route, not the
         // id (which names the route), not an outcome or a model answer.
@@ -550,9 +581,12 @@ fn oefen_lists_the_cases_by_title_and_story_without_their_answers() {
         "Beslissingen",
         "enkelvoudig —",
         "Meldcode (",
-    ] {
+    ]
+    .iter()
+    .chain(DECISIONS)
+    {
         assert!(
-            !out.stdout.contains(word),
+            !out.stdout.to_lowercase().contains(&word.to_lowercase()),
             "{word:?} in the list:\n{}",
             out.stdout
         );
@@ -884,4 +918,146 @@ fn the_model_route_comes_only_after_the_exercise() {
     assert!(!squash(before).contains(&squash(&case.route)), "{before}");
     assert!(!before.contains("Route van het model"), "{before}");
     assert!(squash(after).contains(&squash(&case.route)), "{after}");
+}
+
+/// The story is shown before the first question: it gives the facts (signals, consent,
+/// attendance), never what the professional decided.
+#[test]
+fn no_story_tells_the_decisions() {
+    for (id, text) in case_files() {
+        let case = zorgpad::training::Case::parse(&id, &id, &text).expect("case parses");
+        let story = squash(&case.verhaal).to_lowercase();
+        for word in DECISIONS {
+            assert!(
+                !story.contains(&word.to_lowercase()),
+                "{id}: the story says {word:?}"
+            );
+        }
+    }
+}
+
+/// A case without `inleiding:` is listed by the first sentence of its story; an inleiding that
+/// is a story of its own is refused in Dutch, naming the file.
+#[test]
+fn a_case_without_inleiding_shows_its_first_sentence_and_a_long_one_is_refused() {
+    let (_, text) = case_files()
+        .into_iter()
+        .find(|(id, _)| id == "geen-ppm")
+        .expect("case");
+    let start = text.find("inleiding:").expect("inleiding");
+    let end = text.find("verhaal:").expect("verhaal");
+    let without = format!("{}{}", &text[..start], &text[end..]);
+    let case = zorgpad::training::Case::parse("x", "x", &without).expect("case parses");
+    assert_eq!(
+        case.opening(),
+        "Mevrouw Jansen-Voorbeeld (32) komt bij 9 weken voor de intake van haar tweede zwangerschap."
+    );
+    Test::new()
+        .args("oefen eigen.yaml")
+        .file("eigen.yaml", &without)
+        .answers("- intake\n- alles\n- r4u\n- nee\n")
+        .run()
+        .code(0)
+        .stdout_has("Score: 2 van 2 beslissingen zoals het model (100%).");
+    let long = format!(
+        "{}inleiding: Een. Twee. Drie. Vier.\n{}",
+        &text[..start],
+        &text[end..]
+    );
+    Test::new()
+        .args("oefen eigen.yaml")
+        .file("eigen.yaml", &long)
+        .answers("- intake\n")
+        .run()
+        .code(2)
+        .no_panic()
+        .stderr_has("eigen.yaml")
+        .stderr_has("'inleiding:' is te lang (4 zinnen");
+}
+
+/// The lines of the result, from its header on.
+#[cfg(unix)]
+fn result_of(screen: &str) -> &str {
+    let at = screen
+        .find("OEFENING — wordt niet bewaard — het resultaat")
+        .unwrap_or_else(|| panic!("no result:\n{screen}"));
+    &screen[at..]
+}
+
+/// In an 80-column terminal the result and its table are 80 wide, no word broken.
+#[cfg(unix)]
+#[test]
+fn the_practice_result_fits_an_80_column_terminal() {
+    use crate::pty::{
+        confirm_end, Tty, B1, D1, DOWN, ENTER, IN, INSTRUMENT, MULTI_READY, SELECT_READY, SPACE,
+    };
+    let ws = Workspace::new();
+    let mut tty = Tty::spawn_sized(&ws, "oefen 1", "2026-12-01T10:00:00Z", 80);
+    tty.prompt(IN, SELECT_READY);
+    tty.send(ENTER);
+    tty.prompt(B1, MULTI_READY);
+    tty.send(SPACE);
+    tty.send(DOWN);
+    tty.send(SPACE);
+    tty.send(ENTER);
+    tty.prompt(INSTRUMENT, SELECT_READY);
+    tty.send(DOWN);
+    tty.send(ENTER);
+    // D1 starts at "— kies een antwoord —"; "Nee" is the next line.
+    tty.prompt(D1, SELECT_READY);
+    tty.send(DOWN);
+    tty.send(ENTER);
+    confirm_end(&mut tty);
+    tty.expect("Score:");
+    assert_eq!(tty.finish(), 0, "exit code\n{}", tty.screen());
+    let screen = tty.screen();
+    let result = result_of(&screen);
+    assert_fits(result, 80);
+    for whole in [
+        "Score: 2 van 2 beslissingen zoals het model (100%).",
+        "Alle beslissingen zoals het model.",
+    ] {
+        assert!(result.contains(whole), "{whole} broken:\n{result}");
+    }
+    assert!(result.contains("│ Vraag"), "no table:\n{result}");
+}
+
+/// The same with differences, criteria and their reasons: a scripted run of case 5 in an
+/// 80-column terminal.
+#[cfg(unix)]
+#[test]
+fn practice_differences_fit_an_80_column_terminal_with_whole_words() {
+    use crate::pty::Tty;
+    let ws = Workspace::new();
+    ws.write("antwoorden.yaml", wrong_criteria());
+    let mut tty = Tty::spawn_sized(
+        &ws,
+        "oefen 5 --antwoorden antwoorden.yaml",
+        "2026-12-01T10:00:00Z",
+        80,
+    );
+    tty.expect("Score:");
+    assert_eq!(tty.finish(), 0, "exit code\n{}", tty.screen());
+    let screen = tty.screen();
+    let result = result_of(&screen);
+    assert_fits(result, 80);
+    // Line breaks as spaces: a phrase is found only when no word in it was cut.
+    let flat = result.split_whitespace().collect::<Vec<_>>().join(" ");
+    for whole in [
+        "20 van 22 punten zoals het model (91%): 15 van 15 beslissingen, 5 van 7 criteria.",
+        "u vinkte dit criterium niet aan; het model wel.",
+        "Waarom: Ze heeft geen vaste woonplek, geen inkomen en geen netwerk: de hulpbronnen zijn juist onvoldoende.",
+    ] {
+        assert!(flat.contains(whole), "{whole} broken:\n{result}");
+    }
+    let words: Vec<&str> = result.split_whitespace().collect();
+    for whole in ["kindermishandeling?", "hulpbronnen", "verschenen?"] {
+        assert!(words.contains(&whole), "{whole} broken:\n{result}");
+    }
+    for word in words {
+        assert!(
+            !["s", "c", "e"].contains(&word),
+            "a word broken ({word:?}):\n{result}"
+        );
+    }
 }
