@@ -25,6 +25,7 @@ impl<'f> Nodes<'f> {
 
 /// One practice case replayed on the flow: the nodes it passed, or why it did not fit.
 pub(crate) struct CaseRun {
+    /// How the case is named: its number in `zorgpad oefen`.
     pub id: String,
     pub title: String,
     pub trace: Result<Trace, String>,
@@ -116,7 +117,7 @@ pub(crate) fn document(set: &FlowSet, map: &RouteMap, runs: &[CaseRun]) -> Docum
                 item.sub.push(format!("Bij route {}", routes.join(", ")));
                 item.sub.push(match cases.is_empty() {
                     true => "Geen casus gaat deze lus rond".to_string(),
-                    false => format!("Casus: {}", cases.join(", ")),
+                    false => format!("{}: {}", casus(&cases), cases.join(", ")),
                 });
                 item
             })
@@ -220,7 +221,7 @@ fn route_item(nodes: &Nodes, map: &RouteMap, number: usize, route: &Route, cases
     }
     item.sub.push(match cases.is_empty() {
         true => "Geen casus volgt deze route".to_string(),
-        false => format!("Casus: {}", cases.join(", ")),
+        false => format!("{}: {}", casus(&cases), cases.join(", ")),
     });
     item
 }
@@ -256,4 +257,13 @@ fn labels<'a>(nodes: &Nodes<'a>, passages: &'a [Passage]) -> String {
         }
     }
     out.join(" › ")
+}
+
+/// "Casus" or "Casussen", for the cases named after it.
+fn casus(cases: &[&str]) -> &'static str {
+    if cases.len() == 1 {
+        "Casus"
+    } else {
+        "Casussen"
+    }
 }
