@@ -221,7 +221,7 @@ fn route_item(nodes: &Nodes, map: &RouteMap, number: usize, route: &Route, cases
     }
     item.sub.push(match cases.is_empty() {
         true => "Geen casus volgt deze route".to_string(),
-        false => format!("{}: {}", casus(&cases), cases.join(", ")),
+        false => format!("{}: {}", casus(cases), cases.join(", ")),
     });
     item
 }
