@@ -50,7 +50,13 @@ fn list(layout: Layout) -> Result<Exit> {
         let opening = crate::text::wrap(&c.opening(), width.saturating_sub(3).max(20));
         outln!("   {}", opening.replace('\n', "\n   "))?;
     }
-    outln!("\nOefenen: zorgpad oefen NUMMER   (met --resultaten MAP om het resultaat te bewaren)")?;
+    outln!(
+        "\n{}",
+        crate::text::wrap(
+            "Oefenen: zorgpad oefen NUMMER (met --resultaten MAP om het resultaat te bewaren)",
+            width
+        )
+    )?;
     Ok(Exit::Ok)
 }
 

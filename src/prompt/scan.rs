@@ -55,12 +55,7 @@ pub(crate) fn ask(q: &Questionnaire, color: bool) -> Result<(Option<String>, Vec
             crate::text::wrap(&visible(text), width)
         ));
     };
-    say(&format!(
-        "{} (versie {})\n{}\nUw antwoorden zijn anoniem: zorgpad vraagt geen naam, en het groepsbeeld toont groepen van minder dan 5 scans zonder hun antwoorden. Zet ook in een notitie geen namen.",
-        q.name,
-        q.version,
-        q.description.as_deref().unwrap_or("")
-    ));
+    say(&intro(q));
     let mut discipline: Option<String> = None;
     let mut answers: Vec<Option<ScanAnswer>> = vec![None; q.items.len()];
     // Step 0 is the discipline; step i (1..=n) is aspect i-1; step n+1 is the review.
@@ -316,4 +311,15 @@ pub(crate) fn short(text: &str, max: usize) -> String {
     }
     let cut: String = first.chars().take(max).collect();
     format!("{}…", cut.trim_end())
+}
+
+/// What the scan says first, in the terminal and in plain lines: which questionnaire, what it
+/// is for, and that the answers are anonymous.
+pub(crate) fn intro(q: &Questionnaire) -> String {
+    format!(
+        "{} (versie {})\n{}\nUw antwoorden zijn anoniem: zorgpad vraagt geen naam, en het groepsbeeld toont groepen van minder dan 5 scans zonder hun antwoorden. Zet ook in een notitie geen namen.",
+        q.name,
+        q.version,
+        q.description.as_deref().unwrap_or("")
+    )
 }

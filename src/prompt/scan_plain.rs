@@ -71,10 +71,8 @@ fn number(prompt: &str, max: usize, back: bool) -> Result<Option<usize>> {
 /// note, then the review and "Opslaan?".
 pub(crate) fn ask(q: &Questionnaire) -> Result<(Option<String>, Vec<ScanAnswer>)> {
     say(&format!(
-        "{} (versie {})\n{}\nUw antwoorden zijn anoniem: zorgpad vraagt geen naam, en het groepsbeeld toont groepen van minder dan 5 scans zonder hun antwoorden. Zet ook in een notitie geen namen. Typ t om een vraag terug te gaan.",
-        q.name,
-        q.version,
-        q.description.as_deref().unwrap_or("")
+        "{} Typ t om een vraag terug te gaan.",
+        crate::prompt::scan::intro(q)
     ));
     let mut discipline: Option<String> = None;
     let mut answers: Vec<Option<ScanAnswer>> = vec![None; q.items.len()];
